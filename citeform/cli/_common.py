@@ -1,0 +1,78 @@
+"""What the subcommands share: inputs, error lines, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+
+import attrs
+
+from citeform.errors import CiteformError
+from citeform.io import iter_read
+from citeform.model import Record
+from citeform.sources import Source
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+
+def add_input_arguments(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    """Add the FILE arguments (``-`` for standard input) and ``--from``."""
+    parser.add_argument(
+        "files",
+        nargs="+" if required else "*",
+        metavar="FILE",
+        help="input files or directories; '-' reads standard input",
+    )
+    parser.add_argument(
+        "--from",
+        dest="input_format",
+        metavar="FORMAT",
+        help="input format (default: told from the content; see 'citeform formats')",
+    )
+
+
+def error_line(error: BaseException) -> str:
+    """The one line printed for *error*."""
+    if isinstance(error, CiteformError):
+        return f"citeform: {error}"
+    return f"citeform: internal error: {type(error).__name__}: {error}"
+
+
+def fail(error: BaseException) -> int:
+    """Print *error* on one line and return the exit code for it."""
+    print(error_line(error), file=sys.stderr)
+    return EXIT_USAGE
+
+
+@attrs.define
+class Tally:
+    """Counts records done and failed, and turns them into the exit code."""
+
+    done: int = 0
+    failed: int = 0
+
+    def report(self, error: CiteformError) -> None:
+        """Count a failed record and print its error."""
+        self.failed += 1
+        print(error_line(error), file=sys.stderr)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when everything was done, 1 when some records failed, 2 when none were usable."""
+        if not self.failed:
+            return EXIT_OK
+        return EXIT_SOME_FAILED if self.done else EXIT_USAGE
+
+
+def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
+    """Yield the records of all inputs named in *args*; failures go to *tally*."""
+    for name in args.files:
+        source: object = Source.stdin() if name == "-" else name
+        for item in iter_read(source, args.input_format):
+            if isinstance(item, CiteformError):
+                tally.report(item)
+            else:
+                yield item

@@ -1,0 +1,1 @@
+"""Built-in formats, one module each; every module exposes ``FORMATS``."""

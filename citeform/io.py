@@ -1,0 +1,73 @@
+"""Reading and writing records in any registered format."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from citeform.errors import CiteformError, UnknownFormatError
+from citeform.model import Record
+from citeform.registry import REGISTRY
+from citeform.sources import Source
+
+
+class Records(list[Record]):
+    """The records read from one or more sources, with the errors of those that failed."""
+
+    def __init__(
+        self, records: Iterable[Record] = (), errors: Iterable[CiteformError] = ()
+    ) -> None:
+        """Hold *records* in order and the *errors* of records that could not be read."""
+        super().__init__(records)
+        self.errors: list[CiteformError] = list(errors)
+
+
+def iter_read(source: Any, format: str | None = None) -> Iterator[Record | CiteformError]:  # noqa: A002
+    """Yield each record of *source*, or the error of a record that could not be read.
+
+    *source* is a path (a directory is read file by file), a string of content,
+    bytes, a file object or parsed JSON; *format* is a format name, or ``None``
+    to tell it from the content. Errors that concern the whole input (unreadable,
+    unknown format) are raised, not yielded.
+    """
+    if isinstance(source, str | os.PathLike) and Path(source).is_dir():
+        for path in sorted(Path(source).rglob("*")):
+            if path.is_file() and not any(part.startswith(".") for part in path.parts):
+                yield from iter_read(path, format)
+        return
+    src = Source.from_any(source)
+    fmt = REGISTRY.get(format) if format else REGISTRY.detect(src)
+    if fmt.read is None:
+        raise UnknownFormatError(f"citeform cannot read {fmt.name}", source=src.name)
+    for item in fmt.read(src):
+        if isinstance(item, CiteformError):
+            item.located(source=src.name)
+        yield item
+
+
+def read(source: Any, format: str | None = None, *, strict: bool = False) -> Records:  # noqa: A002
+    """Read all records of *source* (see :func:`iter_read`).
+
+    With ``strict=False`` (the default) a record that cannot be read is skipped
+    and its error collected in the result's ``errors``; with ``strict=True`` the
+    first such error is raised.
+    """
+    result = Records()
+    for item in iter_read(source, format):
+        if isinstance(item, CiteformError):
+            if strict:
+                raise item
+            result.errors.append(item)
+        else:
+            result.append(item)
+    return result
+
+
+def write(records: Iterable[Record], format: str, **options: Any) -> str:  # noqa: A002
+    """Return *records* written in *format*; *options* go to the format's writer."""
+    fmt = REGISTRY.get(format)
+    if fmt.write is None:
+        raise UnknownFormatError(f"citeform cannot write {fmt.name}")
+    return fmt.write(list(records), **options)

@@ -1,0 +1,148 @@
+"""Inputs in every shape citeform accepts, behind one small class.
+
+``citeform.read`` takes a path, a string of content, bytes, a binary or text file
+object, or already parsed JSON; :class:`Source` gives readers one view of all of
+them: its name (for error messages), its bytes, its text, its JSON.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any, Final
+
+from citeform.errors import LimitExceededError, UnreadableInputError
+
+MAX_INPUT_BYTES: Final = 256 * 1024 * 1024
+"""Largest input citeform reads (256 MiB); larger inputs are refused with a clear error."""
+
+_HEAD_CHARS = 8192
+_UNSET: Final[Any] = object()
+
+
+class Source:
+    """One input, read lazily: a file path, stdin, bytes, text, or parsed JSON."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        path: Path | None = None,
+        data: bytes | None = None,
+        text: str | None = None,
+        parsed: Any = _UNSET,
+    ) -> None:
+        """Describe an input; exactly one of *path*, *data*, *text* or *parsed* is given."""
+        self.name = name
+        self.path = path
+        self._data = data
+        self._text = text
+        self._parsed = parsed
+
+    @classmethod
+    def from_any(cls, obj: Any) -> Source:  # noqa: PLR0911 - one return per input shape
+        """Wrap whatever :func:`citeform.read` was given."""
+        if isinstance(obj, Source):
+            return obj
+        if isinstance(obj, os.PathLike):
+            return cls(os.fspath(obj), path=Path(obj))
+        if isinstance(obj, str):
+            if "\n" not in obj and len(obj) < 4096 and Path(obj).is_file():
+                return cls(obj, path=Path(obj))
+            return cls("<string>", text=obj)
+        if isinstance(obj, bytes | bytearray):
+            return cls("<bytes>", data=bytes(obj))
+        if isinstance(obj, io.TextIOBase) or hasattr(obj, "read"):
+            return cls.from_file(obj)
+        if isinstance(obj, list | dict):
+            return cls("<json>", parsed=obj)
+        raise UnreadableInputError(f"cannot read from a {type(obj).__name__}")
+
+    @classmethod
+    def from_file(cls, file: IO[Any], name: str | None = None) -> Source:
+        """Read an open file object (text or binary) whole."""
+        label = name or getattr(file, "name", None) or "<file>"
+        content = file.read(MAX_INPUT_BYTES + 1)
+        if isinstance(content, str):
+            return cls(str(label), text=content)
+        return cls(str(label), data=content)
+
+    @classmethod
+    def stdin(cls) -> Source:
+        """The standard input, read as bytes."""
+        return cls("<stdin>", data=sys.stdin.buffer.read(MAX_INPUT_BYTES + 1))
+
+    @property
+    def suffix(self) -> str:
+        """The file suffix in lower case (``".bib"``), or ``""``."""
+        return self.path.suffix.lower() if self.path else ""
+
+    @property
+    def parsed(self) -> Any:
+        """The JSON object the source was given as, or ``None``."""
+        return None if self._parsed is _UNSET else self._parsed
+
+    def bytes(self) -> bytes:
+        """The content as bytes."""
+        if self._data is None:
+            if self.path is not None:
+                self._data = self._read_path()
+            elif self._text is not None:
+                self._data = self._text.encode("utf-8")
+            else:
+                self._data = json.dumps(self._parsed).encode("utf-8")
+        if len(self._data) > MAX_INPUT_BYTES:
+            raise LimitExceededError(
+                f"input larger than {MAX_INPUT_BYTES // 2**20} MiB", source=self.name
+            )
+        return self._data
+
+    def text(self) -> str:
+        """The content as text (UTF-8, a byte order mark dropped)."""
+        if self._text is None:
+            data = self.bytes()
+            try:
+                self._text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise UnreadableInputError(
+                    "not UTF-8 text",
+                    source=self.name,
+                    position=f"byte {error.start}",
+                    value=data[error.start : error.start + 8],
+                ) from None
+        return self._text
+
+    def head(self) -> str:
+        """The first few kilobytes as text, for sniffing (undecodable bytes replaced)."""
+        if self._text is not None:
+            return self._text[:_HEAD_CHARS]
+        if self._parsed is not _UNSET:
+            return json.dumps(self._parsed)[:_HEAD_CHARS]
+        return self.bytes()[: _HEAD_CHARS * 4].decode("utf-8-sig", "replace")[:_HEAD_CHARS]
+
+    def json(self) -> Any:
+        """The content parsed as JSON; errors name the line and column."""
+        if self._parsed is _UNSET:
+            try:
+                self._parsed = json.loads(self.text())
+            except RecursionError:
+                raise LimitExceededError("JSON nested too deeply", source=self.name) from None
+            except json.JSONDecodeError as error:
+                raise UnreadableInputError(
+                    f"not valid JSON: {error.msg}",
+                    source=self.name,
+                    position=f"line {error.lineno} column {error.colno}",
+                ) from None
+        return self._parsed
+
+    def _read_path(self) -> builtins.bytes:
+        assert self.path is not None  # noqa: S101 - only called for paths
+        try:
+            with self.path.open("rb") as file:
+                return file.read(MAX_INPUT_BYTES + 1)
+        except OSError as error:
+            raise UnreadableInputError(error.strerror or str(error), source=self.name) from None

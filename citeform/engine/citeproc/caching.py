@@ -1,0 +1,103 @@
+"""Memoise what depends only on the parsed style and its locales.
+
+citeproc-py interprets the style tree anew for every entry: it looks up macros by XPath on
+every macro call, re-derives whether a group calls a variable at every group, and searches
+the locale chain for each term. None of this depends on the item, so the answers are kept
+(on the element they were asked of; the loader keeps every element alive). Output is
+byte-identical. Methods replaced (memoised, result of ``super()`` kept):
+``xpath_search``, ``get_root``, ``get_macro``, ``calls_variable``, ``get_term``,
+``get_date``, ``get_locale_option``, ``get_layout``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from citeform.engine.citeproc.loader import ANY_TAG
+
+
+def _memo(element: Any) -> dict[Any, Any]:
+    """The element's own memo (plain ``__dict__`` access: element attributes are XML finds)."""
+    memo: dict[Any, Any] | None = element.__dict__.get("_citeform_memo")
+    if memo is None:
+        memo = element.__dict__["_citeform_memo"] = {}
+    return memo
+
+
+_MISSING: Final = object()
+
+
+class StaticLookups:
+    """Memoised style-only lookups for every element."""
+
+    def xpath_search(self, expression: str) -> Any:
+        """XPath results per element and expression (the tree never changes)."""
+        memo = _memo(self)
+        key = ("xpath", expression)
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = memo[key] = super().xpath_search(expression)  # type: ignore[misc]
+        return found
+
+    def get_root(self) -> Any:
+        """The root element."""
+        memo = _memo(self)
+        root = memo.get("root")
+        if root is None:
+            root = memo["root"] = super().get_root()  # type: ignore[misc]
+        return root
+
+    def get_layout(self) -> Any:
+        """The enclosing ``cs:layout``."""
+        memo = _memo(self)
+        layout = memo.get("layout")
+        if layout is None:
+            layout = memo["layout"] = super().get_layout()  # type: ignore[misc]
+        return layout
+
+    def get_macro(self, name: str) -> Any:
+        """The macro of that name (kept on the root)."""
+        memo = _memo(self.get_root())
+        key = ("macro", name)
+        macro = memo.get(key)
+        if macro is None:
+            macro = memo[key] = super().get_macro(name)  # type: ignore[misc]
+        return macro
+
+    def calls_variable(self) -> bool:
+        """Whether the element (statically) calls a variable."""
+        memo = _memo(self)
+        called = memo.get("calls_variable")
+        if called is None:
+            called = memo["calls_variable"] = super().calls_variable()  # type: ignore[misc]
+        return bool(called)
+
+    def get_term(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """The term element found in the locale chain (kept on the root)."""
+        memo = _memo(self.get_root())
+        key = ("term", name, args, tuple(sorted(kwargs.items())))
+        term = memo.get(key, _MISSING)
+        if term is _MISSING:
+            term = memo[key] = super().get_term(name, *args, **kwargs)  # type: ignore[misc]
+        return term
+
+    def get_date(self, form: str) -> Any:
+        """The localized date format (kept on the root)."""
+        memo = _memo(self.get_root())
+        key = ("date", form)
+        date = memo.get(key)
+        if date is None:
+            date = memo[key] = super().get_date(form)  # type: ignore[misc]
+        return date
+
+    def get_locale_option(self, name: str) -> Any:
+        """A locale option such as ``punctuation-in-quote`` (kept on the root)."""
+        memo = _memo(self.get_root())
+        key = ("locale-option", name)
+        value = memo.get(key, _MISSING)
+        if value is _MISSING:
+            value = memo[key] = super().get_locale_option(name)  # type: ignore[misc]
+        return value
+
+
+OVERRIDES: Final = {ANY_TAG: StaticLookups}

@@ -1,0 +1,156 @@
+"""CSL-JSON items -> citeproc-py ``Reference`` objects (the data pre-pass).
+
+Replaces ``citeproc.source.json.CiteProcJSON``, whose variable lists predate CSL 1.0.1/1.0.2
+(``director``, ``compiler``, ``chair``... were read as strings and crashed name rendering)
+and which keys variables only as ``container_author`` while parts of the renderer ask for
+``container-author``. Here every variable is typed by :mod:`citeform.vocab` and stored under
+both spellings. String values carry rich text as markers (:mod:`.formats`), protect
+``<span class="nocase">`` from case changes, and turn straight quotes and apostrophes into
+quote markers and typographic apostrophes, as citeproc-js does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+
+from citeproc.source import Date, DateRange, LiteralDate, Name, Reference
+from citeproc.string import MixedString, NoCase, String
+
+from citeform import vocab
+from citeform.engine.citeproc.formats import (
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    field_markup_to_markers,
+)
+
+ALIASES: Final[Mapping[str, str]] = {
+    "shortTitle": "title-short",
+    "journalAbbreviation": "container-title-short",
+}
+"""Legacy CSL-JSON keys -> CSL variables."""
+
+_NOCASE = re.compile(r'<span class="nocase">(.*?)</span>', re.IGNORECASE | re.DOTALL)
+_DOUBLE_QUOTE = re.compile(r'"|\u201c|\u201d')
+_OPENS_AFTER: Final = frozenset(" \t\n([{\u2014\u2013-/" + QUOTE_OPEN)
+
+
+def _quotes_to_markers(text: str) -> str:
+    """Straight and curly double quotes -> markers; apostrophes -> U+2019.
+
+    A straight quote opens at the start or after a space or an opening bracket, and
+    closes otherwise.
+    """
+
+    def mark(match: re.Match[str]) -> str:
+        char = match.group()
+        if char == "\u201c":
+            return QUOTE_OPEN
+        if char == "\u201d":
+            return QUOTE_CLOSE
+        before = text[match.start() - 1] if match.start() else " "
+        return QUOTE_OPEN if before in _OPENS_AFTER else QUOTE_CLOSE
+
+    return _DOUBLE_QUOTE.sub(mark, text).replace("'", "\u2019")
+
+
+def parse_string(value: object) -> MixedString:
+    """A field value as citeproc-py text, nocase parts protected from case changes."""
+    text = _quotes_to_markers(field_markup_to_markers(str(value)))
+    output = MixedString()
+    position = 0
+    for match in _NOCASE.finditer(text):
+        if match.start() > position:
+            output += String(text[position : match.start()])
+        if match.group(1):
+            output += NoCase(match.group(1))
+        position = match.end()
+    if position < len(text):
+        output += String(text[position:])
+    return output
+
+
+def parse_names(value: object) -> list[Name]:
+    """CSL-JSON names -> citeproc-py names (unknown keys kept, never warned about)."""
+    names = []
+    for entry in value if isinstance(value, list) else []:
+        if not isinstance(entry, Mapping):
+            continue
+        name = Name()
+        dict.update(name, {key: part for key, part in entry.items() if part not in ("", None)})
+        if "literal" in name or "family" in name or "given" in name:
+            names.append(name)
+    return names
+
+
+def _int_or_none(part: object) -> int | None:
+    try:
+        return int(str(part))
+    except ValueError:
+        return None
+
+
+def _single_date(parts: list[Any], season: object) -> Date | None:
+    numbers = [_int_or_none(part) for part in parts[:3]]
+    if not numbers or numbers[0] is None:
+        return None
+    named = zip(("year", "month", "day"), numbers, strict=False)
+    fields: dict[str, object] = {key: number for key, number in named if number}
+    if "month" not in fields:
+        fields.pop("day", None)
+    if season is not None and "month" not in fields:
+        fields["season"] = _int_or_none(season) or season
+    fields.setdefault("year", 0)
+    return Date(**fields)
+
+
+def parse_date(value: object) -> Date | DateRange | LiteralDate | None:
+    """A CSL-JSON date -> citeproc-py date, range or literal."""
+    if not isinstance(value, Mapping):
+        return None
+    circa = bool(value.get("circa"))
+    parts = value.get("date-parts") or []
+    found = (
+        _single_date(list(part), value.get("season"))
+        for part in parts
+        if isinstance(part, list | tuple) and part
+    )
+    dates = [date for date in found if date is not None]
+    if len(dates) == 1 or (len(dates) > 1 and dates[0] == dates[1]):
+        date = dates[0]
+        date["circa"] = circa
+        return date
+    if len(dates) > 1:
+        return DateRange(begin=dates[0], end=dates[1], circa=circa)
+    literal = value.get("literal") or value.get("raw")
+    if literal:
+        return LiteralDate(str(literal), circa=circa)
+    return None
+
+
+def to_reference(item: Mapping[str, Any], key: str) -> Reference:
+    """One CSL-JSON item as a citeproc-py ``Reference`` stored under *key*.
+
+    Every variable is stored as ``container-author`` and ``container_author``; the item
+    type defaults to ``document`` when missing, as citeproc-js does.
+    """
+    reference = Reference(key, str(item.get("type") or "document"))
+    for raw_key, value in item.items():
+        variable = ALIASES.get(raw_key, raw_key)
+        if variable in ("id", "type", "key") or value in (None, "", []):
+            continue
+        kind = vocab.KIND_OF.get(variable, "text")
+        parsed: object
+        if kind == "name":
+            parsed = parse_names(value)
+        elif kind == "date":
+            parsed = parse_date(value)
+        elif variable == "language":
+            parsed = str(value)
+        else:
+            parsed = parse_string(value)
+        if parsed:
+            dict.__setitem__(reference, variable, parsed)
+            dict.__setitem__(reference, variable.replace("-", "_"), parsed)
+    return reference

@@ -1,0 +1,191 @@
+"""The citeproc-py engine: citeproc-py 0.11.1 with citeform's loader and overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc.source import BibliographySource
+
+from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
+from citeform.engine.citeproc import caching
+from citeform.engine.citeproc.data import to_reference
+from citeform.engine.citeproc.formats import MarkerFormatter, QuoteTerms, finish
+from citeform.engine.citeproc.loader import Loader
+from citeform.engine.citeproc.state import rendering
+from citeform.errors import RenderError
+
+OVERRIDE_MODULES = (caching.OVERRIDES,)
+"""Override modules in the order their mixins are stacked (first = outermost)."""
+
+LOADER = Loader(OVERRIDE_MODULES)
+
+
+class _StyleHandle:
+    """What ``CitationStylesBibliography`` needs of a style: its root and renderers."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    def sort_bibliography(self, citation_items: list[Any]) -> list[Any]:
+        return list(self.root.bibliography.sort(citation_items))
+
+    def render_citation(self, citation: Any, cites: list[Any], callback: Any) -> Any:
+        return self.root.citation.render(citation, cites, callback)
+
+
+def _item_key(index: int) -> str:
+    """Internal reference key (ids may clash once citeproc-py lower-cases them)."""
+    return f"item{index}"
+
+
+class CiteprocEngine:
+    """One CSL style in one locale, rendered by citeproc-py with citeform's fixes."""
+
+    def __init__(self, style_path: Path, locale: str, output: OutputFormat) -> None:
+        """Load the style at *style_path* with the locale chain of *locale*."""
+        self._locale = locale
+        self.output = output
+        self._root = LOADER.load_style(style_path, locale)
+        self._root.formatter = MarkerFormatter
+        self._handle = _StyleHandle(self._root)
+        self._elements = [list(root.iter()) for root in (self._root, *self._root.locales)]
+        """Every element proxy kept alive, so state and memos on them persist."""
+        self._quotes = QuoteTerms(
+            outer=(self._term("open-quote"), self._term("close-quote")),
+            inner=(self._term("open-inner-quote"), self._term("close-inner-quote")),
+            punctuation_in_quote=str(self._root.get_locale_option("punctuation-in-quote")).lower()
+            == "true",
+        )
+
+    @property
+    def locale(self) -> str:
+        """The locale terms and dates are taken from."""
+        return self._locale
+
+    def _term(self, name: str) -> str:
+        return str(self._root.get_single_term(name))
+
+    def _finish(self, text: object) -> str:
+        return finish(str(text), self.output, self._quotes)
+
+    def _bibliography_of(self, items: Sequence[CslItem]) -> tuple[Any, dict[str, Entry]]:
+        """Register *items*; return citeproc-py's bibliography and items that failed."""
+        source = BibliographySource()
+        failed: dict[str, Entry] = {}
+        for index, item in enumerate(items):
+            key = _item_key(index)
+            try:
+                source.add(to_reference(item, key))
+            except (ValueError, TypeError, KeyError, AttributeError) as error:
+                failed[key] = Entry(index, None, _render_error(item, index, error))
+        bibliography = CitationStylesBibliography(self._handle, source, MarkerFormatter)
+        keys = [_item_key(index) for index in range(len(items))]
+        cites = [CitationItem(key) for key in keys if key not in failed]
+        bibliography.register(Citation(cites))
+        return bibliography, failed
+
+    def bibliography(self, items: Sequence[CslItem]) -> list[Entry]:
+        """Render *items* as bibliography entries in the style's order.
+
+        Styles without a bibliography render each item as a citation instead.
+        """
+        with rendering() as state:
+            bibliography, failed = self._bibliography_of(items)
+            layout = self._layout()
+            try:
+                bibliography.sort()
+            except Exception:  # noqa: BLE001 - a sort key that fails keeps input order
+                bibliography.keys = [item.key for item in bibliography.items]
+            entries = []
+            for cite in bibliography.items:
+                index = int(cite.key.removeprefix("item"))
+                state.next_entry()
+                try:
+                    rendered = layout.render_bibliography([cite])
+                except Exception as error:  # noqa: BLE001 - reported per item
+                    entries.append(Entry(index, None, _render_error(items[index], index, error)))
+                    continue
+                text = self._finish(rendered[0]) if rendered else ""
+                entries.append(Entry(index, text.strip()))
+            entries.extend(failed.values())
+        return entries
+
+    def _layout(self) -> Any:
+        """The layout entries are rendered with (the citation's when there is no bibliography)."""
+        if self._root.bibliography is not None:
+            return self._root.bibliography.layout
+        return _CitationAsEntry(self._root.citation)
+
+    def citations(
+        self,
+        clusters: Sequence[Sequence[CiteRequest]],
+        note_numbers: Sequence[int] | None = None,  # noqa: ARG002 - used by position fixes
+    ) -> list[str]:
+        """Render citation *clusters* in document order, one string per cluster."""
+        items: list[CslItem] = []
+        positions: dict[object, int] = {}
+        for cluster in clusters:
+            for request in cluster:
+                if _identity(request.item) not in positions:
+                    positions[_identity(request.item)] = len(items)
+                    items.append(request.item)
+        with rendering():
+            bibliography, failed = self._bibliography_of(items)
+            if self._root.bibliography is not None:
+                bibliography.sort()
+            output = []
+            for cluster in clusters:
+                keys = [_item_key(positions[_identity(request.item)]) for request in cluster]
+                cites = [
+                    _citation_item(key, request)
+                    for key, request in zip(keys, cluster, strict=True)
+                    if key not in failed
+                ]
+                citation = Citation(cites)
+                citation.bibliography = bibliography
+                text = bibliography.cite(citation, _unknown_cite)
+                output.append(self._finish(text))
+        return output
+
+
+def _identity(item: CslItem) -> object:
+    """Items with the same ``id`` are the same work; items without one are told apart."""
+    return ("id", str(item["id"])) if item.get("id") is not None else ("object", id(item))
+
+
+def _citation_item(key: str, request: CiteRequest) -> CitationItem:
+    options: dict[str, Any] = {}
+    if request.locator:
+        options["locator"] = Locator(request.label or "page", request.locator)
+    if request.prefix:
+        options["prefix"] = request.prefix
+    if request.suffix:
+        options["suffix"] = request.suffix
+    return CitationItem(key, **options)
+
+
+def _unknown_cite(item: Any) -> str:
+    return f"{item.key}?"
+
+
+class _CitationAsEntry:
+    """Renders one item with the style's citation layout, for styles without bibliography."""
+
+    def __init__(self, citation: Any) -> None:
+        self._citation = citation
+
+    def render_bibliography(self, cites: list[Any]) -> list[Any]:
+        bibliography = cites[0].citation.bibliography
+        citation = Citation(cites)
+        citation.bibliography = bibliography
+        text = self._citation.render(citation, [], _unknown_cite)
+        return [text] if text else []
+
+
+def _render_error(item: CslItem, index: int, error: Exception) -> RenderError:
+    item_id = item.get("id", index)
+    message = f"cannot render item {item_id!r}: {type(error).__name__}: {error}"
+    return RenderError(message, position=f"item {index + 1}", value=item_id)

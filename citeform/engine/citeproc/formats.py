@@ -1,0 +1,214 @@
+"""Output formats: rich text travels as private-use markers and becomes markup at the end.
+
+While citeproc-py renders, formatting (the style's ``font-style`` and friends, and CSL's
+rich-text markup inside field values) is carried as pairs of private-use characters, so
+that no data is ever taken for markup and case changes cannot break tags. Quotes are
+markers too, resolved at the end (outer/inner by nesting, punctuation moved inside when
+the locale says so). :func:`finish` turns a rendered entry into its output format: HTML
+escapes all text and writes only the markers as tags; text drops them; Markdown and RTF
+write their own markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Final
+
+import attrs
+from citeproc.string import String
+
+from citeform.engine.base import OutputFormat
+
+MARKS: Final[Mapping[str, tuple[str, str]]] = {
+    "italic": ("\ue100", "\ue101"),
+    "bold": ("\ue102", "\ue103"),
+    "superscript": ("\ue104", "\ue105"),
+    "subscript": ("\ue106", "\ue107"),
+    "small-caps": ("\ue108", "\ue109"),
+    "underline": ("\ue10a", "\ue10b"),
+}
+"""Formatting kind -> (open, close) marker."""
+
+QUOTE_OPEN: Final = "\ue110"
+QUOTE_CLOSE: Final = "\ue111"
+MARKERS: Final = frozenset(
+    {mark for pair in MARKS.values() for mark in pair} | {QUOTE_OPEN, QUOTE_CLOSE}
+)
+
+FIELD_TAGS: Final[Mapping[str, str]] = {
+    "<i>": "italic",
+    "<b>": "bold",
+    "<sup>": "superscript",
+    "<sub>": "subscript",
+    '<span style="font-variant:small-caps;">': "small-caps",
+}
+"""CSL rich-text opening tags allowed in field values (``<span class="nocase">`` apart)."""
+
+FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
+    "html": {
+        "italic": ("<i>", "</i>"),
+        "bold": ("<b>", "</b>"),
+        "superscript": ("<sup>", "</sup>"),
+        "subscript": ("<sub>", "</sub>"),
+        "small-caps": ('<span style="font-variant:small-caps;">', "</span>"),
+        "underline": ('<span style="text-decoration:underline;">', "</span>"),
+    },
+    "markdown": {
+        "italic": ("*", "*"),
+        "bold": ("**", "**"),
+        "superscript": ("<sup>", "</sup>"),
+        "subscript": ("<sub>", "</sub>"),
+        "small-caps": ('<span style="font-variant:small-caps;">', "</span>"),
+        "underline": ("<u>", "</u>"),
+    },
+    "rtf": {
+        "italic": ("{\\i ", "}"),
+        "bold": ("{\\b ", "}"),
+        "superscript": ("{\\super ", "}"),
+        "subscript": ("{\\sub ", "}"),
+        "small-caps": ("{\\scaps ", "}"),
+        "underline": ("{\\ul ", "}"),
+    },
+}
+"""Output format -> formatting kind -> (open, close) markup."""
+
+
+def _wrapper(kind: str) -> Callable[[object], String]:
+    opening, closing = MARKS[kind]
+
+    def wrap(text: object) -> String:
+        return String(f"{opening}{text}{closing}")
+
+    return wrap
+
+
+def _unchanged(text: object) -> String:
+    return String(str(text))
+
+
+class MarkerFormatter:
+    """The formatter citeproc-py calls (duck-typed like its ``formatter`` modules).
+
+    Style text is not escaped here (:func:`finish` escapes everything at once).
+    """
+
+    preformat = staticmethod(str)
+    Italic = staticmethod(_wrapper("italic"))
+    Oblique = staticmethod(_wrapper("italic"))
+    Bold = staticmethod(_wrapper("bold"))
+    Light = staticmethod(_unchanged)
+    Underline = staticmethod(_wrapper("underline"))
+    Superscript = staticmethod(_wrapper("superscript"))
+    Subscript = staticmethod(_wrapper("subscript"))
+    SmallCaps = staticmethod(_wrapper("small-caps"))
+
+
+_FIELD_TAG = re.compile("|".join(re.escape(tag) for tag in FIELD_TAGS) + "|</(?:i|b|sup|sub|span)>")
+
+
+def field_markup_to_markers(value: str) -> str:
+    """Turn CSL rich-text tags in a field value into markers; other text stays text.
+
+    Closing tags close the innermost open tag; unmatched closing tags stay text.
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    position = 0
+    for match in _FIELD_TAG.finditer(value):
+        out.append(value[position : match.start()])
+        tag = match.group()
+        if tag in FIELD_TAGS:
+            stack.append(FIELD_TAGS[tag])
+            out.append(MARKS[FIELD_TAGS[tag]][0])
+        elif stack:
+            out.append(MARKS[stack.pop()][1])
+        else:
+            out.append(tag)
+        position = match.end()
+    out.append(value[position:])
+    out.extend(MARKS[kind][1] for kind in reversed(stack))
+    return "".join(out)
+
+
+@attrs.frozen
+class QuoteTerms:
+    """The locale's quotation marks and its ``punctuation-in-quote`` option."""
+
+    outer: tuple[str, str] = ("\u201c", "\u201d")
+    inner: tuple[str, str] = ("\u2018", "\u2019")
+    punctuation_in_quote: bool = False
+
+
+_PUNCTUATION_AFTER_QUOTE = re.compile(
+    f"((?:{QUOTE_CLOSE}|[{''.join(MARKS[k][1] for k in MARKS)}])*{QUOTE_CLOSE})([.,])"
+)
+
+
+def resolve_quotes(text: str, terms: QuoteTerms) -> str:
+    """Replace quote markers by outer and inner quotes, alternating with nesting.
+
+    With ``punctuation-in-quote``, a period or comma right after a closing quote moves
+    inside it (CSL 1.0.2, locale option ``punctuation-in-quote``).
+    """
+    if terms.punctuation_in_quote:
+        text = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
+    out: list[str] = []
+    depth = 0
+    for char in text:
+        if char == QUOTE_OPEN:
+            out.append((terms.outer if depth % 2 == 0 else terms.inner)[0])
+            depth += 1
+        elif char == QUOTE_CLOSE:
+            depth = max(depth - 1, 0)
+            out.append((terms.outer if depth % 2 == 0 else terms.inner)[1])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _escape_html(text: str) -> str:
+    """Escape as citeproc-js does (numeric references for ``& < >``)."""
+    return text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+
+
+def _escape_markdown(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
+
+
+def _escape_rtf(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+    return "".join(
+        char if ord(char) < 128 or char in MARKERS else f"\\u{_rtf_code(char)}?" for char in text
+    )
+
+
+def _rtf_code(char: str) -> int:
+    code = ord(char)
+    return code - 0x10000 if code > 0x7FFF else code
+
+
+ESCAPES: Final[Mapping[str, Callable[[str], str]]] = {
+    "text": str,
+    "html": _escape_html,
+    "markdown": _escape_markdown,
+    "rtf": _escape_rtf,
+}
+
+
+def _balance(text: str) -> str:
+    """Drop empty marker pairs such as an italic around nothing."""
+    for opening, closing in MARKS.values():
+        text = text.replace(opening + closing, "")
+    return text
+
+
+def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
+    """Turn a rendered entry with markers into *output*."""
+    text = resolve_quotes(_balance(text), quotes)
+    text = ESCAPES[output](text)
+    markup = FORMAT_MARKUP.get(output)
+    for kind, (opening, closing) in MARKS.items():
+        tags = markup[kind] if markup else ("", "")
+        text = text.replace(opening, tags[0]).replace(closing, tags[1])
+    return text

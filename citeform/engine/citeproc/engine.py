@@ -10,14 +10,19 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source import BibliographySource
 
 from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
-from citeform.engine.citeproc import caching
+from citeform.engine.citeproc import caching, layout_fixes, name_fixes, quote_fixes
 from citeform.engine.citeproc.data import to_reference
-from citeform.engine.citeproc.formats import MarkerFormatter, QuoteTerms, finish
+from citeform.engine.citeproc.formats import MarkerFormatter, QuoteTerms, finish, html_entry
 from citeform.engine.citeproc.loader import Loader
 from citeform.engine.citeproc.state import rendering
 from citeform.errors import RenderError
 
-OVERRIDE_MODULES = (caching.OVERRIDES,)
+OVERRIDE_MODULES = (
+    layout_fixes.OVERRIDES,
+    name_fixes.OVERRIDES,
+    quote_fixes.OVERRIDES,
+    caching.OVERRIDES,
+)
 """Override modules in the order their mixins are stacked (first = outermost)."""
 
 LOADER = Loader(OVERRIDE_MODULES)
@@ -108,8 +113,10 @@ class CiteprocEngine:
                 except Exception as error:  # noqa: BLE001 - reported per item
                     entries.append(Entry(index, None, _render_error(items[index], index, error)))
                     continue
-                text = self._finish(rendered[0]) if rendered else ""
-                entries.append(Entry(index, text.strip()))
+                text = self._finish(rendered[0]).strip() if rendered else ""
+                if text and self.output == "html":
+                    text = html_entry(text)
+                entries.append(Entry(index, text))
             entries.extend(failed.values())
         return entries
 

@@ -27,8 +27,10 @@ MARKS: Final[Mapping[str, tuple[str, str]]] = {
     "subscript": ("\ue106", "\ue107"),
     "small-caps": ("\ue108", "\ue109"),
     "underline": ("\ue10a", "\ue10b"),
+    "left-margin": ("\ue10c", "\ue10d"),
+    "right-inline": ("\ue10e", "\ue10f"),
 }
-"""Formatting kind -> (open, close) marker."""
+"""Formatting kind -> (open, close) marker (the margins are ``second-field-align``'s)."""
 
 QUOTE_OPEN: Final = "\ue110"
 QUOTE_CLOSE: Final = "\ue111"
@@ -45,7 +47,15 @@ FIELD_TAGS: Final[Mapping[str, str]] = {
 }
 """CSL rich-text opening tags allowed in field values (``<span class="nocase">`` apart)."""
 
+_PLAIN: Final[Mapping[str, tuple[str, str]]] = {
+    **dict.fromkeys(("italic", "bold", "superscript", "subscript", "small-caps"), ("", "")),
+    "underline": ("", ""),
+    "left-margin": ("", " "),
+    "right-inline": ("", ""),
+}
+
 FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
+    "text": _PLAIN,
     "html": {
         "italic": ("<i>", "</i>"),
         "bold": ("<b>", "</b>"),
@@ -53,6 +63,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "subscript": ("<sub>", "</sub>"),
         "small-caps": ('<span style="font-variant:small-caps;">', "</span>"),
         "underline": ('<span style="text-decoration:underline;">', "</span>"),
+        "left-margin": ('<div class="csl-left-margin">', "</div>"),
+        "right-inline": ('<div class="csl-right-inline">', "</div>"),
     },
     "markdown": {
         "italic": ("*", "*"),
@@ -61,6 +73,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "subscript": ("<sub>", "</sub>"),
         "small-caps": ('<span style="font-variant:small-caps;">', "</span>"),
         "underline": ("<u>", "</u>"),
+        "left-margin": ("", " "),
+        "right-inline": ("", ""),
     },
     "rtf": {
         "italic": ("{\\i ", "}"),
@@ -69,16 +83,16 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "subscript": ("{\\sub ", "}"),
         "small-caps": ("{\\scaps ", "}"),
         "underline": ("{\\ul ", "}"),
+        "left-margin": ("", "\\tab "),
+        "right-inline": ("", ""),
     },
 }
 """Output format -> formatting kind -> (open, close) markup."""
 
 
 def _wrapper(kind: str) -> Callable[[object], String]:
-    opening, closing = MARKS[kind]
-
     def wrap(text: object) -> String:
-        return String(f"{opening}{text}{closing}")
+        return wrap_marks(kind, text)
 
     return wrap
 
@@ -207,8 +221,20 @@ def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
     """Turn a rendered entry with markers into *output*."""
     text = resolve_quotes(_balance(text), quotes)
     text = ESCAPES[output](text)
-    markup = FORMAT_MARKUP.get(output)
+    markup = FORMAT_MARKUP[output]
     for kind, (opening, closing) in MARKS.items():
-        tags = markup[kind] if markup else ("", "")
-        text = text.replace(opening, tags[0]).replace(closing, tags[1])
+        text = text.replace(opening, markup[kind][0]).replace(closing, markup[kind][1])
     return text
+
+
+def html_entry(text: str) -> str:
+    """Wrap a finished HTML entry in citeproc-js's ``csl-entry`` division."""
+    if "csl-left-margin" in text:
+        return f'<div class="csl-entry">\n    {text}\n  </div>'
+    return f'<div class="csl-entry">{text}</div>'
+
+
+def wrap_marks(kind: str, text: object) -> String:
+    """*text* between the markers of formatting *kind*."""
+    opening, closing = MARKS[kind]
+    return String(f"{opening}{text}{closing}")

@@ -1,0 +1,153 @@
+"""Citation clusters of a document, rendered in order (CSL 1.0.2 "Citation" features).
+
+The pipeline: register the cited items (citation numbers follow the bibliography's order),
+work out every cite's position (:mod:`.positions`), disambiguate the items' cites
+(:mod:`.disambiguation`), then render each cluster: cites sorted by the citation's
+``cs:sort``, each cite rendered with its locator, affixes and suppress-author/author-only,
+cites grouped and collapsed (:mod:`.collapsing`), joined with the layout's delimiter and
+wrapped in its affixes and formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+import attrs
+from citeproc import Locator
+from citeproc.source import VariableError
+
+from citeform.engine.base import CiteRequest, CslItem
+from citeform.engine.citeproc import collapsing, disambiguation
+from citeform.engine.citeproc.cites import Cite, Disambiguation
+from citeform.engine.citeproc.positions import CiteRef, Position, note_numbers_or_default, positions
+from citeform.engine.citeproc.state import current, rendering
+
+DEFAULT_LOCATOR_LABEL = "page"
+
+
+def item_identity(item: CslItem) -> Hashable:
+    """What makes two cited items the same item: their ``id``, else their content."""
+    if item.get("id") is not None:
+        return ("id", str(item["id"]))
+    return ("content", repr(sorted(item.items())))
+
+
+@attrs.frozen
+class PlacedCite:
+    """A cite request with the key of its item and its position in the document."""
+
+    request: CiteRequest
+    key: str
+    place: Position
+
+
+class CitationPipeline:
+    """Renders the clusters of one document with one loaded style.
+
+    *root* is the style root (locales loaded, formatter set); *bibliography* is citeproc-py's
+    bibliography of the cited items (its ``keys`` in the bibliography's order, ``source`` their
+    references); *finish* turns rendered marker text into the output format.
+    """
+
+    def __init__(self, root: Any, bibliography: Any, finish: Callable[[object], str]) -> None:
+        """Keep what rendering needs; numbers come from the bibliography's order."""
+        self.root = root
+        self.layout = root.citation.layout
+        self.source = bibliography.source
+        self.order: list[str] = list(bibliography.keys)
+        self.numbers = {key: index + 1 for index, key in enumerate(self.order)}
+        self.finish = finish
+        self.states: dict[str, Disambiguation] = {}
+
+    def render(
+        self,
+        clusters: Sequence[Sequence[tuple[str, CiteRequest]]],
+        note_numbers: Sequence[int] | None,
+    ) -> list[str]:
+        """Render *clusters* of (item key, request) in document order, one string each."""
+        notes = note_numbers_or_default(len(clusters), note_numbers)
+        distance = int(self.root.citation.get_option("near-note-distance"))
+        refs = [
+            [CiteRef(key, _locator_key(request)) for key, request in cluster]
+            for cluster in clusters
+        ]
+        placed = [
+            [
+                PlacedCite(request, key, place)
+                for (key, request), place in zip(cluster, places, strict=True)
+            ]
+            for cluster, places in zip(clusters, positions(refs, notes, distance), strict=True)
+        ]
+        with rendering():
+            self.states = disambiguation.disambiguate(
+                self, [cite for cluster in placed for cite in cluster]
+            )
+            return [self.finish(self.render_cluster(cluster)) for cluster in placed]
+
+    def make_cite(self, placed: PlacedCite, state: Disambiguation | None = None) -> Cite:
+        """The citeproc-py cite of *placed* with its item's disambiguation state."""
+        request = placed.request
+        state = state if state is not None else self.states.get(placed.key, Disambiguation())
+        locator = None
+        if request.locator:
+            locator = Locator(request.label or DEFAULT_LOCATOR_LABEL, request.locator)
+        return Cite(
+            placed.key,
+            disambiguation.reference_for(self, placed, state),
+            self.numbers.get(placed.key, 0),
+            locator=locator,
+            prefix=request.prefix,
+            suffix=request.suffix,
+            place=placed.place,
+            disambiguation=state,
+        )
+
+    def render_cite(self, cite: Cite, *, suppress_author: bool = False) -> Any:
+        """The cite's output (marker text) before its affixes; ``None`` when empty."""
+        cite.reset_tracker(suppress_author=suppress_author)
+        current().next_entry()
+        self.layout.repressed = {}
+        try:
+            return self.layout.render_children(cite)
+        except VariableError:
+            return None
+
+    def sorted_cites(self, cites: list[Cite]) -> list[Cite]:
+        """*cites* in the order of the citation's ``cs:sort`` (as given when it has none)."""
+        sort = self.root.citation.sort
+        if sort is None or len(cites) < 2:
+            return cites
+        for cite in cites:
+            cite.reset_tracker()
+        return list(sort.sort(cites, self.layout))
+
+    def render_cluster(self, cluster: Sequence[PlacedCite]) -> Any:
+        """One cluster: sorted, rendered, grouped and collapsed, joined and wrapped."""
+        cites = self.sorted_cites([self.make_cite(placed) for placed in cluster])
+        requests = {id(cite): placed.request for cite, placed in zip(cites, cluster, strict=False)}
+        by_cite = {id(self.make_cite_key(c)): c for c in ()}  # placeholder removed below
+        del by_cite
+        pieces = collapsing.render_cites(self, cites, self._requests_in_order(cites, cluster))
+        del requests
+        if not pieces:
+            return ""
+        return self.layout.format(self.layout.wrap(pieces))
+
+    def _requests_in_order(
+        self, cites: Sequence[Cite], cluster: Sequence[PlacedCite]
+    ) -> list[CiteRequest]:
+        """The request of each sorted cite (cites keep a link to their placed cite)."""
+        remaining = list(cluster)
+        found = []
+        for cite in cites:
+            match = next(p for p in remaining if p.key == cite.key and p.place is cite.place)
+            remaining.remove(match)
+            found.append(match.request)
+        return found
+
+
+def _locator_key(request: CiteRequest) -> tuple[str | None, str] | None:
+    if not request.locator:
+        return None
+    return (request.label or DEFAULT_LOCATOR_LABEL, request.locator)

@@ -27,7 +27,7 @@ from citeform.errors import (
 )
 from citeform.io import Records, iter_read, read, write
 from citeform.model import Date, Name, Origin, Record, Unmapped
-from citeform.registry import Format, formats, get_format, register
+from citeform.registry import Format, get_format, list_formats, register
 
 if TYPE_CHECKING:
     from citeform.rendering import CiteItem, Renderer, cite
@@ -52,9 +52,9 @@ __all__ = [
     "UnreadableInputError",
     "__version__",
     "cite",
-    "formats",
     "get_format",
     "iter_read",
+    "list_formats",
     "read",
     "register",
     "write",

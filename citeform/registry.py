@@ -130,5 +130,5 @@ REGISTRY = Registry()
 
 register = REGISTRY.register
 get_format = REGISTRY.get
-formats = REGISTRY.formats
+list_formats = REGISTRY.formats
 detect_format = REGISTRY.detect

@@ -51,7 +51,7 @@ class Source:
         if isinstance(obj, os.PathLike):
             return cls(os.fspath(obj), path=Path(obj))
         if isinstance(obj, str):
-            if "\n" not in obj and len(obj) < 4096 and Path(obj).is_file():
+            if _looks_like_path(obj):
                 return cls(obj, path=Path(obj))
             return cls("<string>", text=obj)
         if isinstance(obj, bytes | bytearray):
@@ -146,3 +146,20 @@ class Source:
                 return file.read(MAX_INPUT_BYTES + 1)
         except OSError as error:
             raise UnreadableInputError(error.strerror or str(error), source=self.name) from None
+
+
+_PATH_SUFFIXES: Final = frozenset(
+    {".json", ".bib", ".biblatex", ".ris", ".xml", ".txt", ".csljson", ".html", ".htm"}
+)
+
+
+def _looks_like_path(text: str) -> bool:
+    """Whether a string given to ``read`` names a file rather than holding content.
+
+    An existing file is a path; so is a one-line string with a record file's suffix,
+    so that a mistyped file name gives "no such file" rather than a parse error.
+    """
+    if "\n" in text or len(text) > 4096:
+        return False
+    path = Path(text)
+    return path.is_file() or (path.suffix.lower() in _PATH_SUFFIXES and text[:1] not in "[{<@")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 
@@ -70,7 +71,7 @@ class Tally:
 def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
     """Yield the records of all inputs named in *args*; failures go to *tally*."""
     for name in args.files:
-        source: object = Source.stdin() if name == "-" else name
+        source: object = Source.stdin() if name == "-" else Path(name)
         for item in iter_read(source, args.input_format):
             if isinstance(item, CiteformError):
                 tally.report(item)

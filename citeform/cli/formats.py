@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from citeform.registry import formats
+from citeform.registry import list_formats
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(_args: argparse.Namespace) -> int:
     """Print one line per format: name, read/write, description."""
-    for fmt in formats():
+    for fmt in list_formats():
         can = ("read" if fmt.read else "") + ("/" if fmt.read and fmt.write else "")
         can += "write" if fmt.write else ""
         print(f"{fmt.name:14} {can:11} {fmt.description}")

@@ -1,0 +1,52 @@
+import pytest
+
+import citeform
+from citeform.registry import Format, Registry
+from citeform.sources import Source
+
+
+def test_builtin_formats_listed():
+    names = [fmt.name for fmt in citeform.list_formats()]
+    assert "csl-json" in names
+    assert names == sorted(names)
+
+
+def test_unknown_format():
+    with pytest.raises(citeform.UnknownFormatError, match="unknown format 'nope'"):
+        citeform.get_format("nope")
+
+
+def test_alias():
+    assert citeform.get_format("csljson").name == "csl-json"
+
+
+def test_detect_csl_json():
+    source = Source.from_any('[{"id": "a", "type": "book"}]')
+    assert citeform.registry.detect_format(source).name == "csl-json"
+
+
+def test_undetectable():
+    with pytest.raises(citeform.UnknownFormatError, match="cannot tell the format"):
+        citeform.read("just some words", format=None)
+
+
+def test_register_clash_and_replace():
+    registry = Registry()
+    fmt = Format(name="x", description="test")
+    registry.register(fmt)
+    with pytest.raises(ValueError, match="already registered"):
+        registry.register(fmt)
+    registry.register(Format(name="x", description="other"), replace=True)
+
+
+def test_plugin_through_register():
+    def read(source):
+        for line in source.text().splitlines():
+            yield citeform.Record.build("document", {"title": line})
+
+    registry = citeform.registry.REGISTRY
+    registry.register(
+        Format(name="lines-test", description="one title a line", read=read), replace=True
+    )
+    records = citeform.read("Eins\nZwei", format="lines-test")
+    assert [record.get("title") for record in records] == ["Eins", "Zwei"]

@@ -124,27 +124,13 @@ class CitationPipeline:
 
     def render_cluster(self, cluster: Sequence[PlacedCite]) -> Any:
         """One cluster: sorted, rendered, grouped and collapsed, joined and wrapped."""
-        cites = self.sorted_cites([self.make_cite(placed) for placed in cluster])
-        requests = {id(cite): placed.request for cite, placed in zip(cites, cluster, strict=False)}
-        by_cite = {id(self.make_cite_key(c)): c for c in ()}  # placeholder removed below
-        del by_cite
-        pieces = collapsing.render_cites(self, cites, self._requests_in_order(cites, cluster))
-        del requests
-        if not pieces:
+        cites = [self.make_cite(placed) for placed in cluster]
+        request_of = {id(cite): placed.request for cite, placed in zip(cites, cluster, strict=True)}
+        cites = self.sorted_cites(cites)
+        joined = collapsing.join_cites(self, cites, [request_of[id(cite)] for cite in cites])
+        if not joined:
             return ""
-        return self.layout.format(self.layout.wrap(pieces))
-
-    def _requests_in_order(
-        self, cites: Sequence[Cite], cluster: Sequence[PlacedCite]
-    ) -> list[CiteRequest]:
-        """The request of each sorted cite (cites keep a link to their placed cite)."""
-        remaining = list(cluster)
-        found = []
-        for cite in cites:
-            match = next(p for p in remaining if p.key == cite.key and p.place is cite.place)
-            remaining.remove(match)
-            found.append(match.request)
-        return found
+        return self.layout.format(self.layout.wrap(joined))
 
 
 def _locator_key(request: CiteRequest) -> tuple[str | None, str] | None:

@@ -111,13 +111,11 @@ class CiteNameOptions:
             overrides["et-al-min"] = et_al_min
             overrides["et-al-use-first"] = use_first + state.names_added
         if state.givenname_level:
-            overrides.update(
-                _givenname_options(state.givenname_level, option("form"), option("initialize-with"))
-            )
+            overrides.update(_givenname_options(state.givenname_level, option("form")))
         return overrides
 
 
-def _givenname_options(level: int, form: str, initialize_with: str | None) -> dict[str, Any]:
+def _givenname_options(level: int, form: str) -> dict[str, Any]:
     """Options that show more of the given names: initials first, then full names."""
     if level == 1 and form == "short":
         return {"form": "long"}

@@ -24,7 +24,7 @@ class Disambiguation:
     names_added: int = 0
     """Extra names shown before "et al." (``disambiguate-add-names``)."""
     givenname_level: int = 0
-    """0: as the style says; 1: initials added; 2: full given names (``disambiguate-add-givenname``)."""
+    """0: as the style says; 1: initials; 2: full given names (``disambiguate-add-givenname``)."""
     condition: bool = False
     """Whether ``disambiguate="true"`` conditions hold."""
     year_suffix: str | None = None
@@ -86,17 +86,17 @@ class Cite(CitationItem):  # type: ignore[misc]
     @property
     def place(self) -> Position:
         """The cite's position in the document."""
-        return dict.__getitem__(self, "cf_place")  # type: ignore[no-any-return]
+        return dict.__getitem__(self, "cf_place")
 
     @property
     def disambiguation(self) -> Disambiguation:
         """The disambiguation state of the cite's item."""
-        return dict.__getitem__(self, "cf_disambiguation")  # type: ignore[no-any-return]
+        return dict.__getitem__(self, "cf_disambiguation")
 
     @property
     def tracker(self) -> Tracker:
         """What the mixins noticed during the current rendering."""
-        return dict.__getitem__(self, "cf_tracker")  # type: ignore[no-any-return]
+        return dict.__getitem__(self, "cf_tracker")
 
     def reset_tracker(self, *, suppress_author: bool = False) -> None:
         """Start a fresh rendering of the cite."""

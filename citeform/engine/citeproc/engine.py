@@ -10,7 +10,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source import BibliographySource
 
 from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
-from citeform.engine.citeproc import caching, layout_fixes, name_fixes, quote_fixes
+from citeform.engine.citeproc import caching, cite_overrides, layout_fixes, name_fixes, quote_fixes
+from citeform.engine.citeproc.citations import CitationPipeline
 from citeform.engine.citeproc.data import to_reference
 from citeform.engine.citeproc.formats import MarkerFormatter, QuoteTerms, finish, html_entry
 from citeform.engine.citeproc.loader import Loader
@@ -21,6 +22,7 @@ OVERRIDE_MODULES = (
     layout_fixes.OVERRIDES,
     name_fixes.OVERRIDES,
     quote_fixes.OVERRIDES,
+    cite_overrides.OVERRIDES,
     caching.OVERRIDES,
 )
 """Override modules in the order their mixins are stacked (first = outermost)."""
@@ -129,7 +131,7 @@ class CiteprocEngine:
     def citations(
         self,
         clusters: Sequence[Sequence[CiteRequest]],
-        note_numbers: Sequence[int] | None = None,  # noqa: ARG002 - used by position fixes
+        note_numbers: Sequence[int] | None = None,
     ) -> list[str]:
         """Render citation *clusters* in document order, one string per cluster."""
         items: list[CslItem] = []
@@ -143,19 +145,21 @@ class CiteprocEngine:
             bibliography, failed = self._bibliography_of(items)
             if self._root.bibliography is not None:
                 bibliography.sort()
-            output = []
-            for cluster in clusters:
-                keys = [_item_key(positions[_identity(request.item)]) for request in cluster]
-                cites = [
-                    _citation_item(key, request)
-                    for key, request in zip(keys, cluster, strict=True)
+            # E2's citation pipeline (citations.py) renders the clusters: positions,
+            # disambiguation, collapsing. Edited by E2; see citeform/engine/citeproc/citations.py.
+            keyed = [
+                [
+                    (key, request)
+                    for key, request in (
+                        (_item_key(positions[_identity(r.item)]), r) for r in cluster
+                    )
                     if key not in failed
                 ]
-                citation = Citation(cites)
-                citation.bibliography = bibliography
-                text = bibliography.cite(citation, _unknown_cite)
-                output.append(self._finish(text))
-        return output
+                for cluster in clusters
+            ]
+            return CitationPipeline(self._root, bibliography, self._finish).render(
+                keyed, note_numbers
+            )
 
 
 def _identity(item: CslItem) -> object:

@@ -1,0 +1,87 @@
+"""``python -m citeform.conformance PATH``: measure citeform against the CSL suite and citeproc-js.
+
+PATH is laid out like ``shared/conformance/`` (``csl-test-suite/humans/*.txt`` and
+``reference/*.json``). Exit status: 0 when every figure in ``--baseline`` is reached, 1 when one
+falls below it, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from citeform.conformance.agreement import measure, reference_files
+from citeform.conformance.fixtures import fixture_paths
+from citeform.conformance.report import (
+    agreement_figures,
+    agreement_table,
+    below_baseline,
+    failure_report,
+    suite_figures,
+    suite_table,
+)
+from citeform.conformance.suite import TIMEOUT_SECONDS, run_suite
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    cli = argparse.ArgumentParser(
+        prog="python -m citeform.conformance", description=__doc__.split("\n")[0]
+    )
+    cli.add_argument("path", type=Path, help="directory laid out like shared/conformance/")
+    cli.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON to OUT")
+    cli.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="JSON of minimum figures; exit 1 below them"
+    )
+    cli.add_argument("--only", choices=("suite", "agreement"), help="measure only one of the two")
+    cli.add_argument(
+        "--fixtures", metavar="PREFIX", default="", help="run only fixtures whose name starts so"
+    )
+    cli.add_argument(
+        "--list-failures",
+        choices=("simple", "full"),
+        metavar="COUNT",
+        help="print expected and produced output of failed fixtures under COUNT (simple or full)",
+    )
+    cli.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, help="seconds per fixture")
+    return cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the measurements, print them, check the baseline; return the exit status."""
+    args = parser().parse_args(argv)
+    if not args.path.is_dir():
+        sys.stderr.write(f"{args.path}: not a directory" + "\n")
+        return 2
+    figures: dict[str, float] = {}
+    if args.only in (None, "suite"):
+        suite_dir = (
+            args.path / "csl-test-suite" if (args.path / "csl-test-suite").is_dir() else args.path
+        )
+        paths = [p for p in fixture_paths(suite_dir) if p.stem.startswith(args.fixtures)]
+        results = run_suite(paths, timeout=args.timeout)
+        if args.list_failures:
+            sys.stdout.write(failure_report(results, args.list_failures) + "\n")
+        sys.stdout.write(suite_table(results) + "\n")
+        figures.update(suite_figures(results))
+    if args.only in (None, "agreement"):
+        agreements = [
+            agreement for path in reference_files(args.path) for agreement in measure(path)
+        ]
+        sys.stdout.write(agreement_table(agreements) + "\n")
+        figures.update(agreement_figures(agreements))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if args.baseline:
+        shortfalls = below_baseline(figures, json.loads(args.baseline.read_text(encoding="utf-8")))
+        for line in shortfalls:
+            sys.stderr.write(f"below baseline: {line}" + "\n")
+        return 1 if shortfalls else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

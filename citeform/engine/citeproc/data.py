@@ -78,7 +78,12 @@ def parse_names(value: object) -> list[Name]:
         if not isinstance(entry, Mapping):
             continue
         name = Name()
-        dict.update(name, {key: part for key, part in entry.items() if part not in ("", None)})
+        parts = {
+            key: part.replace("'", "\u2019") if isinstance(part, str) else part
+            for key, part in entry.items()
+            if part not in ("", None)
+        }
+        dict.update(name, parts)
         if "literal" in name or "family" in name or "given" in name:
             names.append(name)
     return names

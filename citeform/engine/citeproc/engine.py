@@ -10,7 +10,14 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source import BibliographySource
 
 from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
-from citeform.engine.citeproc import caching, cite_overrides, layout_fixes, name_fixes, quote_fixes
+from citeform.engine.citeproc import (
+    caching,
+    cite_overrides,
+    layout_fixes,
+    name_fixes,
+    quote_fixes,
+    text_fixes,
+)
 from citeform.engine.citeproc.citations import CitationPipeline
 from citeform.engine.citeproc.data import to_reference
 from citeform.engine.citeproc.formats import MarkerFormatter, QuoteTerms, finish, html_entry
@@ -22,6 +29,7 @@ OVERRIDE_MODULES = (
     layout_fixes.OVERRIDES,
     name_fixes.OVERRIDES,
     quote_fixes.OVERRIDES,
+    text_fixes.OVERRIDES,
     cite_overrides.OVERRIDES,
     caching.OVERRIDES,
 )
@@ -57,6 +65,7 @@ class CiteprocEngine:
         self.output = output
         self._root = LOADER.load_style(style_path, locale)
         self._root.formatter = MarkerFormatter
+        self._root.citeform_locale = locale
         self._handle = _StyleHandle(self._root)
         self._elements = [list(root.iter()) for root in (self._root, *self._root.locales)]
         """Every element proxy kept alive, so state and memos on them persist."""

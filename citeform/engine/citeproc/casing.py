@@ -1,0 +1,130 @@
+"""CSL text-case transformations (CSL 1.0.2, "Text-case") on citeproc-py strings.
+
+citeproc-py's ``TextCased.case`` crashes on plain ``str``/``int`` values and empty strings
+(181 styles), splits words on spaces only ("Multi-site" stays), and rebuilds text with
+``' '.join``. These functions work segment by segment on a ``MixedString`` (``NoCase``
+segments are left alone), keep all whitespace, and skip markers and punctuation when they
+look for the letter to change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from citeproc.string import MixedString, NoCase, String
+
+STOP_WORDS: Final = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet"]
+)
+"""Words title case keeps lower-case (CSL 1.0.2 appendix, English)."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", re.UNICODE)
+_SENTENCE_END: Final = frozenset(":.?!")
+
+
+def _segments(text: object) -> list[String]:
+    if isinstance(text, MixedString):
+        return [segment if isinstance(segment, String) else String(segment) for segment in text]
+    if isinstance(text, String):
+        return [text]
+    return [String(str(text))]
+
+
+def _rebuild(segments: list[String]) -> MixedString | String:
+    kept = [segment for segment in segments if str(segment)]
+    if len(kept) == 1:
+        return kept[0]
+    return MixedString(kept) if kept else String("")
+
+
+def _map_words(text: object, change: Callable[[str, int, str], str]) -> MixedString | String:
+    """Apply ``change(word, index, text_before)`` to each word of each cased segment."""
+    segments = _segments(text)
+    out: list[String] = []
+    index = 0
+    before = ""
+    for segment in segments:
+        value = str(segment)
+        if isinstance(segment, NoCase):
+            out.append(segment)
+            index += len(_WORD.findall(value))
+            before += value
+            continue
+        pieces = []
+        position = 0
+        for match in _WORD.finditer(value):
+            pieces.append(value[position : match.start()])
+            pieces.append(change(match.group(), index, before + value[: match.start()]))
+            index += 1
+            position = match.end()
+        pieces.append(value[position:])
+        out.append(type(segment)("".join(pieces)))
+        before += value
+    return _rebuild(out)
+
+
+def _capitalize(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _title_word(word: str, index: int, before: str) -> str:
+    if not word.islower():
+        return word
+    stripped = before.rstrip()
+    after_break = not stripped or stripped[-1] in _SENTENCE_END
+    if word in STOP_WORDS and index > 0 and not after_break:
+        return word
+    if before.endswith("-") and word in STOP_WORDS:
+        return word
+    return _capitalize(word)
+
+
+def title(text: object) -> MixedString | String:
+    """Title case: lower-case words capitalized, except stop words inside a sentence."""
+    return _map_words(text, _title_word)
+
+
+def capitalize_all(text: object) -> MixedString | String:
+    """Capitalize the first letter of every word."""
+    return _map_words(text, lambda word, _index, _before: _capitalize(word))
+
+
+def capitalize_first(text: object) -> MixedString | String:
+    """Capitalize the first letter of the first word."""
+    return _map_words(text, lambda word, index, _b: _capitalize(word) if index == 0 else word)
+
+
+def sentence(text: object) -> MixedString | String:
+    """Sentence case: first word capitalized; an all-capitals text lower-cased after it."""
+    whole = "".join(str(segment) for segment in _segments(text))
+    shouting = whole.isupper()
+
+    def change(word: str, index: int, _before: str) -> str:
+        if index == 0:
+            return _capitalize(word.lower() if shouting else word)
+        return word.lower() if shouting else word
+
+    return _map_words(text, change)
+
+
+def lowercase(text: object) -> MixedString | String:
+    """All letters lower-case."""
+    return _map_words(text, lambda word, _index, _before: word.lower())
+
+
+def uppercase(text: object) -> MixedString | String:
+    """All letters upper-case."""
+    return _map_words(text, lambda word, _index, _before: word.upper())
+
+
+CASES: Final[dict[str, Callable[[object], MixedString | String]]] = {
+    "title": title,
+    "capitalize-all": capitalize_all,
+    "capitalize-first": capitalize_first,
+    "sentence": sentence,
+    "lowercase": lowercase,
+    "uppercase": uppercase,
+}
+"""``text-case`` value -> transformation."""

@@ -50,3 +50,39 @@ def test_plugin_through_register():
     )
     records = citeform.read("Eins\nZwei", format="lines-test")
     assert [record.get("title") for record in records] == ["Eins", "Zwei"]
+
+
+class _FakeEntryPoint:
+    name = "fake"
+
+    def __init__(self, loaded):
+        self._loaded = loaded
+
+    def load(self):
+        if isinstance(self._loaded, Exception):
+            raise self._loaded
+        return self._loaded
+
+
+def test_entry_point_formats(monkeypatch):
+    third_party = Format(name="third-party", description="from an installed package")
+    monkeypatch.setattr(
+        citeform.registry,
+        "entry_points",
+        lambda group: [_FakeEntryPoint([third_party])] if group == "citeform.formats" else [],
+    )
+    registry = Registry()
+    assert registry.get("third-party") is third_party
+    assert "csl-json" in [fmt.name for fmt in registry.formats()]
+
+
+def test_broken_entry_point_warns_and_the_rest_loads(monkeypatch):
+    monkeypatch.setattr(
+        citeform.registry,
+        "entry_points",
+        lambda **_: [_FakeEntryPoint(ImportError("no module named x"))],
+    )
+    registry = Registry()
+    with pytest.warns(UserWarning, match="format plug-in 'fake' not loaded"):
+        names = [fmt.name for fmt in registry.formats()]
+    assert "csl-json" in names

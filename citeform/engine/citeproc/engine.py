@@ -22,6 +22,7 @@ from citeform.engine.citeproc.citations import CitationPipeline
 from citeform.engine.citeproc.data import to_reference
 from citeform.engine.citeproc.formats import MarkerFormatter, QuoteTerms, finish, html_entry
 from citeform.engine.citeproc.loader import Loader
+from citeform.engine.citeproc.year_suffix import add_year_suffixes
 from citeform.engine.citeproc.state import rendering
 from citeform.errors import RenderError
 
@@ -115,6 +116,7 @@ class CiteprocEngine:
                 bibliography.sort()
             except Exception:  # noqa: BLE001 - a sort key that fails keeps input order
                 bibliography.keys = [item.key for item in bibliography.items]
+            add_year_suffixes(self._root, bibliography.items)
             entries = []
             for cite in bibliography.items:
                 index = int(cite.key.removeprefix("item"))

@@ -22,8 +22,8 @@ from citeform.engine.citeproc.citations import CitationPipeline
 from citeform.engine.citeproc.data import to_reference
 from citeform.engine.citeproc.formats import MarkerFormatter, QuoteTerms, finish, html_entry
 from citeform.engine.citeproc.loader import Loader
-from citeform.engine.citeproc.year_suffix import add_year_suffixes
 from citeform.engine.citeproc.state import rendering
+from citeform.engine.citeproc.year_suffix import add_year_suffixes
 from citeform.errors import RenderError
 
 OVERRIDE_MODULES = (

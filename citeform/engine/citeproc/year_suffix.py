@@ -70,7 +70,7 @@ def add_year_suffixes(root: Any, citation_items: Sequence[Any]) -> None:
         groups.setdefault(key, []).append(item)
     on_date = not prints_year_suffix(root)
     for group in groups.values():
-        if len(group) < 2:  # noqa: PLR2004 - a pair is the smallest ambiguity
+        if len(group) < 2:
             continue
         for index, item in enumerate(group):
             _set_suffix(item.reference, suffix_letters(index), on_date=on_date)

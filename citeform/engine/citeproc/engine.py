@@ -16,6 +16,7 @@ from citeform.engine.citeproc import (
     layout_fixes,
     name_fixes,
     quote_fixes,
+    sort_fixes,
     text_fixes,
 )
 from citeform.engine.citeproc.citations import CitationPipeline
@@ -31,6 +32,7 @@ OVERRIDE_MODULES = (
     name_fixes.OVERRIDES,
     quote_fixes.OVERRIDES,
     text_fixes.OVERRIDES,
+    sort_fixes.OVERRIDES,
     cite_overrides.OVERRIDES,
     caching.OVERRIDES,
 )
@@ -121,15 +123,19 @@ class CiteprocEngine:
             for cite in bibliography.items:
                 index = int(cite.key.removeprefix("item"))
                 state.next_entry()
+                state.entry_active = True
                 try:
                     rendered = layout.render_bibliography([cite])
                 except Exception as error:  # noqa: BLE001 - reported per item
                     entries.append(Entry(index, None, _render_error(items[index], index, error)))
                     continue
+                finally:
+                    state.entry_active = False
                 text = self._finish(rendered[0]).strip() if rendered else ""
                 if text and self.output == "html":
                     text = html_entry(text)
                 entries.append(Entry(index, text))
+            state.next_entry()
             entries.extend(failed.values())
         return entries
 

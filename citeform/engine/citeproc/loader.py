@@ -138,7 +138,7 @@ def _add_default_names(root: Any, parser: etree.XMLParser) -> None:
     for names in root.iter(names_tag):
         inside_substitute = names.getparent().tag == f"{{{CSL_NAMESPACE}}}substitute"
         if not inside_substitute and names.find(name_tag) is None:
-            names.insert(0, parser.makeelement(name_tag))
+            names.insert(0, parser.makeelement(name_tag, {"citeform-default": "true"}))
 
 
 def available_locales() -> list[str]:

@@ -1,11 +1,29 @@
-"""Names: options citeproc-py reads wrongly or not at all (CSL 1.0.2, "Name" and "Names").
+"""Names and their substitutes (CSL 1.0.2 "Name", "Names", "Substitute", "Reference Grouping").
 
-Replaced methods: ``Name.initialize`` (``initialize="false"``).
+Replaced or extended methods:
+
+- ``Name.initialize``: ``initialize="false"`` keeps given names whole (citeproc-py ignores it).
+- ``Name.process``: ``subsequent-author-substitute`` ("complete-all"): the first name list of
+  a bibliography entry that equals the previous entry's is replaced by the substitute string.
+- ``Names.process``: a ``cs:names`` without ``cs:name`` inside a substitute (also through a
+  macro) takes the enclosing ``cs:names``' name and label; variables already rendered by a
+  substitute are recorded.
+- ``Substitute.render``: the variables the chosen substitute rendered are treated as empty in
+  the rest of the entry ("Substituted variables are suppressed in the rest of the output"),
+  not only the ``variable`` attribute of a direct child.
+- ``Text``, ``Date``, ``Number``: record the variables they render while a substitute is tried.
 """
 
 from __future__ import annotations
 
 from typing import Any, Final
+
+from citeproc.source import VariableError
+
+from citeform.engine.citeproc import state
+
+DEFAULT_NAME_MARK: Final = "citeform-default"
+"""Attribute the loader puts on a ``cs:name`` it added (see ``loader._add_default_names``)."""
 
 
 class NameOptions:
@@ -28,5 +46,103 @@ class NameOptions:
         ]
         return " ".join(marked)
 
+    def process(self, item: Any, variable: str, *args: Any, **kwargs: Any) -> Any:
+        """Render the names; substitute a repeated first name list of a bibliography entry."""
+        text = super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+        current = state.current()
+        if not current.entry_active or current.sorting or current.first_names_done:
+            return text
+        if not isinstance(text, str | list) or not str(text):
+            return text
+        substitute = _subsequent_author_substitute(self)
+        previous = current.previous_names.get("first")
+        current.current_names["first"] = str(text)
+        if substitute is not None and previous == str(text):
+            return substitute
+        return text
 
-OVERRIDES: Final = {"name": NameOptions}
+
+def _subsequent_author_substitute(element: Any) -> str | None:
+    root = element.get_root()
+    bibliography = root.bibliography
+    if bibliography is None:
+        return None
+    value = bibliography.get("subsequent-author-substitute")
+    rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
+    return value if value is not None and rule == "complete-all" else None
+
+
+class NamesFixes:
+    """``cs:names``."""
+
+    def process(
+        self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
+    ) -> Any:
+        """Render with the enclosing names' ``cs:name`` inside a substitute; track variables."""
+        current = state.current()
+        own_name = self.find(self.tag.replace("names", "name"))  # type: ignore[attr-defined]
+        if (
+            names_context is None
+            and current.substitute_names
+            and (own_name is None or own_name.get(DEFAULT_NAME_MARK))
+        ):
+            names_context = current.substitute_names[-1]
+        current.names_depth += 1
+        try:
+            text = super().process(item, names_context, context, **kwargs)  # type: ignore[misc]
+        finally:
+            current.names_depth -= 1
+        if current.names_depth == 0 and current.entry_active and text:
+            current.first_names_done = True
+        if text and current.collecting:
+            roles = self.get("variable", "").split()  # type: ignore[attr-defined]
+            current.collecting[-1].update(role for role in roles if role in item.reference)
+        return text
+
+
+class SubstituteFixes:
+    """``cs:substitute``."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """Render the first child that gives output; suppress what it rendered afterwards."""
+        current = state.current()
+        current.substitute_names.append(self.getparent())  # type: ignore[attr-defined]
+        try:
+            for child in self.iterchildren():  # type: ignore[attr-defined]
+                current.collecting.append(set())
+                try:
+                    text = child.render(item, context=context, **kwargs)
+                except VariableError:
+                    text = None
+                rendered = current.collecting.pop()
+                if text is not None and str(text):
+                    current.suppress(item.reference, rendered)
+                    if current.collecting:
+                        current.collecting[-1].update(rendered)
+                    return text
+            return None
+        finally:
+            current.substitute_names.pop()
+
+
+class RecordsVariable:
+    """``cs:text``, ``cs:date``, ``cs:number``: note the variable rendered in a substitute."""
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        """Render; while a substitute is tried, record the variable if it gave output."""
+        text = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        current = state.current()
+        variable = self.get("variable")  # type: ignore[attr-defined]
+        if current.collecting and variable and text is not None and str(text):
+            current.collecting[-1].update(variable.split())
+        return text
+
+
+OVERRIDES: Final = {
+    "name": NameOptions,
+    "names": NamesFixes,
+    "substitute": SubstituteFixes,
+    "text": RecordsVariable,
+    "date": RecordsVariable,
+    "number": RecordsVariable,
+}

@@ -19,20 +19,48 @@ import attrs
 class RenderState:
     """What the overrides remember while one bibliography or citation is rendered."""
 
-    substituted: set[str] = attrs.field(factory=set)
-    """Variables already rendered by a ``cs:substitute`` in the current entry."""
+    entry_active: bool = False
+    """Whether a bibliography entry is being rendered (not a sort key, not a cite)."""
+    sorting: bool = False
+    """Whether sort keys are being rendered."""
     previous_names: dict[str, Any] = attrs.field(factory=dict)
-    """Per ``cs:names`` variable list: the names of the previous entry (for substitution)."""
+    """The previous entry's first name list (``subsequent-author-substitute``)."""
     current_names: dict[str, Any] = attrs.field(factory=dict)
-    """Per ``cs:names`` variable list: the names rendered in the current entry."""
+    """The current entry's first name list."""
+    first_names_done: bool = False
+    """Whether the current entry's first ``cs:names`` has rendered."""
+    names_depth: int = 0
+    """How many ``cs:names`` are being rendered inside each other."""
+    substitute_names: list[Any] = attrs.field(factory=list)
+    """The ``cs:names`` whose substitutes are being tried, innermost last."""
+    collecting: list[set[str]] = attrs.field(factory=list)
+    """Variables rendered by the substitute children being tried, innermost last."""
+    suppressed: list[tuple[Any, str, Any]] = attrs.field(factory=list)
+    """(data, key, value) taken out of an item's data because a substitute rendered them."""
     extra: dict[str, Any] = attrs.field(factory=dict)
     """Room for further override modules (keyed by module)."""
 
+    def suppress(self, reference: Any, variables: set[str]) -> None:
+        """Treat *variables* of *reference* as empty until :meth:`restore`."""
+        for variable in variables:
+            for key in {variable, variable.replace("-", "_")}:
+                if key in reference:
+                    self.suppressed.append((reference, key, dict.__getitem__(reference, key)))
+                    dict.__delitem__(reference, key)
+
+    def restore(self) -> None:
+        """Put back every suppressed variable."""
+        for reference, key, value in reversed(self.suppressed):
+            dict.__setitem__(reference, key, value)
+        self.suppressed = []
+
     def next_entry(self) -> None:
-        """Forget the current entry's state; remember its names as the previous ones."""
-        self.substituted = set()
-        self.previous_names = self.current_names
+        """End the current entry; remember its first names as the previous ones."""
+        self.restore()
+        if self.first_names_done or self.current_names:
+            self.previous_names = self.current_names
         self.current_names = {}
+        self.first_names_done = False
 
 
 _STATE: ContextVar[RenderState | None] = ContextVar("citeform_render_state", default=None)

@@ -58,8 +58,18 @@ class TextLanguage(Casing):
     """``cs:text``: the language for title case from the item, else the output locale."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        """Render as citeproc-py does; choose the language as citeproc-js does."""
-        text, _language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        """Render as citeproc-py does; choose the language as citeproc-js does.
+
+        A macro called from a sort key gets the key's name options (citeproc-py drops them).
+        """
+        sort_options = kwargs.get("sort_options")
+        if sort_options and "macro" in self.attrib:  # type: ignore[attr-defined]
+            macro = self.get_macro(self.get("macro"))  # type: ignore[attr-defined]
+            text = macro.render(
+                item, self if context is None else context, sort_options=sort_options
+            )
+        else:
+            text, _language = super().process(item, context, **kwargs)  # type: ignore[misc]
         language = None
         if "variable" in self.attrib or "macro" in self.attrib:  # type: ignore[attr-defined]
             try:

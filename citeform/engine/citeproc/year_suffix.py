@@ -17,6 +17,7 @@ from typing import Any, Final
 from citeproc import Citation
 from citeproc.source import DateRange
 
+from citeform.engine.citeproc import state
 from citeform.engine.citeproc.cite_overrides import SUFFIX_KEY
 from citeform.engine.citeproc.loader import CSL_NAMESPACE
 
@@ -66,6 +67,8 @@ def add_year_suffixes(root: Any, citation_items: Sequence[Any]) -> None:
             text = str(root.citation.render(citation, [], str))
         except Exception:  # noqa: BLE001, S112 - an item that cannot be cited gets no suffix
             continue
+        finally:
+            state.current().restore()
         key = (text, _names_key(item.reference) if by_add_names else ())
         groups.setdefault(key, []).append(item)
     on_date = not prints_year_suffix(root)

@@ -1,0 +1,103 @@
+"""Sorting (CSL 1.0.2 "Sorting").
+
+Replaced methods:
+
+- ``Sort.sort``: keys compare by a collation key (accents and case as secondary, punctuation
+  and markup ignored, digit runs as numbers); empty keys go last in either direction.
+  citeproc-py compared lower-cased strings, so "TeX: The Program" came out of order with "Computer" "Computer".
+- ``Key.sort_keys``: macro keys render one item at a time with fresh render state and with
+  labels left out (``cs:label`` renders nothing in a sort key), as citeproc-js renders them.
+- ``Label.render``: nothing while sort keys are rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cmp_to_key
+from typing import Any, Final
+
+from citeform.engine.citeproc import state
+from citeform.engine.citeproc.formats import MARKERS
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def collation_key(value: object) -> tuple[Any, ...]:
+    """A key that orders text as a reader expects (base letters first, numbers by value)."""
+    text = "".join(char for char in str(value) if char not in MARKERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    base = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char) and unicodedata.category(char)[0] in "LNZ"
+    )
+    base = " ".join(base.casefold().split())
+    parts = tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(base) if part
+    )
+    return (parts, text.casefold(), text)
+
+
+def _compare(left: Any, right: Any) -> int:
+    if left is None or right is None:
+        return (left is None) - (right is None)
+    if isinstance(left, int) and isinstance(right, int):
+        return (left > right) - (left < right)
+    left_key, right_key = collation_key(left), collation_key(right)
+    return (left_key > right_key) - (left_key < right_key)
+
+
+class CollatedSort:
+    """``cs:sort``."""
+
+    def sort(self, items: list[Any], context: Any) -> list[Any]:
+        """Sort *items* by the style's keys, in order; empty keys last."""
+        keys = []
+        for key in self.findall(self.tag.replace("sort", "key")):  # type: ignore[attr-defined]
+            descending = key.get("sort", "ascending").lower() == "descending"
+            keys.append((key.sort_keys(items, context), descending))
+
+        def compare(left: int, right: int) -> int:
+            for values, descending in keys:
+                a, b = values[left], values[right]
+                result = _compare(a, b)
+                if result:
+                    both = a is not None and b is not None
+                    return -result if descending and both else result
+            return 0
+
+        order = sorted(range(len(items)), key=cmp_to_key(compare))
+        return [items[index] for index in order]
+
+
+class IsolatedKey:
+    """``cs:key``."""
+
+    def sort_keys(self, items: list[Any], context: Any) -> list[Any]:
+        """Render each item's key with fresh state (macro keys without labels)."""
+        if "macro" not in self.attrib:  # type: ignore[attr-defined]
+            return super().sort_keys(items, context)  # type: ignore[misc, no-any-return]
+        current = state.current()
+        current.sorting = True
+        try:
+            keys = []
+            for item in items:
+                keys.extend(super().sort_keys([item], context))  # type: ignore[misc]
+                current.restore()
+        finally:
+            current.sorting = False
+        return [None if key is None or not str(key) else key for key in keys]
+
+
+class NoLabelInKeys:
+    """``cs:label``."""
+
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        """Nothing in a sort key; else as usual."""
+        if state.current().sorting:
+            return None
+        return super().render(*args, **kwargs)  # type: ignore[misc]
+
+
+OVERRIDES: Final = {"sort": CollatedSort, "key": IsolatedKey, "label": NoLabelInKeys}

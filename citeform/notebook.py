@@ -1,0 +1,183 @@
+"""HTML views of records and bibliographies, for Jupyter notebooks.
+
+A notebook shows an object through its ``_repr_html_``; :class:`~citeform.Record` and a
+rendered bibliography use the functions here. Every value from a record is escaped, so a
+``<script>`` in a title shows as text. Entries rendered as HTML keep only CSL's rich-text
+markup (italics, bold, superscript, subscript, small caps, ``nocase`` spans, links);
+any other tag or attribute is escaped.
+
+>>> from citeform import Record
+>>> print(record_html(Record.build("book", {"title": "<b>Bold</b> claims"})))
+<table class="citeform-record">
+<caption>book</caption>
+<tr><th>title</th><td>&lt;b&gt;Bold&lt;/b&gt; claims</td></tr>
+</table>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from html.parser import HTMLParser
+from typing import Final
+
+from citeform.model import Date, Name, Record
+
+ALLOWED_MARKUP: Final = {
+    "i": (),
+    "em": (),
+    "b": (),
+    "strong": (),
+    "sup": (),
+    "sub": (),
+    "span": ("style", "class"),
+    "a": ("href",),
+    "div": ("class",),
+}
+"""Tags an HTML entry may keep, with the attributes each may keep (CSL's rich-text markup)."""
+
+_SAFE_LINK_SCHEMES: Final = ("http://", "https://", "mailto:")
+
+
+def record_html(record: Record) -> str:
+    """A table of *record*: its type and id, variables, Zitierform, unmapped fields, origin."""
+    caption = record.type or "(no type)"
+    if record.id is not None:
+        caption += f" · {record.id}"
+    rows = [_row(name, _value_text(value)) for name, value in record.variables.items()]
+    if record.citation is not None:
+        rows.append(_row("Zitierform", record.citation))
+    rows += [_row(f"custom: {key}", str(value)) for key, value in record.custom.items()]
+    for field in record.unmapped:
+        language = f" [{field.language}]" if field.language else ""
+        rows.append(_row(f"unmapped: {field.key}{language}", str(field.value), "unmapped"))
+    if record.origin is not None:
+        rows.append(_row("from", f"{record.origin.format}, {record.origin}", "origin"))
+    return "\n".join(
+        [
+            '<table class="citeform-record">',
+            f"<caption>{escape(caption)}</caption>",
+            *rows,
+            "</table>",
+        ]
+    )
+
+
+def bibliography_html(entries: Iterable[str], *, markup: bool = False) -> str:
+    """An ordered list of rendered *entries*.
+
+    Text entries (``markup=False``) are escaped whole; HTML entries (``markup=True``, from a
+    renderer with ``format="html"``) keep only :data:`ALLOWED_MARKUP`.
+
+    >>> print(bibliography_html(["A & B (2020).", "C <D> (2021)."]))
+    <ol class="citeform-bibliography">
+    <li>A &amp; B (2020).</li>
+    <li>C &lt;D&gt; (2021).</li>
+    </ol>
+    >>> print(bibliography_html(['<i>Eildienst</i><script>alert(1)</script>'], markup=True))
+    <ol class="citeform-bibliography">
+    <li><i>Eildienst</i>&lt;script&gt;alert(1)&lt;/script&gt;</li>
+    </ol>
+    """
+    clean = clean_markup if markup else escape
+    items = [f"<li>{clean(entry)}</li>" for entry in entries]
+    return "\n".join(['<ol class="citeform-bibliography">', *items, "</ol>"])
+
+
+def clean_markup(fragment: str) -> str:
+    """*fragment* with only :data:`ALLOWED_MARKUP` kept as tags, everything else escaped."""
+    cleaner = _MarkupCleaner()
+    cleaner.feed(fragment)
+    cleaner.close()
+    return "".join(cleaner.parts)
+
+
+class _MarkupCleaner(HTMLParser):
+    """Re-emits an HTML fragment: allowed tags rebuilt, all text and other tags escaped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_MARKUP:
+            self.parts.append(escape(self.get_starttag_text() or f"<{tag}>"))
+            return
+        kept = "".join(
+            f' {name}="{escape(value)}"'
+            for name, value in attrs
+            if name in ALLOWED_MARKUP[tag] and value is not None and _safe(name, value)
+        )
+        self.parts.append(f"<{tag}{kept}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in ALLOWED_MARKUP:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>" if tag in ALLOWED_MARKUP else escape(f"</{tag}>"))
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(escape(data))
+
+    def unknown_decl(self, data: str) -> None:
+        self.parts.append(escape(f"<![{data}]]>"))
+
+    def handle_comment(self, data: str) -> None:
+        self.parts.append(escape(f"<!--{data}-->"))
+
+    def handle_decl(self, decl: str) -> None:
+        self.parts.append(escape(f"<!{decl}>"))
+
+    def handle_pi(self, data: str) -> None:
+        self.parts.append(escape(f"<?{data}>"))
+
+
+def _safe(name: str, value: str) -> bool:
+    if name == "href":
+        return value.strip().lower().startswith(_SAFE_LINK_SCHEMES)
+    if name == "style":
+        return value.replace(" ", "").rstrip(";") in {
+            "font-variant:small-caps",
+            "font-style:normal",
+            "font-weight:normal",
+            "font-variant:normal",
+            "text-decoration:underline",
+        }
+    return value in _CSL_CLASSES
+
+
+_CSL_CLASSES: Final = frozenset(
+    {"nocase", "csl-entry", "csl-left-margin", "csl-right-inline", "csl-indent", "csl-block"}
+)
+
+
+def _row(label: str, value: str, css_class: str | None = None) -> str:
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f"<tr{attribute}><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, Date):
+        return date_text(value)
+    if isinstance(value, tuple):
+        return "; ".join(str(name) for name in value if isinstance(name, Name))
+    return str(value)
+
+
+def date_text(date: Date) -> str:
+    """A short display of *date*: ISO-like parts (``2017-02``, ``2017/2018``) or its text.
+
+    >>> date_text(Date.of(2017, 2))
+    '2017-02'
+    >>> date_text(Date(parts=((2017,), (2018,)), circa=True))
+    'ca. 2017/2018'
+    """
+    if date.parts:
+        text = "/".join("-".join(f"{number:02d}" for number in part) for part in date.parts)
+    else:
+        text = date.literal or date.raw or ""
+    if date.season is not None:
+        text += f" (season {date.season})"
+    return f"ca. {text}" if date.circa else text

@@ -16,7 +16,7 @@ from typing import Literal
 
 import attrs
 
-from citeform.model import Record
+from citeform.io import read
 from citeform.rendering import Renderer
 
 Kind = Literal["text", "html"]
@@ -84,13 +84,12 @@ def reference_files(directory: Path) -> list[Path]:
 def measure(reference: Path, kinds: Sequence[Kind] = KINDS) -> list[Agreement]:
     """Render the items beside *reference* in its style and locale; one agreement per kind."""
     data = json.loads(reference.read_text(encoding="utf-8"))
-    items = json.loads((reference.parent / "items.json").read_text(encoding="utf-8"))
     style, locale = data["style"], data["locale"]
     results = []
     for kind in kinds:
         expected = data[_REFERENCE_FIELD[kind]]
         try:
-            records = [Record.from_csl(item) for item in items]
+            records = read(reference.parent / "items.json", format="csl-json")
             produced = Renderer(style=style_path(style), locale=locale, format=kind).bibliography(
                 records
             )

@@ -26,7 +26,6 @@ import attrs
 from lxml import etree
 
 from citeform.conformance.fixtures import Fixture, parse_fixture
-from citeform.model import Record
 from citeform.rendering import CiteItem, Renderer
 
 TIMEOUT_SECONDS = 20.0
@@ -162,23 +161,21 @@ class FixtureRun:
 
     fixture: Fixture
     style_path: Path
-    records: dict[str, Record] = attrs.field(init=False)
+    records: dict[str, dict[str, Any]] = attrs.field(init=False)
     locale: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        """Read the style's default locale; build records lazily on first use."""
+        """Read the style's default locale; index the items by id."""
         root = etree.fromstring(self.fixture.csl.encode("utf-8"))
         self.locale = root.get("default-locale") or "en-US"
-        self.records = {}
+        self.records = {item["id"]: item for item in self.fixture.items}
 
     def renderer(self) -> Renderer:
         """A renderer of the fixture's style in HTML."""
         return Renderer(style=self.style_path, locale=self.locale, format="html")
 
-    def record(self, key: object) -> Record:
-        """The record of item id *key* (records are built on first use)."""
-        if not self.records:
-            self.records = {item["id"]: Record.from_csl(item) for item in self.fixture.items}
+    def record(self, key: object) -> dict[str, Any]:
+        """The ``INPUT`` item of id *key*, passed to the API as it is (a CSL-JSON dict)."""
         return self.records[str(key)]
 
     # --- which clusters ---------------------------------------------------------------

@@ -24,6 +24,7 @@ from citeform.engine.citeproc.positions import CiteRef, Position, note_numbers_o
 from citeform.engine.citeproc.state import current, rendering
 
 DEFAULT_LOCATOR_LABEL = "page"
+_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 
 
 def item_identity(item: CslItem) -> Hashable:
@@ -59,6 +60,11 @@ class CitationPipeline:
         self.numbers = {key: index + 1 for index, key in enumerate(self.order)}
         self.finish = finish
         self.states: dict[str, Disambiguation] = {}
+        self.prints_year_suffix = bool(
+            root.xpath('//cs:text[@variable="year-suffix"]', namespaces=_NS)
+        )
+        self.uses_disambiguate_condition = bool(root.xpath('//*[@disambiguate="true"]'))
+        self.note_style = root.get("class") == "note"
 
     def render(
         self,

@@ -24,6 +24,8 @@ from citeproc.model import ConditionFailed
 from citeform.engine.citeproc.cites import Cite, cite_of
 
 SUFFIX_KEY: Final = "cf_year_suffix"
+_NEVER: Final = 10**6
+"""An ``et-al-min`` no name list reaches: every name shown, no "et al."."""
 """Key of a citeproc-py date that carries a year-suffix to print after its year."""
 
 
@@ -91,6 +93,8 @@ class CiteNameOptions:
         cite = cite_of(item)
         if cite is not None and not sort_options:
             overrides = self._cite_options(cite, context)
+            if int(overrides.get("et-al-use-first", 0)) >= len(cite.reference.get(variable) or ()):
+                overrides["et-al-min"] = _NEVER
             sort_options = overrides or sort_options
         return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)  # type: ignore[misc]
 

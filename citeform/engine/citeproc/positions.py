@@ -6,10 +6,11 @@ it is ``near-note`` and the ``first-reference-note-number`` of its item:
 
 - ``first``: the item's first cite in the document; otherwise ``subsequent``.
 - ``ibid``: the preceding cite is of the same item: the previous cite in the same cluster, or,
-  for a cluster's first cite, the previous cluster when it holds only that one cite and sits in
-  the same or the preceding note. ``ibid-with-locator`` when the cite has a locator and the
-  preceding one has none or a different one; plain ``ibid`` when neither has a locator or both
-  have the same one. A cite without locator after one with a locator is only ``subsequent``.
+  for a cluster's first cite, the previous cluster when it holds only that one cite: in the same
+  note, or alone in the preceding note (as citeproc-js decides). ``ibid-with-locator`` when
+  the cite has a locator and the preceding one has none or a different one; plain ``ibid``
+  when neither has a locator or both have the same one. A cite without locator after one
+  with a locator is only ``subsequent``.
 - ``near-note``: the item was cited before at most ``near-note-distance`` notes back.
 """
 
@@ -75,13 +76,12 @@ def positions(
     """The position of every cite of *clusters* (in document order), cluster by cluster."""
     first_note: dict[Hashable, int] = {}
     last_note: dict[Hashable, int] = {}
-    previous_cluster: Sequence[CiteRef] = ()
-    previous_note: int | None = None
+    previous = _Previous()
     result = []
     for cluster, note in zip(clusters, note_numbers, strict=True):
         placed = []
         for index, cite in enumerate(cluster):
-            preceding = _preceding(cluster, index, previous_cluster, previous_note, note)
+            preceding = cluster[index - 1] if index else previous.solo(note)
             if cite.key not in first_note:
                 placed.append(Position(FIRST, near_note=False, first_note=note))
                 first_note[cite.key] = note
@@ -92,25 +92,32 @@ def positions(
                 )
             last_note[cite.key] = note
         result.append(placed)
-        if cluster:
-            previous_cluster, previous_note = cluster, note
+        previous.add(cluster, note)
     return result
 
 
-def _preceding(
-    cluster: Sequence[CiteRef],
-    index: int,
-    previous_cluster: Sequence[CiteRef],
-    previous_note: int | None,
-    note: int,
-) -> CiteRef | None:
-    """The cite an ``ibid`` refers back to, if there is one."""
-    if index > 0:
-        return cluster[index - 1]
-    if len(previous_cluster) != 1 or previous_note is None:
+@attrs.define
+class _Previous:
+    """The citations met so far that an ``ibid`` at a cluster's start can refer to."""
+
+    cluster: Sequence[CiteRef] = ()
+    note: int | None = None
+    cites_in_note: int = 0
+
+    def add(self, cluster: Sequence[CiteRef], note: int) -> None:
+        """Remember *cluster* (empty clusters are skipped)."""
+        if not cluster:
+            return
+        self.cites_in_note = (self.cites_in_note if note == self.note else 0) + len(cluster)
+        self.cluster, self.note = cluster, note
+
+    def solo(self, note: int) -> CiteRef | None:
+        """The previous cite, when it stands alone for a cluster in note *note*."""
+        if len(self.cluster) != 1 or self.note is None:
+            return None
+        if note == self.note or (note == self.note + 1 and self.cites_in_note == 1):
+            return self.cluster[0]
         return None
-    adjacent = note in (previous_note, previous_note + 1) or note == previous_note == 0
-    return previous_cluster[0] if adjacent else None
 
 
 def _subsequent_kind(cite: CiteRef, preceding: CiteRef | None) -> str:

@@ -30,6 +30,7 @@ from citeform.model import Date, Name, Origin, Record, Unmapped
 from citeform.registry import Format, get_format, list_formats, register
 
 if TYPE_CHECKING:
+    from citeform.filling import fill
     from citeform.rendering import CiteItem, Renderer, cite
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "UnreadableInputError",
     "__version__",
     "cite",
+    "fill",
     "get_format",
     "iter_read",
     "list_formats",
@@ -64,6 +66,7 @@ _LAZY = {
     "Renderer": "citeform.rendering",
     "CiteItem": "citeform.rendering",
     "cite": "citeform.rendering",
+    "fill": "citeform.filling",
 }
 """Names whose modules load the CSL engine: imported on first use, to keep imports fast."""
 

@@ -1,0 +1,146 @@
+r"""Fill the Zitierform: each record's ``citation`` set to its bibliography entry, as text.
+
+>>> import citeform
+>>> item = {"id": "a", "type": "book", "title": "Ein Buch", "language": "de"}
+>>> citeform.fill([citeform.Record.from_csl(item)])[0].citation
+'Ein Buch. (o.\\xa0J.).'
+
+:func:`fill` takes a list and returns a list; :func:`iter_fill` streams any iterable
+(a harvest, a directory) through one :class:`~citeform.rendering.Renderer`, so memory
+stays flat in the number of records. A record is *filled*, *skipped* (it has a
+Zitierform and ``overwrite`` is off, or the new one is the same) or *failed* (it
+cannot be rendered: it is left unfilled and its error reported, never guessed).
+The record's ``language`` chooses the locale unless one is given;
+:mod:`citeform.zitierform` decides which of the record's data reaches the style.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal
+
+import attrs
+
+from citeform.errors import CiteformError, RenderError
+from citeform.model import Record
+from citeform.rendering import Renderer
+from citeform.zitierform import (
+    PREVIOUS_CITATION_KEY,
+    ZITIERFORM_POLICY,
+    ZitierformPolicy,
+    for_style,
+)
+
+Status = Literal["filled", "skipped", "failed"]
+
+
+@attrs.frozen
+class Outcome:
+    """What filling did to one record: the record (filled or as it was), status, error."""
+
+    record: Record
+    status: Status
+    error: CiteformError | None = None
+
+
+class Filled(list[Record]):
+    """Records in input order, filled where possible, with the errors of those that failed."""
+
+    def __init__(
+        self, records: Iterable[Record] = (), errors: Iterable[CiteformError] = ()
+    ) -> None:
+        """Hold *records* and the *errors* of the records that could not be filled."""
+        super().__init__(records)
+        self.errors: list[CiteformError] = list(errors)
+
+
+def fill_one(
+    record: Record,
+    renderer: Renderer,
+    *,
+    overwrite: bool = False,
+    policy: ZitierformPolicy | None = ZITIERFORM_POLICY,
+) -> Outcome:
+    """Fill one record's Zitierform with *renderer* (see :func:`iter_fill`)."""
+    if record.citation is not None and not overwrite:
+        return Outcome(record, "skipped")
+    try:
+        text = _render(record, renderer, policy)
+    except CiteformError as error:
+        return Outcome(record, "failed", _located(error, record))
+    except Exception as error:  # noqa: BLE001 - one record's engine failure must not stop a batch
+        failure = RenderError(f"{type(error).__name__}: {error}")
+        return Outcome(record, "failed", _located(failure, record))
+    if text == record.citation:
+        return Outcome(record, "skipped")
+    return Outcome(_with_citation(record, text), "filled")
+
+
+def iter_fill(
+    records: Iterable[Record],
+    renderer: Renderer | None = None,
+    *,
+    overwrite: bool = False,
+    policy: ZitierformPolicy | None = ZITIERFORM_POLICY,
+) -> Iterator[Outcome]:
+    """Yield an :class:`Outcome` per record, in order, rendering with one *renderer*.
+
+    *records* is consumed lazily, one at a time; *renderer* defaults to APA with the
+    locale taken from each record's language.
+    """
+    renderer = renderer or Renderer()
+    for record in records:
+        yield fill_one(record, renderer, overwrite=overwrite, policy=policy)
+
+
+def fill(  # noqa: PLR0913 - the documented keywords
+    records: Iterable[Record],
+    style: str | os.PathLike[str] = "apa",
+    locale: str | None = None,
+    *,
+    overwrite: bool = False,
+    strict: bool = False,
+    policy: ZitierformPolicy | None = ZITIERFORM_POLICY,
+) -> Filled:
+    """Return *records* with their Zitierform (``citation``) set, in the same order.
+
+    *style* is a style id or ``.csl`` path; *locale* forces a locale, else each
+    record's ``language`` chooses. A filled Zitierform is kept unless *overwrite*
+    (the replaced one is kept in ``custom``). A record that cannot be rendered stays
+    unfilled and its error goes to the result's ``errors``, or is raised with
+    *strict*. *policy* withholds data from the style (``None``: pass everything).
+    """
+    result = Filled()
+    renderer = Renderer(style, locale)
+    for outcome in iter_fill(records, renderer, overwrite=overwrite, policy=policy):
+        if outcome.error is not None:
+            if strict:
+                raise outcome.error
+            result.errors.append(outcome.error)
+        result.append(outcome.record)
+    return result
+
+
+def _render(record: Record, renderer: Renderer, policy: ZitierformPolicy | None) -> str:
+    if not record.get("title"):
+        raise RenderError("no title: a Zitierform needs at least the title")
+    text = renderer.entry(for_style(record, policy))
+    if not text.strip():
+        raise RenderError("the style renders nothing for this record")
+    return text
+
+
+def _with_citation(record: Record, text: str) -> Record:
+    changes: dict[str, Any] = {"citation": text}
+    if record.citation is not None:
+        changes["custom"] = {**record.custom, PREVIOUS_CITATION_KEY: record.citation}
+    return attrs.evolve(record, **changes)
+
+
+def _located(error: CiteformError, record: Record) -> CiteformError:
+    origin = record.origin
+    position = origin.position if origin else None
+    if position is None and record.id is not None:
+        position = f"id {record.id!r}"
+    return error.located(source=origin.source if origin else None, position=position)

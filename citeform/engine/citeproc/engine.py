@@ -13,6 +13,7 @@ from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
 from citeform.engine.citeproc import (
     caching,
     cite_overrides,
+    group_fixes,
     layout_fixes,
     name_fixes,
     quote_fixes,
@@ -33,6 +34,7 @@ OVERRIDE_MODULES = (
     quote_fixes.OVERRIDES,
     text_fixes.OVERRIDES,
     sort_fixes.OVERRIDES,
+    group_fixes.OVERRIDES,
     cite_overrides.OVERRIDES,
     caching.OVERRIDES,
 )

@@ -37,6 +37,10 @@ class RenderState:
     """Variables rendered by the substitute children being tried, innermost last."""
     suppressed: list[tuple[Any, str, Any]] = attrs.field(factory=list)
     """(data, key, value) taken out of an item's data because a substitute rendered them."""
+    variables_called: int = 0
+    """How many variables rendering elements have tried (for group suppression)."""
+    variables_rendered: int = 0
+    """How many of those gave output."""
     extra: dict[str, Any] = attrs.field(factory=dict)
     """Room for further override modules (keyed by module)."""
 

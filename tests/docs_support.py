@@ -1,0 +1,71 @@
+"""What the docs tests share: the repository's paths and the parts of citeform a page needs.
+
+A page (or example script) that uses a part of citeform that has not landed yet says so in one
+marker line, ``% docs-test needs: citeform.fill, format:dspace-page, command:fill`` in a page
+(a MyST comment, not rendered) or ``# docs-test needs: ...`` in a script. The tests skip it,
+naming what is missing, until every part is there; then it runs like any other.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import citeform
+from citeform.cli import build_parser
+from citeform.errors import UnknownFormatError, UnknownStyleError
+from citeform.styles import resolve_style
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
+EXAMPLES = REPO / "examples"
+
+_MARKER = re.compile(r"^[%#] docs-test needs: (.+)$", re.MULTILINE)
+
+
+def needs_of(text: str) -> list[str]:
+    """The parts of citeform a page or script declares it needs."""
+    return [need.strip() for line in _MARKER.findall(text) for need in line.split(",")]
+
+
+def _subcommands() -> set[str]:
+    parser = build_parser()
+    for action in parser._actions:
+        if hasattr(action, "choices") and isinstance(action.choices, dict):
+            return set(action.choices)
+    return set()
+
+
+def is_available(need: str) -> bool:  # noqa: PLR0911 - one return per kind of need
+    """Whether one declared need (``citeform.NAME``, ``format:``, ``command:``, ...) is met."""
+    kind, _, name = need.partition(":")
+    if need.startswith("citeform."):
+        return hasattr(citeform, need.removeprefix("citeform."))
+    if kind == "format":
+        try:
+            citeform.get_format(name)
+        except UnknownFormatError:
+            return False
+        return True
+    if kind == "command":
+        return name in _subcommands()
+    if kind == "module":
+        try:
+            return importlib.util.find_spec(name) is not None
+        except ModuleNotFoundError:
+            return False
+    if kind == "style":
+        try:
+            resolve_style(name)
+        except UnknownStyleError:
+            return False
+        return True
+    if kind == "file":
+        return (REPO / name).is_file()
+    raise ValueError(f"unknown kind of need {need!r}")
+
+
+def missing_needs(text: str) -> list[str]:
+    """The declared needs of *text* that are not met yet."""
+    return [need for need in needs_of(text) if not is_available(need)]

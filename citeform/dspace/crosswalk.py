@@ -1,0 +1,172 @@
+"""Apply the mapping to one item's fields and build the :class:`~citeform.model.Record`.
+
+After the table rules (:data:`~citeform.dspace.mapping.RULES`) come the record-level
+rules: the item type (``dc.type``, else the context rule), the title's final full stop
+and spaced hyphen, a container title's repeated byline, and a corporate body standing
+where the authors stand (the byline, or the publisher when there are no authors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from citeform.dspace import types
+from citeform.dspace.fields import Field
+from citeform.dspace.mapping import RULES, Rule
+from citeform.model import Name, Origin, Record, Unmapped
+from citeform.parsing import clean_title, parse_names, split_container_tail
+from citeform.parsing.text import squash
+
+BYLINE = "page.byline"
+"""Key of an item page's creator line, the line under the title."""
+
+SERIAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper"})
+
+
+@attrs.frozen
+class CrosswalkOptions:
+    """Choices the mapping research leaves open; the defaults give the targets' variant A."""
+
+    corporate_author: bool = True
+    """A corporate byline, or the publisher of a record without authors, becomes the author."""
+    split_container_tail: bool = True
+    """"Eildienst. Städtetag NRW" -> "Eildienst" when the tail repeats the publisher/byline."""
+    en_dash: bool = True
+    """A spaced hyphen in the title becomes a spaced en dash."""
+
+
+DEFAULT_OPTIONS = CrosswalkOptions()
+
+
+def crosswalk(
+    fields: Sequence[Field],
+    *,
+    id: str | None = None,  # noqa: A002 - the CSL name
+    origin: Origin | None = None,
+    options: CrosswalkOptions = DEFAULT_OPTIONS,
+) -> Record:
+    """Map one item's *fields* (in input order) to a record; unused fields stay unmapped."""
+    used: set[int] = set()
+    found: dict[str, Any] = {}
+    for rule in RULES:
+        _apply(rule, fields, used, found)
+    citation = found.pop("citation", None)
+    custom = {key[7:]: found.pop(key) for key in list(found) if key.startswith("custom.")}
+    variables: dict[str, Any] = found
+    item_type = variables.pop("type", None) or types.type_from_context(variables)
+    _tidy_title(variables, custom, options)
+    byline = _first(fields, BYLINE, used)
+    byline_text = fields[byline].value if byline is not None else ""
+    bodies = {variables.get("publisher", ""), byline_text} - {""}
+    split = _split_container(variables, custom, bodies, options)
+    if "author" not in variables:
+        authors = _authors_from_byline(byline_text, options) or _publisher_as_author(
+            variables, options, serial=item_type in SERIAL_TYPES, container_split=split
+        )
+        if authors:
+            variables["author"] = authors
+            if byline is not None and authors == parse_names(byline_text):
+                used.add(byline)
+    unmapped = [
+        Unmapped(field.key, field.value, field.language, field.position)
+        for index, field in enumerate(fields)
+        if index not in used
+    ]
+    return Record.build(
+        item_type,
+        variables,
+        id=id,
+        custom=custom,
+        citation=citation,
+        unmapped=unmapped,
+        origin=origin,
+    )
+
+
+def _apply(rule: Rule, fields: Sequence[Field], used: set[int], found: dict[str, Any]) -> None:
+    for source in rule.sources:
+        indices = _matching(source, fields, used)
+        if not indices:
+            continue
+        if "+" in source:
+            values = ["-".join(fields[i].value.strip() for i in indices)]
+        else:
+            indices = indices if rule.many else indices[:1]
+            values = [fields[i].value for i in indices]
+        converted = rule.convert(values)
+        if converted:
+            used.update(indices)
+            for key, value in converted.items():
+                found.setdefault(key, value)
+            return
+
+
+def _matching(source: str, fields: Sequence[Field], used: set[int]) -> list[int]:
+    if "+" in source:
+        start, end = (_matching(part, fields, used)[:1] for part in source.split("+"))
+        return start + end if start else []
+    return [
+        index
+        for index, field in enumerate(fields)
+        if index not in used and squash(field.value) and _matches(field.route, source)
+    ]
+
+
+def _matches(route: str, source: str) -> bool:
+    if source.endswith(".*"):
+        base = source[:-2]
+        return route == base or route.startswith(base + ".")
+    return route == source
+
+
+def _first(fields: Sequence[Field], route: str, used: set[int]) -> int | None:
+    matching = _matching(route, fields, used)
+    return matching[0] if matching else None
+
+
+def _tidy_title(
+    variables: dict[str, Any], custom: dict[str, Any], options: CrosswalkOptions
+) -> None:
+    recorded = variables.get("title")
+    if recorded is None:
+        return
+    tidied = clean_title(recorded, en_dash=options.en_dash)
+    if tidied != recorded:
+        variables["title"] = tidied
+        custom["recorded_title"] = recorded
+
+
+def _split_container(
+    variables: dict[str, Any], custom: dict[str, Any], bodies: set[str], options: CrosswalkOptions
+) -> bool:
+    container = variables.get("container-title")
+    if container is None or not options.split_container_tail:
+        return False
+    head, tail = split_container_tail(container, bodies)
+    if tail is None:
+        return False
+    variables["container-title"] = head
+    custom["recorded_container_title"] = container
+    return True
+
+
+def _authors_from_byline(byline: str, options: CrosswalkOptions) -> tuple[Name, ...]:
+    """The creator line as authors; a corporate one only when the option allows it."""
+    authors = parse_names(byline)
+    if all(name.is_literal for name in authors) and not options.corporate_author:
+        return ()
+    return authors
+
+
+def _publisher_as_author(
+    variables: dict[str, Any], options: CrosswalkOptions, *, serial: bool, container_split: bool
+) -> tuple[Name, ...]:
+    """A corporate publisher as author: for non-serial types, or when the container repeats it."""
+    publisher = variables.get("publisher")
+    if not (options.corporate_author and publisher) or (serial and not container_split):
+        return ()
+    names = parse_names(publisher)
+    return names if len(names) == 1 and names[0].is_literal else ()

@@ -1,0 +1,34 @@
+"""One DSpace metadata value as every reader sees it, whatever the input shape."""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Field:
+    """A metadata value: DSpace key (``schema.element[.qualifier]``), value, language, position.
+
+    ``route`` is the key the mapping looks up; it differs from ``key`` only where a
+    shape loses qualifiers (an ``oai_dc`` identifier classified as an ISSN is routed
+    to ``dc.identifier.issn``). Unmapped fields are reported under ``key``.
+    """
+
+    key: str
+    value: str
+    language: str | None = None
+    position: str | None = None
+    route: str = attrs.field()
+
+    @route.default
+    def _route_default(self) -> str:
+        return self.key.lower()
+
+    def routed(self, route: str) -> Field:
+        """Return the same value routed to the mapping's key *route*."""
+        return attrs.evolve(self, route=route.lower())
+
+
+def field_key(schema: str, element: str, qualifier: str | None = None) -> str:
+    """Join a field's parts into DSpace's key ("dc", "date", "issued" -> "dc.date.issued")."""
+    return ".".join(part for part in (schema, element, qualifier) if part)

@@ -1,0 +1,160 @@
+"""Item-page labels -> DSpace field keys, as data: label profiles and UI noise lines.
+
+The profiles cover DSpace's own German and English UI, the Difu repository and
+untranslated ``item.page.*`` keys.
+
+Labels are compared after :func:`normalize_label` (case folded, spacing squashed, a final
+colon dropped). Users add the labels of their own repository with :func:`register_labels`
+or :func:`load_labels`, which reads a JSON file of this form::
+
+    {"labels": {"Erschienen in": "dc.relation.ispartof", "Signatur": "local.holding"},
+     "noise": ["Teilen", "Export"]}
+
+Registered labels take precedence over the built-in profiles. Repository-specific fields
+without a standard DSpace equivalent use DSpace's ``local`` schema: ``local.holding``
+(shelf mark), ``local.identifier.zdb``, ``local.language.orlis``, ``local.type``
+(secondary document type) and ``local.citation.pages``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from citeform.errors import UnreadableInputError
+
+DSPACE_GERMAN: dict[str, str] = {
+    "Titel": "dc.title", "Datum": "dc.date.issued", "Erscheinungsdatum": "dc.date.issued",
+    "Autor:innen": "dc.contributor.author", "Autor*innen": "dc.contributor.author",
+    "Autoren": "dc.contributor.author", "Autor": "dc.contributor.author",
+    "Herausgeber:in": "dc.contributor.editor", "Zeitschriftentitel": "journal.title",
+    "ISSN der Zeitschrift": "journal.identifier.issn", "Bandtitel": "journalvolume.identifier.name",
+    "Verlag": "dc.publisher", "Zusammenfassung": "dc.description.abstract",
+    "Beschreibung": "dc.description", "Schlagwörter": "dc.subject", "Themen": "dc.subject",
+    "Zitierform": "dc.identifier.citation", "URI": "dc.identifier.uri",
+    "Identifier": "dc.identifier.uri", "DOI": "dc.identifier.doi", "Typ": "dc.type",
+    "Sprache": "dc.language.iso", "Sonstiger Identifikator": "dc.identifier.other",
+    "ISSN": "dc.identifier.issn", "ISBN": "dc.identifier.isbn",
+    "Zeitschrift oder Schriftenreihe": "dc.relation.ispartof",
+    "Ist Bestandteil der Reihe": "dc.relation.ispartofseries",
+    "Band/Jahrgang": "oaire.citation.volume", "Ausgabe/Heft": "oaire.citation.issue",
+    "Zitat erste Seite": "oaire.citation.startPage", "Zitat letzte Seite": "oaire.citation.endPage",
+    "Zitat Umgebung": "oaire.citation.title", "Akronym": "dc.title.alternative",
+}  # fmt: skip
+"""dspace-angular's German labels (``de.json5``)."""
+
+DSPACE_ENGLISH: dict[str, str] = {
+    "Title": "dc.title", "Date": "dc.date.issued", "Published date": "dc.date.issued",
+    "Authors": "dc.contributor.author", "Author": "dc.contributor.author",
+    "Editor": "dc.contributor.editor", "Journal Title": "journal.title",
+    "Journal ISSN": "journal.identifier.issn", "Volume Title": "journalvolume.identifier.name",
+    "Publisher": "dc.publisher", "Abstract": "dc.description.abstract",
+    "Description": "dc.description", "Keywords": "dc.subject", "Subjects": "dc.subject",
+    "Citation": "dc.identifier.citation", "Type": "dc.type", "Language": "dc.language.iso",
+    "Other Identifier": "dc.identifier.other", "Journal": "dc.relation.ispartof",
+    "Journal or Series": "dc.relation.ispartof", "Is part of series": "dc.relation.ispartofseries",
+    "Volume": "oaire.citation.volume", "Issue": "oaire.citation.issue",
+    "Citation start page": "oaire.citation.startPage",
+    "Citation end page": "oaire.citation.endPage", "Citation container": "oaire.citation.title",
+}  # fmt: skip
+"""dspace-angular's English labels (``en.json5``)."""
+
+DIFU: dict[str, str] = {
+    "Herausgeber": "dc.publisher", "Sprache (Orlis.pc)": "local.language.orlis",
+    "Erscheinungsort": "dc.publisher.place", "ZDB-ID": "local.identifier.zdb",
+    "Standort": "local.holding", "Dokumenttyp (zusätzl.)": "local.type",
+    "Zeitschrift": "dc.relation.ispartof", "Ausgabe": "oaire.citation.issue",
+    "Seiten": "local.citation.pages",
+}  # fmt: skip
+"""Labels of the Difu repository (the project's example record)."""
+
+I18N_KEYS: dict[str, str] = {
+    "item.page.date": "dc.date.issued", "item.page.authors": "dc.contributor.author",
+    "item.page.journal-title": "journal.title", "publication.page.journal-title": "journal.title",
+    "item.page.journal-issn": "journal.identifier.issn",
+    "item.page.volume-title": "journalvolume.identifier.name",
+    "item.page.publisher": "dc.publisher", "publication.page.publisher": "dc.publisher",
+    "item.page.abstract": "dc.description.abstract", "item.page.description": "dc.description",
+    "item.page.subject": "dc.subject", "item.page.citation": "dc.identifier.citation",
+    "item.page.uri": "dc.identifier.uri", "publication.page.doi": "dc.identifier.doi",
+    "item.page.journal": "dc.relation.ispartof",
+}  # fmt: skip
+"""dspace-angular i18n keys shown untranslated; other ``item.page.<a-b-c>`` keys give ``a.b.c``."""
+
+NOISE: frozenset[str] = frozenset(
+    {"Lade...", "Loading...", "Vorschaubild", "Thumbnail Image", "Thumbnail",
+     "Komplettanzeige", "Full item page", "Zeige Dokument", "Show full item record"}
+)  # fmt: skip
+"""UI lines that are neither labels nor values."""
+
+_I18N_KEY = re.compile(r"^(?:item|publication)\.page\.([a-z][\w]*(?:-[\w]+)*)$", re.IGNORECASE)
+
+_registered_labels: dict[str, str] = {}
+_registered_noise: set[str] = set()
+
+
+def normalize_label(line: str) -> str:
+    """A label as compared: case folded, spacing squashed, a final colon dropped."""
+    return " ".join(line.split()).rstrip(":").rstrip().casefold()
+
+
+def _table(*profiles: Mapping[str, str]) -> dict[str, str]:
+    return {normalize_label(label): key for profile in profiles for label, key in profile.items()}
+
+
+_BUILT_IN = _table(DSPACE_ENGLISH, DSPACE_GERMAN, DIFU)
+_BUILT_IN_NOISE = {normalize_label(line) for line in NOISE}
+
+
+def register_labels(labels: Mapping[str, str], *, noise: Iterable[str] = ()) -> None:
+    """Add item-page *labels* (label -> DSpace field key) and *noise* lines for a repository."""
+    for label, key in labels.items():
+        if not isinstance(label, str) or not isinstance(key, str) or not key.strip():
+            raise TypeError(f"a label maps text to a field key, not {label!r}: {key!r}")
+        _registered_labels[normalize_label(label)] = key.strip()
+    _registered_noise.update(normalize_label(line) for line in noise)
+
+
+def load_labels(path: str | Path) -> None:
+    """Register the labels of a JSON file ``{"labels": {label: key}, "noise": [lines]}``."""
+    name = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UnreadableInputError(f"cannot read the label file: {error}", source=name) from None
+    if not isinstance(data, dict) or not isinstance(data.get("labels", {}), dict):
+        raise UnreadableInputError('a label file is {"labels": {...}, "noise": [...]}', source=name)
+    try:
+        register_labels(data.get("labels", {}), noise=data.get("noise", []))
+    except TypeError as error:
+        raise UnreadableInputError(str(error), source=name) from None
+
+
+def clear_registered_labels() -> None:
+    """Forget every registered label and noise line (the built-in profiles stay)."""
+    _registered_labels.clear()
+    _registered_noise.clear()
+
+
+def field_of_label(line: str) -> str | None:
+    """The DSpace field key that the label *line* stands for, or ``None`` when it is no label."""
+    label = normalize_label(line)
+    if label in _registered_labels:
+        return _registered_labels[label]
+    if label in _BUILT_IN:
+        return _BUILT_IN[label]
+    stripped = " ".join(line.split())
+    if stripped.lower() in I18N_KEYS:
+        return I18N_KEYS[stripped.lower()]
+    match = _I18N_KEY.match(stripped)
+    if match:
+        return match.group(1).replace("-", ".") if "-" in match.group(1) else stripped
+    return None
+
+
+def is_noise(line: str) -> bool:
+    """Whether *line* is UI noise ("Lade...", "Vorschaubild")."""
+    label = normalize_label(line)
+    return label in _BUILT_IN_NOISE or label in _registered_noise

@@ -1,0 +1,193 @@
+"""DSpace XML records (``oai_dc``, ``dim``): bare, inside METS, or in OAI-PMH responses.
+
+:func:`read_xml_records` streams a file through :mod:`citeform.xmlsafe` and yields one
+record per OAI-PMH ``record`` (deleted records are reported, not read) or per bare
+metadata element. Element names are matched by local name, since fragments without
+the OAI-PMH envelope and without namespaces occur. :func:`route_oai_dc` is the table
+for ``oai_dc``, which loses DSpace's qualifiers: identifiers and dates are told by
+their shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+import attrs
+
+from citeform.dspace.crosswalk import crosswalk
+from citeform.dspace.fields import Field
+from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
+from citeform.model import Origin, Record
+from citeform.parsing import classify_identifier, parse_pages
+from citeform.sources import Source
+from citeform.xmlsafe import Element, iter_elements, local_name, text_of
+
+ToFields = Callable[[Element], list[Field]]
+IsMetadata = Callable[[Element], bool]
+
+IDENTIFIER_ROUTES = {
+    "DOI": "dc.identifier.doi",
+    "ISSN": "dc.identifier.issn",
+    "ISBN": "dc.identifier.isbn",
+    "URL": "dc.identifier.uri",
+}
+"""``oai_dc`` identifier kind (by shape) -> the qualified field it stands for."""
+
+SERIES_NUMBER = "oai_dc.series-number"
+"""Route of a bare number that follows a series title among ``oai_dc`` relations."""
+
+_PLAIN_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_NUMBER = re.compile(r"^\d+[a-zA-Z]?$")
+
+
+def route_oai_dc(fields: Sequence[Field]) -> list[Field]:
+    """Route unqualified ``oai_dc`` fields to the qualified ones their values show them to be.
+
+    Identifiers by shape (DOI, ISSN, ISBN, URL/handle); the last plain date (not an
+    ingest timestamp) as the issue date, since DSpace writes ``dc.date.*`` in qualifier
+    order (accessioned, available, created, issued); descriptions as abstracts, or as
+    extents ("453 p."); a relation followed by a bare number as series title and number.
+    """
+    routed = list(fields)
+    plain_dates = [
+        i for i, f in enumerate(fields) if f.key == "dc.date" and _PLAIN_DATE.match(f.value.strip())
+    ]
+    if plain_dates:
+        routed[plain_dates[-1]] = fields[plain_dates[-1]].routed("dc.date.issued")
+    for index, field in enumerate(fields):
+        value = field.value.strip()
+        if field.key == "dc.identifier" and (kind := classify_identifier(value)):
+            routed[index] = field.routed(IDENTIFIER_ROUTES[kind[0]])
+        elif field.key == "dc.description":
+            extent = parse_pages(value)
+            is_extent = extent is not None and extent.number_of_pages is not None
+            routed[index] = field.routed(
+                "dc.format.extent" if is_extent else "dc.description.abstract"
+            )
+        elif field.key == "dc.relation" and "://" not in value and not _NUMBER.match(value):
+            following = fields[index + 1] if index + 1 < len(fields) else None
+            if (
+                following
+                and following.key == "dc.relation"
+                and _NUMBER.match(following.value.strip())
+            ):
+                routed[index] = field.routed("dc.relation.ispartofseries")
+                routed[index + 1] = following.routed(SERIES_NUMBER)
+    return routed
+
+
+@attrs.frozen
+class XmlShape:
+    """One XML record format: its name, its metadata element and how to read it."""
+
+    format_name: str
+    metadata_name: str
+    """Local name of the metadata element (``dc``, ``dim``)."""
+    is_metadata: IsMetadata
+    to_fields: ToFields
+
+
+def sniffer(namespace: str, prefix: str) -> Callable[[Source], bool]:
+    """A sniffer for XML whose head names the metadata *namespace* or OAI-PMH *prefix*."""
+
+    def sniff(source: Source) -> bool:
+        head = source.head()
+        markers = (namespace, f"<{prefix}:", f'metadataPrefix="{prefix}"')
+        return head.lstrip()[:1] == "<" and any(marker in head for marker in markers)
+
+    return sniff
+
+
+def read_xml_records(source: Source, shape: XmlShape) -> Iterator[Record | CiteformError]:
+    """Yield a record (or a record's error) per OAI-PMH record or bare metadata element."""
+    count = 0
+    try:
+        for element, ancestors in iter_elements(source, {"record", "error", shape.metadata_name}):
+            name = local_name(element)
+            if name == "error" and ancestors and ancestors[-1] == "OAI-PMH":
+                _refuse_oai_error(element, source)
+            if name == "record" and _child(element, "header") is not None:
+                count += 1
+                yield _oai_record(element, f"record {count}", source, shape)
+            elif (
+                name == shape.metadata_name
+                and "record" not in ancestors
+                and shape.is_metadata(element)
+            ):
+                count += 1
+                yield _to_record(element, _mets_id(element), f"record {count}", source, shape)
+    except UnreadableInputError as error:
+        if not count or not error.message.startswith("not well-formed"):
+            raise
+        yield BadRecordError(
+            f"{error.message}; the rest of the file was not read",
+            source=source.name,
+            position=error.position,
+        )
+    if not count:
+        raise UnreadableInputError(
+            f"no {shape.format_name} record found (expected <{shape.metadata_name}> records, "
+            "bare, in METS or in an OAI-PMH response)",
+            source=source.name,
+        )
+
+
+def _refuse_oai_error(element: Element, source: Source) -> None:
+    raise UnreadableInputError(
+        f"OAI-PMH error {element.get('code', '')}: {text_of(element).strip()}",
+        source=source.name,
+    )
+
+
+def _child(element: Element, name: str) -> Element | None:
+    return next((child for child in element if local_name(child) == name), None)
+
+
+def _oai_record(
+    element: Element, position: str, source: Source, shape: XmlShape
+) -> Record | CiteformError:
+    header = _child(element, "header")
+    identifier_element = _child(header, "identifier") if header is not None else None
+    identifier = text_of(identifier_element).strip() if identifier_element is not None else None
+    position += f" ({identifier})" if identifier else ""
+    if header is not None and header.get("status") == "deleted":
+        return BadRecordError("deleted record skipped", source=source.name, position=position)
+    metadata = next(
+        (
+            node
+            for node in element.iter()
+            if local_name(node) == shape.metadata_name and shape.is_metadata(node)
+        ),
+        None,
+    )
+    if metadata is None:
+        return BadRecordError(
+            f"record has no <{shape.metadata_name}> metadata", source=source.name, position=position
+        )
+    return _to_record(metadata, identifier, position, source, shape)
+
+
+def _mets_id(element: Element) -> str | None:
+    mets = next((node for node in element.iterancestors() if local_name(node) == "METS"), None)
+    return (mets.get("OBJID") or mets.get("ID")) if mets is not None else None
+
+
+def _to_record(
+    metadata: Element, identifier: str | None, position: str, source: Source, shape: XmlShape
+) -> Record | CiteformError:
+    try:
+        fields = shape.to_fields(metadata)
+    except CiteformError as error:
+        inner = f", {error.position}" if error.position else ""
+        error.position = None
+        return error.located(source=source.name, position=position + inner)
+    if not fields:
+        return BadRecordError(
+            "record has no metadata fields", source=source.name, position=position
+        )
+    origin = Origin(shape.format_name, source.name, position)
+    try:
+        return crosswalk(fields, id=identifier, origin=origin)
+    except CiteformError as error:
+        return error.located(source=source.name, position=position)

@@ -1,0 +1,60 @@
+"""An item page as pasted or scraped text -> fields, by the label profiles.
+
+The first line is the title and the line under it, when it is not a label, the
+creator line (``page.byline``). After that a line that is a known label starts a
+field and the lines up to the next label are its value, kept whole (one line each
+for names and keywords; paragraphs for abstracts). A label followed directly by
+another label is an empty field and gives nothing. UI noise lines are skipped;
+lines before the first label are kept as ``page.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citeform.dspace.crosswalk import BYLINE
+from citeform.dspace.fields import Field
+from citeform.dspace.labels import field_of_label, is_noise
+
+TEXT = "page.text"
+"""Key of lines that stand before the first label and are neither title nor creator line."""
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not is_noise(stripped):
+            yield number, stripped
+
+
+def fields_from_page(text: str) -> list[Field]:
+    """The fields of one item page's text, in page order (empty labels give no field)."""
+    fields: list[Field] = []
+    key: str | None = None
+    start = 0
+    values: list[str] = []
+
+    def close() -> None:
+        if key is not None and values:
+            fields.append(Field(key, "\n".join(values), position=f"line {start}"))
+
+    for index, (number, line) in enumerate(_lines(text)):
+        label = field_of_label(line)
+        if label is not None:
+            close()
+            key, start, values = label, number, []
+        elif key is not None:
+            values.append(line)
+        elif index == 0:
+            fields.append(Field("dc.title", line, position=f"line {number}"))
+        elif index == 1:
+            fields.append(Field(BYLINE, line, position=f"line {number}"))
+        else:
+            fields.append(Field(TEXT, line, position=f"line {number}"))
+    close()
+    return fields
+
+
+def count_labels(text: str) -> int:
+    """How many distinct label lines *text* holds (used to recognise an item page)."""
+    return len({line for _, line in _lines(text) if field_of_label(line) is not None})

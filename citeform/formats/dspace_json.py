@@ -1,0 +1,142 @@
+"""``dspace-json``: items from DSpace's REST API.
+
+Accepts a DSpace 7+ item (``metadata`` maps ``schema.element.qualifier`` to values with
+``value``, ``language``, ``authority``, ``confidence``, ``place``), a list of items, a
+HAL page (``_embedded.items``), a search result page
+(``_embedded.searchResult._embedded.objects[]._embedded.indexableObject``) and the
+DSpace 5/6 form (``metadata`` a list of ``{key, value, language}``, items possibly
+wrapped as ``{"items": [...]}``). Values are ordered by ``place``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from citeform.dspace.crosswalk import crosswalk
+from citeform.dspace.fields import Field
+from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
+from citeform.model import Origin, Record
+from citeform.registry import Format
+from citeform.sources import Source
+
+NAME = "dspace-json"
+_HEAD = re.compile(
+    r'"metadata"\s*:\s*(?:\{\s*"[A-Za-z]\w*\.\w|\[\s*\{\s*"(?:key|value|language)"|\{\s*\})'
+)
+
+
+def sniff(source: Source) -> bool:
+    """JSON holding DSpace items: objects with a ``metadata`` map or list of field values."""
+    parsed = source.parsed
+    if parsed is not None:
+        return any(True for _ in _items(parsed))
+    head = source.head().lstrip()
+    return head[:1] in "[{" and head[:1] != "" and bool(_HEAD.search(head))
+
+
+def _items(data: Any) -> Iterator[Mapping[str, Any]]:
+    """Every DSpace object with metadata in a REST response, in order."""
+    if isinstance(data, list):
+        for entry in data:
+            yield from _items(entry)
+        return
+    if not isinstance(data, Mapping):
+        return
+    if "metadata" in data:
+        yield data
+        return
+    embedded = data.get("_embedded")
+    if isinstance(embedded, Mapping):
+        results = embedded.get("searchResult") or embedded.get("searchResults")
+        if isinstance(results, Mapping):
+            objects = results.get("_embedded", {}).get("objects", [])
+            for found in objects if isinstance(objects, list) else []:
+                if isinstance(found, Mapping):
+                    yield from _items(found.get("_embedded", {}).get("indexableObject"))
+        else:
+            yield from _items(embedded.get("items"))
+    elif "items" in data:
+        yield from _items(data["items"])
+
+
+def fields_of(metadata: Any) -> list[Field]:
+    """The fields of one item's ``metadata`` (object form or list form), in order."""
+    if isinstance(metadata, list):
+        return [
+            _field(entry.get("key"), entry, f"metadata[{index}]")
+            for index, entry in enumerate(metadata)
+            if isinstance(entry, Mapping) and _has_value(entry)
+        ]
+    if not isinstance(metadata, Mapping):
+        raise BadRecordError("metadata must be an object or a list", value=metadata)
+    fields: list[Field] = []
+    for key, values in metadata.items():
+        if not isinstance(values, list):
+            raise BadRecordError(f"{key}: values must be a list", value=values)
+        ordered = sorted(
+            enumerate(values),
+            key=lambda pair: (_place(pair[1], pair[0]), pair[0]),
+        )
+        fields.extend(
+            _field(key, entry, f"{key}[{index}]")
+            for index, entry in ordered
+            if isinstance(entry, Mapping) and _has_value(entry)
+        )
+    return fields
+
+
+def _has_value(entry: Mapping[str, Any]) -> bool:
+    value = entry.get("value")
+    return isinstance(value, str | int | float) and str(value).strip() != ""
+
+
+def _place(entry: Any, index: int) -> int:
+    place = entry.get("place") if isinstance(entry, Mapping) else None
+    return place if isinstance(place, int) and not isinstance(place, bool) else index
+
+
+def _field(key: Any, entry: Mapping[str, Any], position: str) -> Field:
+    if not isinstance(key, str) or not key.strip():
+        raise BadRecordError("a metadata value needs a field key", position=position, value=entry)
+    language = entry.get("language")
+    return Field(key.strip(), str(entry["value"]), language or None, position)
+
+
+def read(source: Source) -> Iterator[Record | CiteformError]:
+    """Yield one record per DSpace item; an item without usable metadata yields its error."""
+    count = 0
+    for count, item in enumerate(_items(source.json()), start=1):
+        if item.get("type") not in (None, "item"):
+            continue
+        identifier = item.get("uuid") or item.get("id") or item.get("handle")
+        position = f"item {count}" + (f" ({identifier})" if identifier else "")
+        try:
+            fields = fields_of(item["metadata"])
+            if not fields:
+                raise BadRecordError("item has no metadata (withdrawn or hidden?)")
+            origin = Origin(NAME, source.name, position)
+            yield crosswalk(fields, id=str(identifier) if identifier else None, origin=origin)
+        except CiteformError as error:
+            inner = f", {error.position}" if error.position else ""
+            error.position = None
+            yield error.located(source=source.name, position=position + inner)
+    if not count:
+        raise UnreadableInputError(
+            "no DSpace item found (a DSpace item is an object with 'metadata')",
+            source=source.name,
+        )
+
+
+FORMATS = (
+    Format(
+        name=NAME,
+        description="DSpace REST items (7+ object form, 5/6 list form, lists, search pages)",
+        read=read,
+        sniff=sniff,
+        suffixes=(".json",),
+        aliases=("dspace-rest",),
+        priority=10,
+    ),
+)

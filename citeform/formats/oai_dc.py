@@ -1,0 +1,67 @@
+"""``oai-dc``: Dublin Core records from DSpace's OAI-PMH (bare, in METS, GetRecord, ListRecords)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citeform.dspace.fields import Field
+from citeform.dspace.oai import XmlShape, read_xml_records, route_oai_dc, sniffer
+from citeform.errors import CiteformError
+from citeform.model import Record
+from citeform.registry import Format
+from citeform.sources import Source
+from citeform.xmlsafe import Element, local_name, namespace, text_of
+
+NAME = "oai-dc"
+OAI_DC_NAMESPACE = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def is_oai_dc(element: Element) -> bool:
+    """An ``oai_dc:dc`` element, or a namespace-less ``dc`` holding Dublin Core elements."""
+    if namespace(element) == OAI_DC_NAMESPACE:
+        return True
+    return any(namespace(child) == DC_NAMESPACE for child in element)
+
+
+def fields_of(element: Element) -> list[Field]:
+    """The Dublin Core elements of one record as fields ``dc.<element>``, routed by shape."""
+    fields = [
+        Field(
+            f"dc.{local_name(child)}",
+            text_of(child).strip(),
+            child.get(_XML_LANG),
+            f"dc:{local_name(child)} {index}",
+        )
+        for index, child in enumerate(
+            (child for child in element if isinstance(child.tag, str)), start=1
+        )
+        if text_of(child).strip()
+    ]
+    return route_oai_dc(fields)
+
+
+sniff = sniffer(OAI_DC_NAMESPACE, "oai_dc")
+"""XML naming the namespace or the OAI-PMH metadata prefix of this format."""
+
+
+def read(source: Source) -> Iterator[Record | CiteformError]:
+    """Yield one record per ``oai_dc`` record; deleted and broken records yield their error."""
+    return read_xml_records(source, SHAPE)
+
+
+SHAPE = XmlShape(NAME, "dc", is_oai_dc, fields_of)
+"""How the shared XML reader finds and reads these records."""
+
+FORMATS = (
+    Format(
+        name=NAME,
+        description="DSpace OAI-PMH oai_dc (bare, METS, GetRecord, ListRecords)",
+        read=read,
+        sniff=sniff,
+        suffixes=(".xml",),
+        aliases=("oai_dc",),
+        priority=10,
+    ),
+)

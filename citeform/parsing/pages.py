@@ -1,0 +1,59 @@
+"""Page ranges ("S. 3-4", "pp. 3\u20134", "3 - 4") and extents ("245 S.", "XII, 245 S.")."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from citeform.parsing.text import DASHES, squash
+
+_PREFIX = re.compile(r"^(?:seiten|seite|pages|page|pp|p|s|bl)\b\.?\s*", re.IGNORECASE)
+_RANGE = re.compile(rf"^([0-9A-Za-z]+)\s*[{DASHES}]+\s*([0-9A-Za-z]+)$")
+_SINGLE = re.compile(r"^[0-9]+(?:\s*ff?\.)?$|^[ivxlcdm]+$", re.IGNORECASE)
+_LIST = re.compile(
+    rf"^[0-9A-Za-z]+(?:\s*[{DASHES}]\s*[0-9A-Za-z]+)?(?:\s*,\s*[0-9A-Za-z .{DASHES}]+)+$"
+)
+_EXTENT = re.compile(
+    r"^(?:[ivxlcdm]+\s*,\s*)?(\d+)\s*(?:S\.|Seiten|Bl\.|Blatt|p\.|pp\.|pages)(?=$|[\s;,.:(])",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Pages:
+    """What a pages field holds: a cited range (CSL ``page``) or an extent (``number-of-pages``)."""
+
+    page: str | None = None
+    number_of_pages: str | None = None
+
+    @property
+    def first(self) -> str | None:
+        """The first page of the range (CSL ``page-first``)."""
+        if self.page is None:
+            return None
+        return re.split(rf"[{DASHES},\s]", self.page, maxsplit=1)[0] or None
+
+
+def parse_pages(text: str) -> Pages | None:
+    """Read a pages field: "S. 3-4" -> page "3-4"; "245 S." -> number-of-pages "245".
+
+    A range separator of any dash kind, spaced or not, becomes "-"; lists ("3-4, 7") and
+    "f."/"ff." suffixes are kept as written. Returns ``None`` for text that is not pages.
+    """
+    value = squash(text)
+    extent = _EXTENT.match(value)
+    if extent:
+        return Pages(number_of_pages=extent.group(1))
+    value = _PREFIX.sub("", value).strip()
+    ranged = _RANGE.match(value)
+    if ranged:
+        return Pages(page=f"{ranged.group(1)}-{ranged.group(2)}")
+    if _SINGLE.match(value) or _LIST.match(value):
+        return Pages(page=value)
+    return None
+
+
+def format_pages(page: str, *, prefix: str = "S. ", dash: str = "-") -> str:
+    """Write a CSL page range as a repository would ("3-4" -> "S. 3-4", or "pp. 3\u20134")."""
+    return prefix + page.replace("-", dash)

@@ -1,0 +1,105 @@
+"""The one way citeform parses XML: no entities, no network, no DTDs, bounded depth.
+
+A document type declaration with an internal subset or an external DTD (the
+"billion laughs", external entity and parameter entity attacks) is refused outright;
+a bare ``<!DOCTYPE name>`` is harmless and allowed. lxml then parses with entity resolution, network
+access and DTD loading off and without its huge-tree mode. :func:`iter_elements`
+streams: it yields elements as they complete and frees them afterwards, so a large
+OAI-PMH ``ListRecords`` response is never held whole as a tree.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Collection, Iterator
+
+from lxml import etree
+
+from citeform.errors import LimitExceededError, UnreadableInputError
+from citeform.sources import Source
+
+Element = etree._Element  # noqa: SLF001 - lxml's element type has no public name
+"""The type of a parsed XML element."""
+
+MAX_DEPTH = 256
+"""Deepest element nesting accepted."""
+
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_RISKY_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s>\[]+\s*(?:\[|SYSTEM\b|PUBLIC\b)", re.IGNORECASE)
+
+
+def local_name(element: Element) -> str:
+    """The element's name without its namespace ("{…/dim}field" -> "field")."""
+    tag = element.tag
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def namespace(element: Element) -> str:
+    """The element's namespace URI, or ``""``."""
+    tag = element.tag
+    return (etree.QName(tag).namespace or "") if isinstance(tag, str) else ""
+
+
+def iter_elements(
+    source: Source, names: Collection[str]
+) -> Iterator[tuple[Element, tuple[str, ...]]]:
+    """Yield each complete element whose local name is in *names*, with its ancestors' local names.
+
+    An element is freed once the consumer asks for the next one, unless it lies inside
+    another wanted element (which then holds it). Raises :class:`UnreadableInputError`
+    (position: the line) for input that is not well-formed XML, and refuses DTDs and
+    nesting deeper than :data:`MAX_DEPTH`.
+    """
+    data = source.bytes()
+    first_element = _FIRST_ELEMENT.search(data)
+    prolog = data[: first_element.start()] if first_element else data
+    if _RISKY_DOCTYPE.search(prolog):
+        raise UnreadableInputError(
+            "XML with a DTD (entity declarations or an external DTD) is refused",
+            source=source.name,
+        )
+    parser = etree.iterparse(
+        io.BytesIO(data),
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    ancestors: list[str] = []
+    try:
+        for event, element in parser:
+            if event == "start":
+                ancestors.append(local_name(element))
+                if len(ancestors) > MAX_DEPTH:
+                    raise LimitExceededError(
+                        f"XML nested deeper than {MAX_DEPTH} elements", source=source.name
+                    )
+                continue
+            ancestors.pop()
+            if local_name(element) not in names:
+                continue
+            yield element, tuple(ancestors)
+            if not any(name in names for name in ancestors):
+                _free(element)
+    except etree.XMLSyntaxError as error:
+        raise UnreadableInputError(
+            f"not well-formed XML: {error.msg}",
+            source=source.name,
+            position=f"line {error.lineno}" if error.lineno else None,
+        ) from None
+
+
+def _free(element: Element) -> None:
+    element.clear()
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
+        del parent[0]
+
+
+def text_of(element: Element) -> str:
+    """All text inside *element*, entity-free, as one string."""
+    return "".join(str(part) for part in element.itertext())

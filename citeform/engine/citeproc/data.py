@@ -20,10 +20,13 @@ from citeproc.string import MixedString, NoCase, String
 
 from citeform import vocab
 from citeform.engine.citeproc.formats import (
+    LITERAL_QUOTES,
     QUOTE_CLOSE,
     QUOTE_OPEN,
     field_markup_to_markers,
 )
+
+LITERAL_MARKERS: Final = {char: marker for marker, char in LITERAL_QUOTES.items()}
 
 ALIASES: Final[Mapping[str, str]] = {
     "shortTitle": "title-short",
@@ -37,7 +40,7 @@ _OPENS_AFTER: Final = frozenset(" \t\n([{\u2014\u2013-/" + QUOTE_OPEN)
 
 
 def _quotes_to_markers(text: str) -> str:
-    """Straight and curly double quotes -> markers; apostrophes -> U+2019.
+    """Straight and typographic double quotes -> markers; apostrophes -> U+2019.
 
     A straight quote opens at the start or after a space or an opening bracket, and
     closes otherwise.
@@ -45,10 +48,8 @@ def _quotes_to_markers(text: str) -> str:
 
     def mark(match: re.Match[str]) -> str:
         char = match.group()
-        if char == "\u201c":
-            return QUOTE_OPEN
-        if char == "\u201d":
-            return QUOTE_CLOSE
+        if char in LITERAL_MARKERS:
+            return LITERAL_MARKERS[char]
         before = text[match.start() - 1] if match.start() else " "
         return QUOTE_OPEN if before in _OPENS_AFTER else QUOTE_CLOSE
 

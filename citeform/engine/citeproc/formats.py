@@ -34,8 +34,13 @@ MARKS: Final[Mapping[str, tuple[str, str]]] = {
 
 QUOTE_OPEN: Final = "\ue110"
 QUOTE_CLOSE: Final = "\ue111"
+LITERAL_QUOTES: Final[Mapping[str, str]] = {"\ue112": "\u201c", "\ue113": "\u201d"}
+"""Markers of typographic quotes found in field values, which keep their characters."""
+LITERAL_CLOSE: Final = "\ue113"
 MARKERS: Final = frozenset(
-    {mark for pair in MARKS.values() for mark in pair} | {QUOTE_OPEN, QUOTE_CLOSE}
+    {mark for pair in MARKS.values() for mark in pair}
+    | {QUOTE_OPEN, QUOTE_CLOSE}
+    | set(LITERAL_QUOTES)
 )
 
 FIELD_TAGS: Final[Mapping[str, str]] = {
@@ -154,8 +159,9 @@ class QuoteTerms:
     punctuation_in_quote: bool = False
 
 
+_CLOSERS = "".join(MARKS[kind][1] for kind in MARKS)
 _PUNCTUATION_AFTER_QUOTE = re.compile(
-    f"((?:{QUOTE_CLOSE}|[{''.join(MARKS[k][1] for k in MARKS)}])*{QUOTE_CLOSE})([.,])"
+    f"([{QUOTE_CLOSE}{LITERAL_CLOSE}](?:[{_CLOSERS}{QUOTE_CLOSE}{LITERAL_CLOSE}])*)([.,])"
 )
 
 
@@ -163,7 +169,8 @@ def resolve_quotes(text: str, terms: QuoteTerms) -> str:
     """Replace quote markers by outer and inner quotes, alternating with nesting.
 
     With ``punctuation-in-quote``, a period or comma right after a closing quote moves
-    inside it (CSL 1.0.2, locale option ``punctuation-in-quote``).
+    inside it (CSL 1.0.2, locale option ``punctuation-in-quote``); typographic quotes from
+    field values count as quotes for this but keep their characters, as in citeproc-js.
     """
     if terms.punctuation_in_quote:
         text = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
@@ -177,7 +184,7 @@ def resolve_quotes(text: str, terms: QuoteTerms) -> str:
             depth = max(depth - 1, 0)
             out.append((terms.outer if depth % 2 == 0 else terms.inner)[1])
         else:
-            out.append(char)
+            out.append(LITERAL_QUOTES.get(char, char))
     return "".join(out)
 
 

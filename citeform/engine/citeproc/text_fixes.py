@@ -9,6 +9,9 @@ Replaced methods:
   the output locale), as citeproc-js decides.
 - ``Text.process``: the language for case comes from the item or the output locale, not
   the style's ``default-locale``.
+- ``Text._variable``: plain ranges of number variables with an en dash ("99–02").
+- ``If._is_numeric``: CSL's numeric test (ranges and lists of numbers are numeric).
+- ``Date.render_single_date``: a locale's date joins its parts with its own delimiter.
 - ``Label._is_plural``: ``number-of-*`` values are read from the item's data (citeproc-py
   reads the cite and never finds them, so "3 vols." lost its label).
 - ``_format_last_page`` (``cs:text``, ``cs:number``): page ranges per
@@ -22,7 +25,9 @@ import re
 from typing import Any, Final
 
 from citeproc.source import VariableError
+from citeproc.string import String
 
+from citeform import vocab
 from citeform.engine.citeproc.casing import CASES
 
 
@@ -131,15 +136,70 @@ def _chicago_format(first: str, last: str, variant: str) -> str:
     return "minimal-two"
 
 
+_SIMPLE_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
+RANGE_VARIABLES: Final = vocab.NUMBER_VARIABLES - {"page", "page-first", "locator"}
+"""Number variables whose plain ranges ``cs:text`` prints with an en dash (pages apart)."""
+
+
+class NumberRanges:
+    """``cs:text`` of a number variable: "99-02" as "99–02", as citeproc-js prints ranges."""
+
+    def _variable(self, item: Any, context: Any) -> Any:
+        text = super()._variable(item, context)  # type: ignore[misc]
+        if self.get("variable") in RANGE_VARIABLES and text is not None:  # type: ignore[attr-defined]
+            match = _SIMPLE_RANGE.fullmatch(str(text).strip())
+            if match:
+                return String(f"{match.group(1)}\u2013{match.group(2)}")
+        return text
+
+
+_NUMERIC = re.compile(
+    r"\s*[a-z]*\d+[a-z]*(?:\s*(?:[-\u2013&,]|and)\s*[a-z]*\d+[a-z]*)*\s*", re.IGNORECASE
+)
+
+
+class NumericTest:
+    """``is-numeric``: numbers, optionally with letters, joined by ``-``, ``,`` or ``&``."""
+
+    def _is_numeric(self, item: Any) -> list[bool]:
+        results = []
+        for variable in self.get("is-numeric").split():  # type: ignore[attr-defined]
+            try:
+                value = str(item.reference[variable.replace("-", "_")])
+            except VariableError:
+                results.append(False)
+                continue
+            results.append(_NUMERIC.fullmatch(value) is not None)
+        return results
+
+
+class LocaleDateDelimiter:
+    """``cs:date`` in a locale: its parts are joined with its own ``delimiter``.
+
+    citeproc-py joins a localized date's parts with the delimiter of the calling style
+    element (none), so an in-style locale's ``delimiter=" "`` was lost ("1991Mar").
+    """
+
+    def render_single_date(self, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+        """Render one date; a locale date with a delimiter joins its parts with it."""
+        if not self.is_locale_date() or self.get("delimiter") is None:  # type: ignore[attr-defined]
+            return super().render_single_date(date, show_parts, context)  # type: ignore[misc]
+        parts = self.parts(date, show_parts, context)  # type: ignore[attr-defined]
+        return self.join(parts) if parts else None  # type: ignore[attr-defined]
+
+
 class NumberFixes(Casing, PageRanges):
     """``cs:number``."""
 
 
-class TextFixes(TextLanguage, PageRanges):
+class TextFixes(TextLanguage, NumberRanges, PageRanges):
     """``cs:text``."""
 
 
 OVERRIDES: Final = {
+    "date": LocaleDateDelimiter,
+    "if": NumericTest,
+    "else-if": NumericTest,
     "text": TextFixes,
     "number": NumberFixes,
     "label": LabelPlural,

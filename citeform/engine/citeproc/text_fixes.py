@@ -9,7 +9,7 @@ Replaced methods:
   the output locale), as citeproc-js decides.
 - ``Text.process``: the language for case comes from the item or the output locale, not
   the style's ``default-locale``.
-- ``Text._variable``: plain ranges of number variables with an en dash ("99–02").
+- ``Text._variable``: plain ranges of number variables with an en dash (U+2013).
 - ``If._is_numeric``: CSL's numeric test (ranges and lists of numbers are numeric).
 - ``Date.render_single_date``: a locale's date joins its parts with its own delimiter.
 - ``Label._is_plural``: ``number-of-*`` values are read from the item's data (citeproc-py
@@ -142,7 +142,7 @@ RANGE_VARIABLES: Final = vocab.NUMBER_VARIABLES - {"page", "page-first", "locato
 
 
 class NumberRanges:
-    """``cs:text`` of a number variable: "99-02" as "99–02", as citeproc-js prints ranges."""
+    """``cs:text`` of a number variable: "99-02" with an en dash, as citeproc-js prints ranges."""
 
     def _variable(self, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)  # type: ignore[misc]

@@ -1,43 +1,239 @@
-"""Join the cites of one cluster: affixes, suppress-author/author-only, grouping, collapsing."""
+"""Join the cites of one cluster (CSL 1.0.2, "Cite Grouping" and "Cite Collapsing").
+
+- Affixes: a cite's prefix and suffix may hold CSL rich text (``<i>``, ``<b>``, ``<sc>``…);
+  a suffix ending in punctuation, or a prefix starting with it, takes the place of the
+  delimiter's punctuation.
+- ``collapse="citation-number"``: three or more consecutive numbers become a range ``1-3``.
+- ``collapse="year"``, ``"year-suffix"``, ``"year-suffix-ranged"``: cites with the same
+  rendered names are grouped (in order of their first cite); within a group the names are
+  printed once, cites joined with ``cite-group-delimiter``. With ``year-suffix`` a cite of the
+  same year prints only its suffix (``2000a, b``), joined with ``year-suffix-delimiter``;
+  ``-ranged`` makes three or more consecutive suffixes a range (``a-c``). Groups are joined
+  with ``after-collapse-delimiter``. Delimiters default to the layout's, as in citeproc-js.
+  Ranges are written with an en dash.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
+import attrs
 from citeproc.string import String
 
 from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc.cites import Cite
+from citeform.engine.citeproc.data import parse_string
+from citeform.engine.citeproc.formats import MARKS
 
 if TYPE_CHECKING:
     from citeform.engine.citeproc.citations import CitationPipeline
 
+RANGE_DASH: Final = "\u2013"
+DEFAULT_GROUP_DELIMITER: Final = ", "
+MIN_RANGE: Final = 3
+"""Consecutive numbers or suffixes needed before they are written as a range."""
 
-def cite_text(pipeline: CitationPipeline, cite: Cite, request: CiteRequest) -> Any:
+_SMALL_CAPS_TAG = re.compile(r"<sc>(.*?)</sc>", re.DOTALL)
+_PUNCTUATION: Final = ",.;:!?"
+
+
+@attrs.define
+class Piece:
+    """One rendered cite of the cluster, with what joining it needs to know."""
+
+    cite: Cite
+    request: CiteRequest
+    text: Any
+    author: str = ""
+
+    @property
+    def plain(self) -> bool:
+        """Whether the cite has no locator and no affixes (only such cites collapse)."""
+        request = self.request
+        return not (request.locator or request.prefix or request.suffix)
+
+
+def rich_affix(affix: str) -> Any:
+    """A cite affix as citeproc-py text: rich-text tags and quotes as markers."""
+    small_caps = MARKS["small-caps"]
+    return parse_string(
+        _SMALL_CAPS_TAG.sub(lambda m: small_caps[0] + m.group(1) + small_caps[1], affix)
+    )
+
+
+def render_piece(pipeline: CitationPipeline, cite: Cite, request: CiteRequest) -> Piece | None:
     """One cite's output with its prefix and suffix (``None`` when it renders nothing)."""
     text = pipeline.render_cite(cite, suppress_author=request.suppress_author)
+    author = cite.tracker.author
     if request.author_only:
-        text = cite.tracker.author
+        text = author
     if not text:
         return None
-    return affixed(request.prefix, text, request.suffix)
+    if request.prefix:
+        text = rich_affix(request.prefix) + text
+    if request.suffix:
+        text = text + rich_affix(request.suffix)
+    return Piece(cite, request, text, str(author or ""))
 
 
-def affixed(prefix: str | None, text: Any, suffix: str | None) -> Any:
-    """*text* with a cite's *prefix* and *suffix*, joined without doubled spaces or stops."""
-    if prefix:
-        text = String(prefix) + text
-    if suffix:
-        text = text + String(suffix)
+def concat(parts: Sequence[Any]) -> Any:
+    """Concatenate text pieces, with citeproc-py's seam rules (no doubled spaces or stops)."""
+    text: Any = String("")
+    for part in parts:
+        text = text + part
     return text
+
+
+def delimited(previous: Piece, delimiter: str, following: Piece) -> str:
+    """The delimiter between two cites; affix punctuation replaces the delimiter's."""
+    if following.request.prefix and following.request.prefix.lstrip()[:1] in tuple(_PUNCTUATION):
+        return ""
+    if previous.request.suffix and previous.request.suffix.rstrip()[-1:] in tuple(_PUNCTUATION):
+        return delimiter.lstrip(_PUNCTUATION)
+    return delimiter
+
+
+def join_pieces(pieces: Sequence[Piece], delimiter: str) -> Any:
+    """The pieces joined with *delimiter* (adjusted for affix punctuation)."""
+    parts: list[Any] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            parts.append(String(delimited(pieces[index - 1], delimiter, piece)))
+        parts.append(piece.text)
+    return concat(parts)
 
 
 def join_cites(
     pipeline: CitationPipeline, cites: Sequence[Cite], requests: Sequence[CiteRequest]
 ) -> Any:
-    """The cluster's cites joined with the layout's delimiter."""
+    """The cluster's cites, grouped, collapsed and joined."""
     pieces = [
-        cite_text(pipeline, cite, request) for cite, request in zip(cites, requests, strict=True)
+        render_piece(pipeline, cite, request) for cite, request in zip(cites, requests, strict=True)
     ]
-    return pipeline.layout.join([piece for piece in pieces if piece])
+    present = [piece for piece in pieces if piece is not None]
+    citation = pipeline.root.citation
+    delimiter = pipeline.layout.get("delimiter", "")
+    collapse = citation.get("collapse")
+    if collapse == "citation-number":
+        return concat(_number_ranges(present, delimiter))
+    if collapse in ("year", "year-suffix", "year-suffix-ranged"):
+        return _grouped(pipeline, present, collapse, delimiter)
+    return join_pieces(present, delimiter)
+
+
+def _number_ranges(pieces: Sequence[Piece], delimiter: str) -> list[Any]:
+    """Runs of consecutive citation numbers written as ranges, the rest as they are."""
+    runs: list[list[Piece]] = []
+    for piece in pieces:
+        run = runs[-1] if runs else None
+        if run and piece.plain and run[-1].plain and piece.cite.number == run[-1].cite.number + 1:
+            run.append(piece)
+        else:
+            runs.append([piece])
+    parts: list[Any] = []
+    for index, run in enumerate(runs):
+        if index:
+            parts.append(String(delimiter))
+        if len(run) >= MIN_RANGE:
+            parts += [run[0].text, String(RANGE_DASH), run[-1].text]
+        else:
+            parts.append(join_pieces(run, delimiter))
+    return parts
+
+
+def _grouped(
+    pipeline: CitationPipeline, pieces: Sequence[Piece], collapse: str, delimiter: str
+) -> Any:
+    """Cites grouped by their names, names printed once per group, groups joined."""
+    after_collapse = pipeline.root.citation.get("after-collapse-delimiter", delimiter)
+    groups: dict[str, list[Piece]] = {}
+    for piece in pieces:
+        groups.setdefault(piece.author or f"\0{id(piece)}", []).append(piece)
+    parts: list[Any] = []
+    previous: list[Piece] = []
+    for group in groups.values():
+        if previous:
+            parts.append(String(after_collapse if len(previous) > 1 else delimiter))
+        parts += _group_parts(pipeline, group, collapse, delimiter)
+        previous = group
+    return concat(parts)
+
+
+def _group_parts(
+    pipeline: CitationPipeline, group: Sequence[Piece], collapse: str, delimiter: str
+) -> list[Any]:
+    """One group: its first cite in full, the others without names, same-year ones as suffixes."""
+    citation = pipeline.root.citation
+    group_delimiter = citation.get("cite-group-delimiter", DEFAULT_GROUP_DELIMITER)
+    after_collapse = citation.get("after-collapse-delimiter", delimiter)
+    suffix_delimiter = citation.get("year-suffix-delimiter", delimiter)
+    parts: list[Any] = [group[0].text]
+    run = [group[0]]
+    for piece in group[1:]:
+        if collapse != "year" and _same_year(run[-1], piece) and run[-1].plain and piece.plain:
+            run.append(piece)
+            continue
+        collapsed = len(run) > 1
+        parts += _suffix_parts(run, collapse, suffix_delimiter)
+        text = _without_author(pipeline, piece)
+        if text:
+            joint = after_collapse if collapsed or run[-1].request.locator else group_delimiter
+            parts += [String(joint), text]
+        run = [piece]
+    return parts + _suffix_parts(run, collapse, suffix_delimiter)
+
+
+def _without_author(pipeline: CitationPipeline, piece: Piece) -> Any:
+    """A grouped cite rendered without its names, with its affixes."""
+    text = pipeline.render_cite(piece.cite, suppress_author=True)
+    if not text:
+        return None
+    if piece.request.prefix:
+        text = rich_affix(piece.request.prefix) + text
+    if piece.request.suffix:
+        text = text + rich_affix(piece.request.suffix)
+    return text
+
+
+def _same_year(previous: Piece, piece: Piece) -> bool:
+    """Both cites carry a year-suffix and the same issued year."""
+    first, second = previous.cite.disambiguation, piece.cite.disambiguation
+    if not (first.year_suffix and second.year_suffix):
+        return False
+    return _year(previous.cite) == _year(piece.cite) is not None
+
+
+def _year(cite: Cite) -> object:
+    issued = cite.reference.get("issued")
+    return getattr(issued, "year", None) if issued is not None else None
+
+
+def _suffix_parts(run: Sequence[Piece], collapse: str, delimiter: str) -> list[Any]:
+    """What follows a run's first (full) cite: ``,b,c`` or, ranged, ``-c`` for a, b, c."""
+    letters = [piece.cite.disambiguation.year_suffix or "" for piece in run]
+    ranged = collapse == "year-suffix-ranged"
+    chunks = _consecutive_runs(letters) if ranged else [[letter] for letter in letters]
+    parts: list[Any] = []
+    for index, chunk in enumerate(chunks):
+        if ranged and len(chunk) >= MIN_RANGE:
+            span = f"{chunk[0]}{RANGE_DASH}{chunk[-1]}"
+            parts += (
+                [String(span[len(chunk[0]) :])] if index == 0 else [String(delimiter), String(span)]
+            )
+        else:
+            shown = chunk if index else chunk[1:]  # the run's first letter came with the full cite
+            parts += [String(text) for letter in shown for text in (delimiter, letter)]
+    return parts
+
+
+def _consecutive_runs(letters: Sequence[str]) -> list[list[str]]:
+    """Split suffixes into runs that follow on from each other (a, b, c | e)."""
+    runs: list[list[str]] = []
+    for letter in letters:
+        if runs and len(letter) == len(runs[-1][-1]) == 1 and ord(letter) == ord(runs[-1][-1]) + 1:
+            runs[-1].append(letter)
+        else:
+            runs.append([letter])
+    return runs

@@ -17,7 +17,10 @@ The record's ``language`` chooses the locale unless one is given;
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Any, Literal
 
 import attrs
@@ -92,6 +95,49 @@ def iter_fill(
     renderer = renderer or Renderer()
     for record in records:
         yield fill_one(record, renderer, overwrite=overwrite, policy=policy)
+
+
+def iter_fill_parallel(  # noqa: PLR0913 - iter_fill's keywords and the pool's
+    records: Iterable[Record],
+    renderer: Renderer,
+    jobs: int,
+    *,
+    overwrite: bool = False,
+    policy: ZitierformPolicy | None = ZITIERFORM_POLICY,
+    chunk_size: int = 64,
+) -> Iterator[Outcome]:
+    """Like :func:`iter_fill`, over *jobs* processes, outcomes still in input order.
+
+    The renderer is pickled to each worker once (it loads its style there); records
+    go out in chunks of *chunk_size*, at most two chunks per worker in flight, so
+    memory stays flat however many records come.
+    """
+    with ProcessPoolExecutor(
+        jobs, initializer=_start_worker, initargs=(renderer, overwrite, policy)
+    ) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        iterator = iter(records)
+        while chunk := list(islice(iterator, chunk_size)):
+            pending.append(pool.submit(_fill_chunk, chunk))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+_worker: tuple[Renderer, bool, ZitierformPolicy | None] | None = None
+"""A worker process's renderer and fill options, set once by :func:`_start_worker`."""
+
+
+def _start_worker(renderer: Renderer, overwrite: bool, policy: ZitierformPolicy | None) -> None:
+    global _worker  # noqa: PLW0603 - one renderer per worker process, built once
+    _worker = (renderer, overwrite, policy)
+
+
+def _fill_chunk(chunk: list[Record]) -> list[Outcome]:
+    assert _worker is not None  # noqa: S101 - set by the pool's initializer
+    renderer, overwrite, policy = _worker
+    return [fill_one(record, renderer, overwrite=overwrite, policy=policy) for record in chunk]
 
 
 def fill(  # noqa: PLR0913 - the documented keywords

@@ -11,6 +11,7 @@ from citeform.cli._common import EXIT_USAGE, fail
 
 SUBCOMMANDS = (
     "citeform.cli.convert",
+    "citeform.cli.fill",
     "citeform.cli.formats",
 )
 """Modules that each add one subcommand through ``register(subparsers)``."""

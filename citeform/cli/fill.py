@@ -1,0 +1,172 @@
+"""``citeform fill``: fill the Zitierform of whole collections, for DSpace to take back.
+
+Records stream from the inputs through one renderer (or ``--jobs`` worker processes)
+into the output writer; a failed record is reported on one line and the batch goes on;
+the closing line on standard error counts filled, skipped and failed records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from importlib import import_module
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from citeform.cli._common import Tally, add_input_arguments, iter_records
+from citeform.filling import Outcome, iter_fill, iter_fill_parallel
+from citeform.formats import dspace_csv, dspace_patch
+from citeform.model import Record
+from citeform.rendering import Renderer
+from citeform.zitierform import ZITIERFORM_POLICY, write_backs
+
+
+def _iter_csl_json(records: Iterable[Record]) -> Iterator[str]:
+    """CSL-JSON written a record at a time, the Zitierform in ``custom.dspace_citation``."""
+    opened = False
+    for record in records:
+        yield (",\n  " if opened else "[\n  ") + json.dumps(record.to_csl(), ensure_ascii=False)
+        opened = True
+    yield "\n]\n" if opened else "[]\n"
+
+
+WRITERS: dict[str, Callable[[Iterable[Record]], Iterator[str]]] = {
+    "dspace-csv": dspace_csv.iter_write,
+    "dspace-patch": dspace_patch.iter_write,
+    "csl-json": _iter_csl_json,
+}
+"""Output formats of ``fill``, each written as a stream of text pieces."""
+
+WRITES_ALL = frozenset({"csl-json"})
+"""Formats that get every record; the DSpace ones get only the records filled now."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``fill`` subcommand."""
+    parser = subparsers.add_parser(
+        "fill",
+        help="fill the Zitierform (dc.identifier.citation) of records, for DSpace",
+        description=(
+            "Render each record's Zitierform and write it as DSpace batch CSV, REST JSON "
+            "Patch bodies or CSL-JSON. Records stream; the style loads once. A Zitierform "
+            "already there is kept unless --overwrite. Holdings, the abstract, and the "
+            "publisher of a journal article are not passed to the style (--all-fields "
+            "passes them). Without FILE, the bundled example record is filled."
+        ),
+    )
+    add_input_arguments(parser, required=False)
+    parser.add_argument("--style", default="apa", help="CSL style id or .csl file (default: apa)")
+    parser.add_argument("--locale", help="force a locale (default: from each record's language)")
+    parser.add_argument("--to", required=True, dest="output_format", choices=sorted(WRITERS))
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace a Zitierform that is already filled"
+    )
+    parser.add_argument(
+        "--all-fields",
+        action="store_true",
+        help="pass every field to the style (holdings and serial publishers included)",
+    )
+    parser.add_argument(
+        "--jobs", type=_positive, default=1, metavar="N", help="render in N processes (default: 1)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not standard output")
+    parser.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+@attrs.define
+class FillTally(Tally):
+    """Counts filled, skipped and failed records, and items written without UUID."""
+
+    filled: int = 0
+    skipped: int = 0
+    without_uuid: int = 0
+
+    def records_to_write(
+        self, outcomes: Iterable[Outcome], *, everything: bool
+    ) -> Iterator[Record]:
+        """Count *outcomes*, report failures; yield the records the output gets."""
+        for outcome in outcomes:
+            if outcome.error is not None:
+                self.report(outcome.error)
+            elif outcome.status == "filled":
+                self.filled += 1
+            else:
+                self.skipped += 1
+            self.done = self.filled + self.skipped
+            if everything or outcome.status == "filled":
+                yield outcome.record
+
+    def summary(self) -> str:
+        """The closing line: filled, skipped, failed."""
+        return f"citeform: filled {self.filled}, skipped {self.skipped}, failed {self.failed}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Fill every record of every input; return the exit code."""
+    renderer = Renderer(args.style, args.locale)
+    if not args.files:
+        args.files = [str(import_module("citeform.example").example_path())]
+    tally = FillTally()
+    policy = None if args.all_fields else ZITIERFORM_POLICY
+    records = iter_records(args, tally)
+    if args.jobs > 1:
+        outcomes = iter_fill_parallel(
+            records, renderer, args.jobs, overwrite=args.overwrite, policy=policy
+        )
+    else:
+        outcomes = iter_fill(records, renderer, overwrite=args.overwrite, policy=policy)
+    everything = args.output_format in WRITES_ALL
+    written = tally.records_to_write(_progress(outcomes), everything=everything)
+    if not everything:
+        written = _count_without_uuid(written, tally)
+    with _open_output(args.output) as output:
+        for piece in WRITERS[args.output_format](written):
+            output.write(piece)
+    if tally.without_uuid:
+        print(
+            f"citeform: {tally.without_uuid} item(s) have no UUID and are keyed by handle "
+            "('hdl:…') or position; resolve them to UUIDs before DSpace takes them",
+            file=sys.stderr,
+        )
+    print(tally.summary(), file=sys.stderr)
+    return tally.exit_code
+
+
+def _count_without_uuid(records: Iterable[Record], tally: FillTally) -> Iterator[Record]:
+    for record in records:
+        tally.without_uuid += sum(not wb.item.uuid for wb in write_backs([record]))
+        yield record
+
+
+def _progress(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """A progress bar on standard error when it is a terminal (and tqdm is installed)."""
+    if not sys.stderr.isatty():
+        return outcomes
+    try:
+        from tqdm import tqdm  # noqa: PLC0415 - only on a terminal
+    except ImportError:
+        return outcomes
+
+    bar: Iterator[Outcome] = tqdm(outcomes, file=sys.stderr, unit=" records", leave=False)
+    return bar
+
+
+@contextlib.contextmanager
+def _open_output(name: str | None) -> Iterator[TextIO]:
+    if name is None:
+        yield sys.stdout
+        return
+    with Path(name).open("w", encoding="utf-8", newline="") as file:
+        yield file

@@ -16,6 +16,7 @@ from citeform.engine.citeproc import (
     group_fixes,
     layout_fixes,
     name_fixes,
+    name_list,
     quote_fixes,
     sort_fixes,
     text_fixes,
@@ -36,6 +37,7 @@ OVERRIDE_MODULES = (
     sort_fixes.OVERRIDES,
     group_fixes.OVERRIDES,
     cite_overrides.OVERRIDES,
+    name_list.OVERRIDES,
     caching.OVERRIDES,
 )
 """Override modules in the order their mixins are stacked (first = outermost)."""

@@ -1,0 +1,133 @@
+"""A name list rendered name by name (CSL 1.0.2 "Name").
+
+citeproc-py formats the joined name list as one string, so ``font-variant`` on ``cs:name``
+(DIN 1505-2's small capitals) spanned the delimiters and "and", where citeproc-js formats
+each name. It also joined the names before "and" with a hard-coded ", " and did not know
+``delimiter-precedes-last="after-inverted-name"``.
+
+Replaces ``Name.process`` (options still come from ``get_option``, so the citation side's
+overrides apply) and ``Name.markup`` (affixes only: formatting is per name).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from citeproc.string import String, join
+
+from citeform.engine.citeproc.loader import CSL_NAMESPACE
+
+NAME_PART: Final = f"{{{CSL_NAMESPACE}}}name-part"
+
+
+class PerNameFormatting:
+    """``cs:name``."""
+
+    def process(
+        self,
+        item: Any,
+        variable: str,
+        context: Any = None,
+        sort_options: Any = None,
+        **_kwargs: Any,
+    ) -> Any:
+        """Render the names of *variable*: each name formatted, then joined."""
+
+        def option(name: str) -> Any:
+            return self.get_option(name, context, sort_options)  # type: ignore[attr-defined]
+
+        names = list(item.reference.get(variable, []))
+        et_al_min, use_first = option("et-al-min"), option("et-al-use-first")
+        truncate = len(names) > 1 and et_al_min and len(names) >= et_al_min
+        if option("form") == "count":
+            return len(names[:use_first]) if truncate else len(names)
+        use_last = truncate and option("et-al-use-last") and use_first <= et_al_min - 2
+        last = names[-1] if use_last else None
+        if truncate:
+            names = names[:use_first]
+        inverted = [self._inverted(index, option) for index in range(len(names))]
+        texts = [
+            self.format(self._one_name(name, option, inverted=inverted[index], context=context))  # type: ignore[attr-defined]
+            for index, name in enumerate(names)
+        ]
+        delimiter = option("delimiter")
+        if use_last and last is not None:
+            ellipsis = self.unicode_character("horizontal ellipsis")  # type: ignore[attr-defined]
+            last_text = self.format(self._one_name(last, option, inverted=False, context=context))  # type: ignore[attr-defined]
+            return join([*texts, ellipsis + " " + last_text], delimiter)
+        if truncate:
+            et_al = self.et_al()  # type: ignore[attr-defined]
+            if not et_al:
+                return join(texts, delimiter)
+            precedes = _precedes(option("delimiter-precedes-et-al"), len(texts), inverted[-1])
+            return join(texts, delimiter) + (delimiter if precedes else " ") + et_al
+        and_term = self._and_term(option("and"))
+        if and_term is None or len(texts) < 2:
+            return join(texts, delimiter)
+        precedes = _precedes(option("delimiter-precedes-last"), len(texts) - 1, inverted[-2])
+        head = join(texts[:-1], delimiter)
+        return head + (delimiter if precedes else " ") + and_term + " " + texts[-1]
+
+    def _and_term(self, and_: str | None) -> Any:
+        if and_ == "text":
+            return self.get_single_term(name="and")  # type: ignore[attr-defined]
+        if and_ == "symbol":
+            return String("&")
+        return None
+
+    def _inverted(self, index: int, option: Any) -> bool:
+        order = option("name-as-sort-order")
+        return option("form") == "long" and (order == "all" or (order == "first" and index == 0))
+
+    def _one_name(self, name: Any, option: Any, *, inverted: bool, context: Any) -> Any:
+        given, family, dropping, non_dropping, suffix = name.parts()
+        if family is None and given is None:
+            return String("")
+        if given is not None and option("initialize-with") is not None:
+            given = self.initialize(given, option("initialize-with"), context)  # type: ignore[attr-defined]
+        form = option("form")
+        if form == "short":
+            family = " ".join(part for part in (non_dropping, family) if part)
+            return self._parts(None, family)[1]
+        if inverted:
+            if option("demote-non-dropping-particle") in ("never", "sort-only"):
+                family = " ".join(part for part in (non_dropping, family) if part)
+                given = " ".join(part for part in (given, dropping) if part)
+            else:
+                given = " ".join(part for part in (given, dropping, non_dropping) if part)
+            given, family = self._parts(given, family)
+            return option("sort-separator").join(
+                str(part) for part in (family, given, suffix) if part
+            )
+        family = " ".join(part for part in (dropping, non_dropping, family) if part)
+        given, family = self._parts(given, family)
+        return " ".join(str(part) for part in (given, family, suffix) if part)
+
+    def _parts(self, given: Any, family: Any) -> tuple[Any, Any]:
+        """Apply the ``cs:name-part`` formatting to the given and family names present."""
+        for part in self.findall(NAME_PART):  # type: ignore[attr-defined]
+            if part.get("name") == "given" and given:
+                given = part.wrap(part.format(part.case(given)))
+            elif part.get("name") == "family" and family:
+                family = part.wrap(part.format(part.case(family)))
+        return given, family
+
+    def markup(self, text: Any) -> Any:
+        """Affixes only: the names are formatted one by one."""
+        if text:
+            return self.wrap(text)  # type: ignore[attr-defined]
+        return None
+
+
+def _precedes(rule: str, count: int, previous_inverted: bool) -> bool:
+    """Whether the delimiter goes before "and"/"et al." (``delimiter-precedes-*``)."""
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if rule == "after-inverted-name":
+        return previous_inverted
+    return count >= 2
+
+
+OVERRIDES: Final = {"name": PerNameFormatting}

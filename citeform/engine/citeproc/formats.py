@@ -159,6 +159,7 @@ class QuoteTerms:
     punctuation_in_quote: bool = False
 
 
+_LITERAL_AS_QUOTES: Final = str.maketrans(dict(zip(LITERAL_QUOTES, (QUOTE_OPEN, QUOTE_CLOSE))))
 _CLOSERS = "".join(MARKS[kind][1] for kind in MARKS)
 _PUNCTUATION_AFTER_QUOTE = re.compile(
     f"([{QUOTE_CLOSE}{LITERAL_CLOSE}](?:[{_CLOSERS}{QUOTE_CLOSE}{LITERAL_CLOSE}])*)([.,])"
@@ -170,8 +171,11 @@ def resolve_quotes(text: str, terms: QuoteTerms) -> str:
 
     With ``punctuation-in-quote``, a period or comma right after a closing quote moves
     inside it (CSL 1.0.2, locale option ``punctuation-in-quote``); typographic quotes from
-    field values count as quotes for this but keep their characters, as in citeproc-js.
+    field values are quotes like the style's when they are the locale's outer quotes, and
+    keep their characters otherwise, as in citeproc-js.
     """
+    if tuple(LITERAL_QUOTES.values()) == terms.outer:
+        text = text.translate(_LITERAL_AS_QUOTES)
     if terms.punctuation_in_quote:
         text = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
     out: list[str] = []
@@ -236,8 +240,10 @@ def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
 
 def html_entry(text: str) -> str:
     """Wrap a finished HTML entry in citeproc-js's ``csl-entry`` division."""
-    if "csl-left-margin" in text:
+    if "csl-right-inline" in text:
         return f'<div class="csl-entry">\n    {text}\n  </div>'
+    if "csl-left-margin" in text:
+        return f'<div class="csl-entry">\n    {text}</div>'
     return f'<div class="csl-entry">{text}</div>'
 
 

@@ -1,0 +1,158 @@
+"""DSpace REST JSON: v7+ items, item lists, HAL pages, search pages, the 5/6 list form."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import citeform
+from citeform.model import Name
+
+
+def value(text, place=0, language=None):
+    return {
+        "value": text,
+        "language": language,
+        "authority": None,
+        "confidence": -1,
+        "place": place,
+    }
+
+
+def item(uuid="u1", **metadata):
+    return {"uuid": uuid, "handle": "123/4", "type": "item", "metadata": metadata}
+
+
+ITEM = item(
+    **{
+        "dc.title": [value("Ein Titel.")],
+        "dc.contributor.author": [value("Zweite, Zoe", place=1), value("Erste, Eva", place=0)],
+        "dc.identifier.citation": [value("Erste, E.; Zweite, Z.: Ein Titel. 2020.", language="de")],
+        "dc.date.issued": [value("2020")],
+        "dc.type": [value("doc-type:bookPart")],
+        "dc.relation.ispartof": [value("Ein Sammelband")],
+        "dc.identifier.doi": [value("https://doi.org/10.1234/abc")],
+        "dc.relation.ispartofseries": [value("Reihe X;12")],
+        "dc.rights": [value("CC BY")],
+    }
+)
+
+
+def test_v7_item_ordered_by_place_with_its_zitierform():
+    [record] = citeform.read(json.dumps(ITEM))
+    assert record.origin.format == "dspace-json"
+    assert record.id == "u1"
+    assert record.type == "chapter"
+    assert record.get("author") == (
+        Name(family="Erste", given="Eva"),
+        Name(family="Zweite", given="Zoe"),
+    )
+    assert record.get("title") == "Ein Titel"
+    assert record.citation == "Erste, E.; Zweite, Z.: Ein Titel. 2020."
+    assert record.get("DOI") == "10.1234/abc"
+    assert (record.get("collection-title"), record.get("collection-number")) == ("Reihe X", "12")
+    assert [(f.key, f.value, f.position) for f in record.unmapped] == [
+        ("dc.rights", "CC BY", "dc.rights[0]")
+    ]
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda items: items,
+        lambda items: {"_embedded": {"items": items}, "page": {"size": 20}},
+        lambda items: {
+            "_embedded": {
+                "searchResult": {
+                    "_embedded": {"objects": [{"_embedded": {"indexableObject": i}} for i in items]}
+                }
+            }
+        },
+        lambda items: {
+            "_embedded": {
+                "searchResults": {
+                    "_embedded": {"objects": [{"_embedded": {"indexableObject": i}} for i in items]}
+                }
+            }
+        },
+    ],
+    ids=["list", "hal-page", "search-page", "search-page-contract-spelling"],
+)
+def test_lists_and_pages_of_items(wrap):
+    items = [item("a", **{"dc.title": [value("A")]}), item("b", **{"dc.title": [value("B")]})]
+    records = citeform.read(json.dumps(wrap(items)))
+    assert [(record.id, record.get("title")) for record in records] == [("a", "A"), ("b", "B")]
+
+
+def test_dspace6_list_form():
+    data = {
+        "items": [
+            {
+                "id": "8871",
+                "metadata": [
+                    {"key": "dc.title", "value": "Alt", "language": "en"},
+                    {"key": "dc.contributor.author", "value": "Muster, Erika", "language": None},
+                    {"key": "dc.type", "value": "(not specified)", "language": "en"},
+                ],
+            }
+        ]
+    }
+    [record] = citeform.read(json.dumps(data))
+    assert (record.id, record.get("title"), record.type) == ("8871", "Alt", "document")
+    assert [(f.key, f.language, f.position) for f in record.unmapped] == [
+        ("dc.type", "en", "metadata[2]")
+    ]
+
+
+def test_withdrawn_item_without_metadata_is_reported_and_others_read():
+    data = [item("gone"), item("here", **{"dc.title": [value("Da")]})]
+    data[0]["metadata"] = {}
+    records = citeform.read(json.dumps(data))
+    assert [record.id for record in records] == ["here"]
+    [error] = records.errors
+    assert "item 1 (gone)" in str(error)
+    assert "no metadata" in str(error)
+
+
+def test_parsed_json_is_detected_too():
+    [record] = citeform.read(ITEM)
+    assert record.origin.format == "dspace-json"
+
+
+def test_csl_json_is_not_taken_for_dspace():
+    records = citeform.read('[{"id": "x", "type": "book", "title": "T"}]')
+    assert records[0].origin.format == "csl-json"
+
+
+@pytest.mark.parametrize(
+    "content", ['[{"id": "x", "type": "book", "title": "T"}]', "{not json", "[]"]
+)
+def test_json_that_is_not_dspace_exits_2(tmp_path, content):
+    path = tmp_path / "wrong.json"
+    path.write_text(content, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "citeform", "convert", str(path), "--from", "dspace-json",
+         "--to", "csl-json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_report_lists_unmapped_fields_per_record(tmp_path):
+    path = tmp_path / "item.json"
+    path.write_text(json.dumps(ITEM), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "citeform", "convert", str(path), "--to", "csl-json", "--report"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "item.json:item 1 (u1): unmapped dc.rights = 'CC BY'" in result.stderr

@@ -159,7 +159,9 @@ class QuoteTerms:
     punctuation_in_quote: bool = False
 
 
-_LITERAL_AS_QUOTES: Final = str.maketrans(dict(zip(LITERAL_QUOTES, (QUOTE_OPEN, QUOTE_CLOSE))))
+_LITERAL_AS_QUOTES: Final = str.maketrans(
+    dict(zip(LITERAL_QUOTES, (QUOTE_OPEN, QUOTE_CLOSE), strict=True))
+)
 _CLOSERS = "".join(MARKS[kind][1] for kind in MARKS)
 _PUNCTUATION_AFTER_QUOTE = re.compile(
     f"([{QUOTE_CLOSE}{LITERAL_CLOSE}](?:[{_CLOSERS}{QUOTE_CLOSE}{LITERAL_CLOSE}])*)([.,])"

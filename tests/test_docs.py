@@ -3,7 +3,8 @@
 The blocks are found and run with Sybil:
 
 * ``python`` blocks: doctest when they start with ``>>>`` (output compared, ``...`` matches
-  anything), else run as code (which checks itself with ``assert``);
+  anything, whitespace normalised, no-break spaces read as spaces), else run as code (which
+  checks itself with ``assert``);
 * ``console`` blocks: each ``$ command`` runs in bash and its output (standard output and error
   together) must match the lines below it; ``$ echo $?`` shows the previous command's exit
   status, and a command that fails without one is an error;
@@ -32,14 +33,41 @@ from pathlib import Path
 import pytest
 from docs_support import DOCS, EXAMPLES, REPO, missing_needs
 from sybil import Document, Example, Region, Sybil
+from sybil.evaluators import doctest as sybil_doctest
 from sybil.parsers.abstract.lexers import LexerCollection
 from sybil.parsers.markdown.lexers import FencedCodeBlockLexer
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser
 
 PAGES = sorted(path for path in DOCS.rglob("*.md") if "_build" not in path.parts)
 COMMAND_TIMEOUT = 300
-CHECKER = doctest.OutputChecker()
 INSTALL_COMMAND = re.compile(r"^(python3? -m )?pip install ")
+DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+"""``...`` matches anything; runs of spaces match one space."""
+NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
+class OutputChecker(sybil_doctest.OutputChecker):
+    """Sybil's checker, reading the no-break spaces of citations ("o.\u00a0J.") as spaces.
+
+    Pages print entries, where a no-break space looks like a space; the standard checker would
+    compare it as the escape ``\\xa0``.
+    """
+
+    def check_output(self, want: str, got: str, optionflags: int) -> bool:
+        return super().check_output(want, got.translate(NO_BREAK_SPACES), optionflags)
+
+
+CHECKER = OutputChecker()
+
+
+def python_parser() -> PythonCodeBlockParser:
+    """Sybil's Python block parser with :class:`OutputChecker` in its doctest runner."""
+    parser = PythonCodeBlockParser(doctest_optionflags=DOCTEST_FLAGS)
+    runner = parser.doctest_parser.evaluator.runner
+    runner._checker = CHECKER  # doctest takes a checker only in the constructor
+    return parser
+
+
 RUN_LANGUAGES = {"python", "console", "toml", "json", "sh"}
 
 
@@ -58,7 +86,7 @@ def run_console(example: Example) -> str | None:
             env=command_environment(),
         )
         output = result.stdout + result.stderr
-        if not CHECKER.check_output(expected, output, doctest.ELLIPSIS):
+        if not CHECKER.check_output(expected, output, DOCTEST_FLAGS):
             return f"$ {command}\nexpected:\n{expected}got:\n{output}"
         status, previous = result.returncode, command
     return unchecked_failure(previous, status) if status else None
@@ -126,7 +154,7 @@ def refuse_block(example: Example) -> str:
 
 SYBIL = Sybil(
     parsers=[
-        PythonCodeBlockParser(doctest_optionflags=doctest.ELLIPSIS),
+        python_parser(),
         CodeBlockParser("console", run_console),
         CodeBlockParser("toml", parse_toml),
         CodeBlockParser("json", parse_json),

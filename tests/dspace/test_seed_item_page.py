@@ -17,7 +17,9 @@ SEED = ("seeds", "000_6df366672ca69de5.txt")
 
 EXPECTED = {
     "type": "article-journal",
-    "title": "Fachkonferenz zur Arbeitsmarktintegration von Flüchtlingen \u2013 Beispiele aus Städten",
+    "title": (
+        "Fachkonferenz zur Arbeitsmarktintegration von Flüchtlingen \u2013 Beispiele aus Städten"
+    ),
     "container-title": "Eildienst",
     "publisher": "Städtetag Nordrhein-Westfalen",
     "publisher-place": "Köln",

@@ -157,7 +157,7 @@ def test_the_internal_xoai_document_gets_a_clear_error(shared):
     with pytest.raises(citeform.UnknownFormatError, match="cannot tell the format"):
         citeform.read(path)
     for name in ("dim", "oai-dc"):
-        with pytest.raises(citeform.UnreadableInputError, match="no .* record found"):
+        with pytest.raises(citeform.UnreadableInputError, match=r"no .* record found"):
             citeform.read(path, name)
     result = subprocess.run(
         [sys.executable, "-m", "citeform", "convert", str(path), "--to", "csl-json"],

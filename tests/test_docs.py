@@ -174,6 +174,17 @@ def workdir(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.fixture
+def registry_restored():
+    """Formats a page registers (the add-a-format how-to) are gone after the page."""
+    from citeform.registry import REGISTRY  # noqa: PLC0415 - the registry the pages change
+
+    REGISTRY.formats()  # load the built-ins and plug-ins first, so that they are kept
+    saved = dict(REGISTRY._formats), dict(REGISTRY._aliases)
+    yield
+    REGISTRY._formats, REGISTRY._aliases = saved
+
+
 def skip_unless_ready(path: Path) -> None:
     missing = missing_needs(path.read_text(encoding="utf-8"))
     if missing:
@@ -181,7 +192,7 @@ def skip_unless_ready(path: Path) -> None:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(DOCS)))
-@pytest.mark.usefixtures("workdir")
+@pytest.mark.usefixtures("workdir", "registry_restored")
 def test_page_examples_run(page):
     skip_unless_ready(page)
     for example in SYBIL.parse(page):

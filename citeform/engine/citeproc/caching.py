@@ -6,12 +6,15 @@ the locale chain for each term. None of this depends on the item, so the answers
 (on the element they were asked of; the loader keeps every element alive). Output is
 byte-identical. Methods replaced (memoised, result of ``super()`` kept):
 ``xpath_search``, ``get_root``, ``get_macro``, ``calls_variable``, ``get_term``,
-``get_date``, ``get_locale_option``, ``get_layout``.
+``get_date``, ``get_locale_option``, ``get_layout``; ``get_formatter`` keeps the element
+that holds the formatter (the formatter itself may change between calls).
 """
 
 from __future__ import annotations
 
 from typing import Any, Final
+
+from citeproc.model import Locale
 
 from citeform.engine.citeproc.loader import ANY_TAG
 
@@ -41,11 +44,21 @@ class StaticLookups:
 
     def get_root(self) -> Any:
         """The root element."""
-        memo = _memo(self)
-        root = memo.get("root")
+        attributes = self.__dict__
+        root = attributes.get("_citeform_root")
         if root is None:
-            root = memo["root"] = super().get_root()  # type: ignore[misc]
+            root = attributes["_citeform_root"] = super().get_root()  # type: ignore[misc]
         return root
+
+    def get_formatter(self) -> Any:
+        """The formatter of the style (locale elements: of the style using them)."""
+        attributes = self.__dict__
+        owner = attributes.get("_citeform_formatter_owner")
+        if owner is None:
+            root = self.get_root()
+            owner = root.style if isinstance(root, Locale) else root
+            attributes["_citeform_formatter_owner"] = owner
+        return owner.formatter
 
     def get_layout(self) -> Any:
         """The enclosing ``cs:layout``."""

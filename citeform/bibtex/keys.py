@@ -1,0 +1,106 @@
+r"""Citation keys: kept from the input when usable, otherwise author-year-titleword.
+
+Keys are ASCII, safe in ``\\cite`` and in both BibTeX and biber, and unique
+(case-insensitively, as BibTeX compares them): clashes get ``a``, ``b``, … .
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from citeform.model import Record
+
+# ruff: noqa: RUF001 - the transliteration table maps look-alike letters on purpose
+
+TRANSLITERATION: Final[dict[str, str]] = {
+    "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
+    "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "o", "Ø": "O", "å": "aa", "Å": "Aa",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ı": "i",
+}  # fmt: skip
+"""Letters that ASCII spells with more than their base letter."""
+
+STOPWORDS: Final = frozenset(
+    {"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "by", "with", "from", "der",
+     "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "zur", "zum",
+     "und", "im", "am", "vom", "le", "la", "les", "l", "un", "une", "du", "de", "el", "los",
+     "las", "il", "lo", "gli"}
+)  # fmt: skip
+"""Words skipped when the title word of a key is chosen."""
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-/+]")
+_VALID = re.compile(r"[A-Za-z0-9_:.\-/+]+")
+
+
+def ascii_fold(text: str) -> str:
+    """*text* in ASCII letters (``Städtetag`` -> ``Staedtetag``); other characters vanish."""
+    spelled = "".join(TRANSLITERATION.get(char, char) for char in text)
+    return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
+
+
+def is_valid(key: str) -> bool:
+    """Whether *key* is safe as a BibTeX/biblatex citation key."""
+    return bool(_VALID.fullmatch(key))
+
+
+def _safe(key: str) -> str:
+    return _UNSAFE.sub("_", ascii_fold(key)).strip("_")
+
+
+def _first_word(text: str) -> str:
+    plain = re.sub(r"<[^>]+>", "", text)
+    for word in re.findall(r"\w+", plain):
+        folded = re.sub(r"[^A-Za-z0-9]", "", ascii_fold(word)).lower()
+        if folded and word.lower() not in STOPWORDS:
+            return folded
+    return ""
+
+
+def generate(record: Record) -> str:
+    """A readable key from the first name, the year and the first title word."""
+    names = next((names for names in record.names.values() if names), ())
+    who = ""
+    if names:
+        first = names[0]
+        who = _first_word(first.family or first.literal or first.given or "")
+    issued = record.dates.get("issued")
+    year = str(issued.year) if issued is not None and issued.year is not None else ""
+    title = _first_word(record.text.get("title", ""))
+    return (who + year + title) or "anon"
+
+
+def _suffixes() -> Iterable[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    yield from letters
+    for first in letters:
+        for second in letters:
+            yield first + second
+
+
+def _free(candidate: str, seen: set[str], taken: set[str] | None) -> bool:
+    folded = candidate.lower()
+    return folded not in seen and (taken is None or folded not in taken)
+
+
+def assign(records: Sequence[Record]) -> list[str]:
+    """One unique key per record: its own (``id``, ``citation-key``) if it has one."""
+    wanted: list[tuple[str, bool]] = []
+    for record in records:
+        own = record.id if record.id is not None else record.text.get("citation-key")
+        own_key = _safe(str(own)) if own is not None else ""
+        wanted.append((own_key, True) if own_key else (generate(record), False))
+    taken = {key.lower() for key, kept in wanted if kept}
+    seen: set[str] = set()
+    keys: list[str] = []
+    for key, kept in wanted:
+        unique = key
+        if not _free(key, seen, None if kept else taken):
+            unique = next(
+                key + suffix for suffix in _suffixes() if _free(key + suffix, seen, taken)
+            )
+        seen.add(unique.lower())
+        keys.append(unique)
+    return keys

@@ -1,0 +1,367 @@
+r"""LaTeX <-> Unicode for BibTeX values.
+
+:func:`decode` turns a LaTeX value into CSL text: accents and symbols become
+Unicode, ``--`` an en dash, ``\\emph{…}`` ``<i>…</i>``, and case-protecting
+braces ``{…}`` a ``<span class="nocase">…</span>`` (not around a single word
+that has a capital letter already: CSL never lower-cases those). What it
+cannot translate (unknown macros, math) stays as written and the result says
+it is incomplete, so that a writer can give back the original.
+
+:func:`encode` writes CSL text as LaTeX: every special character escaped once,
+rich-text markup as macros, capitalised words protected from case changes,
+and (for 8-bit BibTeX) non-ASCII characters as accent and symbol macros.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import attrs
+
+from citeform.bibtex import latex_table as table
+
+_TOKEN = re.compile(r"\\[A-Za-z]+\s*|\\.|[{}$]|---|--|``|''|!`|\?`|~|[^\\{}$~`'!?\-]+|.", re.DOTALL)
+_WORD = re.compile(r"\S+")
+_UNDOTTED = {"\u0131": "i", "\u0237": "j"}
+"""An accent on a dotless i or j gives the accented i or j."""
+NOCASE = ('<span class="nocase">', "</span>")
+
+
+@attrs.frozen
+class Decoded:
+    """The Unicode text of a LaTeX value; ``complete`` is false when some TeX was kept."""
+
+    text: str
+    complete: bool
+
+
+class _Decoder:
+    """A recursive reader over the tokens of one value."""
+
+    def __init__(self, latex: str, *, protect: bool) -> None:
+        self.tokens = _TOKEN.findall(latex)
+        self.index = 0
+        self.protect = protect
+        self.complete = True
+
+    def next(self) -> str | None:
+        if self.index >= len(self.tokens):
+            return None
+        piece: str = self.tokens[self.index]
+        self.index += 1
+        return piece
+
+    def peek(self) -> str | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def sequence(self, depth: int) -> str:
+        """Decode tokens up to the ``}`` that closes the current group (or the end)."""
+        out: list[str] = []
+        while (piece := self.next()) is not None:
+            if piece == "}":
+                if depth:
+                    break
+                out.append("}")
+            elif piece == "{":
+                out.append(self.group(depth))
+            elif piece == "$":
+                out.append(self.math())
+            elif piece.startswith("\\"):
+                name = piece[1:].rstrip()
+                declared = table.DECLARATIONS.get(name)
+                if declared is not None:
+                    out.append(declared[0] + self.sequence(depth) + declared[1])
+                    break
+                out.append(self.macro(name, depth))
+            else:
+                out.append(table.LIGATURES.get(piece, piece))
+        return "".join(out)
+
+    def group(self, depth: int) -> str:
+        """Decode a brace group; at the top level it protects case."""
+        special = (self.peek() or "").startswith("\\")
+        inner = self.sequence(depth + 1)
+        if depth or special or not self.protect or not inner:
+            return inner
+        if not re.search(r"\s", inner) and inner != inner.lower():
+            return inner
+        return NOCASE[0] + inner + NOCASE[1]
+
+    def argument(self, depth: int) -> str:
+        """The next argument: a group's content or a single piece."""
+        while self.peek() is not None and (self.peek() or "").isspace():
+            self.next()
+        piece = self.next()
+        if piece is None:
+            return ""
+        if piece == "{":
+            return self.sequence(depth + 1)
+        if piece.startswith("\\"):
+            return self.macro(piece[1:].rstrip(), depth)
+        rest = piece[1:]
+        if rest:
+            self.tokens.insert(self.index, rest)
+        return piece[:1]
+
+    def macro(self, name: str, depth: int) -> str:  # noqa: PLR0911 - one return per kind
+        if name in table.ACCENTS:
+            base = self.argument(depth)
+            base = _UNDOTTED.get(base[:1], base[:1]) + base[1:]
+            return unicodedata.normalize("NFC", base[:1] + table.ACCENTS[name] + base[1:])
+        if name in table.ESCAPED:
+            return table.ESCAPED[name]
+        if name in table.SYMBOLS:
+            self.skip_empty_group()
+            return table.SYMBOLS[name]
+        if name in table.FORMATTING:
+            start, end = table.FORMATTING[name]
+            return start + self.argument(depth) + end
+        if name in table.IGNORED:
+            self.skip_empty_group()
+            return ""
+        if name in table.WITHOUT_OUTPUT:
+            self.argument(depth)
+            return ""
+        self.complete = False
+        return "\\" + name + (" " if name[-1:].isalpha() and self.peek_is_text() else "")
+
+    def peek_is_text(self) -> bool:
+        piece = self.peek()
+        return piece is not None and piece[:1].isalnum()
+
+    def skip_empty_group(self) -> None:
+        if self.tokens[self.index : self.index + 2] == ["{", "}"]:
+            self.index += 2
+
+    def math(self) -> str:
+        """Decode ``$…$``; formulas it cannot translate are kept as written."""
+        start = self.index
+        while (piece := self.next()) is not None and piece != "$":
+            pass
+        body = "".join(self.tokens[start : self.index - (piece == "$")])
+        text = _decode_math(body)
+        if text is None:
+            self.complete = False
+            return "$" + body + "$"
+        return text
+
+
+def _decode_math(body: str) -> str | None:
+    out: list[str] = []
+    tokens = iter(re.findall(r"\\[A-Za-z]+\s*|[_^]\{[^{}]*\}|[_^].|\s+|.", body))
+    for piece in tokens:
+        if piece.startswith("\\"):
+            symbol = table.MATH_SYMBOLS.get(piece[1:].rstrip())
+            if symbol is None:
+                return None
+            out.append(symbol)
+        elif piece[:1] in "_^":
+            chars = table.SUPERSCRIPTS if piece[0] == "^" else table.SUBSCRIPTS
+            script = piece[1:].strip("{}")
+            if not script or any(char not in chars for char in script):
+                return None
+            out.append("".join(chars[char] for char in script))
+        elif piece in "{}" or piece.isspace():
+            continue
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def decode(latex: str, *, protect: bool = True) -> Decoded:
+    """Return the Unicode text of *latex* (``protect``: braces become nocase spans)."""
+    if not any(char in latex for char in "\\{}$~-`'!?"):
+        return Decoded(latex, complete=True)
+    decoder = _Decoder(latex, protect=protect)
+    text = decoder.sequence(0)
+    return Decoded(text, decoder.complete)
+
+
+_MARKUP = re.compile(
+    r'<(/?)(i|b|sup|sub)>|<span class="nocase">|<span style="font-variant:\s*small-caps;?">'
+    r"|</span>"
+)
+_MARKUP_LATEX = {
+    "i": (r"\textit{", "}"),
+    "b": (r"\textbf{", "}"),
+    "sup": (r"\textsuperscript{", "}"),
+    "sub": (r"\textsubscript{", "}"),
+    "nocase": ("{", "}"),
+    "sc": (r"\textsc{", "}"),
+}
+
+
+def _tag_name(match: re.Match[str]) -> tuple[str, bool]:
+    """The markup kind of a tag and whether it closes."""
+    text = match.group(0)
+    if match.group(2):
+        return match.group(2), bool(match.group(1))
+    if text == "</span>":
+        return "span", True
+    return ("nocase" if "nocase" in text else "sc"), False
+
+
+def _markup(text: str) -> Iterator[tuple[str, str]]:
+    """Split CSL rich text into ``("text", …)``, ``("open", kind)``, ``("close", kind)``.
+
+    Only tags that pair up count as markup; any other ``<…>`` is text.
+    """
+    matches = list(_MARKUP.finditer(text))
+    pairs: dict[int, str] = {}
+    stack: list[tuple[int, str]] = []
+    for index, match in enumerate(matches):
+        kind, closing = _tag_name(match)
+        if not closing:
+            stack.append((index, kind))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            opened, opened_kind = stack[depth]
+            if opened_kind == kind or (kind == "span" and opened_kind in {"nocase", "sc"}):
+                pairs[opened] = pairs[index] = opened_kind
+                del stack[depth:]
+                break
+    position = 0
+    for index, match in enumerate(matches):
+        if index not in pairs:
+            continue
+        if match.start() > position:
+            yield "text", text[position : match.start()]
+        kind, closing = _tag_name(match)
+        yield ("close" if closing else "open"), pairs[index]
+        position = match.end()
+    if position < len(text):
+        yield "text", text[position:]
+
+
+def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
+    """Return *text* (CSL rich text) as a LaTeX value that decodes back to it."""
+    out: list[str] = []
+    nocase_depth = 0
+    for kind, value in _markup(text):
+        if kind == "open":
+            out.append(_MARKUP_LATEX[value][0])
+            nocase_depth += value == "nocase"
+        elif kind == "close":
+            out.append(_MARKUP_LATEX[value][1])
+            nocase_depth -= value == "nocase"
+        elif protect_case and not nocase_depth:
+            out.append(_protect_words(value, ascii_only, first=not out))
+        else:
+            out.append(escape(value, ascii_only=ascii_only))
+    return "".join(out)
+
+
+def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:
+    return _WORD.sub(lambda word: _protect(word, ascii_only, first=first), text)
+
+
+def _protect(match: re.Match[str], ascii_only: bool, *, first: bool) -> str:
+    """A word in braces if it has a capital a style must not lower-case.
+
+    The first letter of a title keeps its case in BibTeX styles anyway.
+    """
+    word = match.group(0)
+    escaped = escape(word, ascii_only=ascii_only)
+    capitals = word[1:] if first and match.start() == 0 else word
+    if capitals != capitals.lower():
+        return "{" + escaped + "}"
+    return escaped
+
+
+def escape(text: str, *, ascii_only: bool) -> str:
+    """Escape *text* character by character; TeX ligatures are broken with ``{}``."""
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        latex = _char_to_latex(char, ascii_only=ascii_only)
+        if out and previous + char in table.LIGATURES and latex == char:
+            out.append("{}")
+        out.append(latex)
+        previous = char if latex == char else ""
+    return "".join(out)
+
+
+def _char_to_latex(char: str, *, ascii_only: bool) -> str:  # noqa: PLR0911 - a lookup chain
+    if char in table.SPECIAL_TO_LATEX:
+        return table.SPECIAL_TO_LATEX[char]
+    if char in table.COMBINING_TO_ACCENT:  # a combining mark on its own: an accent on nothing
+        return "{\\" + table.COMBINING_TO_ACCENT[char] + "{}}"
+    if char.isascii() or (not ascii_only and unicodedata.category(char) != "Zs"):
+        return char
+    if char in table.ASCII_ONLY_TO_LATEX:
+        return table.ASCII_ONLY_TO_LATEX[char]
+    if char in table.SYMBOL_TO_MACRO:
+        return "{\\" + table.SYMBOL_TO_MACRO[char] + "}"
+    accented = _accented(char)
+    if accented is not None:
+        return "{" + accented + "}"
+    if char in table.MATH_TO_MACRO:
+        return "$\\" + table.MATH_TO_MACRO[char] + "$"
+    if char in _SCRIPTS:
+        return _SCRIPTS[char]
+    return char
+
+
+_SCRIPTS = {
+    **{script: f"$^{char}$" for char, script in table.SUPERSCRIPTS.items()},
+    **{script: f"$_{char}$" for char, script in table.SUBSCRIPTS.items()},
+}
+
+
+def _accented(char: str) -> str | None:
+    r"""``é`` -> ``\'e``, ``ǘ`` -> ``\\'{\\"u}``; ``None`` when no macro writes it."""
+    decomposed = unicodedata.normalize("NFD", char)
+    if len(decomposed) < 2:
+        return None
+    base, marks = decomposed[0], decomposed[1:]
+    if (
+        base == "i"
+        and marks[0] in table.COMBINING_TO_ACCENT
+        and marks[0] not in "\u0327\u0328\u0323\u0331"
+    ):
+        base_latex = "\\i"
+    elif base.isascii() and base.isalpha():
+        base_latex = base
+    else:
+        return None
+    latex = base_latex
+    for mark in marks:
+        macro = table.COMBINING_TO_ACCENT.get(mark)
+        if macro is None:
+            return None
+        separator = " " if macro.isalpha() and not latex.startswith("{") else ""
+        argument = latex if len(latex) == 1 else "{" + latex + "}"
+        latex = "\\" + macro + (separator if len(latex) == 1 else "") + argument
+    return latex
+
+
+_SAFETY_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\\$|\^\^|[{}$#%&^_]", re.DOTALL)
+
+
+def is_safe(latex: str) -> bool:
+    r"""Whether LaTeX read from a file may be written back as it is.
+
+    Only known text, accent, formatting and math macros pass; any other macro
+    (``\\input``, ``\\write18``, ``\\def``…), an unescaped ``# % &``, ``^``/``_``
+    outside math, ``^^`` notation, unbalanced braces or an open formula do not.
+    """
+    depth = 0
+    in_math = False
+    for piece in _SAFETY_TOKEN.findall(latex):
+        if piece.startswith("\\") and piece[1:].isalpha():
+            if piece[1:] not in table.SAFE_MACROS:
+                return False
+        elif piece.startswith("\\"):
+            if piece[1:] not in table.ESCAPED and piece[1:] not in table.ACCENTS:
+                return False
+        elif piece in {"#", "%", "&", "^^"} or (piece in {"^", "_"} and not in_math):
+            return False
+        elif piece == "$":
+            in_math = not in_math
+        elif piece in "{}":
+            depth += 1 if piece == "{" else -1
+            if depth < 0:
+                return False
+    return depth == 0 and not in_math

@@ -1,0 +1,105 @@
+"""BibTeX name lists <-> CSL names.
+
+``{Corporate Body}`` (a name in one brace group) is a literal name; ``and
+others`` at the end of a list means the list goes on (et al.). BibTeX's
+"von" part is CSL's non-dropping particle; BibTeX has no dropping particle, so
+one is written after the given names, where CSL prints it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pybtex.errors
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import Person
+
+from citeform.bibtex.latex import decode, encode
+from citeform.model import Name
+
+ET_AL = "others"
+_SPACED_ACCENT = re.compile(r"\\([cvuHkdbrt])\s+([A-Za-z])")
+"""``\\H o``: an accent macro whose argument follows a space, which would split the name."""
+_AND = re.compile(r"(?i)(^|\s)and(\s|$)")
+
+
+def _is_one_group(raw: str) -> bool:
+    """Whether *raw* is a single ``{…}`` group (a corporate body)."""
+    if not (raw.startswith("{") and raw.endswith("}")):
+        return False
+    depth = 0
+    for index, char in enumerate(raw):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and index < len(raw) - 1:
+            return False
+    return True
+
+
+def _text(parts: list[str]) -> str | None:
+    joined = " ".join(decode(part, protect=False).text for part in parts)
+    return joined or None
+
+
+def read_name(raw: str) -> Name:
+    """The CSL name of one BibTeX name."""
+    raw = raw.strip()
+    if _is_one_group(raw):
+        return Name.corporate(decode(raw[1:-1], protect=False).text)
+    with pybtex.errors.capture() as problems:  # pybtex reports through global state
+        person = Person(raw)
+    family = _text(person.last_names)
+    given = _text(person.first_names + person.middle_names)
+    if problems or not (family or given):
+        return Name.corporate(decode(raw, protect=False).text)
+    return Name(
+        family=family,
+        given=given,
+        non_dropping_particle=_text(person.prelast_names),
+        suffix=_text(person.lineage_names),
+    )
+
+
+def read_names(raw: str) -> tuple[tuple[Name, ...], bool]:
+    """The names of a name-list field, and whether it ends in ``and others``."""
+    raw = _SPACED_ACCENT.sub(r"{\\\1{\2}}", raw)
+    names = [part for part in split_name_list(raw) if part.strip()]
+    et_al = bool(names) and names[-1].strip().lower() == ET_AL
+    if et_al:
+        names.pop()
+    return tuple(read_name(name) for name in names), et_al
+
+
+def _part(text: str, *, ascii_only: bool) -> str:
+    """A name part, braced when BibTeX would otherwise split or reorder it."""
+    latex = encode(text, ascii_only=ascii_only)
+    lower_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
+    needs_braces = "," in text or _AND.search(text) or (" " in text and lower_word)
+    return "{" + latex + "}" if needs_braces else latex
+
+
+def write_name(name: Name, *, ascii_only: bool) -> str:
+    """One name as BibTeX writes it: ``von Last, Jr, First`` or ``{Corporate Body}``."""
+    if name.literal is not None or not name.family:
+        text = name.literal if name.literal is not None else str(name)
+        return "{" + encode(text, ascii_only=ascii_only) + "}"
+    family = _part(name.family, ascii_only=ascii_only)
+    if family[:1].islower() or (family[:1] == "\\" or family == ET_AL):
+        family = "{" + family + "}"
+    if name.non_dropping_particle:
+        particle = encode(name.non_dropping_particle, ascii_only=ascii_only)
+        family = (
+            particle + " " + family if particle[:1].islower() else "{" + particle + "} " + family
+        )
+    given = " ".join(part for part in (name.given, name.dropping_particle) if part)
+    given_latex = _part(given, ascii_only=ascii_only) if given else ""
+    if name.suffix:
+        return f"{family}, {_part(name.suffix, ascii_only=ascii_only)}, {given_latex}"
+    return f"{family}, {given_latex}" if given_latex else family
+
+
+def write_names(names: tuple[Name, ...], *, et_al: bool, ascii_only: bool) -> str:
+    """A name list, joined with ``and`` (and ``and others`` for et al.)."""
+    written = [write_name(name, ascii_only=ascii_only) for name in names]
+    if et_al:
+        written.append(ET_AL)
+    return " and ".join(written)

@@ -1,0 +1,598 @@
+"""BibTeX and biblatex: one lenient reader for both dialects, one writer for each.
+
+Reading uses pybtex's tokenizer with citeform's own error handling (no global
+state): an entry with broken syntax is reported with its line and skipped, the
+others are read. Values are decoded from LaTeX (:mod:`citeform.bibtex.latex`);
+where some TeX could not be decoded the original is kept in ``custom["latex"]``
+so that writing gives it back as it was instead of escaping it a second time.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+from pybtex.database.input.bibtex import LowLevelParser, month_names
+from pybtex.scanner import PybtexSyntaxError
+from pybtex.utils import CaseInsensitiveDict
+
+from citeform.bibtex import fields as table
+from citeform.bibtex import keys, languages, types
+from citeform.bibtex.latex import decode, encode, is_safe
+from citeform.bibtex.names import read_names, write_names
+from citeform.errors import BadRecordError, CiteformError
+from citeform.model import Date, Origin, Record, Unmapped
+from citeform.registry import Format
+from citeform.sources import Source
+
+LATEX_KEY = "latex"
+"""``custom`` key: CSL variable -> the LaTeX it was read from, where decoding kept some TeX."""
+
+ET_AL_KEY = "et-al"
+"""``custom`` key: the name variables whose list ended in ``and others``."""
+
+_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+_WHITESPACE = re.compile(r"[ \t\r\n]+")
+_CITATION = re.compile(r"(?:^|(?<=[.;])\s+)" + re.escape(table.CITATION_PREFIX.strip()) + r"\s*")
+_YEAR_RANGE = re.compile(r"(\d{1,4})\s*(?:--?|\u2013|/)\s*(\d{1,4})")
+
+
+def sniff(source: Source) -> bool:
+    """An ``@type{`` entry at the start of a line."""
+    return bool(_ENTRY_START.search(source.head()))
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Entry:
+    type: str
+    key: str
+    fields: tuple[tuple[str, str], ...]
+    line: int
+
+
+class _Tokenizer(LowLevelParser):  # type: ignore[misc]
+    """pybtex's tokenizer, collecting errors instead of reporting them globally."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, macros=CaseInsensitiveDict(month_names))
+        self.problems: list[tuple[int, PybtexSyntaxError]] = []
+
+    def handle_error(self, error: PybtexSyntaxError) -> None:
+        self.problems.append((self.command_start or 0, error))
+
+    def substitute_macro(self, name: str) -> str:
+        """An undefined ``@string`` is kept as its name: nothing is lost."""
+        return str(self.macros.get(name, name))
+
+
+def _scan(text: str) -> tuple[list[_Entry], list[tuple[int, str]]]:
+    """The entries of *text* and the (line, message) of each broken one."""
+    newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def line_of(offset: int) -> int:
+        return bisect_right(newlines, offset - 1) + 1
+
+    tokenizer = _Tokenizer(text)
+    entries: list[_Entry] = []
+    reported = 0
+    for command, body in tokenizer:
+        broken = len(tokenizer.problems) > reported
+        reported = len(tokenizer.problems)
+        if broken or command.lower() in {"string", "preamble"}:
+            continue
+        key, fields = body
+        values = tuple(
+            (name.lower(), _WHITESPACE.sub(" ", "".join(parts)).strip()) for name, parts in fields
+        )
+        entries.append(_Entry(command.lower(), key, values, line_of(tokenizer.command_start)))
+    errors = [(line_of(offset), str(error)) for offset, error in tokenizer.problems]
+    return entries, errors
+
+
+def _resolve_crossrefs(entries: list[_Entry]) -> list[_Entry]:
+    """Give each entry the fields it inherits from its ``crossref`` parent."""
+    by_key: dict[str, _Entry] = {}
+    for entry in entries:
+        by_key.setdefault(entry.key.lower(), entry)
+
+    def inherited(entry: _Entry, seen: frozenset[str]) -> _Entry:
+        own = dict(entry.fields)
+        parent = by_key.get(own.get("crossref", "").lower())
+        if parent is None or parent.key.lower() in seen:
+            return entry
+        parent = inherited(parent, seen | {parent.key.lower()})
+        extra: list[tuple[str, str]] = []
+        for name, value in parent.fields:
+            target = name
+            if entry.type in types.CROSSREF_TITLE_TYPES:
+                target = {"title": "booktitle", "subtitle": "booksubtitle"}.get(name, name)
+                if name == "author" and entry.type in {"inbook", "bookinbook", "suppbook"}:
+                    target = "bookauthor"
+            if target not in own and name not in types.NOT_INHERITED:
+                own[target] = value
+                extra.append((target, value))
+        return attrs.evolve(entry, fields=entry.fields + tuple(extra))
+
+    return [inherited(entry, frozenset({entry.key.lower()})) for entry in entries]
+
+
+def _month(text: str) -> int | None:
+    value = text.strip().rstrip(".").lower()
+    if value.isdigit() and 1 <= int(value) <= 12:
+        return int(value)
+    for number, name in enumerate(table.MONTHS, start=1):
+        if value[:3] == name and (len(value) == 3 or month_names[name].lower() == value):
+            return number
+    return None
+
+
+def _year_date(year: str, month: str | None, day: str | None) -> Date | None:
+    """``issued`` from ``year``, ``month`` and ``day``; ``None`` if the month is unreadable."""
+    month_number = _month(month) if month else None
+    if month and month_number is None:
+        return None
+    if year.isdigit():
+        day_number = int(day) if day and day.isdigit() and month_number else None
+        return Date.of(int(year), month_number, day_number)
+    span = _YEAR_RANGE.fullmatch(year)
+    if span and not month:
+        return Date(parts=((int(span.group(1)),), (int(span.group(2)),)))
+    return Date(literal=year)
+
+
+class _EntryReader:
+    """Maps one entry's fields to CSL variables; the rest become unmapped fields."""
+
+    def __init__(self, entry: _Entry, origin: Origin) -> None:
+        self.entry = entry
+        self.origin = origin
+        self.position = f"line {entry.line}"
+        self.present = {name for name, _ in entry.fields}
+        self.variables: dict[str, Any] = {}
+        self.unmapped: list[Unmapped] = []
+        self.latex: dict[str, str] = {}
+        self.et_al: list[str] = []
+        self.citation: str | None = None
+        self.subtitles: dict[str, list[str]] = {}
+        self.year_parts: dict[str, str] = {}
+
+    def keep(self, name: str, raw: str) -> None:
+        self.unmapped.append(Unmapped(name, raw, position=self.position))
+
+    def text(self, variable: str, name: str, raw: str) -> None:
+        """Set a text variable from LaTeX, remembering the original when some TeX stays."""
+        if name in table.VERBATIM_FIELDS:
+            value, complete = raw, True
+        else:
+            decoded = decode(raw, protect=name in table.TITLE_FIELDS)
+            value, complete = decoded.text, decoded.complete
+        if variable == "page":
+            value = value.replace("\u2013", "-")
+        if not value:
+            return
+        if variable in self.variables:
+            self.keep(name, raw)
+            return
+        self.variables[variable] = value
+        if not complete:
+            self.latex[variable] = raw
+
+    def field(self, name: str, raw: str) -> None:  # noqa: C901, PLR0912 - one branch per kind
+        """Map one field."""
+        kind = self.entry.type
+        if name in table.NAME_FIELDS:
+            variable = table.NAME_FIELDS[name]
+            names, et_al = read_names(raw)
+            if variable in self.variables or not names:
+                self.keep(name, raw)
+                return
+            self.variables[variable] = names
+            if et_al:
+                self.et_al.append(variable)
+        elif name in table.DATE_FIELDS:
+            variable = table.DATE_FIELDS[name]
+            if variable in self.variables:
+                self.keep(name, raw)
+            else:
+                self.variables[variable] = Date.from_edtf(raw)
+        elif name in {"year", "month", "day"}:
+            self.year_parts[name] = decode(raw, protect=False).text
+        elif name in table.SUBTITLES:
+            self.subtitles.setdefault(table.SUBTITLES[name], []).append(raw)
+        elif name == "number":
+            if kind in table.ARTICLE_TYPES:
+                variable = "issue"
+            elif "series" in self.present and kind not in table.REPORT_TYPES:
+                variable = "collection-number"
+            else:
+                variable = "number"
+            self.text(variable, name, raw)
+        elif name in {"langid", "language"}:
+            if name == "language" and "langid" in self.present:
+                self.keep(name, raw)
+                return
+            text = decode(raw, protect=False).text
+            self.text("language", name, languages.to_bcp47(text) or text)
+        elif name == "library":
+            archive, _, call_number = decode(raw, protect=False).text.partition(": ")
+            self.variables.setdefault("archive" if call_number else "call-number", archive)
+            if call_number:
+                self.variables.setdefault("call-number", call_number)
+        elif name in {"note", "addendum"}:
+            self.note(name, raw)
+        elif name == "type":
+            self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
+        elif name in table.TO_CSL:
+            self.text(table.TO_CSL[name], name, raw)
+        else:
+            self.keep(name, raw)
+
+    def note(self, name: str, raw: str) -> None:
+        """A note or addendum; a ``Zitierform: …`` in it is the record's citation."""
+        parts = _CITATION.split(raw, maxsplit=1)
+        if len(parts) == 2 and self.citation is None:
+            self.citation = decode(parts[1], protect=False).text
+            raw = parts[0].rstrip()
+        if not raw:
+            return
+        if name == "note":
+            self.text("note", name, raw)
+        else:
+            self.keep(name, raw)
+
+    def finish(self) -> None:
+        """Join subtitles and build ``issued`` from ``year``/``month``."""
+        for variable, raws in self.subtitles.items():
+            subtitle = ": ".join(decode(raw).text for raw in raws)
+            main = self.variables.get(variable)
+            self.variables[variable] = f"{main}: {subtitle}" if main else subtitle
+        year = self.year_parts.get("year")
+        issued = None
+        if year and "issued" not in self.variables:
+            issued = _year_date(year, self.year_parts.get("month"), self.year_parts.get("day"))
+        if issued is not None:
+            self.variables["issued"] = issued
+            return
+        for name in ("year", "month", "day"):
+            raw = dict(self.entry.fields).get(name)
+            if raw is not None:
+                self.keep(name, raw)
+
+    def record(self) -> Record:
+        """The record of the entry."""
+        for name, raw in self.entry.fields:
+            if name != "entrysubtype":
+                self.field(name, raw)
+        self.finish()
+        csl_type = types.TO_CSL.get(self.entry.type, "document")
+        subtype = dict(self.entry.fields).get("entrysubtype", "")
+        if csl_type == "article-journal" and subtype in types.ARTICLE_SUBTYPES:
+            csl_type = types.ARTICLE_SUBTYPES[subtype]
+        elif "entrysubtype" in self.present:
+            self.keep("entrysubtype", subtype)
+        if self.entry.type in types.THESIS_GENRES:
+            self.variables.setdefault("genre", types.THESIS_GENRES[self.entry.type])
+        custom: dict[str, Any] = {}
+        if self.latex:
+            custom[LATEX_KEY] = self.latex
+        if self.et_al:
+            custom[ET_AL_KEY] = self.et_al
+        return Record.build(
+            csl_type,
+            self.variables,
+            id=self.entry.key,
+            custom=custom,
+            citation=self.citation,
+            unmapped=self.unmapped,
+            origin=self.origin,
+        )
+
+
+def _read(source: Source, dialect: str) -> Iterator[Record | CiteformError]:
+    entries, errors = _scan(source.text())
+    items: list[tuple[int, Record | CiteformError]] = [
+        (line, BadRecordError(f"entry skipped: {message}", position=f"line {line}"))
+        for line, message in errors
+    ]
+    for entry in _resolve_crossrefs(entries):
+        origin = Origin(dialect, source.name, f"line {entry.line}")
+        try:
+            items.append((entry.line, _EntryReader(entry, origin).record()))
+        except BadRecordError as error:
+            items.append((entry.line, error.located(position=f"line {entry.line}")))
+    for _, item in sorted(items, key=lambda pair: pair[0]):
+        yield item
+
+
+def read_bibtex(source: Source) -> Iterator[Record | CiteformError]:
+    """Yield the records of a BibTeX or biblatex file (origin format ``bibtex``)."""
+    return _read(source, "bibtex")
+
+
+def read_biblatex(source: Source) -> Iterator[Record | CiteformError]:
+    """Yield the records of a BibTeX or biblatex file (origin format ``biblatex``)."""
+    return _read(source, "biblatex")
+
+
+# --- writing ---------------------------------------------------------------------------
+
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-:.]*")
+_RANGE_DASH = re.compile(r"\s*[-\u2013]+\s*")
+_TITLE_VARIABLES = frozenset(
+    {"title", "container-title", "collection-title", "title-short", "event-title",
+     "original-title"}
+)  # fmt: skip
+_LIST_FIELDS = frozenset({"publisher", "location", "institution", "organization"})
+"""biblatex splits these at ``and``; a value with the word ``and`` in it is braced whole."""
+_AND = re.compile(r"(?i)\band\b")
+_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"}
+
+
+@attrs.frozen
+class _Dialect:
+    name: str
+    ascii_only: bool
+    types: dict[str, str]
+    fields: dict[str, str]
+
+
+BIBTEX = _Dialect("bibtex", ascii_only=True, types=types.TO_BIBTEX, fields=table.BIBTEX_OUT)
+BIBLATEX = _Dialect(
+    "biblatex", ascii_only=False, types=types.TO_BIBLATEX, fields=table.BIBLATEX_OUT
+)
+
+
+def _edtf(date: Date) -> str | None:
+    """The EDTF form of a date (``2017-02-14``, ``2017/2018``, ``2017~``), if it has parts."""
+    if not date.parts:
+        return None
+    ends = [
+        "-".join(f"{number:04d}" if i == 0 else f"{number:02d}" for i, number in enumerate(part))
+        for part in date.parts
+    ]
+    return "/".join(ends) + ("~" if date.circa else "")
+
+
+class _EntryWriter:
+    """Writes one record as one entry of a dialect."""
+
+    def __init__(self, record: Record, key: str, dialect: _Dialect, *, citation: bool) -> None:
+        self.record = record
+        self.key = key
+        self.dialect = dialect
+        self.with_citation = citation
+        self.fields: dict[str, str] = {}
+        self.bare: set[str] = set()
+        self.latex: dict[str, str] = dict(record.custom.get(LATEX_KEY, {}))
+        self.entry_type = self._entry_type()
+
+    def _entry_type(self) -> str:
+        csl_type = self.record.type or "document"
+        entry_type = self.dialect.types.get(csl_type, "misc")
+        if entry_type == "phdthesis" and "master" in self.record.text.get("genre", "").lower():
+            return "mastersthesis"
+        return entry_type
+
+    def encode(self, variable: str, text: str) -> str:
+        """LaTeX for *text*: the original LaTeX if the value is unchanged and safe."""
+        raw = self.latex.get(variable)
+        if (
+            raw is not None
+            and is_safe(raw)
+            and text in {decode(raw).text, decode(raw, protect=False).text}
+        ):
+            return raw
+        protect = variable in _TITLE_VARIABLES
+        return encode(text, ascii_only=self.dialect.ascii_only, protect_case=protect)
+
+    def put(self, field: str, value: str, *, bare: bool = False) -> None:
+        if field not in self.fields and value:
+            self.fields[field] = value
+            if bare:
+                self.bare.add(field)
+
+    def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
+        """The field a text or number variable goes to in this entry."""
+        article = self.entry_type in {"article", "review", "periodical"}
+        if variable == "container-title":
+            return (
+                ("journal" if self.dialect is BIBTEX else "journaltitle")
+                if article
+                else "booktitle"
+            )
+        if variable == "publisher":
+            if self.entry_type in {"techreport", "report"}:
+                return "institution"
+            if self.entry_type in {"phdthesis", "mastersthesis"}:
+                return "school"
+            return "institution" if self.entry_type == "thesis" else "publisher"
+        if variable == "issue":
+            return "number" if article else "issue"
+        if variable in {"number", "collection-number"}:
+            return "number"
+        if variable == "page":
+            return "pages"
+        return self.dialect.fields.get(variable)
+
+    def write_variables(self) -> None:
+        record = self.record
+        for variable, value in {**record.text, **record.numbers}.items():
+            field = self.text_field(variable)
+            if field is None or variable in {"language", "genre", "archive", "call-number"}:
+                continue
+            text = str(value)
+            if field in table.VERBATIM_FIELDS:
+                self.put(field, "".join(_URL_UNSAFE.get(char, char) for char in text))
+            elif variable == "page":
+                pieces = _RANGE_DASH.split(text)
+                self.put(
+                    field, "--".join(encode(p, ascii_only=self.dialect.ascii_only) for p in pieces)
+                )
+            elif self.dialect is BIBLATEX and field in _LIST_FIELDS and _AND.search(text):
+                self.put(field, "{" + self.encode(variable, text) + "}")
+            else:
+                self.put(field, self.encode(variable, text))
+        self.write_genre()
+        self.write_language()
+        self.write_library()
+
+    def write_genre(self) -> None:
+        genre = self.record.text.get("genre")
+        if genre is None:
+            return
+        if self.dialect is BIBTEX and types.THESIS_GENRES.get(self.entry_type) == genre:
+            return
+        key = types.GENRE_KEYS.get(genre)
+        if self.dialect is BIBLATEX and key is not None:
+            self.put("type", key)
+        else:
+            self.put("type", self.encode("genre", genre))
+
+    def write_language(self) -> None:
+        language = self.record.text.get("language")
+        if language is None:
+            return
+        babel = languages.to_babel(language)
+        if babel is None:
+            self.put("language", self.encode("language", language))
+        elif self.dialect is BIBLATEX:
+            self.put("langid", babel)
+        else:
+            self.put("language", languages.CLASSIC_NAMES.get(babel, babel))
+
+    def write_library(self) -> None:
+        parts = [self.record.text.get(name) for name in ("archive", "call-number")]
+        shelf = ": ".join(part for part in parts if part)
+        if shelf:
+            self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
+
+    def write_names(self) -> None:
+        et_al = set(self.record.custom.get(ET_AL_KEY, ()))
+        for variable, names in self.record.names.items():
+            field = table.NAMES_OUT.get(variable)
+            if field is not None and names:
+                self.put(
+                    field,
+                    write_names(names, et_al=variable in et_al, ascii_only=self.dialect.ascii_only),
+                )
+
+    def write_dates(self) -> None:
+        for variable, date in self.record.dates.items():
+            if variable == "issued":
+                self.write_issued(date)
+                continue
+            field = table.DATES_OUT.get(variable)
+            edtf = _edtf(date)
+            if field is not None and edtf is not None:
+                self.put(field, edtf)
+
+    def write_issued(self, date: Date) -> None:
+        edtf = _edtf(date)
+        if edtf is None:
+            text = date.literal or date.raw or ""
+            self.put("year", encode(text, ascii_only=self.dialect.ascii_only))
+            return
+        if self.dialect is BIBLATEX:
+            self.put("date", edtf)
+            return
+        first = date.parts[0]
+        if date.is_range:
+            self.put("year", f"{first[0]}--{date.parts[1][0]}")
+        else:
+            self.put("year", str(first[0]))
+        if len(first) > 1 and 1 <= first[1] <= 12 and not date.is_range:
+            self.put("month", table.MONTHS[first[1] - 1], bare=True)
+        if date.is_range or len(first) > 2 or date.circa or (len(first) > 1 and first[1] > 12):
+            self.put("date", edtf)
+
+    def write_citation(self) -> None:
+        if not self.with_citation or self.record.citation is None:
+            return
+        text = encode(
+            table.CITATION_PREFIX + self.record.citation, ascii_only=self.dialect.ascii_only
+        )
+        if self.dialect is BIBLATEX:
+            self.put("addendum", text)
+        elif "note" in self.fields:
+            self.fields["note"] = self.fields["note"] + ". " + text
+        else:
+            self.put("note", text)
+
+    def write_unmapped(self) -> None:
+        origin = self.record.origin
+        if origin is None or origin.format not in {"bibtex", "biblatex"}:
+            return
+        for field in self.record.unmapped:
+            name = field.key.lower()
+            if not _FIELD_NAME.fullmatch(name) or name in table.NOT_WRITTEN_BACK:
+                continue
+            raw = str(field.value)
+            if not is_safe(raw):
+                raw = encode(decode(raw, protect=False).text, ascii_only=self.dialect.ascii_only)
+            self.put(name, raw)
+
+    def text(self) -> str:
+        self.write_names()
+        self.write_variables()
+        self.write_dates()
+        self.write_citation()
+        self.write_unmapped()
+        order = {name: index for index, name in enumerate(table.FIELD_ORDER)}
+        names = sorted(self.fields, key=lambda name: order.get(name, len(order)))
+        lines = [f"@{self.entry_type}{{{self.key},"]
+        for name in names:
+            value = self.fields[name]
+            lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
+        lines.append("}")
+        return "\n".join(lines)
+
+
+def _write(records: Sequence[Record], dialect: _Dialect, *, citation: bool) -> str:
+    entry_keys = keys.assign(records)
+    entries = [
+        _EntryWriter(record, key, dialect, citation=citation).text()
+        for record, key in zip(records, entry_keys, strict=True)
+    ]
+    return "\n\n".join(entries) + "\n" if entries else ""
+
+
+def write_bibtex(records: Sequence[Record], *, citation: bool = True) -> str:
+    """Records as classic BibTeX: 8-bit safe (LaTeX macros for non-ASCII), ``year``/``month``.
+
+    With *citation*, a record's Zitierform is added to ``note`` as ``Zitierform: …``.
+    """
+    return _write(records, BIBTEX, citation=citation)
+
+
+def write_biblatex(records: Sequence[Record], *, citation: bool = True) -> str:
+    """Records as biblatex: UTF-8, ``date``, ``journaltitle``, ``location``, ``langid``.
+
+    With *citation*, a record's Zitierform goes to ``addendum`` as ``Zitierform: …``.
+    """
+    return _write(records, BIBLATEX, citation=citation)
+
+
+FORMATS = (
+    Format(
+        name="bibtex",
+        description="BibTeX (.bib); reads biblatex too, writes 8-bit-safe classic BibTeX",
+        read=read_bibtex,
+        write=write_bibtex,
+        sniff=sniff,
+        suffixes=(".bib", ".bibtex"),
+        aliases=("bib",),
+    ),
+    Format(
+        name="biblatex",
+        description="biblatex (.bib, UTF-8, for biber)",
+        read=read_biblatex,
+        write=write_biblatex,
+        suffixes=(".bib",),
+    ),
+)

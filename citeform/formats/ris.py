@@ -1,0 +1,277 @@
+"""RIS, the tagged format of Citavi, EndNote and Zotero: reader and writer.
+
+citeform reads RIS line by line itself rather than through rispy: it needs
+the line of each record for error messages, and every repeated tag kept (rispy
+keeps only the first value of a tag it does not expect to repeat).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
+from citeform.model import Date, Name, Origin, Record, Unmapped
+from citeform.registry import Format
+from citeform.ris import tables
+from citeform.sources import Source
+
+NAME = "ris"
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
+_RIS_DATE = re.compile(r"(\d{1,4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?")
+_ISSN = re.compile(r"\d{4}-?\d{3}[\dXx]")
+_RANGE = re.compile(r"[-\u2013]")
+
+
+def sniff(source: Source) -> bool:
+    """A ``TY  - `` line near the start."""
+    return bool(re.search(r"^\s*TY\s{1,2}- ", source.head()[:2048], re.MULTILINE))
+
+
+# --- reading ---------------------------------------------------------------------------
+
+Tagged = list[tuple[str, str, int]]
+
+
+def _records(text: str) -> Iterator[Tagged]:
+    """The tag lines of each record (``TY`` to ``ER``), with continuation lines joined."""
+    current: Tagged | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _TAG_LINE.match(line.rstrip())
+        if match is None:
+            if current and line.strip():
+                tag, value, at = current[-1]
+                current[-1] = (tag, f"{value} {line.strip()}".strip(), at)
+            continue
+        tag, value = match.group(1), (match.group(2) or "").strip()
+        if tag == "TY":
+            if current:
+                yield current
+            current = [(tag, value, number)]
+        elif tag == "ER":
+            if current:
+                yield current
+            current = None
+        elif current is not None:
+            current.append((tag, value, number))
+    if current:
+        yield current
+
+
+def read_name(text: str) -> Name:
+    """``Last, First, Suffix`` -> a name; text without a comma is a corporate body."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) == 1:
+        return Name.corporate(text.strip())
+    family, given = parts[0], ", ".join(parts[1:2]) or None
+    suffix = ", ".join(parts[2:]) or None
+    words = family.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower():
+        lead += 1
+    return Name(
+        family=" ".join(words[lead:]) or None,
+        given=given or None,
+        non_dropping_particle=" ".join(words[:lead]) or None,
+        suffix=suffix,
+    )
+
+
+def _date(text: str) -> Date:
+    """``2017/02/14/`` (RIS), ``2017`` or an EDTF date; anything else kept as written."""
+    match = _RIS_DATE.fullmatch(text.strip())
+    if match and not (match.group(4) or "").strip():
+        numbers = [int(group) for group in match.groups()[:3] if group]
+        return Date.of(*numbers)
+    return Date.from_edtf(text)
+
+
+class _RecordReader:
+    def __init__(self, tagged: Tagged, origin: Origin) -> None:
+        self.tagged = tagged
+        self.origin = origin
+        self.variables: dict[str, Any] = {}
+        self.unmapped: list[Unmapped] = []
+        self.citation: str | None = None
+        self.record_id: str | None = None
+
+    def keep(self, tag: str, value: str, line: int) -> None:
+        self.unmapped.append(Unmapped(tag, value, position=f"line {line}"))
+
+    def put(self, variable: str, value: Any, tag: str, line: int, raw: str = "") -> None:
+        if variable in self.variables:
+            self.keep(tag, raw or value, line)
+        else:
+            self.variables[variable] = value
+
+    def tag(self, tag: str, value: str, line: int) -> None:  # noqa: C901, PLR0912 - one branch per tag
+        if not value:
+            return
+        if tag in tables.NAME_TAGS:
+            variable = tables.NAME_TAGS[tag]
+            self.variables[variable] = (*self.variables.get(variable, ()), read_name(value))
+        elif tag == "ID" and self.record_id is None:
+            self.record_id = value
+        elif tag in {"PY", "Y1", "DA"}:
+            self.issued(tag, value, line)
+        elif tag == "Y2":
+            self.put("accessed", _date(value), tag, line, value)
+        elif tag == "SP":
+            self.put("page", value, tag, line)
+        elif tag == "EP":
+            start = self.variables.get("page")
+            if start and not _RANGE.search(start):
+                self.variables["page"] = f"{start}-{value}"
+            else:
+                self.keep(tag, value, line)
+        elif tag == "SN":
+            self.put("ISSN" if _ISSN.fullmatch(value) else "ISBN", value, tag, line)
+        elif tag == "KW":
+            keywords = self.variables.get("keyword")
+            self.variables["keyword"] = f"{keywords}, {value}" if keywords else value
+        elif tag == "N1" and value.startswith(tables.CITATION_PREFIX) and self.citation is None:
+            self.citation = value.removeprefix(tables.CITATION_PREFIX)
+        elif tag in {"N1", "M1"}:
+            self.put("note" if tag == "N1" else "number", value, tag, line)
+        elif tag in tables.TEXT_TAGS:
+            self.put(tables.TEXT_TAGS[tag], value, tag, line)
+        else:
+            self.keep(tag, value, line)
+
+    def issued(self, tag: str, value: str, line: int) -> None:
+        """``PY`` (year) and ``DA`` (full date): the fuller of the two when they agree."""
+        date = _date(value)
+        known: Date | None = self.variables.get("issued")
+        if known is not None and known.parts[:1] == ((date.year,),) and date.year is not None:
+            self.variables["issued"] = date
+        elif known is not None and known.year == date.year and date.year is not None:
+            return
+        else:
+            self.put("issued", date, tag, line, value)
+
+    def record(self) -> Record:
+        _, ris_type, type_line = self.tagged[0]
+        csl_type = tables.TYPE_TO_CSL.get(ris_type.upper())
+        if csl_type is None:
+            self.keep("TY", ris_type, type_line)
+        for tag, value, line in self.tagged[1:]:
+            self.tag(tag, value, line)
+        return Record.build(
+            csl_type or "document",
+            self.variables,
+            id=self.record_id,
+            citation=self.citation,
+            unmapped=self.unmapped,
+            origin=self.origin,
+        )
+
+
+def read(source: Source) -> Iterator[Record | CiteformError]:
+    """Yield one record per RIS record; a record that cannot be built yields its error."""
+    found = False
+    for tagged in _records(source.text()):
+        found = True
+        position = f"line {tagged[0][2]}"
+        try:
+            yield _RecordReader(tagged, Origin(NAME, source.name, position)).record()
+        except BadRecordError as error:
+            yield error.located(source=source.name, position=position)
+    if not found and source.text().strip():
+        raise UnreadableInputError("no RIS record (a 'TY  - ' line) found", source=source.name)
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def write_name(name: Name) -> str:
+    """A name as ``Last, First, Suffix`` (a corporate body as it is)."""
+    if name.literal is not None or not name.family:
+        return str(name)
+    family = " ".join(part for part in (name.non_dropping_particle, name.family) if part)
+    given = " ".join(part for part in (name.given, name.dropping_particle) if part)
+    return ", ".join(part for part in (family, given, name.suffix) if part is not None)
+
+
+def _ris_date(date: Date) -> str:
+    """``2017/02/14/`` when RIS can say it, else EDTF or the date's text."""
+    if (
+        len(date.parts) == 1
+        and not date.circa
+        and (len(date.parts[0]) < 2 or date.parts[0][1] <= 12)
+    ):
+        year, *rest = date.parts[0]
+        return "/".join([f"{year:04d}", *(f"{n:02d}" for n in rest)]) + "/" * (3 - len(rest))
+    if date.parts:
+        ends = [
+            "-".join(f"{n:04d}" if i == 0 else f"{n:02d}" for i, n in enumerate(p))
+            for p in date.parts
+        ]
+        return "/".join(ends) + ("~" if date.circa else "")
+    return date.literal or date.raw or ""
+
+
+def _dates(record: Record) -> Iterator[tuple[str, str]]:
+    issued = record.dates.get("issued")
+    if issued is not None:
+        if issued.parts and not issued.is_range:
+            yield "PY", f"{issued.parts[0][0]:04d}"
+        yield "DA", _ris_date(issued)
+    accessed = record.dates.get("accessed")
+    if accessed is not None:
+        yield "Y2", _ris_date(accessed)
+
+
+def _pages(page: str) -> Iterator[tuple[str, str]]:
+    """``SP``/``EP`` for a simple range, else the whole value in ``SP``."""
+    first, dash, last = page.partition("-")
+    if dash and first.strip().isalnum() and last.strip().isalnum():
+        yield "SP", first.strip()
+        yield "EP", last.strip()
+    else:
+        yield "SP", page
+
+
+def _lines(record: Record, *, citation: bool) -> Iterator[tuple[str, str]]:
+    yield "TY", tables.CSL_TO_TYPE.get(record.type or "", "GEN")
+    if record.id is not None:
+        yield "ID", str(record.id)
+    for variable, tag in tables.NAMES_OUT.items():
+        for name in record.names.get(variable, ()):
+            yield tag, write_name(name)
+    yield from _dates(record)
+    page = record.get("page")
+    if page is not None:
+        yield from _pages(str(page))
+    yield from (("SN", record.text[key]) for key in ("ISBN", "ISSN") if key in record.text)
+    keywords = record.text.get("keyword", "").split(",")
+    yield from (("KW", keyword.strip()) for keyword in keywords if keyword.strip())
+    for variable, value in {**record.text, **record.numbers}.items():
+        if variable in tables.TAGS_OUT:
+            yield tables.TAGS_OUT[variable], str(value)
+    if citation and record.citation is not None:
+        yield "N1", tables.CITATION_PREFIX + record.citation
+
+
+def write(records: Sequence[Record], *, citation: bool = True) -> str:
+    """Records as RIS; with *citation*, a Zitierform is a note ``N1  - Zitierform: …``."""
+    blocks = []
+    for record in records:
+        lines = [
+            f"{tag}  - {' '.join(value.split())}"
+            for tag, value in _lines(record, citation=citation)
+        ]
+        blocks.append("\n".join([*lines, "ER  - "]))
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+FORMATS = (
+    Format(
+        name=NAME,
+        description="RIS (Citavi, EndNote, Zotero)",
+        read=read,
+        write=write,
+        sniff=sniff,
+        suffixes=(".ris",),
+    ),
+)

@@ -1,0 +1,1 @@
+"""Tables behind the ``ris`` format (types and tags as data)."""

@@ -10,9 +10,11 @@ from importlib import import_module
 from citeform.cli._common import EXIT_USAGE, fail
 
 SUBCOMMANDS = (
+    "citeform.cli.cite",
     "citeform.cli.convert",
     "citeform.cli.fill",
     "citeform.cli.formats",
+    "citeform.cli.styles",
 )
 """Modules that each add one subcommand through ``register(subparsers)``."""
 

@@ -53,6 +53,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the measurements, print them, check the baseline; return the exit status."""
     args = parser().parse_args(argv)
+    try:
+        baseline = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline else None
+    except (OSError, ValueError) as error:
+        sys.stderr.write(f"{args.baseline}: not a readable JSON baseline ({error})\n")
+        return 2
     if not args.path.is_dir():
         sys.stderr.write(f"{args.path}: not a directory" + "\n")
         return 2
@@ -75,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures.update(agreement_figures(agreements))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    if args.baseline:
-        shortfalls = below_baseline(figures, json.loads(args.baseline.read_text(encoding="utf-8")))
+    if baseline is not None:
+        shortfalls = below_baseline(figures, baseline)
         for line in shortfalls:
             sys.stderr.write(f"below baseline: {line}" + "\n")
         return 1 if shortfalls else 0

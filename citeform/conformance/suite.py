@@ -23,7 +23,6 @@ from types import FrameType
 from typing import Any
 
 import attrs
-from lxml import etree
 
 from citeform.conformance.fixtures import Fixture, parse_fixture
 from citeform.rendering import CiteItem, Renderer
@@ -52,7 +51,7 @@ _ENTITIES = {
 }
 _ENTITY = re.compile("|".join(_ENTITIES))
 _SPACE_AT_DIV = re.compile(r"\s*(<div[^>]*>|</div>)\s*")
-_CSL_NS = "{http://purl.org/net/xbiblio/csl}"
+_DEFAULT_LOCALE = re.compile(r"<style\b[^>]*\bdefault-locale=[\"']([^\"']+)[\"']")
 
 
 class FixtureTimeoutError(Exception):
@@ -166,8 +165,8 @@ class FixtureRun:
 
     def __attrs_post_init__(self) -> None:
         """Read the style's default locale; index the items by id."""
-        root = etree.fromstring(self.fixture.csl.encode("utf-8"))
-        self.locale = root.get("default-locale") or "en-US"
+        match = _DEFAULT_LOCALE.search(self.fixture.csl)
+        self.locale = match.group(1) if match else "en-US"
         self.records = {item["id"]: item for item in self.fixture.items}
 
     def renderer(self) -> Renderer:

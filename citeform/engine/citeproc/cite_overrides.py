@@ -11,6 +11,7 @@ and leave bibliography items (plain ``CitationItem`` objects) to the classes bel
   suppress-author and remembered for author-only and cite grouping.
 - ``cs:name``: ``et-al-subsequent-min``/``-use-first`` for subsequent cites; names added and
   given names expanded for disambiguation.
+- ``cs:text``: terms a cite renders are noted (a leading term can be capitalised).
 - ``cs:date-part``: the year-suffix after the year of ``issued`` when the style does not print
   the ``year-suffix`` variable itself.
 """
@@ -83,6 +84,18 @@ class CiteAuthor:
         return text
 
 
+class CiteTerms:
+    """Remember the terms a cite renders (a leading one may be capitalised)."""
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        """Render; note the output of a ``cs:text term`` in a cite."""
+        text = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        cite = cite_of(item)
+        if cite is not None and text and "term" in self.attrib:  # type: ignore[attr-defined]
+            cite.tracker.terms.append(str(text))
+        return text
+
+
 class CiteNameOptions:
     """Name options that depend on the cite: et-al-subsequent, add-names, add-givenname."""
 
@@ -142,6 +155,7 @@ OVERRIDES: Final = {
     "if": CiteConditions,
     "else-if": CiteConditions,
     "names": CiteAuthor,
+    "text": CiteTerms,
     "name": CiteNameOptions,
     "date-part": CiteYearSuffix,
 }

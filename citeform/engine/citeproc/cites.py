@@ -40,6 +40,8 @@ class Tracker:
     """Output of the cite's first ``cs:names`` that rendered (its "author")."""
     author_seen: bool = False
     suppress_author: bool = False
+    terms: list[str] = attrs.field(factory=list)
+    """Output of the terms (``cs:text term``) the cite rendered, in order."""
 
 
 class Cite(CitationItem):  # type: ignore[misc]

@@ -25,7 +25,7 @@ from citeproc.string import String
 from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc.cites import Cite
 from citeform.engine.citeproc.data import parse_string
-from citeform.engine.citeproc.formats import MARKS
+from citeform.engine.citeproc.formats import MARKS, QUOTE_OPEN
 
 if TYPE_CHECKING:
     from citeform.engine.citeproc.citations import CitationPipeline
@@ -37,6 +37,8 @@ MIN_RANGE: Final = 3
 
 _SMALL_CAPS_TAG = re.compile(r"<sc>(.*?)</sc>", re.DOTALL)
 _PUNCTUATION: Final = ",.;:!?"
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*$")
+_MARKER_CHARS: Final = "".join(mark for pair in MARKS.values() for mark in pair) + QUOTE_OPEN
 
 
 @attrs.define
@@ -63,19 +65,43 @@ def rich_affix(affix: str) -> Any:
     )
 
 
-def render_piece(pipeline: CitationPipeline, cite: Cite, request: CiteRequest) -> Piece | None:
-    """One cite's output with its prefix and suffix (``None`` when it renders nothing)."""
+def render_piece(
+    pipeline: CitationPipeline, cite: Cite, request: CiteRequest, *, first: bool
+) -> Piece | None:
+    """One cite's output with its prefix and suffix (``None`` when it renders nothing).
+
+    In note styles a term that starts a sentence is capitalised (``Ibid.``): at the start of
+    the cluster or after a prefix that ends a sentence, as citeproc-js does.
+    """
     text = pipeline.render_cite(cite, suppress_author=request.suppress_author)
     author = cite.tracker.author
     if request.author_only:
         text = author
     if not text:
         return None
+    starts_sentence = _SENTENCE_END.search(request.prefix) if request.prefix else first
+    if pipeline.note_style and starts_sentence:
+        text = capitalise_leading_term(text, cite.tracker.terms)
+    return Piece(cite, request, with_affixes(text, request), str(author or ""))
+
+
+def with_affixes(text: Any, request: CiteRequest) -> Any:
+    """*text* with the cite's prefix and suffix."""
     if request.prefix:
         text = rich_affix(request.prefix) + text
     if request.suffix:
         text = text + rich_affix(request.suffix)
-    return Piece(cite, request, text, str(author or ""))
+    return text
+
+
+def capitalise_leading_term(text: Any, terms: Sequence[str]) -> Any:
+    """*text* with its first letter capitalised when it begins with one of *terms*."""
+    plain = str(text)
+    start = len(plain) - len(plain.lstrip(_MARKER_CHARS))
+    leading = [term.lstrip(_MARKER_CHARS) for term in terms if term.strip()]
+    if not any(plain[start:].startswith(term) for term in leading):
+        return text
+    return String(plain[:start] + plain[start : start + 1].upper() + plain[start + 1 :])
 
 
 def concat(parts: Sequence[Any]) -> Any:
@@ -110,7 +136,8 @@ def join_cites(
 ) -> Any:
     """The cluster's cites, grouped, collapsed and joined."""
     pieces = [
-        render_piece(pipeline, cite, request) for cite, request in zip(cites, requests, strict=True)
+        render_piece(pipeline, cite, request, first=index == 0)
+        for index, (cite, request) in enumerate(zip(cites, requests, strict=True))
     ]
     present = [piece for piece in pieces if piece is not None]
     citation = pipeline.root.citation
@@ -188,13 +215,7 @@ def _group_parts(
 def _without_author(pipeline: CitationPipeline, piece: Piece) -> Any:
     """A grouped cite rendered without its names, with its affixes."""
     text = pipeline.render_cite(piece.cite, suppress_author=True)
-    if not text:
-        return None
-    if piece.request.prefix:
-        text = rich_affix(piece.request.prefix) + text
-    if piece.request.suffix:
-        text = text + rich_affix(piece.request.suffix)
-    return text
+    return with_affixes(text, piece.request) if text else None
 
 
 def _same_year(previous: Piece, piece: Piece) -> bool:

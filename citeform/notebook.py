@@ -44,7 +44,7 @@ def record_html(record: Record) -> str:
     caption = record.type or "(no type)"
     if record.id is not None:
         caption += f" · {record.id}"
-    rows = [_row(name, _value_text(value)) for name, value in record.variables.items()]
+    rows = [_row(name, _value_text(value)) for name, value in _display_order(record)]
     if record.citation is not None:
         rows.append(_row("Zitierform", record.citation))
     rows += [_row(f"custom: {key}", str(value)) for key, value in record.custom.items()]
@@ -151,6 +151,13 @@ def _safe(name: str, value: str) -> bool:
 _CSL_CLASSES: Final = frozenset(
     {"nocase", "csl-entry", "csl-left-margin", "csl-right-inline", "csl-indent", "csl-block"}
 )
+
+
+def _display_order(record: Record) -> list[tuple[str, object]]:
+    """The record's variables as a reader scans them: title, names, dates, then the rest."""
+    title = [("title", record.text["title"])] if "title" in record.text else []
+    rest = [(name, value) for name, value in record.text.items() if name != "title"]
+    return [*title, *record.names.items(), *record.dates.items(), *rest, *record.numbers.items()]
 
 
 def _row(label: str, value: str, css_class: str | None = None) -> str:

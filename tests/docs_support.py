@@ -41,7 +41,10 @@ def is_available(need: str) -> bool:  # noqa: PLR0911 - one return per kind of n
     """Whether one declared need (``citeform.NAME``, ``format:``, ``command:``, ...) is met."""
     kind, _, name = need.partition(":")
     if need.startswith("citeform."):
-        return hasattr(citeform, need.removeprefix("citeform."))
+        found: object = citeform
+        for attribute in need.split(".")[1:]:
+            found = getattr(found, attribute, None)
+        return found is not None
     if kind == "format":
         try:
             citeform.get_format(name)

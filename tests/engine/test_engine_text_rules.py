@@ -1,0 +1,47 @@
+"""Text-case and page-range rules."""
+
+from __future__ import annotations
+
+import pytest
+from citeproc.string import MixedString, NoCase, String
+
+from citeform.engine.citeproc.casing import capitalize_first, sentence, title
+from citeform.engine.citeproc.text_fixes import _chicago_format, _minimal
+
+
+def test_title_case_capitalizes_hyphenated_words_and_keeps_stop_words() -> None:
+    assert str(title(String("effects of long-term use: a study"))) == (
+        "Effects of Long-Term Use: A Study"
+    )
+
+
+def test_title_case_leaves_nocase_and_mixed_words() -> None:
+    text = MixedString([String("the "), NoCase("iPhone"), String(" and the eBook story")])
+    assert str(title(text)) == "The iPhone and the eBook Story"
+
+
+def test_other_cases_take_plain_strings_and_empties() -> None:
+    assert str(capitalize_first("ed.")) == "Ed."
+    assert str(capitalize_first("")) == ""
+    assert str(sentence(String("A STUDY OF X"))) == "A study of x"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "keep", "expected"),
+    [
+        ("10", "19", 1, "9"),
+        ("321", "328", 1, "8"),
+        ("321", "328", 2, "28"),
+        ("1496", "1504", 2, "504"),
+    ],
+)
+def test_minimal_page_ranges(first: str, last: str, keep: int, expected: str) -> None:
+    assert _minimal(first, last, keep) == expected
+
+
+def test_chicago_page_ranges() -> None:
+    assert _chicago_format("71", "72", "chicago") == "expanded"
+    assert _chicago_format("100", "104", "chicago") == "expanded"
+    assert _chicago_format("101", "108", "chicago") == "minimal"
+    assert _chicago_format("321", "328", "chicago") == "minimal-two"
+    assert _chicago_format("1496", "1504", "chicago-15") == "expanded"

@@ -19,6 +19,8 @@ files they write do not land in the repository.
 from __future__ import annotations
 
 import doctest
+import importlib
+import inspect
 import io
 import json
 import os
@@ -29,6 +31,7 @@ import tomllib
 from collections.abc import Iterable
 from contextlib import redirect_stdout
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from docs_support import DOCS, EXAMPLES, REPO, missing_needs
@@ -215,6 +218,28 @@ def test_api_reference_lists_every_public_name():
     documented = set(re.findall(r"citeform\.(\w+)", reference))
     undocumented = set(citeform.__all__) - documented - {"__version__"}
     assert not undocumented, f"add to docs/reference/api.md: {sorted(undocumented)}"
+
+
+def documented_modules() -> list[str]:
+    """The modules whose docstrings the API reference shows (those of every autodoc target)."""
+    import citeform  # noqa: PLC0415 - the package the reference documents
+
+    reference = (DOCS / "reference" / "api.md").read_text(encoding="utf-8")
+    modules = set()
+    for target in re.findall(r"\.\. auto\w+:: (citeform[\w.]*)", reference):
+        found: object = citeform
+        for attribute in target.split(".")[1:]:
+            found = getattr(found, attribute, None)
+        module = found if isinstance(found, ModuleType) else inspect.getmodule(found)
+        if module is not None and module.__name__.startswith("citeform"):
+            modules.add(module.__name__)
+    return sorted(modules)
+
+
+@pytest.mark.parametrize("module_name", documented_modules())
+def test_docstring_examples_in_the_reference_run(module_name):
+    result = doctest.testmod(importlib.import_module(module_name), optionflags=DOCTEST_FLAGS)
+    assert result.failed == 0, f"{result.failed} docstring example(s) of {module_name} fail"
 
 
 README_NEEDS = (

@@ -21,8 +21,9 @@ from __future__ import annotations
 from typing import Any, Final
 
 from citeproc.model import ConditionFailed
+from citeproc.source import Name
 
-from citeform.engine.citeproc.cites import Cite, cite_of
+from citeform.engine.citeproc.cites import Cite, amended_reference, cite_of
 
 SUFFIX_KEY: Final = "cf_year_suffix"
 _NEVER: Final = 10**6
@@ -109,6 +110,7 @@ class CiteNameOptions:
             if int(overrides.get("et-al-use-first", 0)) >= len(cite.reference.get(variable) or ()):
                 overrides["et-al-min"] = _NEVER
             sort_options = overrides or sort_options
+            item = self._with_given_names(cite, variable, context)
         return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)  # type: ignore[misc]
 
     def _cite_options(self, cite: Cite, context: Any) -> dict[str, Any]:
@@ -127,16 +129,67 @@ class CiteNameOptions:
         if state.names_added and et_al_min:
             overrides["et-al-min"] = et_al_min
             overrides["et-al-use-first"] = use_first + state.names_added
-        if state.givenname_level:
-            overrides.update(_givenname_options(state.givenname_level, option("form")))
         return overrides
 
+    def _with_given_names(self, cite: Cite, variable: str, context: Any) -> Cite:
+        """The cite with the names of *variable* showing the given names disambiguation asks for.
 
-def _givenname_options(level: int, form: str) -> dict[str, Any]:
-    """Options that show more of the given names: initials first, then full names."""
-    if level == 1 and form == "short":
-        return {"form": "long"}
-    return {"form": "long", "initialize-with": None}
+        In the short form an expanded name becomes "J. Doe" (initials, when the style
+        initializes and initials are enough) or "John Doe"; in an initializing long form a
+        fully expanded name keeps its whole given name.
+        """
+        state = cite.disambiguation
+        names = list(cite.reference.get(variable) or ())
+        levels = [
+            max(state.givenname_level, state.given_levels.get((variable, index), 0))
+            for index in range(len(names))
+        ]
+        if not any(levels):
+            return cite
+        form = self.get_option("form", context)  # type: ignore[attr-defined]
+        mark = self.get_option("initialize-with", context)  # type: ignore[attr-defined]
+        expanded = [
+            self._expanded(name, level, form, mark, context)
+            for name, level in zip(names, levels, strict=True)
+        ]
+        return cite.with_reference(amended_reference(cite.reference, {variable: expanded}))
+
+    def _expanded(self, name: Any, level: int, form: str, mark: str | None, context: Any) -> Any:
+        given = name.get("given")
+        if not level or not given or "literal" in name or form == "count":
+            return name
+        if form == "short":
+            shown = given
+            if level == 1 and mark is not None:
+                shown = self.initialize(given, mark, context)
+            family = " ".join(
+                part for part in (name.get("non-dropping-particle"), name.get("family")) if part
+            )
+            return _name({"family": f"{shown} {family}"})
+        if mark is not None and level >= FULL_GIVEN_NAMES:
+            return _name({**name, "given": FullGiven(given)})
+        return name
+
+    def initialize(self, given: str, mark: str, context: Any) -> str:
+        """Initialize *given* unless disambiguation asked for it in full."""
+        if isinstance(given, FullGiven):
+            return str(given)
+        return super().initialize(given, mark, context)  # type: ignore[misc,no-any-return]
+
+
+class FullGiven(str):
+    """A given name that disambiguation wants printed whole, not initialized."""
+
+    __slots__ = ()
+
+
+FULL_GIVEN_NAMES: Final = 2
+
+
+def _name(parts: dict[str, Any]) -> Name:
+    name = Name.__new__(Name)
+    dict.update(name, parts)
+    return name
 
 
 class CiteYearSuffix:

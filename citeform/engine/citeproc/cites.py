@@ -24,7 +24,9 @@ class Disambiguation:
     names_added: int = 0
     """Extra names shown before "et al." (``disambiguate-add-names``)."""
     givenname_level: int = 0
-    """0: as the style says; 1: initials; 2: full given names (``disambiguate-add-givenname``)."""
+    """Given names shown for every name: 0 as the style says, 1 initials, 2 full names."""
+    given_levels: dict[tuple[str, int], int] = attrs.field(factory=dict)
+    """The same per name: (names variable, index) -> level (``disambiguate-add-givenname``)."""
     condition: bool = False
     """Whether ``disambiguate="true"`` conditions hold."""
     year_suffix: str | None = None
@@ -104,6 +106,13 @@ class Cite(CitationItem):  # type: ignore[misc]
         """Start a fresh rendering of the cite."""
         dict.__setitem__(self, "cf_tracker", Tracker(suppress_author=suppress_author))
 
+    def with_reference(self, reference: Reference) -> Cite:
+        """The same cite (sharing its tracker) seeing *reference* instead."""
+        copy = Cite.__new__(Cite)
+        dict.update(copy, self)
+        dict.__setitem__(copy, "cf_reference", reference)
+        return copy
+
     def get_field(self, field: str) -> Any:
         """A variable's value (for citeproc-py's sort keys)."""
         return self.reference.get(field)
@@ -111,6 +120,16 @@ class Cite(CitationItem):  # type: ignore[misc]
     def __repr__(self) -> str:
         """Show the item key and position."""
         return f"Cite({self.key!r}, {self.place.position})"
+
+
+def amended_reference(reference: Reference, extra: dict[str, Any]) -> Reference:
+    """A copy of *reference* with *extra* variables set, under both spellings."""
+    copy = Reference.__new__(Reference)
+    dict.update(copy, reference)
+    for variable, value in extra.items():
+        dict.__setitem__(copy, variable, value)
+        dict.__setitem__(copy, variable.replace("-", "_"), value)
+    return copy
 
 
 def cite_of(item: object) -> Cite | None:

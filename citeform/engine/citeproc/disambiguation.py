@@ -17,6 +17,7 @@ cite without locator and affixes, in each of the forms the document uses (first,
 
 from __future__ import annotations
 
+import re
 import string
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,13 +29,16 @@ from citeproc.string import String
 from citeform import vocab
 from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc.cite_overrides import SUFFIX_KEY
-from citeform.engine.citeproc.cites import Disambiguation
+from citeform.engine.citeproc.cites import Disambiguation, amended_reference
 from citeform.engine.citeproc.positions import FIRST, SUBSEQUENT, Position
 
 if TYPE_CHECKING:
     from citeform.engine.citeproc.citations import CitationPipeline, PlacedCite
 
 MAX_ADDED_NAMES: Final = 50
+MAX_EXPANDED_NAMES: Final = 20
+FULL: Final = 2
+"""Given-name level of full given names (1 is initials)."""
 GIVENNAME_RULES: Final = {
     "all-names": (False, 2),
     "all-names-with-initials": (False, 1),
@@ -126,14 +130,17 @@ class Disambiguator:
     def run(self) -> dict[str, Disambiguation]:
         """All four steps; return the state of every item."""
         pipeline = self.pipeline
-        if _enabled(pipeline, "disambiguate-add-givenname"):
-            self.global_givennames()
+        givennames = _enabled(pipeline, "disambiguate-add-givenname")
+        rule = str(pipeline.root.citation.get_option("givenname-disambiguation-rule"))
+        if givennames:
+            self.global_givennames(rule)
         if _enabled(pipeline, "disambiguate-add-names"):
             for group in self.groups(self.states):
-                self.expand(group, "names_added", MAX_ADDED_NAMES)
-        if _enabled(pipeline, "disambiguate-add-givenname"):
+                self.add_names(group, with_given_names=givennames)
+        if givennames:
+            highest = GIVENNAME_RULES.get(rule, (False, FULL))[1]
             for group in self.groups(self.states):
-                self.expand(group, "givenname_level", 2)
+                self.expand_given_names(group, highest)
         if pipeline.uses_disambiguate_condition:
             for group in self.groups(self.states):
                 for key in group:
@@ -142,9 +149,38 @@ class Disambiguator:
             self.year_suffixes()
         return self.states
 
-    def global_givennames(self) -> None:
+    def add_names(self, group: Sequence[str], *, with_given_names: bool) -> None:
+        """Step 1; when given names may be added too, names count as told apart by them."""
+        for key in group:
+            self.states[key].givenname_level = FULL if with_given_names else 0
+        self.expand(group, "names_added", MAX_ADDED_NAMES)
+        for key in group:
+            self.states[key].givenname_level = 0
+
+    def expand_given_names(self, group: Sequence[str], highest: int) -> None:
+        """Step 2 (by cite): expand the group's names position by position where that helps."""
+        variable = _first_names_variable(self.pipeline.source[group[0]])
+        if variable is None:
+            return
+        count = max(len(self.pipeline.source[key].get(variable) or ()) for key in group)
+        for index in range(min(count, MAX_EXPANDED_NAMES)):
+            pending = [key for key, sharing in self.ambiguity(group).items() if sharing > 1]
+            if not pending:
+                return
+            before = sum(self.ambiguity(group).values())
+            for level in range(1, highest + 1):
+                old = {
+                    key: self.states[key].given_levels.get((variable, index), 0) for key in pending
+                }
+                for key in pending:
+                    self.states[key].given_levels[(variable, index)] = max(level, old[key])
+                if sum(self.ambiguity(group).values()) < before:
+                    break
+                for key in pending:
+                    self.states[key].given_levels[(variable, index)] = old[key]
+
+    def global_givennames(self, rule: str) -> None:
         """The ``all-names``/``primary-name`` rules: expand names shared by different people."""
-        rule = str(self.pipeline.root.citation.get_option("givenname-disambiguation-rule"))
         if rule not in GIVENNAME_RULES:
             return
         primary_only, highest = GIVENNAME_RULES[rule]
@@ -154,11 +190,13 @@ class Disambiguator:
         }
         given_of: dict[str, set[str]] = defaultdict(set)
         for names in people.values():
-            for family, given in names:
+            for _, _, family, given in names:
                 given_of[family].add(given)
         for key, names in people.items():
-            levels = [_level_needed(given, given_of[family]) for family, given in names]
-            self.states[key].givenname_level = min(max(levels, default=0), highest)
+            for variable, index, family, given in names:
+                level = _level_needed(given, given_of[family], highest)
+                if level:
+                    self.states[key].given_levels[(variable, index)] = level
 
     def year_suffixes(self) -> None:
         """Give the items of each remaining group a, b, c… in bibliography order."""
@@ -190,31 +228,47 @@ def _bare(key: str, place: Position) -> PlacedCite:
     return PlacedCite(CiteRequest(item={}), key, place)
 
 
-def _people(reference: Reference, *, primary_only: bool) -> list[tuple[str, str]]:
-    """(family, given) of the reference's personal names (only the first with *primary_only*)."""
-    variables = sorted(
-        (variable for variable in reference if vocab.KIND_OF.get(variable) == "name"),
-        key=lambda variable: variable != "author",
-    )
+def _names_variables(reference: Reference) -> list[str]:
+    """The reference's names variables, ``author`` first."""
+    variables = [variable for variable in reference if vocab.KIND_OF.get(variable) == "name"]
+    return sorted(variables, key=lambda variable: variable != "author")
+
+
+def _first_names_variable(reference: Reference) -> str | None:
+    return next(iter(_names_variables(reference)), None)
+
+
+def _people(reference: Reference, *, primary_only: bool) -> list[tuple[str, int, str, str]]:
+    """(variable, index, family, given) of personal names (only the first with *primary_only*)."""
     found = [
-        (str(name["family"]), str(name.get("given", "")))
-        for variable in variables
-        for name in reference[variable]
+        (variable, index, str(name["family"]), _same_person_key(str(name.get("given", ""))))
+        for variable in _names_variables(reference)
+        for index, name in enumerate(reference[variable])
         if isinstance(name, dict) and name.get("family")
     ]
     return found[:1] if primary_only else found
 
 
-def _level_needed(given: str, all_given: set[str]) -> int:
-    """0 when no other person shares the family name; 1 when initials differ; else 2."""
+def _same_person_key(given: str) -> str:
+    """Given names that differ only in spacing and full stops are the same ("J.J." = "J. J.")."""
+    return re.sub(r"[\s.]+", "", given)
+
+
+def _level_needed(given: str, all_given: set[str], highest: int) -> int:
+    """0 when no other person shares the family name; 1 when initials tell them apart; else 2.
+
+    When *highest* is 1 (``-with-initials`` rules) and initials cannot tell them apart, 0.
+    """
     others = all_given - {given}
     if not others:
         return 0
-    return 2 if _initials(given) in {_initials(other) for other in others} else 1
+    if _initials(given) not in {_initials(other) for other in others}:
+        return 1
+    return FULL if highest >= FULL else 0
 
 
 def _initials(given: str) -> str:
-    return "".join(part[0] for part in given.replace("-", " ").split() if part)
+    return "".join(char for char in given if char.isupper()) or given[:1]
 
 
 def reference_for(pipeline: CitationPipeline, placed: PlacedCite, state: Disambiguation) -> Any:
@@ -231,17 +285,7 @@ def reference_for(pipeline: CitationPipeline, placed: PlacedCite, state: Disambi
             extra["issued"] = _with_suffix(issued, state.year_suffix)
     if first_note:
         extra["first-reference-note-number"] = String(str(placed.place.first_note))
-    return _amended(reference, extra)
-
-
-def _amended(reference: Reference, extra: dict[str, Any]) -> Reference:
-    """A copy of *reference* with *extra* variables under both spellings."""
-    copy = Reference.__new__(Reference)
-    dict.update(copy, reference)
-    for variable, value in extra.items():
-        dict.__setitem__(copy, variable, value)
-        dict.__setitem__(copy, variable.replace("-", "_"), value)
-    return copy
+    return amended_reference(reference, extra)
 
 
 def _with_suffix(date: Date, suffix: str) -> Date:

@@ -7,7 +7,7 @@ Zitierform (``dc.identifier.citation``) cites the work, not the copy on a shelf:
 serials, which styles such as din-1505-2 print after the journal title). The record
 itself is not changed: :func:`for_style` returns the view the style sees.
 :func:`citeform.fill` applies the policy by default (``policy=None`` turns it off);
-``citeform fill`` and ``citeform cite`` offer ``--all-fields`` for the same.
+``citeform fill --all-fields`` does the same on the command line.
 
 **Where it goes.** :class:`DSpaceItem` is the DSpace identity of a record, read
 from the record's ``custom`` object under the keys in :data:`ITEM_KEYS`: the item

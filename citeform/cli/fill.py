@@ -12,13 +12,13 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from importlib import import_module
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
+from citeform.cli.cite import default_inputs
 from citeform.filling import Outcome, iter_fill, iter_fill_parallel
 from citeform.formats import dspace_csv, dspace_patch
 from citeform.model import Record
@@ -116,8 +116,7 @@ class FillTally(Tally):
 def run(args: argparse.Namespace) -> int:
     """Fill every record of every input; return the exit code."""
     renderer = Renderer(args.style, args.locale)
-    if not args.files:
-        args.files = [str(import_module("citeform.example").example_path())]
+    default_inputs(args)
     tally = FillTally()
     policy = None if args.all_fields else ZITIERFORM_POLICY
     records = iter_records(args, tally)

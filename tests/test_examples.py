@@ -34,8 +34,21 @@ EXPECTED_OUTPUT = {
             "In C. Weber & M. de la Cruz (Eds.), Urban Commons in Europe (pp. 45–67). Routledge."
         ),
     ),
-    "fill_collection.py": ("Städtetag Nordrhein-Westfalen",),
-    "dask_fill.py": ("Städtetag Nordrhein-Westfalen",),
+    "fill_collection.py": (
+        '"id","dc.identifier.citation"',
+        (
+            '"3f1c9a52-7d4e-4b8a-9c61-0a2b5e7d9f10","Becker, Lena; Yilmaz, Deniz (2021): '
+            'Quartiersarbeit in Großwohnsiedlungen. In: Planerin, Bd. 33, Nr. 1, S. 12–15."'
+        ),
+        "Städtetag Nordrhein-Westfalen (o. J.): Fachkonferenz",
+    ),
+    "dask_fill.py": (
+        '"id","dc.identifier.citation"',
+        (
+            '"8b2e4f17-1c3d-4e5f-a6b7-c8d9e0f1a2b3","Okafor, Chidi (2022): '
+            'Urban Heat and Public Health. Cham: Springer."'
+        ),
+    ),
 }
 """What each script must print (substrings, no-break spaces read as spaces)."""
 

@@ -43,7 +43,7 @@ TO_CSL: Final[dict[str, str]] = {
     "eventtitle": "event-title", "venue": "event-place", "origtitle": "original-title",
     "origpublisher": "original-publisher", "origlocation": "original-publisher-place",
     "doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN", "pages": "page",
-    "type": "genre", "issue": "issue",
+    "type": "genre", "issue": "issue", "eid": "number",
 }  # fmt: skip
 """Field -> CSL variable where the mapping needs no context (the first field wins)."""
 
@@ -65,7 +65,7 @@ CITATION_PREFIX: Final = "Zitierform: "
 FIELD_ORDER: Final = (
     "author", "editor", "translator", "bookauthor", "title", "shorttitle", "journal",
     "journaltitle", "shortjournal", "booktitle", "eventtitle", "series", "edition",
-    "volume", "volumes", "number", "issue", "chapter", "part", "pages", "pagetotal",
+    "volume", "volumes", "number", "issue", "eid", "chapter", "part", "pages", "pagetotal",
     "publisher", "institution", "school", "organization", "address", "location", "venue",
     "year", "month", "date", "eventdate", "origdate", "urldate", "type", "version",
     "pubstate", "origtitle", "origpublisher", "origlocation", "language", "langid",

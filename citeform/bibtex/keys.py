@@ -31,7 +31,7 @@ STOPWORDS: Final = frozenset(
 )  # fmt: skip
 """Words skipped when the title word of a key is chosen."""
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-/+]")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-/+]+")
 _VALID = re.compile(r"[A-Za-z0-9_:.\-/+]+")
 
 

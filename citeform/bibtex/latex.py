@@ -271,16 +271,19 @@ def _protect(match: re.Match[str], ascii_only: bool, *, first: bool) -> str:
 
 
 def escape(text: str, *, ascii_only: bool) -> str:
-    """Escape *text* character by character; TeX ligatures are broken with ``{}``."""
+    """Escape *text* character by character; TeX ligatures (``--``) are broken with ``{}``."""
     out: list[str] = []
-    previous = ""
+    last = ""
     for char in text:
         latex = _char_to_latex(char, ascii_only=ascii_only)
-        if out and previous + char in table.LIGATURES and latex == char:
+        if (last, latex[:1]) in _LIGATURE_PAIRS:
             out.append("{}")
         out.append(latex)
-        previous = char if latex == char else ""
+        last = latex[-1:]
     return "".join(out)
+
+
+_LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
 
 
 def _char_to_latex(char: str, *, ascii_only: bool) -> str:  # noqa: PLR0911 - a lookup chain

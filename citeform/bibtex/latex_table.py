@@ -104,11 +104,15 @@ IGNORED: Final = frozenset({"relax", "protect", "noindent", "unskip", "null", "n
 """Macros without output of their own."""
 
 SPECIAL_TO_LATEX: Final[dict[str, str]] = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "%": r"\%", "&": r"\&", "#": r"\#",
     "_": r"\_", "$": r"\$", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
     "\u00a0": "~",
 }  # fmt: skip
-"""Characters that must be escaped in every LaTeX value (UTF-8 or not)."""
+"""Characters that must be escaped in every LaTeX value (UTF-8 or not).
+
+Braces are written as macros, not ``\\{``: BibTeX counts every brace, escaped or not.
+"""
 
 ASCII_ONLY_TO_LATEX: Final[dict[str, str]] = {
     "–": "--", "—": "---", "“": "``", "”": "''", "‘": "`", "’": "'", "¡": "!`", "¿": "?`",

@@ -73,7 +73,8 @@ def _part(text: str, *, ascii_only: bool) -> str:
     """A name part, braced when BibTeX would otherwise split or reorder it."""
     latex = encode(text, ascii_only=ascii_only)
     lower_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
-    needs_braces = "," in text or _AND.search(text) or (" " in text and lower_word)
+    odd_space = re.search(r"[^\S ]", text) or "~" in latex
+    needs_braces = "," in text or _AND.search(text) or odd_space or (" " in text and lower_word)
     return "{" + latex + "}" if needs_braces else latex
 
 
@@ -94,7 +95,9 @@ def write_name(name: Name, *, ascii_only: bool) -> str:
     given_latex = _part(given, ascii_only=ascii_only) if given else ""
     if name.suffix:
         return f"{family}, {_part(name.suffix, ascii_only=ascii_only)}, {given_latex}"
-    return f"{family}, {given_latex}" if given_latex else family
+    if given_latex or family.startswith("{"):  # "{A B}," is a person, "{A B}" a body
+        return f"{family}, {given_latex}".rstrip()
+    return family
 
 
 def write_names(names: tuple[Name, ...], *, et_al: bool, ascii_only: bool) -> str:

@@ -88,7 +88,8 @@ def _scan(text: str) -> tuple[list[_Entry], list[tuple[int, str]]]:
             continue
         key, fields = body
         values = tuple(
-            (name.lower(), _WHITESPACE.sub(" ", "".join(parts)).strip()) for name, parts in fields
+            (name.lower(), _WHITESPACE.sub(" ", "".join(parts)).strip(" "))
+            for name, parts in fields
         )
         entries.append(_Entry(command.lower(), key, values, line_of(tokenizer.command_start)))
     errors = [(line_of(offset), str(error)) for offset, error in tokenizer.problems]
@@ -414,6 +415,8 @@ class _EntryWriter:
             return "institution" if self.entry_type == "thesis" else "publisher"
         if variable == "issue":
             return "number" if article else "issue"
+        if variable == "number" and article:
+            return "eid"
         if variable in {"number", "collection-number"}:
             return "number"
         if variable == "page":

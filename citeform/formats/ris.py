@@ -21,6 +21,7 @@ NAME = "ris"
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
 _RIS_DATE = re.compile(r"(\d{1,4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?")
 _ISSN = re.compile(r"\d{4}-?\d{3}[\dXx]")
+_LINE_BREAK = re.compile(r"[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _RANGE = re.compile(r"[-\u2013]")
 
 
@@ -60,21 +61,17 @@ def _records(text: str) -> Iterator[Tagged]:
 
 
 def read_name(text: str) -> Name:
-    """``Last, First, Suffix`` -> a name; text without a comma is a corporate body."""
+    """``Last, First, Suffix`` -> a name; text without a comma is a corporate body.
+
+    RIS has no particle field: "van der Berg, Jan" keeps "van der Berg" as the family.
+    """
     parts = [part.strip() for part in text.split(",")]
     if len(parts) == 1:
         return Name.corporate(text.strip())
-    family, given = parts[0], ", ".join(parts[1:2]) or None
-    suffix = ", ".join(parts[2:]) or None
-    words = family.split(" ")
-    lead = 0
-    while lead < len(words) - 1 and words[lead][:1].islower():
-        lead += 1
     return Name(
-        family=" ".join(words[lead:]) or None,
-        given=given or None,
-        non_dropping_particle=" ".join(words[:lead]) or None,
-        suffix=suffix,
+        family=parts[0] or None,
+        given=parts[1] or None,
+        suffix=", ".join(parts[2:]) or None,
     )
 
 
@@ -258,7 +255,7 @@ def write(records: Sequence[Record], *, citation: bool = True) -> str:
     blocks = []
     for record in records:
         lines = [
-            f"{tag}  - {' '.join(value.split())}"
+            f"{tag}  - {_LINE_BREAK.sub(' ', value)}"
             for tag, value in _lines(record, citation=citation)
         ]
         blocks.append("\n".join([*lines, "ER  - "]))

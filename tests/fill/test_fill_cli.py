@@ -1,6 +1,7 @@
 """`citeform fill`: outputs DSpace takes, the summary, failures, records without UUID, --jobs."""
 
 import json
+import sys
 
 import pytest
 from conftest import shared_path
@@ -123,3 +124,14 @@ def test_jobs_must_be_positive(capsys):
         main(["fill", "x.json", "--to", "csl-json", "--jobs", "0"])
     assert exit_info.value.code == 2
     capsys.readouterr()
+
+
+def test_progress_bar_on_a_terminal_only(capsys, monkeypatch, tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "T"}]', encoding="utf-8")
+    _, _, quiet = fill(capsys, path, "--to", "csl-json")
+    assert "records" not in quiet
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    _, _, on_terminal = fill(capsys, path, "--to", "csl-json")
+    assert "records/s" in on_terminal
+    assert on_terminal.endswith("citeform: filled 1, skipped 0, failed 0\n")

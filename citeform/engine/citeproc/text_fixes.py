@@ -12,6 +12,8 @@ Replaced methods:
 - ``Text._variable``: plain ranges of number variables with an en dash (U+2013).
 - ``If._is_numeric``: CSL's numeric test (ranges and lists of numbers are numeric).
 - ``Date.render_single_date``: a locale's date joins its parts with its own delimiter.
+- ``Number.format_number``: ordinals from the first locale with ordinal terms ("2. Aufl.",
+  not "2nd Aufl."; citeproc-py searched term by term over the whole chain).
 - ``Label._is_plural``: ``number-of-*`` values are read from the item's data (citeproc-py
   reads the cite and never finds them, so "3 vols." lost its label).
 - ``_format_last_page`` (``cs:text``, ``cs:number``): page ranges per
@@ -29,6 +31,7 @@ from citeproc.string import String
 
 from citeform import vocab
 from citeform.engine.citeproc.casing import CASES
+from citeform.engine.citeproc.loader import CSL_NAMESPACE
 
 
 def output_language(element: Any) -> str:
@@ -188,8 +191,72 @@ class LocaleDateDelimiter:
         return self.join(parts) if parts else None  # type: ignore[attr-defined]
 
 
+TWO_DIGIT_ORDINALS: Final = 10
+
+
+def _ordinal_terms(root: Any) -> list[dict[str, tuple[str, str | None]]]:
+    """Per locale of the chain: ordinal term name -> (text, ``match``); kept on the root."""
+    found: list[dict[str, tuple[str, str | None]]] | None = root.__dict__.get("_citeform_ordinals")
+    if found is None:
+        found = []
+        for locale in root.locales:
+            terms = {
+                term.get("name"): (term.text or "", term.get("match"))
+                for term in locale.iter(f"{{{CSL_NAMESPACE}}}term")
+                if term.get("name", "").startswith("ordinal") and term.get("form") is None
+            }
+            found.append(terms)
+        root.__dict__["_citeform_ordinals"] = found
+    return found
+
+
+def _one_digit_matches(match: str, number: int) -> bool:
+    if match == "last-two-digits":
+        return number % 100 < TWO_DIGIT_ORDINALS
+    if match == "whole-number":
+        return number < TWO_DIGIT_ORDINALS
+    return True
+
+
+def ordinal_suffix(root: Any, number: int) -> str:
+    """The ordinal suffix of *number* from the first locale that defines ordinals.
+
+    CSL 1.0.2 "Ordinal Suffixes": a locale's ordinal terms form one set, so the first locale
+    in the chain with any of them decides (German "." is not topped up with English "nd");
+    ``ordinal-10``..``ordinal-99`` match the last two digits (or the whole number),
+    ``ordinal-00``..``ordinal-09`` the last digit, else the ``ordinal`` term.
+    """
+    last_two, last = number % 100, number % 10
+    for terms in _ordinal_terms(root):
+        if not terms:
+            continue
+        two = terms.get(f"ordinal-{last_two:02}")
+        if (
+            last_two >= TWO_DIGIT_ORDINALS
+            and two
+            and (two[1] != "whole-number" or number == last_two)
+        ):
+            return two[0]
+        one = terms.get(f"ordinal-{last:02}")
+        if one and _one_digit_matches(one[1] or "last-digit", number):
+            return one[0]
+        return terms.get("ordinal", ("", None))[0]
+    return ""
+
+
 class NumberFixes(Casing, PageRanges):
-    """``cs:number``."""
+    """``cs:number``: ordinals from the first locale that has ordinal terms."""
+
+    def format_number(self, number: Any) -> Any:
+        """As citeproc-py, but ``ordinal`` (and ``long-ordinal`` past ten) locale-first."""
+        form = self.get("form", "numeric")  # type: ignore[attr-defined]
+        try:
+            value = int(number)
+        except ValueError:
+            return number
+        if form == "ordinal" or (form == "long-ordinal" and value > TWO_DIGIT_ORDINALS):
+            return f"{value}{ordinal_suffix(self.get_root(), value)}"  # type: ignore[attr-defined]
+        return super().format_number(number)  # type: ignore[misc]
 
 
 class TextFixes(TextLanguage, NumberRanges, PageRanges):

@@ -5,11 +5,14 @@
   delimiter's punctuation.
 - ``collapse="citation-number"``: three or more consecutive numbers become a range ``1-3``.
 - ``collapse="year"``, ``"year-suffix"``, ``"year-suffix-ranged"``: cites with the same
-  rendered names are grouped (in order of their first cite); within a group the names are
-  printed once, cites joined with ``cite-group-delimiter``. With ``year-suffix`` a cite of the
-  same year prints only its suffix (``2000a, b``), joined with ``year-suffix-delimiter``;
-  ``-ranged`` makes three or more consecutive suffixes a range (``a-c``). Groups are joined
-  with ``after-collapse-delimiter``. Delimiters default to the layout's, as in citeproc-js.
+  rendered names (none counts too) are grouped, in the order of each group's first cite;
+  within a group the names are printed once, cites joined with ``cite-group-delimiter``
+  (default ``", "``; after a cite with a locator, ``after-collapse-delimiter``). With
+  ``year-suffix`` a cite of the same year prints only its suffix (``2000a, b``), joined with
+  ``year-suffix-delimiter`` (default: the cite-group delimiter the style sets, else the
+  layout's); ``-ranged`` makes three or more consecutive suffixes a range (``a-c``). A group
+  of several cites is followed by ``after-collapse-delimiter`` (default: the layout's).
+- Without collapsing, ``cite-group-delimiter`` still joins the cites of one author.
   Ranges are written with an en dash.
 """
 
@@ -147,7 +150,28 @@ def join_cites(
         return concat(_number_ranges(present, delimiter))
     if collapse in ("year", "year-suffix", "year-suffix-ranged"):
         return _grouped(pipeline, present, collapse, delimiter)
+    group_delimiter = citation.get("cite-group-delimiter")
+    if group_delimiter is not None:
+        return concat(_joined_groups(_author_groups(present), group_delimiter, delimiter))
     return join_pieces(present, delimiter)
+
+
+def _author_groups(pieces: Sequence[Piece]) -> list[list[Piece]]:
+    """Cites with the same names together, in the order of each group's first cite."""
+    groups: dict[str, list[Piece]] = {}
+    for piece in pieces:
+        groups.setdefault(piece.author, []).append(piece)
+    return list(groups.values())
+
+
+def _joined_groups(groups: Sequence[Sequence[Piece]], inside: str, between: str) -> list[Any]:
+    """Cite groups without collapsing: cites joined with *inside*, groups with *between*."""
+    parts: list[Any] = []
+    for index, group in enumerate(groups):
+        if index:
+            parts.append(String(between))
+        parts.append(join_pieces(group, inside))
+    return parts
 
 
 def _number_ranges(pieces: Sequence[Piece], delimiter: str) -> list[Any]:
@@ -175,12 +199,9 @@ def _grouped(
 ) -> Any:
     """Cites grouped by their names, names printed once per group, groups joined."""
     after_collapse = pipeline.root.citation.get("after-collapse-delimiter", delimiter)
-    groups: dict[str, list[Piece]] = {}
-    for piece in pieces:
-        groups.setdefault(piece.author or f"\0{id(piece)}", []).append(piece)
     parts: list[Any] = []
     previous: list[Piece] = []
-    for group in groups.values():
+    for group in _author_groups(pieces):
         if previous:
             parts.append(String(after_collapse if len(previous) > 1 else delimiter))
         parts += _group_parts(pipeline, group, collapse, delimiter)
@@ -195,7 +216,9 @@ def _group_parts(
     citation = pipeline.root.citation
     group_delimiter = citation.get("cite-group-delimiter", DEFAULT_GROUP_DELIMITER)
     after_collapse = citation.get("after-collapse-delimiter", delimiter)
-    suffix_delimiter = citation.get("year-suffix-delimiter", delimiter)
+    suffix_delimiter = citation.get(
+        "year-suffix-delimiter", citation.get("cite-group-delimiter", delimiter)
+    )
     parts: list[Any] = [group[0].text]
     run = [group[0]]
     for piece in group[1:]:

@@ -3,7 +3,7 @@ r"""Fill the Zitierform: each record's ``citation`` set to its bibliography entr
 >>> import citeform
 >>> item = {"id": "a", "type": "book", "title": "Ein Buch", "language": "de"}
 >>> citeform.fill([citeform.Record.from_csl(item)])[0].citation
-'Ein Buch. (o.\\xa0J.).'
+'Ein Buch. (o.\xa0J.).'
 
 :func:`fill` takes a list and returns a list; :func:`iter_fill` streams any iterable
 (a harvest, a directory) through one :class:`~citeform.rendering.Renderer`, so memory

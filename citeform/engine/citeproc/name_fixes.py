@@ -8,14 +8,16 @@ Replaced or extended methods:
 - ``Names.process``: a ``cs:names`` without ``cs:name`` inside a substitute (also through a
   macro) takes the enclosing ``cs:names``' name and label; variables already rendered by a
   substitute are recorded.
-- ``Substitute.render``: the variables the chosen substitute rendered are treated as empty in
+- ``Substitute.render``: the variables the chosen substitute rendered are rendered as empty in
   the rest of the entry ("Substituted variables are suppressed in the rest of the output"),
-  not only the ``variable`` attribute of a direct child.
-- ``Text``, ``Date``, ``Number``: record the variables they render while a substitute is tried.
+  not only the ``variable`` attribute of a direct child; conditions still see them.
+- ``Text``, ``Date``, ``Number``: record the variables they render while a substitute is tried,
+  and render a suppressed variable as empty.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Final
 
 from citeproc.source import VariableError
@@ -87,6 +89,9 @@ class NamesFixes:
             and (own_name is None or own_name.get(DEFAULT_NAME_MARK))
         ):
             names_context = current.substitute_names[-1]
+        hidden = current.suppressed(item)
+        if hidden:
+            item = _without(item, hidden)
         current.names_depth += 1
         try:
             text = super().process(item, names_context, context, **kwargs)  # type: ignore[misc]
@@ -98,6 +103,16 @@ class NamesFixes:
             roles = self.get("variable", "").split()  # type: ignore[attr-defined]
             current.collecting[-1].update(role for role in roles if role in item.reference)
         return text
+
+
+def _without(item: Any, hidden: set[str]) -> Any:
+    """A copy of *item* whose data lacks the *hidden* variables (for rendering names)."""
+    reference = copy.copy(item.reference)
+    for key in hidden & set(reference):
+        dict.__delitem__(reference, key)
+    clone = copy.copy(item)
+    dict.__setitem__(clone, "cf_reference", reference)
+    return clone
 
 
 class SubstituteFixes:
@@ -116,7 +131,7 @@ class SubstituteFixes:
                     text = None
                 rendered = current.collecting.pop()
                 if text is not None and str(text):
-                    current.suppress(item.reference, rendered)
+                    current.suppress(item, rendered)
                     if current.collecting:
                         current.collecting[-1].update(rendered)
                     return text
@@ -130,9 +145,11 @@ class RecordsVariable:
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         """Render; while a substitute is tried, record the variable if it gave output."""
-        text = super().render(item, *args, **kwargs)  # type: ignore[misc]
         current = state.current()
         variable = self.get("variable")  # type: ignore[attr-defined]
+        if variable and variable in current.suppressed(item):
+            return None
+        text = super().render(item, *args, **kwargs)  # type: ignore[misc]
         if current.collecting and variable and text is not None and str(text):
             current.collecting[-1].update(variable.split())
         return text

@@ -35,8 +35,8 @@ class RenderState:
     """The ``cs:names`` whose substitutes are being tried, innermost last."""
     collecting: list[set[str]] = attrs.field(factory=list)
     """Variables rendered by the substitute children being tried, innermost last."""
-    suppressed: list[tuple[Any, str, Any]] = attrs.field(factory=list)
-    """(data, key, value) taken out of an item's data because a substitute rendered them."""
+    substituted: dict[int, tuple[Any, set[str]]] = attrs.field(factory=dict)
+    """Per item being rendered (by ``id``, the item kept): variables a substitute rendered."""
     variables_called: int = 0
     """How many variables rendering elements have tried (for group suppression)."""
     variables_rendered: int = 0
@@ -44,19 +44,19 @@ class RenderState:
     extra: dict[str, Any] = attrs.field(factory=dict)
     """Room for further override modules (keyed by module)."""
 
-    def suppress(self, reference: Any, variables: set[str]) -> None:
-        """Treat *variables* of *reference* as empty until :meth:`restore`."""
-        for variable in variables:
-            for key in {variable, variable.replace("-", "_")}:
-                if key in reference:
-                    self.suppressed.append((reference, key, dict.__getitem__(reference, key)))
-                    dict.__delitem__(reference, key)
+    def suppress(self, item: Any, variables: set[str]) -> None:
+        """Render *variables* of *item* as empty until :meth:`restore` (conditions still see them)."""
+        keys = variables | {variable.replace("-", "_") for variable in variables}
+        self.substituted.setdefault(id(item), (item, set()))[1].update(keys)
+
+    def suppressed(self, item: Any) -> set[str]:
+        """The variables of *item* rendered as empty."""
+        entry = self.substituted.get(id(item))
+        return entry[1] if entry else set()
 
     def restore(self) -> None:
-        """Put back every suppressed variable."""
-        for reference, key, value in reversed(self.suppressed):
-            dict.__setitem__(reference, key, value)
-        self.suppressed = []
+        """Forget every suppression (one entry, sort key or cite is done)."""
+        self.substituted = {}
 
     def next_entry(self) -> None:
         """End the current entry; remember its first names as the previous ones."""

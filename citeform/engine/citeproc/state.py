@@ -45,7 +45,7 @@ class RenderState:
     """Room for further override modules (keyed by module)."""
 
     def suppress(self, item: Any, variables: set[str]) -> None:
-        """Render *variables* of *item* as empty until :meth:`restore` (conditions still see them)."""
+        """Render *variables* of *item* as empty until :meth:`restore` (conditions see them)."""
         keys = variables | {variable.replace("-", "_") for variable in variables}
         self.substituted.setdefault(id(item), (item, set()))[1].update(keys)
 

@@ -64,6 +64,9 @@ class CitationPipeline:
             root.xpath('//cs:text[@variable="year-suffix"]', namespaces=_NS)
         )
         self.uses_disambiguate_condition = bool(root.xpath('//*[@disambiguate="true"]'))
+        self.prints_citation_label = bool(
+            root.xpath('//cs:text[@variable="citation-label"]', namespaces=_NS)
+        )
         self.note_style = root.get("class") == "note"
 
     def render(

@@ -272,20 +272,55 @@ def _initials(given: str) -> str:
 
 
 def reference_for(pipeline: CitationPipeline, placed: PlacedCite, state: Disambiguation) -> Any:
-    """The item's reference as this cite sees it: with year-suffix and first note number."""
+    """The item's reference as this cite sees it.
+
+    With its year-suffix (after the citation label when the style prints one, else after the
+    year of ``issued``, unless the style prints ``year-suffix`` itself), the
+    ``first-reference-note-number`` of a subsequent cite and a generated ``citation-label``.
+    """
     reference = pipeline.source[placed.key]
     first_note = placed.place.position != FIRST and placed.place.first_note
-    if not (state.year_suffix or first_note):
+    label = reference.get("citation-label")
+    if label is None and pipeline.prints_citation_label:
+        label = citation_label(reference)
+    if not (state.year_suffix or first_note or label):
         return reference
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = {"citation-label": String(label)} if label else {}
     if state.year_suffix:
         extra["year-suffix"] = String(state.year_suffix)
         issued = reference.get("issued")
-        if not pipeline.prints_year_suffix and isinstance(issued, Date):
+        if pipeline.prints_year_suffix:
+            pass
+        elif label and pipeline.prints_citation_label:
+            extra["citation-label"] = String(f"{label}{state.year_suffix}")
+        elif isinstance(issued, Date):
             extra["issued"] = _with_suffix(issued, state.year_suffix)
     if first_note:
         extra["first-reference-note-number"] = String(str(placed.place.first_note))
     return amended_reference(reference, extra)
+
+
+TRIGRAPH_LETTERS: Final = {1: (4,), 2: (2, 2), 3: (2, 1, 1)}
+"""Letters taken from each family name by number of names (four or more: one of each of four)."""
+
+
+def citation_label(reference: Reference) -> str | None:
+    """citeproc-js's default ``citation-label`` ("trigraph"): name letters and a 2-digit year.
+
+    ``Asth00`` for Asthma (1900), ``RoNo78`` for Roe and Noakes, ``DEFG26`` for four or more.
+    """
+    variable = _first_names_variable(reference)
+    names = (
+        [name for name in reference.get(variable) or () if name.get("family")] if variable else []
+    )
+    if not names:
+        return None
+    counts = TRIGRAPH_LETTERS.get(len(names), (1, 1, 1, 1))
+    letters = "".join(
+        str(name["family"])[:count] for name, count in zip(names, counts, strict=False)
+    )
+    year = getattr(reference.get("issued"), "year", None)
+    return letters + (f"{year % 100:02d}" if isinstance(year, int) and year else "")
 
 
 def _with_suffix(date: Date, suffix: str) -> Date:

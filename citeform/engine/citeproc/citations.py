@@ -10,6 +10,7 @@ wrapped in its affixes and formatting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ from citeform.engine.citeproc.state import current, rendering
 
 DEFAULT_LOCATOR_LABEL = "page"
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
+_SPACED_HYPHEN = re.compile(r"(?<=\w)\s*[-\u2013]\s*(?=\w)")
 
 
 def item_identity(item: CslItem) -> Hashable:
@@ -100,7 +102,7 @@ class CitationPipeline:
         state = state if state is not None else self.states.get(placed.key, Disambiguation())
         locator = None
         if request.locator:
-            locator = Locator(request.label or DEFAULT_LOCATOR_LABEL, request.locator)
+            locator = Locator(request.label or DEFAULT_LOCATOR_LABEL, tidy_locator(request.locator))
         return Cite(
             placed.key,
             disambiguation.reference_for(self, placed, state),
@@ -142,7 +144,15 @@ class CitationPipeline:
         return self.layout.format(self.layout.wrap(joined))
 
 
+def tidy_locator(locator: str) -> str:
+    """A locator as citeproc-js prints it: trimmed, ranges closed up (``100 - 103`` -> ``100-103``).
+
+    Hyphens become en dashes when the locator is rendered.
+    """
+    return _SPACED_HYPHEN.sub("-", locator.strip())
+
+
 def _locator_key(request: CiteRequest) -> tuple[str | None, str] | None:
     if not request.locator:
         return None
-    return (request.label or DEFAULT_LOCATOR_LABEL, request.locator)
+    return (request.label or DEFAULT_LOCATOR_LABEL, tidy_locator(request.locator))

@@ -115,7 +115,7 @@ Braces are written as macros, not ``\\{``: BibTeX counts every brace, escaped or
 """
 
 ASCII_ONLY_TO_LATEX: Final[dict[str, str]] = {
-    "–": "--", "—": "---", "“": "``", "”": "''", "‘": "`", "’": "'", "¡": "!`", "¿": "?`",
+    "–": "--", "—": "---", "“": "``", "”": "''", "¡": "!`", "¿": "?`",
 }  # fmt: skip
 """Non-ASCII characters written as TeX ligatures for 8-bit BibTeX."""
 

@@ -520,12 +520,9 @@ class _EntryWriter:
         text = encode(
             table.CITATION_PREFIX + self.record.citation, ascii_only=self.dialect.ascii_only
         )
-        if self.dialect is BIBLATEX:
-            self.put("addendum", text)
-        elif "note" in self.fields:
-            self.fields["note"] = self.fields["note"] + ". " + text
-        else:
-            self.put("note", text)
+        self.put(
+            "note" if self.dialect is BIBTEX and "note" not in self.fields else "addendum", text
+        )
 
     def write_unmapped(self) -> None:
         origin = self.record.origin
@@ -568,7 +565,8 @@ def _write(records: Sequence[Record], dialect: _Dialect, *, citation: bool) -> s
 def write_bibtex(records: Sequence[Record], *, citation: bool = True) -> str:
     """Records as classic BibTeX: 8-bit safe (LaTeX macros for non-ASCII), ``year``/``month``.
 
-    With *citation*, a record's Zitierform is added to ``note`` as ``Zitierform: …``.
+    With *citation*, a record's Zitierform goes to ``note`` as ``Zitierform: …`` (to
+    ``addendum`` when the record has a note of its own).
     """
     return _write(records, BIBTEX, citation=citation)
 

@@ -1,0 +1,178 @@
+"""Reading BibTeX and biblatex: LaTeX to Unicode, names, dates, crossref, leniency."""
+
+# ruff: noqa: RUF001 - the dashes are the expected decoding
+
+from __future__ import annotations
+
+import re
+
+import pybtex.errors
+import pytest
+from conftest import shared_path
+
+from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
+from citeform.io import read
+from citeform.model import Date, Name
+from citeform.registry import detect_format
+from citeform.sources import Source
+
+
+def read_one(text: str):
+    records = read(text, "bibtex")
+    assert not records.errors, [str(error) for error in records.errors]
+    (record,) = records
+    return record
+
+
+def source_keys(path) -> list[str]:
+    text = path.read_text("utf-8")
+    return re.findall(
+        r"^@(?!string|preamble|comment)\w+\s*\{\s*([^,\s]+)\s*,", text, re.MULTILINE | re.IGNORECASE
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("biblatex-examples.bib", 92), ("pybtex-tests/tugboat.bib", 2720)],
+)
+def test_every_corpus_entry_is_read_with_its_key(name, count):
+    path = shared_path("corpus", *name.split("/"))
+    records = read(path, "bibtex")
+    assert not records.errors
+    assert len(records) == count
+    assert [record.id for record in records] == source_keys(path)
+
+
+def test_a_broken_entry_is_reported_with_its_line_and_skipped():
+    text = (
+        "@book{good1, title = {One}}\n"
+        "\n"
+        "@article{broken, title = {Two} author = {X}}\n"
+        "@book{good2, title = {Three}}\n"
+    )
+    records = read(text, "bibtex")
+    assert [record.id for record in records] == ["good1", "good2"]
+    (error,) = records.errors
+    assert error.position == "line 3"
+    assert "entry skipped" in str(error)
+
+
+def test_pybtex_global_error_state_is_left_alone(capsys):
+    strict = pybtex.errors.strict
+    read("@book{a, title = {x} y = }\n@book{b, title={ok}}", "bibtex")
+    assert pybtex.errors.strict == strict
+    assert capsys.readouterr().err == ""
+
+
+def test_latex_becomes_unicode():
+    record = read_one(
+        r"""@book{k,
+        title = {Stra{\ss}e, {\"U}ber, na\"{\i}ve, \c{c}a, Ko\v{s}ice -- 1--2~km \& more},
+        publisher = {Verlag f{\"u}r {\'E}tudes}}"""
+    )
+    assert record.get("title") == "Straße, Über, naïve, ça, Košice – 1–2\u00a0km & more"
+    assert record.get("publisher") == "Verlag für Études"
+
+
+def test_case_protecting_braces_become_nocase_spans():
+    record = read_one(r"@article{k, title = {The {DNA} of {van Gogh} and {\"O}sterreich}}")
+    assert record.get("title") == 'The DNA of <span class="nocase">van Gogh</span> and Österreich'
+
+
+def test_formatting_becomes_csl_markup():
+    record = read_one(r"@book{k, title = {On \emph{Homo sapiens} and H$_2$O}}")
+    assert record.get("title") == "On <i>Homo sapiens</i> and H₂O"
+
+
+def test_undecodable_tex_is_kept_with_its_source():
+    record = read_one(r"@book{k, title = {The $\mathfrak{g}$-module}}")
+    assert record.get("title") == r"The $\mathfrak{g}$-module"
+    assert record.custom[LATEX_KEY] == {"title": r"The $\mathfrak{g}$-module"}
+
+
+def test_names_particles_corporate_bodies_and_et_al():
+    record = read_one(
+        "@book{k, author = {van Beethoven, Ludwig and {Städtetag Nordrhein-Westfalen} "
+        "and Doe, Jr., John and others}, editor = {Jane Roe}}"
+    )
+    assert record.get("author") == (
+        Name(family="Beethoven", given="Ludwig", non_dropping_particle="van"),
+        Name.corporate("Städtetag Nordrhein-Westfalen"),
+        Name(family="Doe", given="John", suffix="Jr."),
+    )
+    assert record.custom[ET_AL_KEY] == ["author"]
+    assert record.get("editor") == (Name(family="Roe", given="Jane"),)
+
+
+@pytest.mark.parametrize(
+    ("fields", "issued"),
+    [
+        ("date = {2017-02-14}", Date.of(2017, 2, 14)),
+        ("date = {2017-02-14/2017-02-16}", Date(parts=((2017, 2, 14), (2017, 2, 16)))),
+        ("date = {2017~}", Date(parts=((2017,),), circa=True)),
+        ("year = {2017}, month = feb", Date.of(2017, 2)),
+        ("year = {2017}, month = {March}", Date.of(2017, 3)),
+        ("year = {1993--1994}", Date(parts=((1993,), (1994,)))),
+        ("year = {in press}", Date(literal="in press")),
+    ],
+)
+def test_dates(fields, issued):
+    assert read_one(f"@book{{k, title = {{T}}, {fields}}}").get("issued") == issued
+
+
+def test_crossref_is_resolved_biblatex_style():
+    text = """
+    @inproceedings{paper, author = {Doe, J.}, title = {Paper}, crossref = {procs}, pages = {1--9}}
+    @proceedings{procs, title = {Proceedings of X}, publisher = {P}, location = {Berlin},
+                 year = {2001}, editor = {Roe, R.}}
+    """
+    paper, _ = read(text, "bibtex")
+    assert paper.type == "paper-conference"
+    assert paper.get("title") == "Paper"
+    assert paper.get("container-title") == "Proceedings of X"
+    assert paper.get("publisher") == "P"
+    assert paper.get("publisher-place") == "Berlin"
+    assert paper.get("issued") == Date.of(2001)
+    assert paper.get("page") == "1-9"
+    assert paper.get("editor") == (Name(family="Roe", given="R."),)
+
+
+def test_langid_unknown_fields_and_the_zitierform():
+    record = read_one(
+        "@article{k, title = {T}, langid = {ngerman}, eprint = {1234.5678}, holder = {H},\n"
+        "  organization = {O}, note = {Zitierform: Doe (2017): T.}, library = {ZLB: Kws 860}}"
+    )
+    assert record.get("language") == "de"
+    assert [(field.key, field.value, field.position) for field in record.unmapped] == [
+        ("eprint", "1234.5678", "line 1"),
+        ("holder", "H", "line 1"),
+        ("organization", "O", "line 1"),
+    ]
+    assert record.citation == "Doe (2017): T."
+    assert record.get("note") is None
+    assert (record.get("archive"), record.get("call-number")) == ("ZLB", "Kws 860")
+
+
+def test_an_undefined_string_is_kept_as_its_name():
+    record = read_one("@article{k, title = {T}, journal = jchph}")
+    assert record.get("container-title") == "jchph"
+
+
+def test_entry_types_map_to_csl_types():
+    text = "\n".join(
+        f"@{kind}{{k{index}, title = {{T}}}}"
+        for index, kind in enumerate(["phdthesis", "techreport", "online", "misc", "incollection"])
+    )
+    records = read(text, "bibtex")
+    assert [record.type for record in records] == [
+        "thesis",
+        "report",
+        "webpage",
+        "document",
+        "chapter",
+    ]
+    assert records[0].get("genre") == "PhD thesis"
+
+
+def test_is_detected_from_content():
+    assert detect_format(Source("x", text="% refs\n@Article{k,\n title={T}}\n")).name == "bibtex"

@@ -1,0 +1,174 @@
+"""Writing BibTeX and biblatex: escaped exactly once, nothing deleted, nothing smuggled."""
+
+# ruff: noqa: RUF001 - dashes and letters from other scripts are the test data
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from pybtex.database import parse_string
+from strategies import TEX_SPECIALS, bib_text
+
+from citeform.io import read, write
+from citeform.model import Name, Record
+
+EXAMPLE = Record.from_csl(
+    {
+        "id": "example",
+        "type": "article-journal",
+        "author": [{"literal": "Städtetag Nordrhein-Westfalen"}],
+        "title": (
+            "Fachkonferenz zur Arbeitsmarktintegration von Flüchtlingen – Beispiele aus Städten"
+        ),
+        "container-title": "Eildienst",
+        "issue": "2",
+        "page": "3-4",
+        "language": "de",
+        "publisher": "Städtetag Nordrhein-Westfalen",
+        "publisher-place": "Köln",
+        "archive": "ZLB",
+        "call-number": "Kws 860 ZB 6748",
+    }
+)
+"""The project's example record as CSL-JSON (field-mapping.md §1, variant A, with holdings)."""
+
+HOSTILE = [
+    r"\input{/etc/passwd}",
+    r"\immediate\write18{rm -rf /}",
+    "}, title = {owned",
+    "{{{",
+    "}}}",
+    r"\def\x{y}\x",
+    "^^5cinput",
+    "$x$ and $",
+    TEX_SPECIALS,
+]
+
+
+def fields_of(text: str) -> dict[str, str]:
+    return dict(re.findall(r"^  (\w+) = (.*),$", text, re.MULTILINE))
+
+
+def test_the_example_as_biblatex():
+    fields = fields_of(write([EXAMPLE], "biblatex"))
+    assert fields == {
+        "author": "{{Städtetag Nordrhein-Westfalen}}",
+        "title": "{Fachkonferenz zur {Arbeitsmarktintegration} von {Flüchtlingen} – "
+        "{Beispiele} aus {Städten}}",
+        "journaltitle": "{Eildienst}",
+        "number": "{2}",
+        "pages": "{3--4}",
+        "publisher": "{Städtetag Nordrhein-Westfalen}",
+        "location": "{Köln}",
+        "langid": "{ngerman}",
+        "library": "{ZLB: Kws 860 ZB 6748}",
+    }
+
+
+def test_the_example_as_classic_bibtex():
+    text = write([EXAMPLE], "bibtex")
+    assert text.startswith("@article{example,\n")
+    fields = fields_of(text)
+    assert fields["author"] == '{{St{\\"a}dtetag Nordrhein-Westfalen}}'
+    assert fields["journal"] == "{Eildienst}"
+    assert fields["pages"] == "{3--4}"
+    assert fields["address"] == '{K{\\"o}ln}'
+    assert fields["language"] == "{german}"
+    assert "--" in fields["title"]
+    assert text.isascii()
+
+
+def test_the_zitierform_goes_to_note_or_addendum():
+    record = Record.build("book", {"title": "T", "note": "N"}, citation="Doe (2017): T.")
+    assert fields_of(write([record], "bibtex"))["addendum"] == "{Zitierform: Doe (2017): T.}"
+    bare = Record.build("book", {"title": "T"}, citation="Doe (2017): T.")
+    assert fields_of(write([bare], "bibtex"))["note"] == "{Zitierform: Doe (2017): T.}"
+    assert fields_of(write([record], "biblatex"))["addendum"] == "{Zitierform: Doe (2017): T.}"
+    assert "Zitierform" not in write([record], "biblatex", citation=False)
+    (back,) = read(write([record], "bibtex"), "bibtex")
+    assert (back.citation, back.get("note")) == ("Doe (2017): T.", "N")
+
+
+def test_latex_read_is_written_back_escaped_once():
+    source = (
+        r"@misc{k, title = {Tom \& Jerry~II: $\mathcal{G}$}, note = {Angew.~Chem.},"
+        r" url = {http://x.org/a_b%20c~d}, eprint = {math/0307200v3}}"
+    )
+    (record,) = read(source, "bibtex")
+    for dialect in ("bibtex", "biblatex"):
+        fields = fields_of(write([record], dialect))
+        assert fields["title"] == r"{Tom \& Jerry~II: $\mathcal{G}$}"
+        assert fields["note"] == "{Angew.~Chem.}"
+        assert fields["url"] == "{http://x.org/a_b%20c~d}"
+        assert fields["eprint"] == "{math/0307200v3}"
+
+
+def test_non_ascii_is_utf8_for_biblatex_and_macros_or_utf8_for_bibtex():
+    record = Record.build(
+        "book", {"title": "Война и мир, 源氏物語, CO₂, naïve", "author": [Name.corporate("Ø")]}
+    )
+    biblatex = fields_of(write([record], "biblatex"))
+    assert biblatex["title"] == "{Война и мир, 源氏物語, {CO₂,} naïve}"
+    bibtex = fields_of(write([record], "bibtex"))
+    assert bibtex["title"] == '{Война и мир, 源氏物語, {CO$_2$,} na{\\"{\\i}}ve}'
+    assert bibtex["author"] == "{{{\\O}}}"
+
+
+def test_ampersand_and_tilde_from_csl_are_escaped():
+    record = Record.build("book", {"title": "a & b ~ c_d 50% #1", "URL": "http://x/a_b"})
+    fields = fields_of(write([record], "bibtex"))
+    assert fields["title"] == r"{a \& b \textasciitilde{} c\_d 50\% \#1}"
+    assert fields["url"] == "{http://x/a_b}"
+
+
+@pytest.mark.parametrize("dialect", ["bibtex", "biblatex"])
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_no_value_smuggles_tex(dialect, hostile):
+    record = Record.build(
+        "book",
+        {"title": hostile, "publisher": hostile, "author": [Name(family=hostile, given=hostile)]},
+        id=hostile,
+    )
+    text = write([record], dialect)
+    assert not re.search(
+        r"\\(input|write|immediate|def)(?![a-z])", text.replace(r"\textbackslash{}", "")
+    )
+    assert "^^" not in text
+    parsed = parse_string(text, "bibtex")
+    assert len(parsed.entries) == 1
+    (back,) = read(text, dialect)
+    assert back.get("title") == hostile
+
+
+@pytest.mark.parametrize("dialect", ["bibtex", "biblatex"])
+def test_tex_read_from_a_file_is_not_passed_through_when_unsafe(dialect):
+    source = r"@misc{k, title = {A \input{secret} B $\x$}, howpublished = {\write18{ls}}}"
+    (record,) = read(source, "bibtex")
+    text = write([record], dialect)
+    assert r"\input" not in text.replace(r"\textbackslash{}", "")
+    assert r"\write18" not in text.replace(r"\textbackslash{}", "")
+
+
+@given(bib_text)
+def test_no_character_is_deleted(text):
+    record = Record.build("book", {"title": text, "note": text})
+    for dialect in ("bibtex", "biblatex"):
+        (back,) = read(write([record], dialect), dialect)
+        assert (back.get("title"), back.get("note")) == (text, text)
+
+
+def test_capitalised_words_are_protected_in_titles_only():
+    record = Record.build(
+        "article-journal",
+        {"title": "The DNA of Berlin", "container-title": "Nature", "note": "Big"},
+    )
+    fields = fields_of(write([record], "biblatex"))
+    assert fields["title"] == "{The {DNA} of {Berlin}}"
+    assert fields["note"] == "{Big}"
+
+
+def test_et_al_is_written_as_and_others():
+    (record,) = read("@book{k, author = {Doe, J. and others}, title = {T}}", "bibtex")
+    assert fields_of(write([record], "biblatex"))["author"] == "{Doe, J. and others}"

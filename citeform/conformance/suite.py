@@ -225,7 +225,10 @@ class FixtureRun:
         if self.fixture.mode == "bibliography":
             return self.render_bibliography(renderer)
         if self.fixture.citations:
-            return replay_citations(self.fixture.citations, renderer, self.cite_item)
+            notes_matter = "first-reference-note-number" in self.fixture.csl
+            return replay_citations(
+                self.fixture.citations, renderer, self.cite_item, notes_matter=notes_matter
+            )
         clusters = [[self.cite_item(cite) for cite in cluster] for cluster in self.clusters()]
         return "\n".join(renderer.document(clusters))
 
@@ -261,12 +264,15 @@ def replay_citations(
     calls: Sequence[Sequence[Any]],
     renderer: Renderer,
     cite_item: Callable[[dict[str, Any]], CiteItem],
+    *,
+    notes_matter: bool = False,
 ) -> str:
     """Replay citeproc-js ``processCitationCluster`` calls and print its test-runner output.
 
     Each call inserts a citation between the ones listed before and after it (with their note
     numbers). After the last call every citation is printed in document order, marked ``>>`` when
-    the last call changed it (or inserted it) and ``..`` otherwise.
+    the last call changed it or inserted it, ``..`` otherwise. A citation changes when its text
+    does or, when *notes_matter* (the style prints note numbers), its note number does.
     """
     clusters: dict[str, list[CiteItem]] = {}
     notes: dict[str, int] = {}
@@ -276,6 +282,7 @@ def replay_citations(
     for citation, before, after in calls:
         key = str(citation.get("citationID", len(clusters)))
         clusters[key] = [cite_item(cite) for cite in citation["citationItems"]]
+        old_notes = dict(notes)
         notes[key] = int(citation.get("properties", {}).get("noteIndex", 0) or 0)
         for other, note in (*before, *after):
             notes[str(other)] = int(note or 0)
@@ -285,7 +292,12 @@ def replay_citations(
             [clusters[other] for other in order], note_numbers=[notes[other] for other in order]
         )
         current = dict(zip(order, texts, strict=True))
-        changed = {other for other in order if previous.get(other) != current[other]} | {key}
+        changed = {
+            other
+            for other in order
+            if previous.get(other) != current[other]
+            or (notes_matter and old_notes.get(other) != notes[other])
+        } | {key}
         previous = current
     return "\n".join(
         f"{'>>' if key in changed else '..'}[{index}] {previous[key]}"

@@ -180,7 +180,11 @@ class Disambiguator:
                     self.states[key].given_levels[(variable, index)] = old[key]
 
     def global_givennames(self, rule: str) -> None:
-        """The ``all-names``/``primary-name`` rules: expand names shared by different people."""
+        """The ``all-names``/``primary-name`` rules: expand names shared by different people.
+
+        A name is compared with the names of the other items only (as citeproc-js does:
+        "Smith & Smith" of one item stays as it is).
+        """
         if rule not in GIVENNAME_RULES:
             return
         primary_only, highest = GIVENNAME_RULES[rule]
@@ -188,13 +192,19 @@ class Disambiguator:
             key: _people(self.pipeline.source[key], primary_only=primary_only)
             for key in self.states
         }
-        given_of: dict[str, set[str]] = defaultdict(set)
-        for names in people.values():
+        given_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for key, names in people.items():
             for _, _, family, given in names:
-                given_of[family].add(given)
+                given_of[family][key].add(given)
         for key, names in people.items():
             for variable, index, family, given in names:
-                level = _level_needed(given, given_of[family], highest)
+                others = {
+                    name
+                    for item, found in given_of[family].items()
+                    if item != key
+                    for name in found
+                }
+                level = _level_needed(given, others, highest)
                 if level:
                     self.states[key].given_levels[(variable, index)] = level
 
@@ -241,12 +251,19 @@ def _first_names_variable(reference: Reference) -> str | None:
 def _people(reference: Reference, *, primary_only: bool) -> list[tuple[str, int, str, str]]:
     """(variable, index, family, given) of personal names (only the first with *primary_only*)."""
     found = [
-        (variable, index, str(name["family"]), _same_person_key(str(name.get("given", ""))))
+        (variable, index, _family(name), _same_person_key(str(name.get("given", ""))))
         for variable in _names_variables(reference)
         for index, name in enumerate(reference[variable])
         if isinstance(name, dict) and name.get("family")
     ]
     return found[:1] if primary_only else found
+
+
+def _family(name: dict[str, Any]) -> str:
+    """The family name with its non-dropping particle ("dos Santos" is not "Santos")."""
+    return " ".join(
+        str(name[part]) for part in ("non-dropping-particle", "family") if name.get(part)
+    )
 
 
 def _same_person_key(given: str) -> str:

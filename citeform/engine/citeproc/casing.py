@@ -47,7 +47,11 @@ STOP_WORDS: Final = frozenset(
 )
 """Words title case keeps lower-case (CSL 1.0.2 appendix, English)."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\s\-\u2013\u2014/]+")
+"""A word: what lies between spaces, hyphens, dashes and slashes ("Long-term": two words)."""
+_LEADING = re.compile(r"[^\w'\u2019]*")
+"""Opening punctuation and markers before a word's first letter (not an elision's apostrophe)."""
+_EDGES = re.compile(r"^\W+|\W+$")
 _SENTENCE_END: Final = frozenset(":.?!")
 
 
@@ -93,17 +97,21 @@ def _map_words(text: object, change: Callable[[str, int, str], str]) -> MixedStr
 
 
 def _capitalize(word: str) -> str:
-    return word[:1].upper() + word[1:]
+    """Upper-case the first letter, after opening punctuation; elisions and "60th" stay."""
+    lead = _LEADING.match(word)
+    start = lead.end() if lead else 0
+    if start >= len(word) or not word[start].isalpha():
+        return word
+    return word[:start] + word[start].upper() + word[start + 1 :]
 
 
 def _title_word(word: str, index: int, before: str) -> str:
     if not word.islower():
         return word
+    bare = _EDGES.sub("", word)
     stripped = before.rstrip()
     after_break = not stripped or stripped[-1] in _SENTENCE_END
-    if word in STOP_WORDS and index > 0 and not after_break:
-        return word
-    if before.endswith("-") and word in STOP_WORDS:
+    if bare in STOP_WORDS and index > 0 and (not after_break or before.endswith("-")):
         return word
     return _capitalize(word)
 

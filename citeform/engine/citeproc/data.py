@@ -72,6 +72,44 @@ def parse_string(value: object) -> MixedString:
     return output
 
 
+def _is_particle(word: str) -> bool:
+    return bool(word) and word[0].islower()
+
+
+def _split_particles(parts: dict[str, Any]) -> dict[str, Any]:
+    """Particles written into the names, split off as citeproc-js does.
+
+    "van der Vlist" -> non-dropping particle "van der", family "Vlist"; given "Ludwig van"
+    -> given "Ludwig", dropping particle "van". Only when the name has no particles of its
+    own and is not a literal or marked ``parse-names: false``.
+    """
+    if "literal" in parts or str(parts.get("parse-names", "true")).lower() == "false":
+        return parts
+    family = parts.get("family")
+    if isinstance(family, str) and "non-dropping-particle" not in parts:
+        words = family.split(" ")
+        count = next((i for i, word in enumerate(words) if not _is_particle(word)), len(words))
+        if 0 < count < len(words):
+            parts = {
+                **parts,
+                "non-dropping-particle": " ".join(words[:count]),
+                "family": " ".join(words[count:]),
+            }
+    given = parts.get("given")
+    if isinstance(given, str) and "dropping-particle" not in parts:
+        words = given.split(" ")
+        count = next(
+            (i for i, word in enumerate(reversed(words)) if not _is_particle(word)), len(words)
+        )
+        if 0 < count < len(words):
+            parts = {
+                **parts,
+                "given": " ".join(words[:-count]),
+                "dropping-particle": " ".join(words[-count:]),
+            }
+    return parts
+
+
 def parse_names(value: object) -> list[Name]:
     """CSL-JSON names -> citeproc-py names (unknown keys kept, never warned about)."""
     names = []
@@ -84,7 +122,7 @@ def parse_names(value: object) -> list[Name]:
             for key, part in entry.items()
             if part not in ("", None)
         }
-        dict.update(name, parts)
+        dict.update(name, _split_particles(parts))
         if "literal" in name or "family" in name or "given" in name:
             names.append(name)
     return names

@@ -25,7 +25,7 @@ GENERATED_VARIABLES: Final = frozenset({"year-suffix"})
 """Variables the processor makes, which do not count for group suppression."""
 
 
-def _counted_render(element: Any, render: Any, *args: Any, **kwargs: Any) -> Any:
+def _counted_render(render: Any, *args: Any, **kwargs: Any) -> Any:
     current = state.current()
     current.variables_called += 1
     text = render(*args, **kwargs)
@@ -39,7 +39,7 @@ class CountsVariables:
 
     def render(self, *args: Any, **kwargs: Any) -> Any:
         """Render and count."""
-        return _counted_render(self, super().render, *args, **kwargs)  # type: ignore[misc]
+        return _counted_render(super().render, *args, **kwargs)  # type: ignore[misc]
 
 
 class TextCountsVariables:
@@ -51,7 +51,7 @@ class TextCountsVariables:
         if variable in GENERATED_VARIABLES:
             return super().render(*args, **kwargs)  # type: ignore[misc]
         if variable is not None:
-            return _counted_render(self, super().render, *args, **kwargs)  # type: ignore[misc]
+            return _counted_render(super().render, *args, **kwargs)  # type: ignore[misc]
         if "macro" not in self.attrib:  # type: ignore[attr-defined]
             return super().render(*args, **kwargs)  # type: ignore[misc]
         current = state.current()

@@ -3,8 +3,9 @@
 Replaced or extended methods:
 
 - ``Name.initialize``: ``initialize="false"`` keeps given names whole (citeproc-py ignores it).
-- ``Name.process``: ``subsequent-author-substitute`` ("complete-all"): the first name list of
-  a bibliography entry that equals the previous entry's is replaced by the substitute string.
+- ``Names.process``: ``subsequent-author-substitute`` ("complete-all"): when the first
+  ``cs:names`` of a bibliography entry renders as the previous entry's did (labels included:
+  "X, editor" is not "X"), its name list is replaced by the substitute string.
 - ``Names.process``: a ``cs:names`` without ``cs:name`` inside a substitute (also through a
   macro) takes the enclosing ``cs:names``' name and label; variables already rendered by a
   substitute are recorded.
@@ -21,6 +22,7 @@ import copy
 from typing import Any, Final
 
 from citeproc.source import VariableError
+from citeproc.string import String
 
 from citeform.engine.citeproc import state
 
@@ -48,19 +50,12 @@ class NameOptions:
         ]
         return " ".join(marked)
 
-    def process(self, item: Any, variable: str, *args: Any, **kwargs: Any) -> Any:
-        """Render the names; substitute a repeated first name list of a bibliography entry."""
-        text = super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        """Render the names; note the first name list of a bibliography entry."""
+        text = super().render(*args, **kwargs)  # type: ignore[misc]
         current = state.current()
-        if not current.entry_active or current.sorting or current.first_names_done:
-            return text
-        if not isinstance(text, str | list) or not str(text):
-            return text
-        substitute = _subsequent_author_substitute(self)
-        previous = current.previous_names.get("first")
-        current.current_names["first"] = str(text)
-        if substitute is not None and previous == str(text):
-            return substitute
+        if current.entry_active and not current.first_names_done and text:
+            current.current_names.setdefault("names", str(text))
         return text
 
 
@@ -98,11 +93,23 @@ class NamesFixes:
         finally:
             current.names_depth -= 1
         if current.names_depth == 0 and current.entry_active and text:
-            current.first_names_done = True
+            text = self._substitute_repeated(text, current)
         if text and current.collecting:
             roles = self.get("variable", "").split()  # type: ignore[attr-defined]
             current.collecting[-1].update(role for role in roles if role in item.reference)
         return text
+
+    def _substitute_repeated(self, text: Any, current: state.RenderState) -> Any:
+        """``subsequent-author-substitute``: the entry's first names, if the previous entry's."""
+        if current.first_names_done or current.sorting:
+            return text
+        current.first_names_done = True
+        current.current_names["output"] = str(text)
+        substitute = _subsequent_author_substitute(self)
+        names = current.current_names.get("names")
+        if substitute is None or not names or current.previous_names.get("output") != str(text):
+            return text
+        return String(str(text).replace(names, substitute, 1))
 
 
 def _without(item: Any, hidden: set[str]) -> Any:

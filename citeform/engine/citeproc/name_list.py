@@ -50,12 +50,18 @@ class PerNameFormatting:
             self.format(self._one_name(name, option, inverted=inverted[index], context=context))  # type: ignore[attr-defined]
             for index, name in enumerate(names)
         ]
-        delimiter = option("delimiter")
         if use_last and last is not None:
             ellipsis = self.unicode_character("horizontal ellipsis")  # type: ignore[attr-defined]
             last_text = self.format(self._one_name(last, option, inverted=False, context=context))  # type: ignore[attr-defined]
-            return join([*texts, ellipsis + " " + last_text], delimiter)
-        if truncate:
+            return join([*texts, ellipsis + " " + last_text], option("delimiter"))
+        if not texts:
+            return String("")
+        return self._join(texts, inverted, option, truncated=bool(truncate))
+
+    def _join(self, texts: list[Any], inverted: list[bool], option: Any, *, truncated: bool) -> Any:
+        """Join formatted names with the delimiter, "et al." or "and"."""
+        delimiter = option("delimiter")
+        if truncated:
             et_al = self.et_al()  # type: ignore[attr-defined]
             if not et_al:
                 return join(texts, delimiter)

@@ -4,7 +4,7 @@ Replaced methods:
 
 - ``Sort.sort``: keys compare by a collation key (accents and case as secondary, punctuation
   and markup ignored, digit runs as numbers); empty keys go last in either direction.
-  citeproc-py compared lower-cased strings, so "TeX: The Program" came out of order with "Computer" "Computer".
+  citeproc-py compared lower-cased strings with their punctuation (a backslash sorted first).
 - ``Key.sort_keys``: macro keys render one item at a time with fresh render state and with
   labels left out (``cs:label`` renders nothing in a sort key), as citeproc-js renders them.
 - ``Label.render``: nothing while sort keys are rendered.
@@ -18,21 +18,18 @@ from functools import cmp_to_key
 from typing import Any, Final
 
 from citeform.engine.citeproc import state
-from citeform.engine.citeproc.formats import MARKERS
 
 _DIGITS = re.compile(r"(\d+)")
 
 
 def collation_key(value: object) -> tuple[Any, ...]:
     """A key that orders text as a reader expects (base letters first, numbers by value)."""
-    text = "".join(char for char in str(value) if char not in MARKERS)
+    text = "".join(
+        char for char in str(value) if unicodedata.category(char)[0] in "LNZ"
+    )  # punctuation, symbols and markers do not count
+    text = " ".join(text.split())
     decomposed = unicodedata.normalize("NFKD", text)
-    base = "".join(
-        char
-        for char in decomposed
-        if not unicodedata.combining(char) and unicodedata.category(char)[0] in "LNZ"
-    )
-    base = " ".join(base.casefold().split())
+    base = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
     parts = tuple(
         (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(base) if part
     )

@@ -40,7 +40,8 @@ MIN_RANGE: Final = 3
 
 _SMALL_CAPS_TAG = re.compile(r"<sc>(.*?)</sc>", re.DOTALL)
 _PUNCTUATION: Final = ",.;:!?"
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*$")
+_SENTENCE_END = re.compile(r"\s\S*[.!?][\"'\u201d\u2019]?\s*$|^\W*$")
+"""A prefix that ends a sentence: a last word (not the only one) closed by . ! or ?."""
 _MARKER_CHARS: Final = "".join(mark for pair in MARKS.values() for mark in pair) + QUOTE_OPEN
 
 
@@ -74,7 +75,8 @@ def render_piece(
     """One cite's output with its prefix and suffix (``None`` when it renders nothing).
 
     In note styles a term that starts a sentence is capitalised (``Ibid.``): at the start of
-    the cluster or after a prefix that ends a sentence, as citeproc-js does.
+    the cluster or after a prefix that ends a sentence ("See ibid." but "He said so. Ibid."; a
+    one-word prefix such as "Cf." is an abbreviation), as citeproc-js does.
     """
     text = pipeline.render_cite(cite, suppress_author=request.suppress_author)
     author = cite.tracker.author

@@ -32,7 +32,7 @@ def iter_read(source: Any, format: str | None = None) -> Iterator[Record | Citef
     to tell it from the content. Errors that concern the whole input (unreadable,
     unknown format) are raised, not yielded.
     """
-    if isinstance(source, str | os.PathLike) and Path(source).is_dir():
+    if _is_directory(source):
         for path in sorted(Path(source).rglob("*")):
             if path.is_file() and not any(part.startswith(".") for part in path.parts):
                 yield from iter_read(path, format)
@@ -45,6 +45,16 @@ def iter_read(source: Any, format: str | None = None) -> Iterator[Record | Citef
         if isinstance(item, CiteformError):
             item.located(source=src.name)
         yield item
+
+
+def _is_directory(source: Any) -> bool:
+    """Whether *source* names a directory (content that cannot be a file name is not one)."""
+    if not isinstance(source, str | os.PathLike):
+        return False
+    try:
+        return Path(source).is_dir()
+    except OSError:  # e.g. content longer than a file name may be
+        return False
 
 
 def read(source: Any, format: str | None = None, *, strict: bool = False) -> Records:  # noqa: A002

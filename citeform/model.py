@@ -215,7 +215,7 @@ class Date:
             raise _refuse("date-parts", "must be a list of lists of numbers", raw_parts)
         try:
             parts = tuple(tuple(_to_int(n) for n in part) for part in raw_parts)
-        except TypeError:
+        except (TypeError, ValueError):  # ValueError: more digits than int() takes
             raise _refuse("date-parts", "must hold whole numbers", raw_parts) from None
         return cls(
             parts=parts,

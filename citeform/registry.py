@@ -82,6 +82,7 @@ class Registry:
 
     def detect(self, source: Source) -> Format:
         """Tell the format of *source* from its content (the file suffix breaks ties)."""
+        source.head()  # an unreadable or oversized input says so, not "cannot tell the format"
         candidates = [
             fmt for fmt in self.formats() if fmt.read and fmt.sniff and _sniffs(fmt, source)
         ]

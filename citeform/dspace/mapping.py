@@ -55,7 +55,12 @@ class Rule:
 
 def text(variable: str) -> Convert:
     """One line of text, whitespace squashed."""
-    return lambda values: {variable: squash(values[0])} if squash(values[0]) else None
+
+    def convert(values: Sequence[str]) -> Converted:
+        value = squash(values[0])
+        return {variable: value} if value else None
+
+    return convert
 
 
 def block(variable: str) -> Convert:
@@ -162,7 +167,7 @@ def item_type(values: Sequence[str]) -> Converted:
 
 def custom(name: str) -> Convert:
     """A value kept in CSL ``custom`` under *name*."""
-    return lambda values: {f"custom.{name}": squash(values[0])} if squash(values[0]) else None
+    return text(f"custom.{name}")
 
 
 RULES: tuple[Rule, ...] = (

@@ -1,7 +1,8 @@
 """Personal names ("Nachname, Vorname", particles included) and corporate bodies.
 
-A name with a comma is a person, split at the first comma. A name without a comma
-that carries a corporate keyword ("Städtetag", "Ministerium", "GmbH", …) is kept
+A name with a comma is a person, split at the first comma, unless the part before
+the comma is several words with a corporate keyword. A name without a comma that
+carries a corporate keyword ("Städtetag", "Ministerium", "GmbH", …) is kept
 whole as a CSL ``literal``.
 """
 
@@ -57,7 +58,7 @@ def parse_name(text: str) -> Name | None:
     if not value:
         return None
     family, comma, given = value.partition(",")
-    if comma and family.strip() and not is_corporate(family):
+    if comma and family.strip() and not (" " in family.strip() and is_corporate(family)):
         return _person(family.strip(), given.strip())
     if is_corporate(value) or " " not in value:
         return Name(literal=value) if " " in value or is_corporate(value) else Name(family=value)

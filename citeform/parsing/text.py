@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 """Characters read as a range separator: hyphen, non-breaking hyphen, dashes, minus."""
-
-_SPACE = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:
     """Return *text* trimmed, with every run of whitespace (no-break space too) as one space."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())

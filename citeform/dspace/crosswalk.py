@@ -18,7 +18,6 @@ from citeform.dspace.fields import Field
 from citeform.dspace.mapping import RULES, Rule
 from citeform.model import Name, Origin, Record, Unmapped
 from citeform.parsing import clean_title, parse_names, split_container_tail
-from citeform.parsing.text import squash
 
 BYLINE = "page.byline"
 """Key of an item page's creator line, the line under the title."""

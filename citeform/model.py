@@ -471,6 +471,12 @@ class Record:
         year = issued.year if issued and issued.year is not None else "o. J."
         return f"{who} ({year}): {self.text.get('title', '[no title]')}"
 
+    def _repr_html_(self) -> str:
+        """Show the record as an HTML table in a notebook (see :mod:`citeform.notebook`)."""
+        from citeform.notebook import record_html  # noqa: PLC0415 - notebook imports this module
+
+        return record_html(self)
+
 
 _STORE: dict[vocab.Kind, str] = {
     "text": "text",

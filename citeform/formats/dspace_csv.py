@@ -42,7 +42,7 @@ SEPARATORS: Final = {"||": "| |", "::": ": :"}
 """DSpace's value and authority separators, and how they are written inside a value."""
 
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-_SPOOL_BYTES = 4 * 2**20
+_SPOOL_BYTES = 2**20
 
 
 def heading(language: str | None) -> str:

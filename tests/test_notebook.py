@@ -146,3 +146,8 @@ def test_declarations_and_instructions_are_shown_as_text():
     assert clean_markup("<!DOCTYPE x><?php y ?><![CDATA[z]]>a<br/>b") == (
         "&lt;!DOCTYPE x&gt;&lt;?php y ?&gt;&lt;![CDATA[z]]&gt;a&lt;br/&gt;b"
     )
+
+
+def test_a_record_shows_itself_in_a_notebook():
+    record = seed_like_record()
+    assert record._repr_html_() == record_html(record)

@@ -135,3 +135,11 @@ def test_progress_bar_on_a_terminal_only(capsys, monkeypatch, tmp_path):
     _, _, on_terminal = fill(capsys, path, "--to", "csl-json")
     assert "records/s" in on_terminal
     assert on_terminal.endswith("citeform: filled 1, skipped 0, failed 0\n")
+
+
+def test_all_fields_passes_holdings_and_serial_publisher_to_the_style(capsys):
+    _, default, _ = fill(capsys, "--to", "csl-json", "--style", "din-1505-2")
+    _, everything, _ = fill(capsys, "--to", "csl-json", "--style", "din-1505-2", "--all-fields")
+    citation = json.loads(default)[0]["custom"]["dspace_citation"]
+    assert "Köln" not in citation
+    assert "Köln" in json.loads(everything)[0]["custom"]["dspace_citation"]

@@ -12,7 +12,8 @@ for what is still ambiguous and each only when the style asks for it:
 4. ``disambiguate-add-year-suffix``: a, b, c… in bibliography order within each ambiguous group.
 
 The state is per item: all cites of an item are expanded alike. Ambiguity is judged on the
-cite without locator and affixes, in each of the forms the document uses (first, subsequent).
+cite without locator and affixes, in each form the document uses (first, subsequent), for every
+item: an item cited once is still told apart from another's subsequent cites.
 """
 
 from __future__ import annotations
@@ -58,15 +59,17 @@ class Disambiguator:
     """Works out the disambiguation state of every cited item of one document."""
 
     def __init__(self, pipeline: CitationPipeline, cites: Sequence[PlacedCite]) -> None:
-        """Collect the forms (first, subsequent) each item is cited in."""
+        """Collect the forms (first, subsequent) the document cites items in."""
         self.pipeline = pipeline
         self.states: dict[str, Disambiguation] = {}
-        self.forms: dict[str, list[Position]] = defaultdict(list)
+        used = {FIRST if placed.place.position == FIRST else SUBSEQUENT for placed in cites}
+        self.forms = [
+            Position(form, near_note=False, first_note=0)
+            for form in (FIRST, SUBSEQUENT)
+            if form in used
+        ]
         for placed in cites:
             self.states.setdefault(placed.key, Disambiguation())
-            form = FIRST if placed.place.position == FIRST else SUBSEQUENT
-            if all(known.position != form for known in self.forms[placed.key]):
-                self.forms[placed.key].append(Position(form, near_note=False, first_note=0))
 
     def text(self, key: str) -> tuple[str, ...]:
         """How the item's cites render in each form, as the state now stands."""
@@ -76,14 +79,14 @@ class Disambiguator:
                     self.pipeline.make_cite(_bare(key, place), self.states[key])
                 )
             )
-            for place in self.forms[key]
+            for place in self.forms
         )
 
     def groups(self, keys: Iterable[str]) -> list[list[str]]:
         """Groups of items among *keys* whose cites render identically in a shared form."""
         by_text: dict[tuple[int, str], list[str]] = defaultdict(list)
         for key in keys:
-            for place, text in zip(self.forms[key], self.text(key), strict=True):
+            for place, text in zip(self.forms, self.text(key), strict=True):
                 by_text[(0 if place.position == FIRST else 1, text)].append(key)
         merged: list[set[str]] = []
         for members in by_text.values():

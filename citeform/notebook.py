@@ -63,11 +63,13 @@ def record_html(record: Record) -> str:
     )
 
 
-def bibliography_html(entries: Iterable[str], *, markup: bool = False) -> str:
+def bibliography_html(entries: Iterable[str], *, markup: bool | None = None) -> str:
     """An ordered list of rendered *entries*.
 
     Text entries (``markup=False``) are escaped whole; HTML entries (``markup=True``, from a
-    renderer with ``format="html"``) keep only :data:`ALLOWED_MARKUP`.
+    renderer with ``format="html"``) keep only :data:`ALLOWED_MARKUP`. With ``markup=None``,
+    entries are taken for HTML when every one is a ``csl-entry`` division, as a renderer
+    writes them; a wrong guess is safe, since HTML entries are cleaned too.
 
     >>> print(bibliography_html(["A & B (2020).", "C <D> (2021)."]))
     <ol class="citeform-bibliography">
@@ -79,9 +81,16 @@ def bibliography_html(entries: Iterable[str], *, markup: bool = False) -> str:
     <li><i>Eildienst</i>&lt;script&gt;alert(1)&lt;/script&gt;</li>
     </ol>
     """
+    entries = list(entries)
+    if markup is None:
+        markup = bool(entries) and all(entry.startswith(HTML_ENTRY_START) for entry in entries)
     clean = clean_markup if markup else escape
     items = [f"<li>{clean(entry)}</li>" for entry in entries]
     return "\n".join(['<ol class="citeform-bibliography">', *items, "</ol>"])
+
+
+HTML_ENTRY_START: Final = '<div class="csl-entry">'
+"""How every entry of a renderer with ``format="html"`` starts."""
 
 
 def clean_markup(fragment: str) -> str:

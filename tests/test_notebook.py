@@ -151,3 +151,12 @@ def test_declarations_and_instructions_are_shown_as_text():
 def test_a_record_shows_itself_in_a_notebook():
     record = seed_like_record()
     assert record._repr_html_() == record_html(record)
+
+
+def test_html_entries_are_recognised_and_text_entries_escaped():
+    html_entries = ['<div class="csl-entry"><i>A</i> &amp; B</div>']
+    assert '<li><div class="csl-entry"><i>A</i> &amp; B</div></li>' in bibliography_html(
+        html_entries
+    )
+    assert "&lt;i&gt;A&lt;/i&gt;" in bibliography_html(["<i>A</i> & B"])
+    assert bibliography_html([]) == '<ol class="citeform-bibliography">\n</ol>'

@@ -281,7 +281,7 @@ class Origin:
 
 
 def _check_type(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and value not in vocab.ITEM_TYPES:
+    if value is not None and (not isinstance(value, str) or value not in vocab.ITEM_TYPES):
         raise _refuse("type", "not a CSL item type", value)
 
 

@@ -83,9 +83,17 @@ I18N_KEYS: dict[str, str] = {
 }  # fmt: skip
 """dspace-angular i18n keys shown untranslated; other ``item.page.<a-b-c>`` keys give ``a.b.c``."""
 
+UI_SECTIONS: dict[str, str] = {
+    "Dateien": "page.files", "Files": "page.files", "Sammlungen": "page.collections",
+    "Collections": "page.collections", "item.page.files": "page.files",
+    "item.page.collections": "page.collections",
+}  # fmt: skip
+"""Page sections that are not metadata: their lines are kept as unmapped, not read as values."""
+
 NOISE: frozenset[str] = frozenset(
     {"Lade...", "Loading...", "Vorschaubild", "Thumbnail Image", "Thumbnail",
-     "Komplettanzeige", "Full item page", "Zeige Dokument", "Show full item record"}
+     "Komplettanzeige", "Full item page", "Zeige Dokument", "Show full item record",
+     "Herunterladen", "Download", "Anzeigen", "View/Open", "Öffnen"}
 )  # fmt: skip
 """UI lines that are neither labels nor values."""
 
@@ -107,7 +115,7 @@ def _table(*profiles: Mapping[str, str]) -> dict[str, str]:
     return {normalize_label(label): key for profile in profiles for label, key in profile.items()}
 
 
-_BUILT_IN = _table(DSPACE_ENGLISH, DSPACE_GERMAN, DIFU)
+_BUILT_IN = _table(UI_SECTIONS, DSPACE_ENGLISH, DSPACE_GERMAN, DIFU)
 _BUILT_IN_NOISE = {normalize_label(line) for line in NOISE}
 
 

@@ -4,17 +4,25 @@ The first line is the title and the line under it, when it is not a label, the
 creator line (``page.byline``). After that a line that is a known label starts a
 field and the lines up to the next label are its value, kept whole (one line each
 for names and keywords; paragraphs for abstracts). A label followed directly by
-another label is an empty field and gives nothing. UI noise lines are skipped;
-lines before the first label are kept as ``page.text``.
+another label is an empty field and gives nothing. A line "Label: value" is a
+field on one line. The full item page's table ("dc.title<TAB>value<TAB>de", as
+copied from "Komplettanzeige") gives its fields with their real keys. UI noise
+lines are skipped; lines before the first label are kept as ``page.text``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from citeform.dspace.crosswalk import BYLINE
 from citeform.dspace.fields import Field
 from citeform.dspace.labels import field_of_label, is_noise
+
+_TABLE_ROW = re.compile(
+    r"^([a-z][\w-]*\.[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)\t+(.+?)(?:\t+([\w-]*))?$"
+)
+"""A row of the full item page: field key, value, optional language, separated by tabs."""
 
 TEXT = "page.text"
 """Key of lines that stand before the first label and are neither title nor creator line."""
@@ -40,7 +48,13 @@ def fields_from_page(text: str) -> list[Field]:
 
     for index, (number, line) in enumerate(_lines(text)):
         label = field_of_label(line)
-        if label is not None:
+        row = _TABLE_ROW.match(line) or _labelled_line(line)
+        if row is not None and label is None:
+            close()
+            key, values = None, []
+            found_key, value, language = row.groups() if isinstance(row, re.Match) else row
+            fields.append(Field(found_key, value.strip(), language or None, f"line {number}"))
+        elif label is not None:
             close()
             key, start, values = label, number, []
         elif key is not None:
@@ -55,6 +69,19 @@ def fields_from_page(text: str) -> list[Field]:
     return fields
 
 
+def _labelled_line(line: str) -> tuple[str, str, None] | None:
+    """A "Label: value" line as (field key, value, no language), when the label is known."""
+    label, separator, value = line.partition(": ")
+    key = field_of_label(label) if separator and value.strip() else None
+    return (key, value, None) if key else None
+
+
 def count_labels(text: str) -> int:
-    """How many distinct label lines *text* holds (used to recognise an item page)."""
-    return len({line for _, line in _lines(text) if field_of_label(line) is not None})
+    """How many distinct label lines (or table rows) *text* holds, to recognise an item page."""
+    return len(
+        {
+            line
+            for _, line in _lines(text)
+            if field_of_label(line) is not None or _TABLE_ROW.match(line)
+        }
+    )

@@ -1,0 +1,66 @@
+"""Item pages as they vary: the full item page table, "Label: value" lines, page sections."""
+
+from __future__ import annotations
+
+import citeform
+from citeform.model import Name
+from citeform.registry import detect_format
+from citeform.sources import Source
+
+FULL_ITEM_PAGE = (
+    "Wohnen in der Stadt\n"
+    "Komplettanzeige\n"
+    "dc.contributor.author\tMüller, Hans\tde\n"
+    "dc.date.issued\t2017-05\n"
+    "dc.identifier.citation\tMüller, H. (2017): Wohnen in der Stadt.\tde\n"
+    "dc.relation.ispartof\tStadtforschung\n"
+    "oaire.citation.volume\tJg. 12\n"
+    "dc.rights\tCC BY 4.0\ten\n"
+)
+
+
+def test_full_item_page_table_gives_real_keys_and_languages():
+    assert detect_format(Source.from_any(FULL_ITEM_PAGE)).name == "dspace-page"
+    [record] = citeform.read(FULL_ITEM_PAGE)
+    assert record.get("author") == (Name(family="Müller", given="Hans"),)
+    assert record.get("issued").parts == ((2017, 5),)
+    assert record.get("volume") == "12"
+    assert record.type == "article-journal"
+    assert record.citation == "Müller, H. (2017): Wohnen in der Stadt."
+    [rights] = record.unmapped
+    assert (rights.key, rights.value, rights.language) == ("dc.rights", "CC BY 4.0", "en")
+
+
+LABELLED_LINES = """Bericht zur Lage
+Datum: 2019
+Autor:innen: Müller, Hans; Meier, Eva
+Verlag: Deutsches Institut für Urbanistik
+Dateien
+bericht.pdf
+Herunterladen
+Sammlungen
+Kommunalpolitik
+"""
+
+
+def test_label_value_lines_and_page_sections():
+    [record] = citeform.read(LABELLED_LINES, "dspace-page")
+    assert record.get("author") == (
+        Name(family="Müller", given="Hans"),
+        Name(family="Meier", given="Eva"),
+    )
+    assert record.get("publisher") == "Deutsches Institut für Urbanistik"
+    assert record.type == "report"  # a publisher and no container
+    assert [(field.key, field.value) for field in record.unmapped] == [
+        ("page.files", "bericht.pdf"),
+        ("page.collections", "Kommunalpolitik"),
+    ]
+
+
+def test_a_corporate_publisher_becomes_the_author_of_a_report():
+    page = "Leitfaden Klimaschutz\n\nDatum\n\nVerlag\nStadt Köln\nISBN\n978-3-16-148410-0\n"
+    [record] = citeform.read(page, "dspace-page")
+    assert record.type == "book"  # an ISBN and no container
+    assert record.get("author") == (Name.corporate("Stadt Köln"),)
+    assert record.get("publisher") == "Stadt Köln"
+    assert record.get("ISBN") == "9783161484100"

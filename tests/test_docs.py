@@ -270,3 +270,16 @@ def test_readme_python_example_runs():
     printed = " ".join(output.getvalue().split())
     for promise in README_PROMISES:
         assert promise in printed, f"the README's example does not print {promise!r}"
+
+
+def test_cli_reference_has_the_help_of_every_subcommand(monkeypatch):
+    monkeypatch.syspath_prepend(str(DOCS / "_ext"))
+    from cli_help import help_texts, subcommands  # noqa: PLC0415 - the docs' own extension
+
+    from citeform.cli import build_parser  # noqa: PLC0415 - the parser the extension reads
+
+    parser = build_parser()
+    texts = help_texts(parser)
+    assert set(texts) == {"citeform"} | {f"citeform {name}" for name in subcommands(parser)}
+    assert {"citeform cite", "citeform fill", "citeform convert"} <= set(texts)
+    assert all(text.startswith("usage: citeform") for text in texts.values())

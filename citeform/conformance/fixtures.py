@@ -55,7 +55,7 @@ class Fixture:
 def parse_fixture(path: Path) -> Fixture:
     """Parse the fixture file at *path*; raise ``ValueError`` when a required section is missing."""
     sections: dict[str, Any] = {}
-    for match in _SECTION.finditer(path.read_text(encoding="utf-8")):
+    for match in _SECTION.finditer(path.read_text(encoding="utf-8-sig")):
         name, body = match["name"], match["body"]
         sections[name] = json.loads(body) if name in _JSON_SECTIONS else body.strip("\n")
     missing = {"MODE", "CSL", "INPUT", "RESULT"} - sections.keys()

@@ -43,3 +43,9 @@ def test_excluded_fixtures_are_not_listed(tmp_path: Path) -> None:
         write_fixture(humans, name, "citation", "")
     assert "date_String" in EXCLUDED
     assert [path.stem for path in fixture_paths(tmp_path)] == ["date_Other"]
+
+
+def test_a_byte_order_mark_before_the_first_section_is_ignored(tmp_path: Path) -> None:
+    path = write_fixture(tmp_path, "date_Bom", "citation", "(Doe 2001)")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().split(b"\n\n", 1)[1])
+    assert parse_fixture(path).mode == "citation"

@@ -250,6 +250,9 @@ def html_entry(text: str) -> str:
 
 
 def wrap_marks(kind: str, text: object) -> String:
-    """*text* between the markers of formatting *kind*."""
+    """*text* between the markers of formatting *kind* (once: nested alike formats collapse)."""
     opening, closing = MARKS[kind]
-    return String(f"{opening}{text}{closing}")
+    value = str(text)
+    if value.startswith(opening) and value.endswith(closing) and value.count(opening) == 1:
+        return String(value)
+    return String(f"{opening}{value}{closing}")

@@ -6,8 +6,8 @@ Replaced methods:
   and markup ignored, digit runs as numbers); empty keys go last in either direction.
   citeproc-py compared lower-cased strings with their punctuation (a backslash sorted first).
 - ``Key.sort_keys``: macro keys render one item at a time with fresh render state and with
-  labels left out (``cs:label`` renders nothing in a sort key), as citeproc-js renders them.
-- ``Label.render``: nothing while sort keys are rendered.
+  name labels left out, as citeproc-js renders them.
+- ``Label.render``: a ``cs:names`` label renders nothing while sort keys are rendered.
 """
 
 from __future__ import annotations
@@ -88,11 +88,11 @@ class IsolatedKey:
 
 
 class NoLabelInKeys:
-    """``cs:label``."""
+    """``cs:label`` of a ``cs:names``."""
 
     def render(self, *args: Any, **kwargs: Any) -> Any:
-        """Nothing in a sort key; else as usual."""
-        if state.current().sorting:
+        """Nothing in a sort key ("Smith, ed." sorts as "Smith"); else as usual."""
+        if state.current().sorting and self.getparent().tag.endswith("}names"):  # type: ignore[attr-defined]
             return None
         return super().render(*args, **kwargs)  # type: ignore[misc]
 

@@ -4,8 +4,8 @@ citeproc-py does no disambiguation. For a style with ``disambiguate-add-year-suf
 items whose first cites would read the same (same citation text; with
 ``disambiguate-add-names``, also the same full name lists, which adding names would tell
 apart) get the suffixes a, b, ... in bibliography order, as citeproc-js gives them. The
-suffix goes into the ``year-suffix`` variable and, when the style never prints that variable
-itself, is appended to the year of ``issued`` (``cite_overrides.CiteYearSuffix``).
+suffix goes into the ``year-suffix`` variable and, when the bibliography does not print that
+variable itself, is appended to the year of ``issued`` (``cite_overrides.CiteYearSuffix``).
 """
 
 from __future__ import annotations
@@ -41,11 +41,24 @@ def wants_year_suffix(root: Any) -> bool:
 
 
 def prints_year_suffix(root: Any) -> bool:
-    """Whether the style prints the ``year-suffix`` variable itself."""
-    return any(
-        element.get("variable") == "year-suffix"
-        for element in root.iter(f"{{{CSL_NAMESPACE}}}text")
-    )
+    """Whether the bibliography prints the ``year-suffix`` variable itself (macros followed).
+
+    CSL 1.0.2: a layout that does not is given the suffix after the year of its first date.
+    """
+    bibliography = root.bibliography
+    if bibliography is None:
+        return False
+    pending, seen = [bibliography.layout], set()
+    while pending:
+        element = pending.pop()
+        for text in element.iter(f"{{{CSL_NAMESPACE}}}text"):
+            if text.get("variable") == "year-suffix":
+                return True
+            macro = text.get("macro")
+            if macro and macro not in seen:
+                seen.add(macro)
+                pending.append(text.get_macro(macro))
+    return False
 
 
 def _names_key(reference: Any) -> tuple[Any, ...]:

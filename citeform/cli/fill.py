@@ -62,7 +62,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_input_arguments(parser, required=False)
     parser.add_argument("--style", default="apa", help="CSL style id or .csl file (default: apa)")
     parser.add_argument("--locale", help="force a locale (default: from each record's language)")
-    parser.add_argument("--to", required=True, dest="output_format", choices=sorted(WRITERS))
+    parser.add_argument(
+        "--to",
+        required=True,
+        dest="output_format",
+        choices=sorted(WRITERS),
+        help="DSpace batch CSV, REST JSON Patch bodies, or CSL-JSON (Zitierform in "
+        "custom.dspace_citation)",
+    )
     parser.add_argument(
         "--overwrite", action="store_true", help="replace a Zitierform that is already filled"
     )

@@ -7,8 +7,9 @@
 - ``collapse="year"``, ``"year-suffix"``, ``"year-suffix-ranged"``: cites with the same
   rendered names (none counts too) are grouped, in the order of each group's first cite;
   within a group the names are printed once, cites joined with ``cite-group-delimiter``
-  (default ``", "``, the layout's with ``disambiguate-add-names`` as in citeproc-js; after a
-  cite with a locator, ``after-collapse-delimiter``). With
+  (default ``", "``; after a cite with a locator, ``after-collapse-delimiter``; with
+  ``disambiguate-add-names``, between cites of the same year the layout's, as citeproc-js
+  does). With
   ``year-suffix`` a cite of the same year prints only its suffix (``2000a, b``), joined with
   ``year-suffix-delimiter`` (default: the cite-group delimiter the style sets, else the
   layout's); ``-ranged`` makes three or more consecutive suffixes a range (``a-c``). A group
@@ -218,9 +219,7 @@ def _group_parts(
     """One group: its first cite in full, the others without names, same-year ones as suffixes."""
     citation = pipeline.root.citation
     adds_names = citation.get("disambiguate-add-names") == "true"
-    group_delimiter = citation.get(
-        "cite-group-delimiter", delimiter if adds_names else DEFAULT_GROUP_DELIMITER
-    )
+    group_delimiter = citation.get("cite-group-delimiter", DEFAULT_GROUP_DELIMITER)
     after_collapse = citation.get("after-collapse-delimiter", delimiter)
     suffix_delimiter = citation.get(
         "year-suffix-delimiter", citation.get("cite-group-delimiter", delimiter)
@@ -235,7 +234,11 @@ def _group_parts(
         parts += _suffix_parts(run, collapse, suffix_delimiter)
         text = _without_author(pipeline, piece)
         if text:
-            joint = after_collapse if collapsed or run[-1].request.locator else group_delimiter
+            joint = group_delimiter
+            if collapsed or run[-1].request.locator:
+                joint = after_collapse
+            elif adds_names and _same_year(run[-1], piece):
+                joint = delimiter
             parts += [String(joint), text]
         run = [piece]
     return parts + _suffix_parts(run, collapse, suffix_delimiter)

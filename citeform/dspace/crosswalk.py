@@ -60,16 +60,9 @@ def crosswalk(
     _tidy_title(variables, custom, options)
     byline = _first(fields, BYLINE, used)
     byline_text = fields[byline].value if byline is not None else ""
-    bodies = {variables.get("publisher", ""), byline_text} - {""}
-    split = _split_container(variables, custom, bodies, options)
-    if "author" not in variables:
-        authors = _authors_from_byline(byline_text, options) or _publisher_as_author(
-            variables, options, serial=item_type in SERIAL_TYPES, container_split=split
-        )
-        if authors:
-            variables["author"] = authors
-            if byline is not None and authors == parse_names(byline_text):
-                used.add(byline)
+    serial = item_type in SERIAL_TYPES
+    if _fill_author(variables, custom, byline_text, options, serial=serial) and byline is not None:
+        used.add(byline)
     unmapped = [
         Unmapped(field.key, field.value, field.language, field.position)
         for index, field in enumerate(fields)
@@ -84,6 +77,30 @@ def crosswalk(
         unmapped=unmapped,
         origin=origin,
     )
+
+
+def _fill_author(
+    variables: dict[str, Any],
+    custom: dict[str, Any],
+    byline: str,
+    options: CrosswalkOptions,
+    *,
+    serial: bool,
+) -> bool:
+    """Split the container's repeated byline; with no authors, take the creator line or body.
+
+    Returns whether the creator line became the authors.
+    """
+    bodies = {variables.get("publisher", ""), byline} - {""}
+    split = _split_container(variables, custom, bodies, options)
+    if "author" in variables:
+        return False
+    authors = _authors_from_byline(byline, options) or _publisher_as_author(
+        variables, options, serial=serial, container_split=split
+    )
+    if authors:
+        variables["author"] = authors
+    return bool(authors) and authors == parse_names(byline)
 
 
 def _apply(rule: Rule, fields: Sequence[Field], used: set[int], found: dict[str, Any]) -> None:

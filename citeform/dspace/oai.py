@@ -20,6 +20,7 @@ from citeform.dspace.fields import Field
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
 from citeform.model import Origin, Record
 from citeform.parsing import classify_identifier, parse_pages
+from citeform.registry import Format
 from citeform.sources import Source
 from citeform.xmlsafe import Element, iter_elements, local_name, text_of
 
@@ -79,24 +80,38 @@ def route_oai_dc(fields: Sequence[Field]) -> list[Field]:
 
 @attrs.frozen
 class XmlShape:
-    """One XML record format: its name, its metadata element and how to read it."""
+    """One XML record format: its name, metadata element, namespace, and how to read it."""
 
     format_name: str
     metadata_name: str
     """Local name of the metadata element (``dc``, ``dim``)."""
+    namespace: str
+    prefix: str
+    """The usual namespace prefix, also the OAI-PMH ``metadataPrefix``."""
     is_metadata: IsMetadata
     to_fields: ToFields
 
-
-def sniffer(namespace: str, prefix: str) -> Callable[[Source], bool]:
-    """A sniffer for XML whose head names the metadata *namespace* or OAI-PMH *prefix*."""
-
-    def sniff(source: Source) -> bool:
+    def sniff(self, source: Source) -> bool:
+        """XML whose head names the namespace, the prefix or the OAI-PMH metadata prefix."""
         head = source.head()
-        markers = (namespace, f"<{prefix}:", f'metadataPrefix="{prefix}"')
+        markers = (self.namespace, f"<{self.prefix}:", f'metadataPrefix="{self.prefix}"')
         return head.lstrip()[:1] == "<" and any(marker in head for marker in markers)
 
-    return sniff
+    def read(self, source: Source) -> Iterator[Record | CiteformError]:
+        """Yield one record per record of this format; deleted and broken ones yield errors."""
+        return read_xml_records(source, self)
+
+    def format(self, description: str, *, priority: int, aliases: tuple[str, ...] = ()) -> Format:
+        """The registry entry of this format."""
+        return Format(
+            name=self.format_name,
+            description=description,
+            read=self.read,
+            sniff=self.sniff,
+            suffixes=(".xml",),
+            aliases=aliases,
+            priority=priority,
+        )
 
 
 def read_xml_records(source: Source, shape: XmlShape) -> Iterator[Record | CiteformError]:

@@ -5,14 +5,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from citeform.dspace.fields import Field, field_key
-from citeform.dspace.oai import XmlShape, read_xml_records, sniffer
-from citeform.errors import BadRecordError, CiteformError
-from citeform.model import Record
-from citeform.registry import Format
-from citeform.sources import Source
+from citeform.dspace.oai import XmlShape
+from citeform.errors import BadRecordError
 from citeform.xmlsafe import Element, local_name, namespace, text_of
 
 NAME = "dim"
@@ -44,25 +39,7 @@ def fields_of(element: Element) -> list[Field]:
     return fields
 
 
-sniff = sniffer(DIM_NAMESPACE, "dim")
-"""XML naming the namespace or the OAI-PMH metadata prefix of this format."""
+SHAPE = XmlShape(NAME, "dim", DIM_NAMESPACE, "dim", is_dim, fields_of)
+"""How the shared XML reader recognises, finds and reads these records."""
 
-
-def read(source: Source) -> Iterator[Record | CiteformError]:
-    """Yield one record per ``dim`` record; deleted and broken records yield their error."""
-    return read_xml_records(source, SHAPE)
-
-
-SHAPE = XmlShape(NAME, "dim", is_dim, fields_of)
-"""How the shared XML reader finds and reads these records."""
-
-FORMATS = (
-    Format(
-        name=NAME,
-        description="DSpace Intermediate Metadata (bare, METS dmdSec, OAI-PMH)",
-        read=read,
-        sniff=sniff,
-        suffixes=(".xml",),
-        priority=20,
-    ),
-)
+FORMATS = (SHAPE.format("DSpace Intermediate Metadata (bare, METS dmdSec, OAI-PMH)", priority=20),)

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from citeform.dspace.fields import Field
-from citeform.dspace.oai import XmlShape, read_xml_records, route_oai_dc, sniffer
-from citeform.errors import CiteformError
-from citeform.model import Record
-from citeform.registry import Format
-from citeform.sources import Source
+from citeform.dspace.oai import XmlShape, route_oai_dc
 from citeform.xmlsafe import Element, local_name, namespace, text_of
 
 NAME = "oai-dc"
@@ -42,26 +36,13 @@ def fields_of(element: Element) -> list[Field]:
     return route_oai_dc(fields)
 
 
-sniff = sniffer(OAI_DC_NAMESPACE, "oai_dc")
-"""XML naming the namespace or the OAI-PMH metadata prefix of this format."""
-
-
-def read(source: Source) -> Iterator[Record | CiteformError]:
-    """Yield one record per ``oai_dc`` record; deleted and broken records yield their error."""
-    return read_xml_records(source, SHAPE)
-
-
-SHAPE = XmlShape(NAME, "dc", is_oai_dc, fields_of)
-"""How the shared XML reader finds and reads these records."""
+SHAPE = XmlShape(NAME, "dc", OAI_DC_NAMESPACE, "oai_dc", is_oai_dc, fields_of)
+"""How the shared XML reader recognises, finds and reads these records."""
 
 FORMATS = (
-    Format(
-        name=NAME,
-        description="DSpace OAI-PMH oai_dc (bare, METS, GetRecord, ListRecords)",
-        read=read,
-        sniff=sniff,
-        suffixes=(".xml",),
-        aliases=("oai_dc",),
+    SHAPE.format(
+        "DSpace OAI-PMH oai_dc (bare, METS, GetRecord, ListRecords)",
         priority=10,
+        aliases=("oai_dc",),
     ),
 )

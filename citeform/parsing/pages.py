@@ -15,7 +15,7 @@ _LIST = re.compile(
     rf"^[0-9A-Za-z]+(?:\s*[{DASHES}]\s*[0-9A-Za-z]+)?(?:\s*,\s*[0-9A-Za-z .{DASHES}]+)+$"
 )
 _EXTENT = re.compile(
-    r"^(?:[ivxlcdm]+\s*,\s*)?(\d+)\s*(?:S\.|Seiten|Bl\.|Blatt|p\.|pp\.|pages)(?=$|[\s;,.:(])",
+    r"(?:^|[(,]\s*|^[ivxlcdm]+\s*,\s*)(\d+)\s*(?:S\.|Seiten|Bl\.|Blatt|p\.|pp\.|pages)(?=$|[\s;,.:()])",
     re.IGNORECASE,
 )
 
@@ -38,11 +38,14 @@ class Pages:
 def parse_pages(text: str) -> Pages | None:
     """Read a pages field: "S. 3-4" -> page "3-4"; "245 S." -> number-of-pages "245".
 
+    Extents are also found in parentheses or after a comma, as in library records:
+    "XII, 245 S.", "1 Online-Ressource (24 Seiten)".
+
     A range separator of any dash kind, spaced or not, becomes "-"; lists ("3-4, 7") and
     "f."/"ff." suffixes are kept as written. Returns ``None`` for text that is not pages.
     """
     value = squash(text)
-    extent = _EXTENT.match(value)
+    extent = _EXTENT.search(value)
     if extent:
         return Pages(number_of_pages=extent.group(1))
     value = _PREFIX.sub("", value).strip()

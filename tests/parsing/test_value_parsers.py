@@ -42,6 +42,8 @@ from citeform.parsing import (
         ("245 S.", Pages(number_of_pages="245")),
         ("XII, 245 S.", Pages(number_of_pages="245")),
         ("VI, 453 p.; 14 cm", Pages(number_of_pages="453")),
+        ("1 Online-Ressource (24 Seiten)", Pages(number_of_pages="24")),
+        ("245 S. : Ill.", Pages(number_of_pages="245")),
         ("siehe unten", None),
         ("", None),
     ],

@@ -124,3 +124,11 @@ def test_citation_numbers_follow_the_bibliography_and_collapse(tmp_path: Path) -
     items = [_book(key, "Doe", 2000, title) for key, title in zip("pqrs", "DCBA", strict=True)]
     assert renderer.citation(items) == "[1\u20134]"
     assert renderer.document([[items[0]], [items[3], items[1]]]) == ["[3]", "[1, 2]"]
+
+
+def test_dates_without_a_plain_year_group_without_error(author_date: Renderer) -> None:
+    ranged = {**_book("r", "Doe", 2000), "issued": {"date-parts": [[2000], [2001]]}}
+    literal = {**_book("l", "Doe", 2000), "issued": {"literal": "around 1900"}}
+    output = author_date.citation([ranged, literal, DOE])
+    assert output.startswith("(Doe ")
+    assert "around 1900" in output

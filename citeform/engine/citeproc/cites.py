@@ -132,6 +132,15 @@ def amended_reference(reference: Reference, extra: dict[str, Any]) -> Reference:
     return copy
 
 
+def issued_year(reference: Reference) -> int | None:
+    """The (first) year of the reference's ``issued`` date, if it has one."""
+    issued = dict.get(reference, "issued")
+    if isinstance(issued, dict) and "begin" in issued:
+        issued = issued["begin"]
+    year = dict.get(issued, "year") if isinstance(issued, dict) else None
+    return year if isinstance(year, int) and year else None
+
+
 def cite_of(item: object) -> Cite | None:
     """*item* if it is a cite of a citation cluster (not a bibliography item)."""
     return item if isinstance(item, Cite) else None

@@ -7,9 +7,7 @@
 - ``collapse="year"``, ``"year-suffix"``, ``"year-suffix-ranged"``: cites with the same
   rendered names (none counts too) are grouped, in the order of each group's first cite;
   within a group the names are printed once, cites joined with ``cite-group-delimiter``
-  (default ``", "``; after a cite with a locator, ``after-collapse-delimiter``; with
-  ``disambiguate-add-names``, between cites of the same year the layout's, as citeproc-js
-  does). With
+  (default ``", "``; after a cite with a locator, ``after-collapse-delimiter``). With
   ``year-suffix`` a cite of the same year prints only its suffix (``2000a, b``), joined with
   ``year-suffix-delimiter`` (default: the cite-group delimiter the style sets, else the
   layout's); ``-ranged`` makes three or more consecutive suffixes a range (``a-c``). A group
@@ -28,7 +26,7 @@ import attrs
 from citeproc.string import String
 
 from citeform.engine.base import CiteRequest
-from citeform.engine.citeproc.cites import Cite
+from citeform.engine.citeproc.cites import Cite, issued_year
 from citeform.engine.citeproc.data import parse_string
 from citeform.engine.citeproc.formats import MARKS, QUOTE_OPEN
 
@@ -218,7 +216,6 @@ def _group_parts(
 ) -> list[Any]:
     """One group: its first cite in full, the others without names, same-year ones as suffixes."""
     citation = pipeline.root.citation
-    adds_names = citation.get("disambiguate-add-names") == "true"
     group_delimiter = citation.get("cite-group-delimiter", DEFAULT_GROUP_DELIMITER)
     after_collapse = citation.get("after-collapse-delimiter", delimiter)
     suffix_delimiter = citation.get(
@@ -234,11 +231,7 @@ def _group_parts(
         parts += _suffix_parts(run, collapse, suffix_delimiter)
         text = _without_author(pipeline, piece)
         if text:
-            joint = group_delimiter
-            if collapsed or run[-1].request.locator:
-                joint = after_collapse
-            elif adds_names and _same_year(run[-1], piece):
-                joint = delimiter
+            joint = after_collapse if collapsed or run[-1].request.locator else group_delimiter
             parts += [String(joint), text]
         run = [piece]
     return parts + _suffix_parts(run, collapse, suffix_delimiter)
@@ -255,12 +248,8 @@ def _same_year(previous: Piece, piece: Piece) -> bool:
     first, second = previous.cite.disambiguation, piece.cite.disambiguation
     if not (first.year_suffix and second.year_suffix):
         return False
-    return _year(previous.cite) == _year(piece.cite) is not None
-
-
-def _year(cite: Cite) -> object:
-    issued = cite.reference.get("issued")
-    return getattr(issued, "year", None) if issued is not None else None
+    year = issued_year(previous.cite.reference)
+    return year is not None and year == issued_year(piece.cite.reference)
 
 
 def _suffix_parts(run: Sequence[Piece], collapse: str, delimiter: str) -> list[Any]:

@@ -30,7 +30,7 @@ from citeproc.string import String
 from citeform import vocab
 from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc.cite_overrides import SUFFIX_KEY
-from citeform.engine.citeproc.cites import Disambiguation, amended_reference
+from citeform.engine.citeproc.cites import Disambiguation, amended_reference, issued_year
 from citeform.engine.citeproc.positions import FIRST, SUBSEQUENT, Position
 
 if TYPE_CHECKING:
@@ -70,17 +70,18 @@ class Disambiguator:
         ]
         for placed in cites:
             self.states.setdefault(placed.key, Disambiguation())
+        self.rendered: dict[tuple[str, object], tuple[str, ...]] = {}
 
     def text(self, key: str) -> tuple[str, ...]:
-        """How the item's cites render in each form, as the state now stands."""
-        return tuple(
-            str(
-                self.pipeline.render_cite(
-                    self.pipeline.make_cite(_bare(key, place), self.states[key])
-                )
+        """How the item's cites render in each form, as the state now stands (memoised)."""
+        state = self.states[key]
+        memo_key = (key, _snapshot(state))
+        if memo_key not in self.rendered:
+            self.rendered[memo_key] = tuple(
+                str(self.pipeline.render_cite(self.pipeline.make_cite(_bare(key, place), state)))
+                for place in self.forms
             )
-            for place in self.forms
-        )
+        return self.rendered[memo_key]
 
     def groups(self, keys: Iterable[str]) -> list[list[str]]:
         """Groups of items among *keys* whose cites render identically in a shared form."""
@@ -235,6 +236,17 @@ def suffix_letters(index: int) -> str:
     return letters[index // len(letters) - 1] + letters[index % len(letters)]
 
 
+def _snapshot(state: Disambiguation) -> object:
+    """A hashable copy of *state*."""
+    return (
+        state.names_added,
+        state.givenname_level,
+        tuple(sorted(state.given_levels.items())),
+        state.condition,
+        state.year_suffix,
+    )
+
+
 def _bare(key: str, place: Position) -> PlacedCite:
     from citeform.engine.citeproc.citations import PlacedCite  # noqa: PLC0415 - import cycle
 
@@ -339,8 +351,8 @@ def citation_label(reference: Reference) -> str | None:
     letters = "".join(
         str(name["family"])[:count] for name, count in zip(names, counts, strict=False)
     )
-    year = getattr(reference.get("issued"), "year", None)
-    return letters + (f"{year % 100:02d}" if isinstance(year, int) and year else "")
+    year = issued_year(reference)
+    return letters + (f"{year % 100:02d}" if year else "")
 
 
 def _with_suffix(date: Date, suffix: str) -> Date:

@@ -13,6 +13,7 @@ from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
 from citeform.engine.citeproc import (
     caching,
     cite_overrides,
+    entry_start,
     group_fixes,
     layout_fixes,
     name_fixes,
@@ -30,6 +31,7 @@ from citeform.engine.citeproc.year_suffix import add_year_suffixes
 from citeform.errors import RenderError
 
 OVERRIDE_MODULES = (
+    entry_start.OVERRIDES,
     layout_fixes.OVERRIDES,
     name_fixes.OVERRIDES,
     quote_fixes.OVERRIDES,

@@ -43,7 +43,11 @@ class CountsVariables:
 
 
 class TextCountsVariables:
-    """``cs:text``: count a variable; a macro call is suppressed like a group."""
+    """``cs:text``: count a variable; a macro call is suppressed like a group.
+
+    A macro that gives output counts, for the enclosing group, as a variable that rendered
+    (so "(n.d.)" from terms alone keeps its group, as in citeproc-js).
+    """
 
     def render(self, *args: Any, **kwargs: Any) -> Any:
         """Render and count; a macro whose variables are all empty renders nothing."""
@@ -59,6 +63,9 @@ class TextCountsVariables:
         text = super().render(*args, **kwargs)  # type: ignore[misc]
         if current.variables_called > called and current.variables_rendered == rendered:
             return None
+        if text is not None and str(text):
+            current.variables_called += 1
+            current.variables_rendered += 1
         return text
 
 

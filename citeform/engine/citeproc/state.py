@@ -27,6 +27,8 @@ class RenderState:
     """The previous entry's first name list (``subsequent-author-substitute``)."""
     current_names: dict[str, Any] = attrs.field(factory=dict)
     """The current entry's first name list."""
+    entry_started: bool = False
+    """Whether the current entry has produced output yet."""
     first_names_done: bool = False
     """Whether the current entry's first ``cs:names`` has rendered."""
     names_depth: int = 0
@@ -65,6 +67,7 @@ class RenderState:
             self.previous_names = self.current_names
         self.current_names = {}
         self.first_names_done = False
+        self.entry_started = False
 
 
 _STATE: ContextVar[RenderState | None] = ContextVar("citeform_render_state", default=None)

@@ -30,12 +30,16 @@ def iter_read(source: Any, format: str | None = None) -> Iterator[Record | Citef
     *source* is a path (a directory is read file by file), a string of content,
     bytes, a file object or parsed JSON; *format* is a format name, or ``None``
     to tell it from the content. Errors that concern the whole input (unreadable,
-    unknown format) are raised, not yielded.
+    unknown format) are raised, not yielded; in a directory, those of each file
+    are yielded, and the other files still read.
     """
     if _is_directory(source):
         for path in sorted(Path(source).rglob("*")):
             if path.is_file() and not any(part.startswith(".") for part in path.parts):
-                yield from iter_read(path, format)
+                try:
+                    yield from iter_read(path, format)
+                except CiteformError as error:  # one bad file does not stop the directory
+                    yield error.located(source=str(path))
         return
     src = Source.from_any(source)
     fmt = REGISTRY.get(format) if format else REGISTRY.detect(src)

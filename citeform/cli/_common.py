@@ -71,9 +71,12 @@ class Tally:
 def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
     """Yield the records of all inputs named in *args*; failures go to *tally*."""
     for name in args.files:
-        source: object = Source.stdin() if name == "-" else Path(name)
-        for item in iter_read(source, args.input_format):
-            if isinstance(item, CiteformError):
-                tally.report(item)
-            else:
-                yield item
+        try:
+            source: object = Source.stdin() if name == "-" else Path(name)
+            for item in iter_read(source, args.input_format):
+                if isinstance(item, CiteformError):
+                    tally.report(item)
+                else:
+                    yield item
+        except CiteformError as error:  # one unreadable input does not stop the others
+            tally.report(error.located(source=name))

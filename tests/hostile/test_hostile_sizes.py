@@ -253,12 +253,3 @@ def test_content_longer_than_a_file_name_is_read_as_content(length):
 def test_a_file_name_longer_than_the_system_allows_is_unreadable():
     with pytest.raises(UnreadableInputError, match="too long"):
         citeform.read("n" * 300 + ".json")
-
-
-@pytest.mark.parametrize("item_type", [[], {}, [["book"]], 5, True])
-def test_a_type_that_is_not_a_string_is_a_record_error(item_type):
-    content = json.dumps([{"id": "a", "type": item_type, "title": "T"}, {"id": "b", "title": "T"}])
-    records = citeform.read(content, "csl-json")
-    assert [record.id for record in records] == ["b"]
-    (error,) = records.errors
-    assert "not a CSL item type" in str(error)

@@ -132,3 +132,17 @@ def test_dates_without_a_plain_year_group_without_error(author_date: Renderer) -
     output = author_date.citation([ranged, literal, DOE])
     assert output.startswith("(Doe ")
     assert "around 1900" in output
+
+
+def test_a_failing_cluster_is_a_render_error_naming_it(
+    author_date: Renderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeform.engine.citeproc.citations import CitationPipeline  # noqa: PLC0415
+
+    def fail(*_args: object) -> str:
+        raise KeyError("broken")
+
+    monkeypatch.setattr(CitationPipeline, "render_cluster", fail)
+    with pytest.raises(citeform.RenderError, match="citation cluster 1") as caught:
+        author_date.citation([DOE])
+    assert caught.value.position == "citation cluster 1"

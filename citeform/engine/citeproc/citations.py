@@ -23,6 +23,7 @@ from citeform.engine.citeproc import collapsing, disambiguation
 from citeform.engine.citeproc.cites import Cite, Disambiguation
 from citeform.engine.citeproc.positions import CiteRef, Position, note_numbers_or_default, positions
 from citeform.engine.citeproc.state import current, rendering
+from citeform.errors import RenderError
 
 DEFAULT_LOCATOR_LABEL = "page"
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
@@ -76,7 +77,11 @@ class CitationPipeline:
         clusters: Sequence[Sequence[tuple[str, CiteRequest]]],
         note_numbers: Sequence[int] | None,
     ) -> list[str]:
-        """Render *clusters* of (item key, request) in document order, one string each."""
+        """Render *clusters* of (item key, request) in document order, one string each.
+
+        A style that fails on the document raises :class:`~citeform.errors.RenderError`
+        naming the step or the cluster.
+        """
         notes = note_numbers_or_default(len(clusters), note_numbers)
         distance = int(self.root.citation.get_option("near-note-distance"))
         refs = [
@@ -91,10 +96,19 @@ class CitationPipeline:
             for cluster, places in zip(clusters, positions(refs, notes, distance), strict=True)
         ]
         with rendering():
-            self.states = disambiguation.disambiguate(
-                self, [cite for cluster in placed for cite in cluster]
-            )
-            return [self.finish(self.render_cluster(cluster)) for cluster in placed]
+            try:
+                self.states = disambiguation.disambiguate(
+                    self, [cite for cluster in placed for cite in cluster]
+                )
+            except Exception as error:
+                raise _failure("disambiguation", error) from error
+            output = []
+            for number, cluster in enumerate(placed, start=1):
+                try:
+                    output.append(self.finish(self.render_cluster(cluster)))
+                except Exception as error:
+                    raise _failure(f"citation cluster {number}", error) from error
+            return output
 
     def make_cite(self, placed: PlacedCite, state: Disambiguation | None = None) -> Cite:
         """The citeproc-py cite of *placed* with its item's disambiguation state."""
@@ -142,6 +156,11 @@ class CitationPipeline:
         if not joined:
             return ""
         return self.layout.format(self.layout.wrap(joined))
+
+
+def _failure(where: str, error: Exception) -> RenderError:
+    message = f"cannot render {where}: {type(error).__name__}: {error}"
+    return RenderError(message, position=where)
 
 
 def tidy_locator(locator: str) -> str:

@@ -160,9 +160,10 @@ class CiteprocEngine:
                     continue
                 finally:
                     state.entry_active = False
-                text = self._finish(rendered[0]).strip() if rendered else ""
-                if text and self.output == "html":
-                    text = html_entry(text)
+                text = self._finish(rendered[0]) if rendered else ""
+                if text.strip() and self.output == "html":
+                    text = html_entry(text)  # citeproc-js keeps edge spaces inside the division
+                text = text.strip()
                 entries.append(Entry(index, text))
             state.next_entry()
             entries.extend(failed.values())

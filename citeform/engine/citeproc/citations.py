@@ -1,8 +1,8 @@
 """Citation clusters of a document, rendered in order (CSL 1.0.2 "Citation" features).
 
-The pipeline: register the cited items (citation numbers follow the bibliography's order),
-work out every cite's position (:mod:`.positions`), disambiguate the items' cites
-(:mod:`.disambiguation`), then render each cluster: cites sorted by the citation's
+The engine registers the cited items (citation numbers follow the bibliography's order); the
+pipeline then works out every cite's position (:mod:`.positions`), disambiguates the items'
+cites (:mod:`.disambiguation`) and renders each cluster: cites sorted by the citation's
 ``cs:sort``, each cite rendered with its locator, affixes and suppress-author/author-only,
 cites grouped and collapsed (:mod:`.collapsing`), joined with the layout's delimiter and
 wrapped in its affixes and formatting.
@@ -11,14 +11,14 @@ wrapped in its affixes and formatting.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 from citeproc import Locator
 from citeproc.source import VariableError
 
-from citeform.engine.base import CiteRequest, CslItem
+from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc import collapsing, disambiguation
 from citeform.engine.citeproc.cites import Cite, Disambiguation
 from citeform.engine.citeproc.positions import CiteRef, Position, note_numbers_or_default, positions
@@ -28,13 +28,6 @@ from citeform.errors import RenderError
 DEFAULT_LOCATOR_LABEL = "page"
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _SPACED_HYPHEN = re.compile(r"(?<=\w)\s*[-\u2013]\s*(?=\w)")
-
-
-def item_identity(item: CslItem) -> Hashable:
-    """What makes two cited items the same item: their ``id``, else their content."""
-    if item.get("id") is not None:
-        return ("id", str(item["id"]))
-    return ("content", repr(sorted(item.items())))
 
 
 @attrs.frozen

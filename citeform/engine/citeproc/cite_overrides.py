@@ -23,12 +23,18 @@ from typing import Any, Final
 from citeproc.model import ConditionFailed
 from citeproc.source import Name
 
-from citeform.engine.citeproc.cites import Cite, amended_reference, cite_of
+from citeform.engine.citeproc.cites import (
+    FULL_GIVEN_NAMES,
+    INITIALS,
+    Cite,
+    amended_reference,
+    cite_of,
+)
 
 SUFFIX_KEY: Final = "cf_year_suffix"
+"""Key of a citeproc-py date that carries a year-suffix to print after its year."""
 _NEVER: Final = 10**6
 """An ``et-al-min`` no name list reaches: every name shown, no "et al."."""
-"""Key of a citeproc-py date that carries a year-suffix to print after its year."""
 
 
 class CiteConditions:
@@ -160,7 +166,7 @@ class CiteNameOptions:
             return name
         if form == "short":
             shown = given
-            if level == 1 and mark is not None:
+            if level == INITIALS and mark is not None:
                 shown = self.initialize(given, mark, context)
             family = " ".join(
                 part for part in (name.get("non-dropping-particle"), name.get("family")) if part
@@ -181,9 +187,6 @@ class FullGiven(str):
     """A given name that disambiguation wants printed whole, not initialized."""
 
     __slots__ = ()
-
-
-FULL_GIVEN_NAMES: Final = 2
 
 
 def _name(parts: dict[str, Any]) -> Name:

@@ -9,12 +9,16 @@ recognise a cite in a citation by its class.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from citeproc.source import CitationItem, Locator, Reference
 
 from citeform.engine.citeproc.positions import FIRST, Position
+
+INITIALS: Final = 1
+FULL_GIVEN_NAMES: Final = 2
+"""Given-name levels of disambiguation: initials, then full given names (0: as the style says)."""
 
 
 @attrs.define

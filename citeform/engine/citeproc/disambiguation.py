@@ -30,7 +30,13 @@ from citeproc.string import String
 from citeform import vocab
 from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc.cite_overrides import SUFFIX_KEY
-from citeform.engine.citeproc.cites import Disambiguation, amended_reference, issued_year
+from citeform.engine.citeproc.cites import (
+    FULL_GIVEN_NAMES,
+    INITIALS,
+    Disambiguation,
+    amended_reference,
+    issued_year,
+)
 from citeform.engine.citeproc.positions import FIRST, SUBSEQUENT, Position
 
 if TYPE_CHECKING:
@@ -38,13 +44,11 @@ if TYPE_CHECKING:
 
 MAX_ADDED_NAMES: Final = 50
 MAX_EXPANDED_NAMES: Final = 20
-FULL: Final = 2
-"""Given-name level of full given names (1 is initials)."""
 GIVENNAME_RULES: Final = {
-    "all-names": (False, 2),
-    "all-names-with-initials": (False, 1),
-    "primary-name": (True, 2),
-    "primary-name-with-initials": (True, 1),
+    "all-names": (False, FULL_GIVEN_NAMES),
+    "all-names-with-initials": (False, INITIALS),
+    "primary-name": (True, FULL_GIVEN_NAMES),
+    "primary-name-with-initials": (True, INITIALS),
 }
 """Global given-name rule -> (first name only, highest level)."""
 
@@ -142,7 +146,7 @@ class Disambiguator:
             for group in self.groups(self.states):
                 self.add_names(group, with_given_names=givennames)
         if givennames:
-            highest = GIVENNAME_RULES.get(rule, (False, FULL))[1]
+            highest = GIVENNAME_RULES.get(rule, (False, FULL_GIVEN_NAMES))[1]
             for group in self.groups(self.states):
                 self.expand_given_names(group, highest)
         if pipeline.uses_disambiguate_condition:
@@ -156,7 +160,7 @@ class Disambiguator:
     def add_names(self, group: Sequence[str], *, with_given_names: bool) -> None:
         """Step 1; when given names may be added too, names count as told apart by them."""
         for key in group:
-            self.states[key].givenname_level = FULL if with_given_names else 0
+            self.states[key].givenname_level = FULL_GIVEN_NAMES if with_given_names else 0
         self.expand(group, "names_added", MAX_ADDED_NAMES)
         for key in group:
             self.states[key].givenname_level = 0
@@ -295,8 +299,8 @@ def _level_needed(given: str, all_given: set[str], highest: int) -> int:
     if not others:
         return 0
     if _initials(given) not in {_initials(other) for other in others}:
-        return 1
-    return FULL if highest >= FULL else 0
+        return INITIALS
+    return FULL_GIVEN_NAMES if highest >= FULL_GIVEN_NAMES else 0
 
 
 def _initials(given: str) -> str:

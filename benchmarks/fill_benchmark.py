@@ -113,9 +113,10 @@ def main() -> None:
     seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     rss_all = peak_rss_mib()
     total = args.records
+    cpu_rate = f", {total / cpu:8.1f} records/s CPU" if args.jobs == 1 else ""
     print(
-        f"citeform fill (jobs={args.jobs}): {total / seconds:8.1f} records/s wall, "
-        f"{total / cpu:8.1f} records/s of this process's CPU ({rows} CSV lines)"
+        f"citeform fill (jobs={args.jobs}): {total / seconds:8.1f} records/s wall{cpu_rate} "
+        f"({rows} CSV lines)"
     )
     print(
         f"  peak RSS after a warm-up of {warm_up} records: {rss_warm:.1f} MiB, "

@@ -13,7 +13,7 @@ Replaced or extended methods:
   the rest of the entry ("Substituted variables are suppressed in the rest of the output"),
   not only the ``variable`` attribute of a direct child; conditions still see them.
 - ``Text``, ``Date``, ``Number``: record the variables they render while a substitute is tried,
-  and render a suppressed variable as empty.
+  and render a suppressed variable as empty; ``Label``: no label for a suppressed variable.
 """
 
 from __future__ import annotations
@@ -162,7 +162,19 @@ class RecordsVariable:
         return text
 
 
+class LabelOfSuppressed:
+    """``cs:label``: the label of a variable a substitute rendered is suppressed with it."""
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        """Nothing for a suppressed variable; else as usual."""
+        variable = self.get("variable")  # type: ignore[attr-defined]
+        if variable and variable in state.current().suppressed(item):
+            return None
+        return super().render(item, *args, **kwargs)  # type: ignore[misc]
+
+
 OVERRIDES: Final = {
+    "label": LabelOfSuppressed,
     "name": NameOptions,
     "names": NamesFixes,
     "substitute": SubstituteFixes,

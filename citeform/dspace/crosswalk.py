@@ -16,8 +16,8 @@ import attrs
 from citeform.dspace import types
 from citeform.dspace.fields import Field
 from citeform.dspace.mapping import RULES, Rule
-from citeform.model import Name, Origin, Record, Unmapped
-from citeform.parsing import clean_title, parse_names, split_container_tail
+from citeform.model import Date, Name, Origin, Record, Unmapped
+from citeform.parsing import clean_title, parse_host_citation, parse_names, split_container_tail
 
 BYLINE = "page.byline"
 """Key of an item page's creator line, the line under the title."""
@@ -58,6 +58,7 @@ def crosswalk(
     variables: dict[str, Any] = found
     item_type = variables.pop("type", None) or types.type_from_context(variables)
     _tidy_title(variables, custom, options)
+    _split_host_citation(variables, custom)
     byline = _first(fields, BYLINE, used)
     byline_text = fields[byline].value if byline is not None else ""
     serial = item_type in SERIAL_TYPES
@@ -113,11 +114,11 @@ def _apply(rule: Rule, fields: Sequence[Field], used: set[int], found: dict[str,
         else:
             indices = indices if rule.many else indices[:1]
             values = [fields[i].value for i in indices]
-        converted = rule.convert(values)
-        if converted:
+        converted = rule.convert(values) or {}
+        new = {key: value for key, value in converted.items() if key not in found}
+        if new:
             used.update(indices)
-            for key, value in converted.items():
-                found.setdefault(key, value)
+            found.update(new)
             return
 
 
@@ -157,6 +158,25 @@ def _tidy_title(
         custom["recorded_title"] = recorded
 
 
+def _split_host_citation(variables: dict[str, Any], custom: dict[str, Any]) -> None:
+    """Move the numbering of a container title ("Eildienst Jg. 71 (2017), Nr. 2") to its variables.
+
+    Fields of their own (volume, issue, pages, date) win over what the container names.
+    """
+    container = variables.get("container-title")
+    host = parse_host_citation(container) if container else None
+    if host is None:
+        return
+    custom.setdefault("recorded_container_title", container)
+    variables["container-title"] = host.container
+    parts = {"volume": host.volume, "issue": host.issue, "page": host.page}
+    for variable, value in parts.items():
+        if value is not None:
+            variables.setdefault(variable, value)
+    if host.year is not None:
+        variables.setdefault("issued", Date.of(host.year))
+
+
 def _split_container(
     variables: dict[str, Any], custom: dict[str, Any], bodies: set[str], options: CrosswalkOptions
 ) -> bool:
@@ -167,7 +187,7 @@ def _split_container(
     if tail is None:
         return False
     variables["container-title"] = head
-    custom["recorded_container_title"] = container
+    custom.setdefault("recorded_container_title", container)
     return True
 
 

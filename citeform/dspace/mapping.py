@@ -25,6 +25,7 @@ from citeform.parsing import (
     normalize_isbn,
     normalize_issn,
     parse_date,
+    parse_host_citation,
     parse_issue,
     parse_names,
     parse_pages,
@@ -156,6 +157,11 @@ def holding(values: Sequence[str]) -> Converted:
     return result
 
 
+def host_source(values: Sequence[str]) -> Converted:
+    """A ``dc.source`` that is a host citation with numbering ("Zeitschrift, Jg. 3, S. 4")."""
+    return {"container-title": squash(values[0])} if parse_host_citation(values[0]) else None
+
+
 def item_type(values: Sequence[str]) -> Converted:
     """A ``dc.type`` value that names a CSL type (and its genre word, if it has one)."""
     found = types.type_from_value(values[0])
@@ -191,6 +197,7 @@ RULES: tuple[Rule, ...] = (
         ),
         text("container-title"),
     ),
+    Rule("container-title", ("dc.source",), host_source),
     Rule(
         "ISSN",
         (

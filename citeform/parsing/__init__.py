@@ -9,6 +9,7 @@ RIS) import them.
 
 from __future__ import annotations
 
+from citeform.parsing.citation import HostCitation, format_host_citation, parse_host_citation
 from citeform.parsing.dates import format_date, parse_date
 from citeform.parsing.identifiers import (
     classify_identifier,
@@ -33,10 +34,12 @@ from citeform.parsing.titles import clean_title, split_container_tail
 
 __all__ = [
     "Holding",
+    "HostCitation",
     "Pages",
     "classify_identifier",
     "clean_title",
     "format_date",
+    "format_host_citation",
     "format_issue",
     "format_name",
     "format_pages",
@@ -49,6 +52,7 @@ __all__ = [
     "normalize_isbn",
     "normalize_issn",
     "parse_date",
+    "parse_host_citation",
     "parse_issue",
     "parse_name",
     "parse_names",

@@ -58,10 +58,12 @@ def parse_name(text: str) -> Name | None:
     if not value:
         return None
     family, comma, given = value.partition(",")
-    if comma and family.strip() and not (" " in family.strip() and is_corporate(family)):
+    if comma and family.strip() and not _corporate_family(family):
         return _person(family.strip(), given.strip())
-    if is_corporate(value) or " " not in value:
-        return Name(literal=value) if " " in value or is_corporate(value) else Name(family=value)
+    if is_corporate(value):
+        return Name(literal=value)
+    if " " not in value:
+        return Name(family=value)
     *given_words, family_word = value.split(" ")
     particle_start = len(given_words)
     while particle_start > 1 and given_words[particle_start - 1] in PARTICLES:
@@ -71,6 +73,12 @@ def parse_name(text: str) -> Name | None:
     return Name(
         family=family_word, given=given_part or None, non_dropping_particle=particle or None
     )
+
+
+def _corporate_family(family: str) -> bool:
+    """A part before a comma that names a body: several words (particles aside), one corporate."""
+    words = [word for word in family.split() if word not in PARTICLES]
+    return len(words) > 1 and is_corporate(" ".join(words))
 
 
 def _person(family: str, given: str) -> Name:

@@ -156,3 +156,40 @@ def test_report_lists_unmapped_fields_per_record(tmp_path):
     )
     assert result.returncode == 0
     assert "item.json:item 1 (u1): unmapped dc.rights = 'CC BY'" in result.stderr
+
+
+def test_a_host_citation_in_the_container_field_is_split():
+    data = item(
+        **{
+            "dc.title": [value("Ein Aufsatz")],
+            "dc.relation.ispartof": [value("Eildienst Jg. 71 (2017), Nr. 2, S. 3-4")],
+            "oaire.citation.issue": [value("3")],
+        }
+    )
+    [record] = citeform.read(data)
+    assert record.get("container-title") == "Eildienst"
+    assert (record.get("volume"), record.get("page")) == ("71", "3-4")
+    assert record.get("issue") == "3"  # a field of its own wins over the container's numbering
+    assert record.get("issued").parts == ((2017,),)
+    assert record.custom["recorded_container_title"] == "Eildienst Jg. 71 (2017), Nr. 2, S. 3-4"
+    assert record.type == "article-journal"
+
+
+def test_dc_source_is_the_container_only_as_a_fallback():
+    numbered = item(**{"dc.title": [value("T")], "dc.source": [value("Stadtforschung, H. 3")]})
+    [record] = citeform.read(numbered)
+    assert (record.get("container-title"), record.get("issue")) == ("Stadtforschung", "3")
+    assert record.unmapped == ()
+    both = item(
+        **{
+            "dc.title": [value("T")],
+            "dc.relation.ispartof": [value("Eildienst")],
+            "dc.source": [value("Stadtforschung, H. 3")],
+        }
+    )
+    [record] = citeform.read(both)
+    assert record.get("container-title") == "Eildienst"
+    assert [(f.key, f.value) for f in record.unmapped] == [("dc.source", "Stadtforschung, H. 3")]
+    prose = item(**{"dc.title": [value("T")], "dc.source": [value("Publicació original: 1850")]})
+    [record] = citeform.read(prose)
+    assert record.get("container-title") is None

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import citeform
 from citeform.dspace.labels import DIFU, DSPACE_ENGLISH, DSPACE_GERMAN, NOISE
+from citeform.sources import Source
 
 any_line = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=40
@@ -22,7 +23,7 @@ def check(records):
     for record in records:
         json.dumps(record.to_csl())
     for error in records.errors:
-        assert isinstance(error, citeform.BadRecordError)
+        assert isinstance(error, citeform.CiteformError)
         assert error.source
 
 
@@ -30,7 +31,7 @@ def check(records):
 def test_any_item_page_text_reads_or_fails_cleanly(page_lines):
     text = "\n".join(page_lines)
     try:
-        records = citeform.read(text, "dspace-page")
+        records = citeform.read(Source("<page>", text=text), "dspace-page")
     except citeform.UnreadableInputError as error:
         refused = str(error)
     else:
@@ -40,6 +41,8 @@ def test_any_item_page_text_reads_or_fails_cleanly(page_lines):
         return
     check(records)
     assert len(records) + len(records.errors) == 1
+    for error in records.errors:
+        assert isinstance(error, citeform.BadRecordError) or "not a DSpace item page" in str(error)
 
 
 @given(st.lists(st.tuples(st.sampled_from(sorted(DIFU.values())), any_line), max_size=10))

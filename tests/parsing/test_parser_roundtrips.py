@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from citeform.model import Date, Name
 from citeform.parsing import (
     Holding,
+    HostCitation,
     format_date,
+    format_host_citation,
     format_issue,
     format_name,
     format_pages,
@@ -18,6 +20,7 @@ from citeform.parsing import (
     format_shelfmark,
     format_volume,
     parse_date,
+    parse_host_citation,
     parse_issue,
     parse_name,
     parse_pages,
@@ -109,3 +112,18 @@ def test_shelfmark_round_trip(sigil, words):
     assert holding is not None
     assert holding == Holding(holding.archive, " ".join(words), sigil)
     assert format_shelfmark(holding) == f"{sigil}: {' '.join(words)}"
+
+
+@given(
+    st.lists(capitalised, min_size=1, max_size=3).map(" ".join),
+    st.none() | st.integers(1, 200).map(str),
+    st.none() | years,
+    st.none() | st.integers(1, 12).map(str),
+    st.none() | page_ranges,
+)
+def test_host_citation_round_trip(container, volume, year, issue, page):
+    host = HostCitation(container, volume, year if volume else None, issue, page)
+    if not (volume or issue or page):
+        assert parse_host_citation(format_host_citation(host)) is None
+    else:
+        assert parse_host_citation(format_host_citation(host)) == host

@@ -7,6 +7,7 @@ import pytest
 from citeform.model import Date, Name
 from citeform.parsing import (
     Holding,
+    HostCitation,
     Pages,
     classify_identifier,
     clean_title,
@@ -17,6 +18,7 @@ from citeform.parsing import (
     normalize_isbn,
     normalize_issn,
     parse_date,
+    parse_host_citation,
     parse_issue,
     parse_name,
     parse_names,
@@ -230,3 +232,21 @@ def test_container_tail():
         "Eildienst. Anderer Verband",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eildienst Jg. 71 (2017), Nr. 2, S. 3-4",
+         HostCitation("Eildienst", "71", 2017, "2", "3-4")),
+        ("Informatik Spektrum: Vol. 40, No. 3",
+         HostCitation("Informatik Spektrum", "40", None, "3")),
+        ("Stadtforschung, H. 3, S. 10\u201312",
+         HostCitation("Stadtforschung", None, None, "3", "10-12")),
+        ("Eildienst. Städtetag Nordrhein-Westfalen", None),
+        ("Zeitschrift für Bd. Rechtswesen", None),
+        ("Der Städtetag 70 (2017) 4, S. 12-14", None),  # unlabelled numbering: not split
+    ],
+)  # fmt: skip
+def test_host_citation(text, expected):
+    assert parse_host_citation(text) == expected

@@ -5,7 +5,8 @@
   delimiter's punctuation.
 - ``collapse="citation-number"``: three or more consecutive numbers become a range ``1-3``.
 - ``collapse="year"``, ``"year-suffix"``, ``"year-suffix-ranged"``: cites with the same
-  rendered names (none counts too) are grouped, in the order of each group's first cite;
+  rendered names (none counts too) are grouped, in the order of each group's first cite (in a
+  citation without ``cs:sort`` only neighbouring cites, as citeproc-js does);
   within a group the names are printed once, cites joined with ``cite-group-delimiter``
   (default ``", "``; after a cite with a locator, ``after-collapse-delimiter``). With
   ``year-suffix`` a cite of the same year prints only its suffix (``2000a, b``), joined with
@@ -154,16 +155,25 @@ def join_cites(
         return _grouped(pipeline, present, collapse, delimiter)
     group_delimiter = citation.get("cite-group-delimiter")
     if group_delimiter is not None:
-        return concat(_joined_groups(_author_groups(present), group_delimiter, delimiter))
+        groups = _author_groups(present, move=citation.sort is not None)
+        return concat(_joined_groups(groups, group_delimiter, delimiter))
     return join_pieces(present, delimiter)
 
 
-def _author_groups(pieces: Sequence[Piece]) -> list[list[Piece]]:
-    """Cites with the same names together, in the order of each group's first cite."""
-    groups: dict[str, list[Piece]] = {}
+def _author_groups(pieces: Sequence[Piece], *, move: bool) -> list[list[Piece]]:
+    """Cites with the same names as groups, in the order of each group's first cite.
+
+    When *move* (the citation is sorted) all cites of an author join their group; otherwise
+    only neighbouring ones do, and the author's order of cites stands, as in citeproc-js.
+    """
+    groups: list[list[Piece]] = []
     for piece in pieces:
-        groups.setdefault(piece.author, []).append(piece)
-    return list(groups.values())
+        joined = [group for group in groups if group[0].author == piece.author]
+        if joined and (move or joined[-1] is groups[-1]):
+            joined[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
 
 
 def _joined_groups(groups: Sequence[Sequence[Piece]], inside: str, between: str) -> list[Any]:
@@ -203,7 +213,7 @@ def _grouped(
     after_collapse = pipeline.root.citation.get("after-collapse-delimiter", delimiter)
     parts: list[Any] = []
     previous: list[Piece] = []
-    for group in _author_groups(pieces):
+    for group in _author_groups(pieces, move=pipeline.root.citation.sort is not None):
         if previous:
             parts.append(String(after_collapse if len(previous) > 1 else delimiter))
         parts += _group_parts(pipeline, group, collapse, delimiter)

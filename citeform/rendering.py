@@ -2,7 +2,7 @@
 
 >>> r = Renderer(style="apa", locale="en-US")
 >>> r.entry({"id": "x", "type": "book", "title": "A Book", "issued": {"date-parts": [[2020]]}})
-'A book. (2020).'
+'A Book. (2020).'
 
 Failures: :meth:`Renderer.entry` raises :class:`~citeform.errors.RenderError`;
 :meth:`Renderer.bibliography` renders the records it can and returns a :class:`Bibliography`

@@ -43,8 +43,6 @@ class RenderState:
     """How many variables rendering elements have tried (for group suppression)."""
     variables_rendered: int = 0
     """How many of those gave output."""
-    extra: dict[str, Any] = attrs.field(factory=dict)
-    """Room for further override modules (keyed by module)."""
 
     def suppress(self, item: Any, variables: set[str]) -> None:
         """Render *variables* of *item* as empty until :meth:`restore` (conditions see them)."""

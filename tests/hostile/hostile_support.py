@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 import citeform
 from citeform.errors import CiteformError
@@ -226,3 +227,64 @@ def garbage_inputs() -> dict[str, bytes]:
 def content_of(records: Any) -> str:
     """All text of *records* as one string (CSL-JSON), to look for leaked content."""
     return json.dumps([record.to_csl() for record in records], ensure_ascii=False)
+
+
+TOKENS = [
+    b"<",
+    b">",
+    b"&",
+    b"&lol;",
+    b"<!--",
+    b"]]>",
+    b"<![CDATA[",
+    b'"',
+    b"'",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b",",
+    b":",
+    b"\\",
+    b"\n",
+    b"\r",
+    b"\x00",
+    b"\xff",
+    b"\xc3",
+    "\u2028".encode(),
+    b"@",
+    b"@article{",
+    b"TY  - ",
+    b"ER  - ",
+    b"null",
+    b"1e999",
+    b"-1",
+    b"99999999999999999999",
+    b"=",
+    b"%",
+    b"#",
+]
+"""Bytes that mean something to one of the formats, inserted by the mutator."""
+
+
+@st.composite
+def mutated(draw: st.DrawFn, samples: list[bytes]) -> bytes:
+    """A valid sample with a few byte-level edits: cut, insert, replace, repeat, truncate."""
+    data = bytearray(draw(st.sampled_from(samples)))
+    for _ in range(draw(st.integers(1, 6))):
+        start = draw(st.integers(0, len(data)))
+        end = draw(st.integers(start, min(len(data), start + 64)))
+        edit = draw(st.sampled_from(["cut", "insert", "token", "replace", "repeat", "truncate"]))
+        if edit == "cut":
+            del data[start:end]
+        elif edit == "insert":
+            data[start:start] = draw(st.binary(min_size=1, max_size=16))
+        elif edit == "token":
+            data[start:start] = draw(st.sampled_from(TOKENS))
+        elif edit == "replace":
+            data[start:end] = draw(st.sampled_from(TOKENS))
+        elif edit == "repeat":
+            data[start:start] = data[start:end] * draw(st.integers(2, 8))
+        else:
+            del data[start:]
+    return bytes(data)

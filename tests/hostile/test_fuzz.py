@@ -14,7 +14,14 @@ import json
 from typing import Any
 
 import pytest
-from hostile_support import TEMPLATES, check_outcome, fill_template, readable_formats, valid_samples
+from hostile_support import (
+    TEMPLATES,
+    check_outcome,
+    fill_template,
+    mutated,
+    readable_formats,
+    valid_samples,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import json_values
@@ -26,66 +33,6 @@ fuzz_settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-TOKENS = [
-    b"<",
-    b">",
-    b"&",
-    b"&lol;",
-    b"<!--",
-    b"]]>",
-    b"<![CDATA[",
-    b'"',
-    b"'",
-    b"{",
-    b"}",
-    b"[",
-    b"]",
-    b",",
-    b":",
-    b"\\",
-    b"\n",
-    b"\r",
-    b"\x00",
-    b"\xff",
-    b"\xc3",
-    "\u2028".encode(),
-    b"@",
-    b"@article{",
-    b"TY  - ",
-    b"ER  - ",
-    b"null",
-    b"1e999",
-    b"-1",
-    b"99999999999999999999",
-    b"=",
-    b"%",
-    b"#",
-]
-"""Bytes that mean something to one of the formats, inserted by the mutator."""
-
-
-@st.composite
-def mutated(draw: st.DrawFn, samples: list[bytes]) -> bytes:
-    """A valid sample with a few byte-level edits: cut, insert, replace, repeat, truncate."""
-    data = bytearray(draw(st.sampled_from(samples)))
-    for _ in range(draw(st.integers(1, 6))):
-        start = draw(st.integers(0, len(data)))
-        end = draw(st.integers(start, min(len(data), start + 64)))
-        edit = draw(st.sampled_from(["cut", "insert", "token", "replace", "repeat", "truncate"]))
-        if edit == "cut":
-            del data[start:end]
-        elif edit == "insert":
-            data[start:start] = draw(st.binary(min_size=1, max_size=16))
-        elif edit == "token":
-            data[start:start] = draw(st.sampled_from(TOKENS))
-        elif edit == "replace":
-            data[start:end] = draw(st.sampled_from(TOKENS))
-        elif edit == "repeat":
-            data[start:start] = data[start:end] * draw(st.integers(2, 8))
-        else:
-            del data[start:]
-    return bytes(data)
 
 
 def _nodes(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -146,10 +146,7 @@ class CiteNameOptions:
         """
         state = cite.disambiguation
         names = list(cite.reference.get(variable) or ())
-        levels = [
-            max(state.givenname_level, state.given_levels.get((variable, index), 0))
-            for index in range(len(names))
-        ]
+        levels = [state.given_levels.get((variable, index), 0) for index in range(len(names))]
         if not any(levels):
             return cite
         form = self.get_option("form", context)  # type: ignore[attr-defined]

@@ -27,10 +27,8 @@ class Disambiguation:
 
     names_added: int = 0
     """Extra names shown before "et al." (``disambiguate-add-names``)."""
-    givenname_level: int = 0
-    """Given names shown for every name: 0 as the style says, 1 initials, 2 full names."""
     given_levels: dict[tuple[str, int], int] = attrs.field(factory=dict)
-    """The same per name: (names variable, index) -> level (``disambiguate-add-givenname``)."""
+    """Given names shown per name: (names variable, index) -> INITIALS or FULL_GIVEN_NAMES."""
     condition: bool = False
     """Whether ``disambiguate="true"`` conditions hold."""
     year_suffix: str | None = None

@@ -103,20 +103,24 @@ class Disambiguator:
         order = {key: index for index, key in enumerate(self.states)}
         return [sorted(group, key=order.__getitem__) for group in merged]
 
-    def expand(self, group: Sequence[str], field: str, highest: int) -> None:
-        """Raise *field* step by step for the group's items while that tells more of them apart.
+    def add_names(self, group: Sequence[str], *, given_names: int) -> None:
+        """Step 1: show more names, one at a time, while that tells more of the group apart.
 
-        Each item keeps the lowest level at which it was least ambiguous (0 if raising never
-        helped it).
+        With *given_names* (the highest given-name level allowed, 0 for none), each step
+        also expands the given names that help (as citeproc-js does, so a name added can be
+        told apart by its given name). Each item keeps the lowest number of added names at
+        which it was least ambiguous (0 if adding never helped it).
         """
         best = {key: (len(group), 0) for key in group}
         pending = list(group)
-        for level in range(1, highest + 1):
+        for level in range(1, MAX_ADDED_NAMES + 1):
             before = {key: self.text(key) for key in pending}
             for key in pending:
-                setattr(self.states[key], field, level)
+                self.states[key].names_added = level
             if {key: self.text(key) for key in pending} == before:
                 break
+            if given_names:
+                self.expand_given_names(group, given_names)
             sharing = self.ambiguity(group)
             for key in pending:
                 if sharing[key] < best[key][0]:
@@ -125,7 +129,7 @@ class Disambiguator:
             if not pending:
                 break
         for key, (_, level) in best.items():
-            setattr(self.states[key], field, level)
+            self.states[key].names_added = level
 
     def ambiguity(self, keys: Sequence[str]) -> dict[str, int]:
         """For each of *keys*, how many of them (itself included) its cites are mistaken for."""
@@ -140,13 +144,13 @@ class Disambiguator:
         pipeline = self.pipeline
         givennames = _enabled(pipeline, "disambiguate-add-givenname")
         rule = str(pipeline.root.citation.get_option("givenname-disambiguation-rule"))
+        highest = GIVENNAME_RULES.get(rule, (False, FULL_GIVEN_NAMES))[1] if givennames else 0
         if givennames:
             self.global_givennames(rule)
         if _enabled(pipeline, "disambiguate-add-names"):
             for group in self.groups(self.states):
-                self.add_names(group, with_given_names=givennames)
+                self.add_names(group, given_names=highest)
         if givennames:
-            highest = GIVENNAME_RULES.get(rule, (False, FULL_GIVEN_NAMES))[1]
             for group in self.groups(self.states):
                 self.expand_given_names(group, highest)
         if pipeline.uses_disambiguate_condition:
@@ -156,14 +160,6 @@ class Disambiguator:
         if _enabled(pipeline, "disambiguate-add-year-suffix"):
             self.year_suffixes()
         return self.states
-
-    def add_names(self, group: Sequence[str], *, with_given_names: bool) -> None:
-        """Step 1; when given names may be added too, names count as told apart by them."""
-        for key in group:
-            self.states[key].givenname_level = FULL_GIVEN_NAMES if with_given_names else 0
-        self.expand(group, "names_added", MAX_ADDED_NAMES)
-        for key in group:
-            self.states[key].givenname_level = 0
 
     def expand_given_names(self, group: Sequence[str], highest: int) -> None:
         """Step 2 (by cite): expand the group's names position by position where that helps."""
@@ -244,7 +240,6 @@ def _snapshot(state: Disambiguation) -> object:
     """A hashable copy of *state*."""
     return (
         state.names_added,
-        state.givenname_level,
         tuple(sorted(state.given_levels.items())),
         state.condition,
         state.year_suffix,

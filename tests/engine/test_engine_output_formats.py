@@ -28,7 +28,7 @@ def test_html_escapes_a_script_in_a_title() -> None:
     entry = Renderer("apa", locale="en-US", format="html").entry(ITEM)
     assert "<script>" not in entry
     assert "&#60;script&#62;alert(1)&#60;/script&#62; &#38; " in entry
-    assert "<i>Italic</i>" in entry
+    assert '<span style="font-style:normal;">Italic</span>' in entry  # italic in italic title
     assert "H<sub>2</sub>O" in entry
     assert entry.startswith('<div class="csl-entry">')
 
@@ -52,6 +52,14 @@ def test_second_field_align_margins() -> None:
     assert Renderer("ieee", locale="en-US").entry(ITEM).startswith("[1] J. Doe, ")
 
 
+def test_flip_flop_of_nested_italics() -> None:
+    marked = field_markup_to_markers("<i>a <i>b</i> c</i>")
+    assert finish(marked, "html", QuoteTerms()) == (
+        '<i>a <span style="font-style:normal;">b</span> c</i>'
+    )
+    assert finish(marked, "text", QuoteTerms()) == "a b c"
+
+
 def test_field_markup_nesting_and_stray_closing_tags() -> None:
     marked = field_markup_to_markers("a <i>b <b>c</b></i> d</i>")
     html = finish(marked, "html", QuoteTerms())
@@ -70,7 +78,12 @@ def test_quotes_nest_and_take_punctuation_inside() -> None:
 def test_html_never_lets_data_tags_through(title: str) -> None:
     html = finish(field_markup_to_markers(title), "html", QuoteTerms())
     without_allowed = html
-    for tag in ("<i>", "</i>", "<b>", "</b>"):
+    allowed = ("<i>", "</i>", "<b>", "</b>", "</span>")
+    for tag in (
+        *allowed,
+        '<span style="font-style:normal;">',
+        '<span style="font-weight:normal;">',
+    ):
         without_allowed = without_allowed.replace(tag, "")
     assert "<" not in without_allowed
     assert ">" not in without_allowed

@@ -230,10 +230,44 @@ def _balance(text: str) -> str:
     return text
 
 
+FLIP_FLOPS: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
+    "html": {
+        "italic": ('<span style="font-style:normal;">', "</span>"),
+        "bold": ('<span style="font-weight:normal;">', "</span>"),
+    },
+}
+"""Output format -> formatting kind -> the markup of that formatting nested in itself."""
+
+
+def _flip_flop(text: str, output: OutputFormat) -> str:
+    """Italic inside italic (bold inside bold) turns back to normal, as CSL's flip-flop asks."""
+    flips = FLIP_FLOPS.get(output, {})
+    if not flips:
+        return text
+    closers = {MARKS[kind][1]: kind for kind in flips}
+    openers = {MARKS[kind][0]: kind for kind in flips}
+    out: list[str] = []
+    depth = dict.fromkeys(flips, 0)
+    for char in text:
+        kind = openers.get(char) or closers.get(char)
+        if kind is None:
+            out.append(char)
+            continue
+        nested = depth[kind] % 2 == 1
+        if char in openers:
+            out.append(flips[kind][0] if nested else FORMAT_MARKUP[output][kind][0])
+            depth[kind] += 1
+        else:
+            depth[kind] = max(depth[kind] - 1, 0)
+            nested = depth[kind] % 2 == 1
+            out.append(flips[kind][1] if nested else FORMAT_MARKUP[output][kind][1])
+    return "".join(out)
+
+
 def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
     """Turn a rendered entry with markers into *output*."""
     text = resolve_quotes(_balance(text), quotes)
-    text = ESCAPES[output](text)
+    text = _flip_flop(ESCAPES[output](text), output)
     markup = FORMAT_MARKUP[output]
     for kind, (opening, closing) in MARKS.items():
         text = text.replace(opening, markup[kind][0]).replace(closing, markup[kind][1])

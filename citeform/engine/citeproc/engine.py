@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc import Citation, CitationItem, CitationStylesBibliography
 from citeproc.source import BibliographySource
 
 from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
@@ -212,17 +212,6 @@ class CiteprocEngine:
 def _identity(item: CslItem) -> object:
     """Items with the same ``id`` are the same work; items without one are told apart."""
     return ("id", str(item["id"])) if item.get("id") is not None else ("object", id(item))
-
-
-def _citation_item(key: str, request: CiteRequest) -> CitationItem:
-    options: dict[str, Any] = {}
-    if request.locator:
-        options["locator"] = Locator(request.label or "page", request.locator)
-    if request.prefix:
-        options["prefix"] = request.prefix
-    if request.suffix:
-        options["suffix"] = request.suffix
-    return CitationItem(key, **options)
 
 
 def _unknown_cite(item: Any) -> str:

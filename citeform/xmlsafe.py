@@ -35,13 +35,13 @@ _RISKY_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s>\[]+\s*(?:\[|SYSTEM\b|PUBLIC\b)"
 def local_name(element: Element) -> str:
     """The element's name without its namespace ("{…/dim}field" -> "field")."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def namespace(element: Element) -> str:
     """The element's namespace URI, or ``""``."""
     tag = element.tag
-    return (etree.QName(tag).namespace or "") if isinstance(tag, str) else ""
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag[:1] == "{" else ""
 
 
 def iter_elements(

@@ -48,26 +48,23 @@ def crosswalk(
     options: CrosswalkOptions = DEFAULT_OPTIONS,
 ) -> Record:
     """Map one item's *fields* (in input order) to a record; unused fields stay unmapped."""
-    used = {index for index, field in enumerate(fields) if not field.value.strip()}
-    blank = set(used)
+    pool = _Pool(fields)
     found: dict[str, Any] = {}
     for rule in RULES:
-        _apply(rule, fields, used, found)
+        _apply(rule, pool, found)
     citation = found.pop("citation", None)
     custom = {key[7:]: found.pop(key) for key in list(found) if key.startswith("custom.")}
     variables: dict[str, Any] = found
     item_type = variables.pop("type", None) or types.type_from_context(variables)
     _tidy_title(variables, custom, options)
     _split_host_citation(variables, custom)
-    byline = _first(fields, BYLINE, used)
+    byline = next(iter(pool.free(BYLINE)), None)
     byline_text = fields[byline].value if byline is not None else ""
     serial = item_type in SERIAL_TYPES
     if _fill_author(variables, custom, byline_text, options, serial=serial) and byline is not None:
-        used.add(byline)
+        pool.take([byline])
     unmapped = [
-        Unmapped(field.key, field.value, field.language, field.position)
-        for index, field in enumerate(fields)
-        if index not in used or index in blank
+        Unmapped(field.key, field.value, field.language, field.position) for field in pool.untaken()
     ]
     return Record.build(
         item_type,
@@ -104,34 +101,54 @@ def _fill_author(
     return bool(authors) and authors == parse_names(byline)
 
 
-def _apply(rule: Rule, fields: Sequence[Field], used: set[int], found: dict[str, Any]) -> None:
+class _Pool:
+    """An item's fields, indexed by route, and which of them a rule has taken."""
+
+    def __init__(self, fields: Sequence[Field]) -> None:
+        self.fields = fields
+        self.taken: set[int] = set()
+        self.routes: dict[str, list[int]] = {}
+        for index, field in enumerate(fields):
+            if field.value.strip():  # a blank value is never taken, so it stays unmapped
+                self.routes.setdefault(field.route, []).append(index)
+
+    def free(self, source: str) -> list[int]:
+        """Indices of the untaken fields routed to *source* (``a+b``: the first of each)."""
+        if "+" in source:
+            start, end = (self.free(part)[:1] for part in source.split("+"))
+            return start + end if start else []
+        if source.endswith(".*"):
+            routes = [route for route in self.routes if _matches(route, source)]
+            indices = sorted(index for route in routes for index in self.routes[route])
+        else:
+            indices = self.routes.get(source, [])
+        return [index for index in indices if index not in self.taken]
+
+    def take(self, indices: Sequence[int]) -> None:
+        """Mark the fields at *indices* as used."""
+        self.taken.update(indices)
+
+    def untaken(self) -> list[Field]:
+        """The fields no rule used, in input order."""
+        return [field for index, field in enumerate(self.fields) if index not in self.taken]
+
+
+def _apply(rule: Rule, pool: _Pool, found: dict[str, Any]) -> None:
     for source in rule.sources:
-        indices = _matching(source, fields, used)
+        indices = pool.free(source)
         if not indices:
             continue
         if "+" in source:
-            values = ["-".join(fields[i].value.strip() for i in indices)]
+            values = ["-".join(pool.fields[i].value.strip() for i in indices)]
         else:
             indices = indices if rule.many else indices[:1]
-            values = [fields[i].value for i in indices]
+            values = [pool.fields[i].value for i in indices]
         converted = rule.convert(values) or {}
         new = {key: value for key, value in converted.items() if key not in found}
         if new:
-            used.update(indices)
+            pool.take(indices)
             found.update(new)
             return
-
-
-def _matching(source: str, fields: Sequence[Field], used: set[int]) -> list[int]:
-    """Indices of the fields routed to *source* that are still free (blank ones count as used)."""
-    if "+" in source:
-        start, end = (_matching(part, fields, used)[:1] for part in source.split("+"))
-        return start + end if start else []
-    return [
-        index
-        for index, field in enumerate(fields)
-        if index not in used and _matches(field.route, source)
-    ]
 
 
 def _matches(route: str, source: str) -> bool:
@@ -139,11 +156,6 @@ def _matches(route: str, source: str) -> bool:
         base = source[:-2]
         return route == base or route.startswith(base + ".")
     return route == source
-
-
-def _first(fields: Sequence[Field], route: str, used: set[int]) -> int | None:
-    matching = _matching(route, fields, used)
-    return matching[0] if matching else None
 
 
 def _tidy_title(

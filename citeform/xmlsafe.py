@@ -28,8 +28,9 @@ _LIBXML_LIMITS = ("Resource limit exceeded", "Excessive depth", "Huge input look
 MAX_DEPTH = 256
 """Deepest element nesting accepted."""
 
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _RISKY_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s>\[]+\s*(?:\[|SYSTEM\b|PUBLIC\b)", re.IGNORECASE)
+_SKIPPED = ((b"<!--", b"-->"), (b"<?", b"?>"))
+"""Comments and processing instructions, which may stand before a document type declaration."""
 
 
 def local_name(element: Element) -> str:
@@ -56,9 +57,7 @@ def iter_elements(
     beyond libxml2's limits (10 MB without its huge-tree mode).
     """
     data = source.bytes()
-    first_element = _FIRST_ELEMENT.search(data)
-    prolog = data[: first_element.start()] if first_element else data
-    if _RISKY_DOCTYPE.search(prolog):
+    if _has_dtd(data.replace(b"\x00", b"") if b"\x00" in data[:4] else data):
         raise UnreadableInputError(
             "XML with a DTD (entity declarations or an external DTD) is refused",
             source=source.name,
@@ -101,6 +100,23 @@ def iter_elements(
             source=source.name,
             position=f"line {error.lineno}" if error.lineno else None,
         ) from None
+
+
+def _has_dtd(data: bytes) -> bool:
+    """Whether the prolog (before the root element) declares a DTD with a subset or an id.
+
+    UTF-16 and UTF-32 input is scanned with its NUL bytes removed.
+    """
+    position = 0
+    while (start := data.find(b"<", position)) >= 0:
+        skipped = next((end for begin, end in _SKIPPED if data.startswith(begin, start)), None)
+        if skipped is None:
+            return bool(_RISKY_DOCTYPE.match(data, start))
+        end = data.find(skipped, start + 2)
+        if end < 0:
+            return False
+        position = end + len(skipped)
+    return False
 
 
 def _free(element: Element) -> None:

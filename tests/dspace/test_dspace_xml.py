@@ -185,3 +185,31 @@ def test_xml_that_is_not_what_it_claims_exits_2(tmp_path, content, format_name):
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("citeform: ")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<!-- <x> a comment naming an element -->\n<!DOCTYPE r [<!ENTITY b "x">]>',
+        '<?xml version="1.0"?><?pi <y?>\n<!DOCTYPE r SYSTEM "http://127.0.0.1:9/x.dtd">',
+    ],
+    ids=["behind-a-comment", "behind-a-processing-instruction"],
+)
+def test_a_dtd_behind_comments_and_instructions_is_refused(prolog):
+    with pytest.raises(citeform.UnreadableInputError, match="DTD"):
+        citeform.read(f"{prolog}<dim:dim {DIM}>{TITLE.format('&b;')}</dim:dim>", "dim")
+
+
+def test_utf16_xml_is_read_and_its_dtd_refused():
+    body = f"<dim:dim {DIM}>{TITLE.format('Titel')}</dim:dim>"
+    declaration = '<?xml version="1.0" encoding="UTF-16"?>'
+    [record] = citeform.read((declaration + body).encode("utf-16"), "dim")
+    assert record.get("title") == "Titel"
+    hostile = declaration + '<!DOCTYPE r [<!ENTITY b "x">]>' + body
+    with pytest.raises(citeform.UnreadableInputError, match="DTD"):
+        citeform.read(hostile.encode("utf-16"), "dim")
+
+
+def test_a_bare_doctype_is_harmless_and_read():
+    [record] = citeform.read(f"<!DOCTYPE dim><dim:dim {DIM}>{TITLE.format('T')}</dim:dim>", "dim")
+    assert record.get("title") == "T"

@@ -20,6 +20,10 @@ from citeform.styles import independent_style_paths
 CORE_IDS = ("aksin", "averroes/hannes", "westfahl:space")
 OPTIONAL_IDS = ("ctan",)
 """A web page: some (legal) styles leave online sources out of the bibliography."""
+EMPTY_BY_DESIGN = {
+    "wikipedia-fr-templates": 'tests type="book thesis report" with match "all": no item is all three',
+}
+"""Styles whose layouts leave every item out when read as CSL says (the reason given)."""
 EXTRA_ITEMS = (
     {
         "id": "film",
@@ -55,7 +59,7 @@ def test_every_independent_style_renders_without_failing(shared: Callable[..., P
             empty += [
                 f"{path.stem} {locale}: {items[e.index]['id']}"
                 for e in entries
-                if e.text == "" and e.index < len(CORE_IDS)
+                if e.text == "" and e.index < len(CORE_IDS) and path.stem not in EMPTY_BY_DESIGN
             ]
     assert not failures, failures[:20]
     assert not empty, empty[:20]

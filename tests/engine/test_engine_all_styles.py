@@ -21,7 +21,7 @@ CORE_IDS = ("aksin", "averroes/hannes", "westfahl:space")
 OPTIONAL_IDS = ("ctan",)
 """A web page: some (legal) styles leave online sources out of the bibliography."""
 EMPTY_BY_DESIGN = {
-    "wikipedia-fr-templates": 'tests type="book thesis report" with match "all": no item is all three',
+    "wikipedia-fr-templates": 'type="book thesis report" with match all: no item is all three',
 }
 """Styles whose layouts leave every item out when read as CSL says (the reason given)."""
 EXTRA_ITEMS = (

@@ -197,7 +197,6 @@ RULES: tuple[Rule, ...] = (
         ),
         text("container-title"),
     ),
-    Rule("container-title", ("dc.source",), host_source),
     Rule(
         "ISSN",
         (
@@ -249,6 +248,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("archive", ("local.holding",), holding),
     Rule("zdb_id", ("local.identifier.zdb",), custom("zdb_id")),
+    Rule("container-title", ("dc.source",), host_source),
     Rule("abstract", ("dc.description.abstract",), block("abstract")),
     Rule("note", ("dc.description",), block("note")),
     Rule("keyword", ("dc.subject.*",), keywords, many=True),

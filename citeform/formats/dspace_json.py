@@ -62,34 +62,29 @@ def _items(data: Any) -> Iterator[Mapping[str, Any]]:
 
 
 def fields_of(metadata: Any) -> list[Field]:
-    """The fields of one item's ``metadata`` (object form or list form), in order."""
+    """The fields of one item's ``metadata`` (object form or list form), in order.
+
+    A value is an object with ``value`` (and ``language``, ``place``) or plain text; empty
+    values are skipped; a value that is neither text nor a number is the item's error.
+    """
     if isinstance(metadata, list):
-        return [
-            _field(entry.get("key"), entry, f"metadata[{index}]")
+        entries = [
+            (entry.get("key") if isinstance(entry, Mapping) else None, entry, f"metadata[{index}]")
             for index, entry in enumerate(metadata)
-            if isinstance(entry, Mapping) and _has_value(entry)
         ]
-    if not isinstance(metadata, Mapping):
+    elif isinstance(metadata, Mapping):
+        entries = []
+        for key, values in metadata.items():
+            if not isinstance(values, list):
+                raise BadRecordError(f"{key}: values must be a list", value=values)
+            ordered = sorted(
+                enumerate(values), key=lambda pair: (_place(pair[1], pair[0]), pair[0])
+            )
+            entries.extend((key, entry, f"{key}[{index}]") for index, entry in ordered)
+    else:
         raise BadRecordError("metadata must be an object or a list", value=metadata)
-    fields: list[Field] = []
-    for key, values in metadata.items():
-        if not isinstance(values, list):
-            raise BadRecordError(f"{key}: values must be a list", value=values)
-        ordered = sorted(
-            enumerate(values),
-            key=lambda pair: (_place(pair[1], pair[0]), pair[0]),
-        )
-        fields.extend(
-            _field(key, entry, f"{key}[{index}]")
-            for index, entry in ordered
-            if isinstance(entry, Mapping) and _has_value(entry)
-        )
-    return fields
-
-
-def _has_value(entry: Mapping[str, Any]) -> bool:
-    value = entry.get("value")
-    return isinstance(value, str | int | float) and str(value).strip() != ""
+    fields = (_field(key, entry, position) for key, entry, position in entries)
+    return [field for field in fields if field is not None]
 
 
 def _place(entry: Any, index: int) -> int:
@@ -97,11 +92,22 @@ def _place(entry: Any, index: int) -> int:
     return place if isinstance(place, int) and not isinstance(place, bool) else index
 
 
-def _field(key: Any, entry: Mapping[str, Any], position: str) -> Field:
+def _field(key: Any, entry: Any, position: str) -> Field | None:
+    """One value as a field; ``None`` when it is empty."""
+    value = entry.get("value") if isinstance(entry, Mapping) else entry
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise BadRecordError("a metadata value must be text", position=position, value=value)
     if not isinstance(key, str) or not key.strip():
         raise BadRecordError("a metadata value needs a field key", position=position, value=entry)
-    language = entry.get("language")
-    return Field(key.strip(), str(entry["value"]), language or None, position)
+    language = entry.get("language") if isinstance(entry, Mapping) else None
+    return Field(
+        key.strip(),
+        str(value),
+        language if isinstance(language, str) and language else None,
+        position,
+    )
 
 
 def read(source: Source) -> Iterator[Record | CiteformError]:

@@ -193,3 +193,17 @@ def test_dc_source_is_the_container_only_as_a_fallback():
     prose = item(**{"dc.title": [value("T")], "dc.source": [value("Publicació original: 1850")]})
     [record] = citeform.read(prose)
     assert record.get("container-title") is None
+
+
+def test_plain_text_values_and_values_that_are_not_text():
+    plain = {"uuid": "p", "metadata": {"dc.title": ["Schlicht"], "dc.subject": ["a", "", None]}}
+    [record] = citeform.read(plain, "dspace-json")
+    assert (record.get("title"), record.get("keyword")) == ("Schlicht", "a")
+    nested = [
+        {"uuid": "n", "metadata": {"dc.title": [{"value": [["x"]]}]}},
+        {"uuid": "ok", "metadata": {"dc.title": [{"value": "Gut"}]}},
+    ]
+    records = citeform.read(nested, "dspace-json")
+    assert [record.id for record in records] == ["ok"]
+    [error] = records.errors
+    assert "item 1 (n), dc.title[0]: a metadata value must be text" in str(error)

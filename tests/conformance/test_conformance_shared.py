@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-
-from conftest import REPO, shared_path
 
 from citeform.conformance.__main__ import main
 
+BASELINE = Path(__file__).resolve().parents[1] / "conformance-baseline.json"
 
-def test_shared_conformance_reaches_the_baseline() -> None:
-    conformance: Path = shared_path("conformance")
-    assert (
-        main([str(conformance), "--baseline", str(REPO / "tests" / "conformance-baseline.json")])
-        == 0
-    )
+
+def test_shared_conformance_reaches_the_baseline(shared: Callable[..., Path]) -> None:
+    conformance = shared("conformance")
+    assert main([str(conformance), "--baseline", str(BASELINE)]) == 0

@@ -31,20 +31,31 @@ def sniff(source: Source) -> bool:
     """JSON holding DSpace items: objects with a ``metadata`` map or list of field values."""
     parsed = source.parsed
     if parsed is not None:
-        return any(True for _ in _items(parsed))
+        return any(_is_item(entry) for entry in _entries(parsed))
     head = source.head().lstrip()
     return head[:1] in "[{" and head[:1] != "" and bool(_HEAD.search(head))
 
 
-def _items(data: Any) -> Iterator[Mapping[str, Any]]:
-    """Every DSpace object with metadata in a REST response, in order."""
+def _is_item(entry: Any) -> bool:
+    return isinstance(entry, Mapping) and "metadata" in entry
+
+
+def _entries(data: Any) -> Iterator[Any]:
+    """Every DSpace object in a REST response, in order, and every list entry that is none.
+
+    The entries of item lists are yielded whatever they are, so that one that is not an
+    item can be reported; a lone object that holds no item yields nothing.
+    """
     if isinstance(data, list):
         for entry in data:
-            yield from _items(entry)
+            nested = isinstance(entry, list) or (
+                isinstance(entry, Mapping) and not _is_item(entry) and _holds_items(entry)
+            )
+            yield from _entries(entry) if nested else (entry,)
         return
     if not isinstance(data, Mapping):
         return
-    if "metadata" in data:
+    if _is_item(data):
         yield data
         return
     embedded = data.get("_embedded")
@@ -54,11 +65,15 @@ def _items(data: Any) -> Iterator[Mapping[str, Any]]:
             objects = results.get("_embedded", {}).get("objects", [])
             for found in objects if isinstance(objects, list) else []:
                 if isinstance(found, Mapping):
-                    yield from _items(found.get("_embedded", {}).get("indexableObject"))
+                    yield found.get("_embedded", {}).get("indexableObject")
         else:
-            yield from _items(embedded.get("items"))
+            yield from _entries(embedded.get("items"))
     elif "items" in data:
-        yield from _items(data["items"])
+        yield from _entries(data["items"])
+
+
+def _holds_items(entry: Mapping[str, Any]) -> bool:
+    return "_embedded" in entry or "items" in entry
 
 
 def fields_of(metadata: Any) -> list[Field]:
@@ -111,28 +126,41 @@ def _field(key: Any, entry: Any, position: str) -> Field | None:
 
 
 def read(source: Source) -> Iterator[Record | CiteformError]:
-    """Yield one record per DSpace item; an item without usable metadata yields its error."""
-    count = 0
-    for count, item in enumerate(_items(source.json()), start=1):
-        if item.get("type") not in (None, "item"):
-            continue
-        identifier = item.get("uuid") or item.get("id") or item.get("handle")
-        position = f"item {count}" + (f" ({identifier})" if identifier else "")
-        try:
-            fields = fields_of(item["metadata"])
-            if not fields:
-                raise BadRecordError("item has no metadata (withdrawn or hidden?)")
-            origin = Origin(NAME, source.name, position)
-            yield crosswalk(fields, id=str(identifier) if identifier else None, origin=origin)
-        except CiteformError as error:
-            inner = f", {error.position}" if error.position else ""
-            error.position = None
-            yield error.located(source=source.name, position=position + inner)
-    if not count:
+    """Yield one record per DSpace item; an entry that is no usable item yields its error.
+
+    Input that holds no DSpace item at all is refused as a whole.
+    """
+    entries = list(_entries(source.json()))
+    if not any(_is_item(entry) for entry in entries):
         raise UnreadableInputError(
             "no DSpace item found (a DSpace item is an object with 'metadata')",
             source=source.name,
         )
+    for count, item in enumerate(entries, start=1):
+        if _is_item(item) and item.get("type") not in (None, "item"):
+            continue  # a community or collection among search results
+        identifier = (
+            item.get("uuid") or item.get("id") or item.get("handle")
+            if isinstance(item, Mapping)
+            else None
+        )
+        position = f"item {count}" + (f" ({identifier})" if identifier else "")
+        try:
+            yield _record(item, identifier, position, source)
+        except CiteformError as error:
+            inner = f", {error.position}" if error.position else ""
+            error.position = None
+            yield error.located(source=source.name, position=position + inner)
+
+
+def _record(item: Any, identifier: Any, position: str, source: Source) -> Record:
+    if not _is_item(item):
+        raise BadRecordError("not a DSpace item (an item is an object with 'metadata')", value=item)
+    fields = fields_of(item["metadata"])
+    if not fields:
+        raise BadRecordError("item has no metadata (withdrawn or hidden?)")
+    origin = Origin(NAME, source.name, position)
+    return crosswalk(fields, id=str(identifier) if identifier else None, origin=origin)
 
 
 FORMATS = (

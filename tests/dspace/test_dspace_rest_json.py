@@ -207,3 +207,12 @@ def test_plain_text_values_and_values_that_are_not_text():
     assert [record.id for record in records] == ["ok"]
     [error] = records.errors
     assert "item 1 (n), dc.title[0]: a metadata value must be text" in str(error)
+
+
+def test_a_list_entry_that_is_no_item_is_reported_and_the_others_read():
+    good = item("a", **{"dc.title": [value("A")]})
+    records = citeform.read([good, {"uuid": "b", "handle": "1/2"}, 7, good], "dspace-json")
+    assert [record.get("title") for record in records] == ["A", "A"]
+    first, second = records.errors
+    assert "item 2 (b): not a DSpace item" in str(first)
+    assert "item 3: not a DSpace item" in str(second)

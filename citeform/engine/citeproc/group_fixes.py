@@ -73,7 +73,11 @@ class RuntimeGroup:
     """``cs:group``."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        """Join the children's output unless they tried variables and all were empty."""
+        """Join the children's output unless they tried variables and all were empty.
+
+        A group with output counts as rendered content for an enclosing group ("[Online]"
+        keeps its parent when the access date beside it is empty, as in citeproc-js).
+        """
         current = state.current()
         called, rendered = current.variables_called, current.variables_rendered
         delimiter = self.get("delimiter", "")  # type: ignore[attr-defined]
@@ -90,6 +94,8 @@ class RuntimeGroup:
                 output.append(text)
         tried = current.variables_called > called
         if output and (not tried or current.variables_rendered > rendered):
+            current.variables_called += 1
+            current.variables_rendered += 1
             return self.join(output)  # type: ignore[attr-defined]
         raise VariableError
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from citeform.errors import CiteformError
+
 
 @attrs.frozen
 class Field:
@@ -32,3 +34,13 @@ class Field:
 def field_key(schema: str, element: str, qualifier: str | None = None) -> str:
     """Join a field's parts into DSpace's key ("dc", "date", "issued" -> "dc.date.issued")."""
     return ".".join(part for part in (schema, element, qualifier) if part)
+
+
+def within_record(error: CiteformError, source: str, position: str) -> CiteformError:
+    """Locate *error* in the record at *position*, keeping its place inside the record.
+
+    An error raised at "field 3" of "record 2" reads "record 2, field 3".
+    """
+    inner = f", {error.position}" if error.position else ""
+    error.position = None
+    return error.located(source=source, position=position + inner)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from citeform.dspace.crosswalk import crosswalk
-from citeform.dspace.fields import Field
+from citeform.dspace.fields import Field, within_record
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
 from citeform.model import Origin, Record
 from citeform.parsing import classify_identifier, parse_pages
@@ -194,9 +194,7 @@ def _to_record(
     try:
         fields = shape.to_fields(metadata)
     except CiteformError as error:
-        inner = f", {error.position}" if error.position else ""
-        error.position = None
-        return error.located(source=source.name, position=position + inner)
+        return within_record(error, source.name, position)
     if not fields:
         return BadRecordError(
             "record has no metadata fields", source=source.name, position=position

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from citeform.dspace.crosswalk import crosswalk
-from citeform.dspace.fields import Field
+from citeform.dspace.fields import Field, within_record
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
 from citeform.model import Origin, Record
 from citeform.registry import Format
@@ -148,9 +148,7 @@ def read(source: Source) -> Iterator[Record | CiteformError]:
         try:
             yield _record(item, identifier, position, source)
         except CiteformError as error:
-            inner = f", {error.position}" if error.position else ""
-            error.position = None
-            yield error.located(source=source.name, position=position + inner)
+            yield within_record(error, source.name, position)
 
 
 def _record(item: Any, identifier: Any, position: str, source: Source) -> Record:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from citeform.conformance.agreement import KINDS, Agreement
@@ -66,6 +66,12 @@ def suite_table(results: Sequence[FixtureResult]) -> str:
         "(simple API, the README's count); "
         f"{full}/{total} = {_percent(full, total)} (full citation API)"
     )
+    crashes = Counter(
+        (r.full.error or "").split(":", 1)[0] for r in results if r.full.error is not None
+    )
+    if crashes:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in crashes.most_common())
+        lines.append(f"full API errors (crashes, timeouts) by kind: {kinds}")
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ from conformance_helpers import write_fixture
 
 from citeform.conformance.__main__ import main
 from citeform.conformance.agreement import compare
-from citeform.conformance.report import below_baseline, suite_figures
+from citeform.conformance.report import below_baseline, suite_figures, suite_table
 from citeform.conformance.suite import FixtureResult, Outcome
 
 
@@ -84,3 +84,12 @@ def test_main_fails_below_the_baseline_and_lists_failures(
 
 def test_main_refuses_a_missing_directory(tmp_path: Path) -> None:
     assert main([str(tmp_path / "absent")]) == 2
+
+
+def test_the_suite_table_counts_errors_by_kind() -> None:
+    crashed = FixtureResult(
+        "a_1", "a", "", Outcome(passed=False), Outcome(False, error="KeyError: x")
+    )
+    table = suite_table([crashed, _result("a_2", simple=True, full=True)])
+    assert "1/2 = 50.0%" in table
+    assert "by kind: KeyError 1" in table

@@ -94,7 +94,12 @@ class XmlShape:
     def sniff(self, source: Source) -> bool:
         """XML whose head names the namespace, the prefix or the OAI-PMH metadata prefix."""
         head = source.head()
-        markers = (self.namespace, f"<{self.prefix}:", f'metadataPrefix="{self.prefix}"')
+        markers = (
+            self.namespace,
+            f"<{self.prefix}:",
+            f'metadataPrefix="{self.prefix}"',
+            f"metadataPrefix='{self.prefix}'",
+        )
         return head.lstrip()[:1] == "<" and any(marker in head for marker in markers)
 
     def read(self, source: Source) -> Iterator[Record | CiteformError]:

@@ -88,7 +88,7 @@ def test_main_refuses_a_missing_directory(tmp_path: Path) -> None:
 
 def test_the_suite_table_counts_errors_by_kind() -> None:
     crashed = FixtureResult(
-        "a_1", "a", "", Outcome(passed=False), Outcome(False, error="KeyError: x")
+        "a_1", "a", "", Outcome(passed=False), Outcome(passed=False, error="KeyError: x")
     )
     table = suite_table([crashed, _result("a_2", simple=True, full=True)])
     assert "1/2 = 50.0%" in table

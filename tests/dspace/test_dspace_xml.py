@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -213,3 +214,25 @@ def test_utf16_xml_is_read_and_its_dtd_refused():
 def test_a_bare_doctype_is_harmless_and_read():
     [record] = citeform.read(f"<!DOCTYPE dim><dim:dim {DIM}>{TITLE.format('T')}</dim:dim>", "dim")
     assert record.get("title") == "T"
+
+
+def test_cli_converts_the_others_when_one_record_of_a_list_is_broken(tmp_path):
+    path = tmp_path / "harvest.xml"
+    broken = dim_record("oai:x:2", '<dim:field mdschema="dc">no element attribute</dim:field>')
+    text = list_records(
+        dim_record("oai:x:1", TITLE.format("Eins")),
+        broken,
+        dim_record("oai:x:3", TITLE.format("Drei")),
+        prefix="dim",
+    )
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "citeform", "convert", str(path), "--to", "csl-json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert [item["title"] for item in json.loads(result.stdout)] == ["Eins", "Drei"]
+    [line] = result.stderr.strip().splitlines()
+    assert "harvest.xml:record 2 (oai:x:2), field 1: a dim:field needs mdschema and element" in line

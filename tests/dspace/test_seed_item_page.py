@@ -193,3 +193,19 @@ def test_text_that_is_no_item_page_is_refused():
         citeform.read("Just a line of prose.\nAnd another one.\n", "dspace-page")
     with pytest.raises(citeform.UnreadableInputError, match="not a DSpace item page"):
         citeform.read('{"metadata": {}}', "dspace-page")
+
+
+@pytest.mark.parametrize("content", ['{"metadata": {}}', "<dim:dim/>", "nur Prosa\nohne Labels\n"])
+def test_cli_exit_2_for_what_is_no_item_page(tmp_path, content):
+    path = tmp_path / "not-a-page.txt"
+    path.write_text(content, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "citeform", "convert", str(path), "--from", "dspace-page",
+         "--to", "csl-json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "not a DSpace item page" in line

@@ -1,7 +1,7 @@
 """An item page as pasted or scraped text -> fields, by the label profiles.
 
-The first line is the title and the line under it, when it is not a label, the
-creator line (``page.byline``). After that a line that is a known label starts a
+The first line is the title and the line under it, when it is not a label, a date
+or a number, the creator line (``page.byline``). After that a line that is a known label starts a
 field and the lines up to the next label are its value, kept whole (one line each
 for names and keywords; paragraphs for abstracts). A label followed directly by
 another label is an empty field and gives nothing. A line "Label: value" is a
@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from citeform.dspace.crosswalk import BYLINE
 from citeform.dspace.fields import Field
 from citeform.dspace.labels import field_of_label, is_noise
+from citeform.parsing import parse_date
 
 _TABLE_ROW = re.compile(
     r"^([a-z][\w-]*\.[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)\t+(.+?)(?:\t+([\w-]*))?$"
@@ -61,12 +62,17 @@ def fields_from_page(text: str) -> list[Field]:
             values.append(line)
         elif index == 0:
             fields.append(Field("dc.title", line, position=f"line {number}"))
-        elif index == 1:
+        elif index == 1 and _is_byline(line):
             fields.append(Field(BYLINE, line, position=f"line {number}"))
         else:
             fields.append(Field(TEXT, line, position=f"line {number}"))
     close()
     return fields
+
+
+def _is_byline(line: str) -> bool:
+    """Whether the line under the title can be a creator line: words, not a date or number."""
+    return any(char.isalpha() for char in line) and parse_date(line) is None
 
 
 def _labelled_line(line: str) -> tuple[str, str, None] | None:

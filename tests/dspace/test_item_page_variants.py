@@ -64,3 +64,9 @@ def test_a_corporate_publisher_becomes_the_author_of_a_report():
     assert record.get("author") == (Name.corporate("Stadt Köln"),)
     assert record.get("publisher") == "Stadt Köln"
     assert record.get("ISBN") == "9783161484100"
+
+
+def test_a_date_under_the_title_is_no_creator_line():
+    [record] = citeform.read("Ein Titel\nMärz 2018\nVerlag\nDifu\nDatum\nSprache\n", "dspace-page")
+    assert record.get("author") == (Name.corporate("Difu"),)  # the publisher, not "März 2018"
+    assert [(f.key, f.value) for f in record.unmapped] == [("page.text", "März 2018")]

@@ -5,7 +5,8 @@ citeproc-py formats the joined name list as one string, so ``font-variant`` on `
 each name. It also joined the names before "and" with a hard-coded ", " and did not know
 ``delimiter-precedes-last="after-inverted-name"``.
 
-Replaces ``Name.process`` (options still come from ``get_option``, so the citation side's
+Inverted names in sort keys demote the particle under ``demote-non-dropping-particle=
+"sort-only"``. Replaces ``Name.process`` (options still come from ``get_option``, so the citation side's
 overrides apply) and ``Name.markup`` (affixes only: formatting is per name).
 """
 
@@ -15,6 +16,7 @@ from typing import Any, Final
 
 from citeproc.string import String, join
 
+from citeform.engine.citeproc import state
 from citeform.engine.citeproc.loader import CSL_NAMESPACE
 
 NAME_PART: Final = f"{{{CSL_NAMESPACE}}}name-part"
@@ -96,7 +98,7 @@ class PerNameFormatting:
             family = " ".join(part for part in (non_dropping, family) if part)
             return self._parts(None, family)[1]
         if inverted:
-            if option("demote-non-dropping-particle") in ("never", "sort-only"):
+            if _keeps_particle(option("demote-non-dropping-particle")):
                 family = " ".join(part for part in (non_dropping, family) if part)
                 given = " ".join(part for part in (given, dropping) if part)
             else:
@@ -123,6 +125,14 @@ class PerNameFormatting:
         if text:
             return self.wrap(text)  # type: ignore[attr-defined]
         return None
+
+
+def _keeps_particle(demote: str) -> bool:
+    """Whether an inverted name keeps its non-dropping particle in front ("van der Berg").
+
+    ``sort-only`` demotes it in sort keys only ("Berg, Jan van der" sorts under B).
+    """
+    return demote == "never" or (demote == "sort-only" and not state.current().sorting)
 
 
 def _precedes(rule: str, count: int, previous_inverted: bool) -> bool:

@@ -20,12 +20,14 @@ from typing import Any, Final
 from citeform.engine.citeproc import state
 
 _DIGITS = re.compile(r"(\d+)")
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)[^\w\s]+(?=\d)")
 
 
 def collation_key(value: object) -> tuple[Any, ...]:
     """A key that orders text as a reader expects (base letters first, numbers by value)."""
+    text = _BETWEEN_DIGITS.sub(" ", str(value))  # "1984–1986": two numbers
     text = "".join(
-        char for char in str(value) if unicodedata.category(char)[0] in "LNZ"
+        char for char in text if unicodedata.category(char)[0] in "LNZ"
     )  # punctuation, symbols and markers do not count
     text = " ".join(text.split())
     decomposed = unicodedata.normalize("NFKD", text)

@@ -6,8 +6,8 @@ each name. It also joined the names before "and" with a hard-coded ", " and did 
 ``delimiter-precedes-last="after-inverted-name"``.
 
 Inverted names in sort keys demote the particle under ``demote-non-dropping-particle=
-"sort-only"``. Replaces ``Name.process`` (options still come from ``get_option``, so the citation side's
-overrides apply) and ``Name.markup`` (affixes only: formatting is per name).
+"sort-only"``. Replaces ``Name.process`` (options still come from ``get_option``, so the
+citation side's overrides apply) and ``Name.markup`` (affixes only: formatting is per name).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ _BETWEEN_DIGITS = re.compile(r"(?<=\d)[^\w\s]+(?=\d)")
 
 def collation_key(value: object) -> tuple[Any, ...]:
     """A key that orders text as a reader expects (base letters first, numbers by value)."""
-    text = _BETWEEN_DIGITS.sub(" ", str(value))  # "1984–1986": two numbers
+    text = _BETWEEN_DIGITS.sub(" ", str(value))  # a date range: two numbers
     text = "".join(
         char for char in text if unicodedata.category(char)[0] in "LNZ"
     )  # punctuation, symbols and markers do not count

@@ -146,3 +146,12 @@ def test_a_failing_cluster_is_a_render_error_naming_it(
     with pytest.raises(citeform.RenderError, match="citation cluster 1") as caught:
         author_date.citation([DOE])
     assert caught.value.position == "citation cluster 1"
+
+
+def test_page_locators_follow_the_page_range_format() -> None:
+    chicago = Renderer(style="chicago-fullnote-bibliography", locale="en-US")
+    assert chicago.citation([CiteItem(DOE, locator="321-328")]).endswith(", 321\u201328.")
+
+
+def test_an_escaped_hyphen_is_no_range(note: Renderer) -> None:
+    assert note.citation([CiteItem(DOE, locator="12\\-14")]).endswith(", p. 12-14.")

@@ -11,7 +11,9 @@ and leave bibliography items (plain ``CitationItem`` objects) to the classes bel
   suppress-author and remembered for author-only and cite grouping.
 - ``cs:name``: ``et-al-subsequent-min``/``-use-first`` for subsequent cites; names added and
   given names expanded for disambiguation.
-- ``cs:text``: terms a cite renders are noted (a leading term can be capitalised).
+- ``cs:text``: terms a cite renders are noted (a leading term can be capitalised); a page
+  locator is a page range in the style's ``page-range-format``.
+- ``cs:label``: no plural for a locator whose hyphen is escaped with a backslash.
 - ``cs:date-part``: the year-suffix after the year of ``issued`` when the style does not print
   the ``year-suffix`` variable itself.
 """
@@ -22,6 +24,7 @@ from typing import Any, Final
 
 from citeproc.model import ConditionFailed
 from citeproc.source import Name
+from citeproc.string import String
 
 from citeform.engine.citeproc.cites import (
     FULL_GIVEN_NAMES,
@@ -33,6 +36,9 @@ from citeform.engine.citeproc.cites import (
 
 SUFFIX_KEY: Final = "cf_year_suffix"
 """Key of a citeproc-py date that carries a year-suffix to print after its year."""
+ESCAPED_HYPHEN: Final = "\\-"
+"""A hyphen the user marked as part of the locator, not a range (citeproc-js's escape)."""
+_KEPT_HYPHEN: Final = "\u2011"
 _NEVER: Final = 10**6
 """An ``et-al-min`` no name list reaches: every name shown, no "et al."."""
 
@@ -91,16 +97,43 @@ class CiteAuthor:
         return text
 
 
-class CiteTerms:
-    """Remember the terms a cite renders (a leading one may be capitalised)."""
+class CiteText:
+    """``cs:text`` in a cite: terms remembered, the locator formatted."""
+
+    def _variable(self, item: Any, context: Any) -> Any:
+        """The locator: of a page, a page range per ``page-range-format``; else with en dashes.
+
+        A hyphen escaped with a backslash is printed as a plain hyphen, not as a range.
+        """
+        cite = cite_of(item)
+        if cite is None or self.get("variable") != "locator" or "locator" not in cite:  # type: ignore[attr-defined]
+            return super()._variable(item, context)  # type: ignore[misc]
+        locator = cite["locator"]
+        value = str(locator.identifier).replace(ESCAPED_HYPHEN, _KEPT_HYPHEN)
+        if locator.label == "page":
+            text = str(self._process(value, "page"))  # type: ignore[attr-defined]
+        else:
+            text = value.replace("-", "\u2013")
+        return String(text.replace(_KEPT_HYPHEN, "-"))
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
-        """Render; note the output of a ``cs:text term`` in a cite."""
+        """Render; note the output of a ``cs:text term`` in a cite (it may start a sentence)."""
         text = super().render(item, *args, **kwargs)  # type: ignore[misc]
         cite = cite_of(item)
         if cite is not None and text and "term" in self.attrib:  # type: ignore[attr-defined]
             cite.tracker.terms.append(str(text))
         return text
+
+
+class CiteLocatorLabel:
+    """``cs:label`` of the locator: a hyphen escaped with a backslash makes no range."""
+
+    def _is_plural(self, item: Any) -> bool:
+        cite = cite_of(item)
+        if cite is None or self.get("variable") != "locator" or "locator" not in cite:  # type: ignore[attr-defined]
+            return super()._is_plural(item)  # type: ignore[misc,no-any-return]
+        value = str(cite["locator"].identifier).replace(ESCAPED_HYPHEN, "")
+        return self.RE_MULTIPLE_NUMBERS.search(value) is not None  # type: ignore[attr-defined]
 
 
 class CiteNameOptions:
@@ -208,7 +241,8 @@ OVERRIDES: Final = {
     "if": CiteConditions,
     "else-if": CiteConditions,
     "names": CiteAuthor,
-    "text": CiteTerms,
+    "text": CiteText,
+    "label": CiteLocatorLabel,
     "name": CiteNameOptions,
     "date-part": CiteYearSuffix,
 }

@@ -214,9 +214,14 @@ def _authors_from_byline(byline: str, options: CrosswalkOptions) -> tuple[Name, 
 def _publisher_as_author(
     variables: dict[str, Any], options: CrosswalkOptions, *, serial: bool, container_split: bool
 ) -> tuple[Name, ...]:
-    """A corporate publisher as author: for non-serial types, or when the container repeats it."""
+    """A corporate publisher as author: for non-serial types, or when the container repeats it.
+
+    Never for a work with editors (an edited volume is cited under its editors).
+    """
     publisher = variables.get("publisher")
-    if not (options.corporate_author and publisher) or (serial and not container_split):
+    if not (options.corporate_author and publisher) or "editor" in variables:
+        return ()
+    if serial and not container_split:
         return ()
     names = parse_names(publisher)
     return names if len(names) == 1 and names[0].is_literal else ()

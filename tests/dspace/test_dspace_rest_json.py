@@ -216,3 +216,18 @@ def test_a_list_entry_that_is_no_item_is_reported_and_the_others_read():
     first, second = records.errors
     assert "item 2 (b): not a DSpace item" in str(first)
     assert "item 3: not a DSpace item" in str(second)
+
+
+def test_an_edited_volume_keeps_its_publisher_out_of_the_authors():
+    data = item(
+        **{
+            "dc.title": [value("Stadt im Wandel")],
+            "dc.contributor.editor": [value("Muster, Erika")],
+            "dc.publisher": [value("Deutsches Institut für Urbanistik")],
+            "dc.type": [value("Sammelband")],
+        }
+    )
+    [record] = citeform.read(data)
+    assert record.type == "book"
+    assert record.get("author") is None
+    assert record.get("editor") == (Name(family="Muster", given="Erika"),)

@@ -1,0 +1,105 @@
+"""One example per CSL behaviour the engine adds to citeproc-py (no shared data needed)."""
+
+from __future__ import annotations
+
+from citeform.rendering import Renderer
+
+
+def _book(item_id: str, family: str, year: int, title: str, **more: object) -> dict[str, object]:
+    return {
+        "id": item_id,
+        "type": "book",
+        "title": title,
+        "author": [{"family": family, "given": "Anna"}],
+        "issued": {"date-parts": [[year]]},
+        "publisher": "Press",
+        **more,
+    }
+
+
+def test_year_suffixes_in_bibliography_order() -> None:
+    entries = Renderer("apa", locale="en-US").bibliography(
+        [_book("b", "Roe", 2001, "Beta"), _book("a", "Roe", 2001, "Alpha")]
+    )
+    assert entries == ["Roe, A. (2001a). Alpha. Press.", "Roe, A. (2001b). Beta. Press."]
+
+
+def test_subsequent_author_substitute() -> None:
+    entries = Renderer("modern-language-association", locale="en-US").bibliography(
+        [_book("a", "Roe", 2001, "Alpha"), _book("b", "Roe", 2002, "Beta")]
+    )
+    assert entries[1].startswith("———. Beta.")
+
+
+def test_substituted_editor_is_not_printed_twice() -> None:
+    edited = {
+        "id": "e",
+        "type": "book",
+        "title": "Collected",
+        "editor": [{"family": "Roe", "given": "Anna"}],
+        "issued": {"date-parts": [[2001]]},
+        "publisher": "Press",
+    }
+    entry = Renderer("apa", locale="en-US").entry(edited)
+    assert entry == "Roe, A. (Ed.). (2001). Collected. Press."
+
+
+def test_initialize_false_keeps_given_names() -> None:
+    entry = Renderer("chicago-author-date", locale="en-US").entry(_book("a", "Roe", 2001, "Alpha"))
+    assert entry.startswith("Roe, Anna. 2001.")
+
+
+def test_punctuation_moves_inside_quotes_in_english_only() -> None:
+    article = {
+        "id": "q",
+        "type": "article-journal",
+        "title": "A title",
+        "container-title": "Journal",
+        "author": [{"family": "Roe", "given": "Anna"}],
+        "issued": {"date-parts": [[2001]]},
+    }
+    assert "“A Title.”" in Renderer("chicago-author-date", locale="en-US").entry(article)
+    assert "„A title“." in Renderer("chicago-author-date", locale="de-DE").entry(article)
+
+
+def test_ordinals_come_from_the_output_locale() -> None:
+    entry = Renderer("apa", locale="de-DE").entry(_book("a", "Roe", 2001, "Alpha", edition="2"))
+    assert "(2. Aufl.)" in entry
+
+
+def test_particles_in_family_names() -> None:
+    item = _book("a", "van der Vlist", 2002, "XML")
+    assert (
+        Renderer("chicago-author-date", locale="en-US")
+        .entry(item)
+        .startswith("Vlist, Anna van der.")
+    )
+    assert Renderer("apa", locale="en-US").entry(item).startswith("van der Vlist, A.")
+
+
+def test_empty_number_drops_its_group() -> None:
+    thesis = {
+        "id": "t",
+        "type": "thesis",
+        "title": "Essays",
+        "genre": "PhD thesis",
+        "author": [{"family": "Roe", "given": "Anna"}],
+        "issued": {"date-parts": [[2017]]},
+        "publisher": "University",
+    }
+    assert Renderer("apa", locale="en-US").entry(thesis) == (
+        "Roe, A. (2017). Essays [PhD thesis]. University."
+    )
+
+
+def test_term_opening_an_entry_is_capitalized() -> None:
+    entries = Renderer("apa", locale="en-US").bibliography([{"id": "x", "type": "document"}])
+    assert entries == ["(N.d.)."]
+
+
+def test_names_formatted_one_by_one() -> None:
+    item = _book("a", "Roe", 2001, "Alpha")
+    item["author"] = [{"family": "Roe", "given": "Anna"}, {"family": "Poe", "given": "Ed"}]
+    html = Renderer("din-1505-2", locale="de-DE", format="html").entry(item)
+    small_caps = '<span style="font-variant:small-caps;">'
+    assert f"{small_caps}Roe, Anna</span> ; {small_caps}Poe, Ed</span>" in html

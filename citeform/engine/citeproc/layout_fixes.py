@@ -27,7 +27,7 @@ class SecondFieldAlign:
             return super().render_bibliography(citation_items)  # type: ignore[misc, no-any-return]
         output = []
         for item in citation_items:
-            self.repressed = {}
+            self.repressed: dict[str, list[str]] = {}  # citeproc-py reads it per entry
             text = self._aligned(item)
             if text is not None:
                 output.append(text)

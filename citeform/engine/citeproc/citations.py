@@ -59,7 +59,7 @@ class CitationPipeline:
         self.prints_year_suffix = bool(
             root.xpath('//cs:text[@variable="year-suffix"]', namespaces=_NS)
         )
-        self.uses_disambiguate_condition = bool(root.xpath('//*[@disambiguate="true"]'))
+        self.disambiguate_conditions = len(root.xpath('//*[@disambiguate="true"]'))
         self.prints_citation_label = bool(
             root.xpath('//cs:text[@variable="citation-label"]', namespaces=_NS)
         )

@@ -58,7 +58,11 @@ class CiteConditions:
         if self.get("disambiguate") is None:  # type: ignore[attr-defined]
             return super().render(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[misc]
         cite = cite_of(item)
-        holds = (self.get("disambiguate") == "true") == bool(cite and cite.disambiguation.condition)  # type: ignore[attr-defined]
+        active = False
+        if cite is not None:
+            active = cite.tracker.conditions_seen < cite.disambiguation.conditions
+            cite.tracker.conditions_seen += 1
+        holds = active == (self.get("disambiguate") == "true")  # type: ignore[attr-defined]
         match = self.get("match", "all")  # type: ignore[attr-defined]
         others = set(self.attrib) - {"disambiguate", "match"}  # type: ignore[attr-defined]
         decided = {

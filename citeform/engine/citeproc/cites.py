@@ -29,8 +29,8 @@ class Disambiguation:
     """Extra names shown before "et al." (``disambiguate-add-names``)."""
     given_levels: dict[tuple[str, int], int] = attrs.field(factory=dict)
     """Given names shown per name: (names variable, index) -> INITIALS or FULL_GIVEN_NAMES."""
-    condition: bool = False
-    """Whether ``disambiguate="true"`` conditions hold."""
+    conditions: int = 0
+    """How many ``disambiguate="true"`` tests hold, counted in rendering order."""
     year_suffix: str | None = None
     """The year-suffix letter(s), ``a``, ``b``, … (``disambiguate-add-year-suffix``)."""
 
@@ -44,6 +44,8 @@ class Tracker:
     """Output of the cite's first ``cs:names`` that rendered (its "author")."""
     author_seen: bool = False
     suppress_author: bool = False
+    conditions_seen: int = 0
+    """``disambiguate="true"`` tests met so far."""
     terms: list[str] = attrs.field(factory=list)
     """Output of the terms (``cs:text term``) the cite rendered, in order."""
 

@@ -8,7 +8,8 @@ for what is still ambiguous and each only when the style asks for it:
    ``givenname-disambiguation-rule`` ``by-cite`` only ambiguous cites are expanded; the
    ``all-names``/``primary-name`` rules (and their ``-with-initials`` forms) expand every name
    whose family name is shared with a different person anywhere in the document.
-3. ``disambiguate="true"`` conditions hold for the items still ambiguous.
+3. ``disambiguate="true"`` conditions hold for the items still ambiguous, one more at a time
+   in rendering order (so extra text is added only as far as needed, as in citeproc-js).
 4. ``disambiguate-add-year-suffix``: a, b, c… in bibliography order within each ambiguous group.
 
 The state is per item: all cites of an item are expanded alike. Ambiguity is judged on the
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 import string
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from citeproc.source import Date, Reference
@@ -108,19 +109,32 @@ class Disambiguator:
 
         With *given_names* (the highest given-name level allowed, 0 for none), each step
         also expands the given names that help (as citeproc-js does, so a name added can be
-        told apart by its given name). Each item keeps the lowest number of added names at
-        which it was least ambiguous (0 if adding never helped it).
+        told apart by its given name).
+        """
+
+        def each_step() -> None:
+            if given_names:
+                self.expand_given_names(group, given_names)
+
+        self.escalate(group, "names_added", MAX_ADDED_NAMES, each_step)
+
+    def escalate(
+        self, group: Sequence[str], field: str, highest: int, each_step: Callable[[], None]
+    ) -> None:
+        """Raise *field* step by step for the group's ambiguous items while that helps.
+
+        Each item keeps the lowest level at which it was least ambiguous (0 if raising never
+        helped it); *each_step* runs after every raise.
         """
         best = {key: (len(group), 0) for key in group}
         pending = list(group)
-        for level in range(1, MAX_ADDED_NAMES + 1):
+        for level in range(1, highest + 1):
             before = {key: self.text(key) for key in pending}
             for key in pending:
-                self.states[key].names_added = level
+                setattr(self.states[key], field, level)
             if {key: self.text(key) for key in pending} == before:
                 break
-            if given_names:
-                self.expand_given_names(group, given_names)
+            each_step()
             sharing = self.ambiguity(group)
             for key in pending:
                 if sharing[key] < best[key][0]:
@@ -129,7 +143,7 @@ class Disambiguator:
             if not pending:
                 break
         for key, (_, level) in best.items():
-            self.states[key].names_added = level
+            setattr(self.states[key], field, level)
 
     def ambiguity(self, keys: Sequence[str]) -> dict[str, int]:
         """For each of *keys*, how many of them (itself included) its cites are mistaken for."""
@@ -153,10 +167,9 @@ class Disambiguator:
         if givennames:
             for group in self.groups(self.states):
                 self.expand_given_names(group, highest)
-        if pipeline.uses_disambiguate_condition:
+        if pipeline.disambiguate_conditions:
             for group in self.groups(self.states):
-                for key in group:
-                    self.states[key].condition = True
+                self.escalate(group, "conditions", pipeline.disambiguate_conditions, _no_step)
         if _enabled(pipeline, "disambiguate-add-year-suffix"):
             self.year_suffixes()
         return self.states
@@ -236,12 +249,16 @@ def suffix_letters(index: int) -> str:
     return letters[index // len(letters) - 1] + letters[index % len(letters)]
 
 
+def _no_step() -> None:
+    """Nothing to do after a raise."""
+
+
 def _snapshot(state: Disambiguation) -> object:
     """A hashable copy of *state*."""
     return (
         state.names_added,
         tuple(sorted(state.given_levels.items())),
-        state.condition,
+        state.conditions,
         state.year_suffix,
     )
 

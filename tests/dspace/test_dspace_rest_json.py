@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from dspace_support import run_citeform
 
 import citeform
 from citeform.model import Name
@@ -133,13 +132,7 @@ def test_csl_json_is_not_taken_for_dspace():
 def test_json_that_is_not_dspace_exits_2(tmp_path, content):
     path = tmp_path / "wrong.json"
     path.write_text(content, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(path), "--from", "dspace-json",
-         "--to", "csl-json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
+    result = run_citeform("convert", str(path), "--from", "dspace-json", "--to", "csl-json")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
@@ -148,12 +141,7 @@ def test_json_that_is_not_dspace_exits_2(tmp_path, content):
 def test_report_lists_unmapped_fields_per_record(tmp_path):
     path = tmp_path / "item.json"
     path.write_text(json.dumps(ITEM), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(path), "--to", "csl-json", "--report"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_citeform("convert", str(path), "--to", "csl-json", "--report")
     assert result.returncode == 0
     assert "item.json:item 1 (u1): unmapped dc.rights = 'CC BY'" in result.stderr
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from dspace_support import run_citeform
 
 import citeform
 from citeform.model import Name
@@ -80,12 +79,7 @@ def test_list_records_in_oai_dc_and_a_record_without_metadata():
 def test_cli_exit_1_when_one_record_of_a_list_is_broken(tmp_path):
     path = tmp_path / "list.xml"
     path.write_text(list_records(dc_record("oai:x:1", "Eins"), DELETED), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(path), "--to", "csl-json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_citeform("convert", str(path), "--to", "csl-json")
     assert result.returncode == 1
     assert '"Eins"' in result.stdout
     [line] = result.stderr.strip().splitlines()
@@ -175,13 +169,7 @@ def test_deep_nesting_is_refused():
 def test_xml_that_is_not_what_it_claims_exits_2(tmp_path, content, format_name):
     path = tmp_path / "wrong.xml"
     path.write_text(content, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(path), "--from", format_name,
-         "--to", "csl-json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
+    result = run_citeform("convert", str(path), "--from", format_name, "--to", "csl-json")
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("citeform: ")
@@ -226,12 +214,7 @@ def test_cli_converts_the_others_when_one_record_of_a_list_is_broken(tmp_path):
         prefix="dim",
     )
     path.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(path), "--to", "csl-json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_citeform("convert", str(path), "--to", "csl-json")
     assert result.returncode == 1
     assert [item["title"] for item in json.loads(result.stdout)] == ["Eins", "Drei"]
     [line] = result.stderr.strip().splitlines()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from dspace_support import run_citeform
 
 import citeform
 from citeform.dspace import labels
@@ -59,12 +58,7 @@ def test_seed_is_detected_and_read_to_the_target_record(seed):
 
 
 def test_cli_converts_the_seed_without_from(seed):
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(seed), "--to", "csl-json", "--report"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_citeform("convert", str(seed), "--to", "csl-json", "--report")
     assert result.returncode == 0, result.stderr
     [item] = json.loads(result.stdout)
     assert item["type"] == "article-journal"
@@ -199,13 +193,7 @@ def test_text_that_is_no_item_page_is_refused():
 def test_cli_exit_2_for_what_is_no_item_page(tmp_path, content):
     path = tmp_path / "not-a-page.txt"
     path.write_text(content, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(path), "--from", "dspace-page",
-         "--to", "csl-json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
+    result = run_citeform("convert", str(path), "--from", "dspace-page", "--to", "csl-json")
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert "not a DSpace item page" in line

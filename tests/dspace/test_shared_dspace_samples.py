@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from dspace_support import run_citeform
 
 import citeform
 from citeform.model import Date, Name
@@ -159,11 +157,6 @@ def test_the_internal_xoai_document_gets_a_clear_error(shared):
     for name in ("dim", "oai-dc"):
         with pytest.raises(citeform.UnreadableInputError, match=r"no .* record found"):
             citeform.read(path, name)
-    result = subprocess.run(
-        [sys.executable, "-m", "citeform", "convert", str(path), "--to", "csl-json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_citeform("convert", str(path), "--to", "csl-json")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1

@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import strategies as st
 
 import citeform
@@ -66,15 +65,7 @@ def is_registered(name: str) -> bool:
     return any(fmt.name == name for fmt in citeform.list_formats())
 
 
-QNAME_BUG = pytest.mark.xfail(
-    reason="xmlsafe.local_name: lxml.etree.QName raises ValueError ('Invalid tag name') on "
-    "tags lxml's parser lets through: 'oai_dc:' (no local name), 'dc:title' (unbound prefix)",
-    strict=True,
-)
-
-KNOWN_BUGS: dict[str, tuple[type[BaseException], str]] = {
-    "xmlsafe QName (QNAME_BUG)": (ValueError, "Invalid tag name"),
-}
+KNOWN_BUGS: dict[str, tuple[type[BaseException], str]] = {}
 """Exceptions of bugs already reproduced in ``test_hostile_found.py``: the fuzzer passes
 over them (``tolerate_known=True``) so that it keeps looking for new ones."""
 

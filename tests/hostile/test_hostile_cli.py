@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from hostile_support import QNAME_BUG, garbage_inputs, readable_formats, writable_formats
+from hostile_support import garbage_inputs, readable_formats, writable_formats
 
 from citeform.cli import main
 
@@ -29,14 +29,7 @@ def assert_clean_failure(code: int, err: str) -> None:
         assert line.startswith("citeform: "), line
 
 
-@pytest.mark.parametrize(
-    "reader",
-    [
-        pytest.param(name, marks=QNAME_BUG) if name in {"oai-dc", "dim", None} else name
-        for name in READERS
-    ],
-    ids=[name or "detect" for name in READERS],
-)
+@pytest.mark.parametrize("reader", READERS, ids=[name or "detect" for name in READERS])
 def test_convert_on_garbage_fails_cleanly(reader, tmp_path, capsys):
     for name, content in GARBAGE.items():
         path = tmp_path / f"{name}.input"

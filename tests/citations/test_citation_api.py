@@ -155,3 +155,9 @@ def test_page_locators_follow_the_page_range_format() -> None:
 
 def test_an_escaped_hyphen_is_no_range(note: Renderer) -> None:
     assert note.citation([CiteItem(DOE, locator="12\\-14")]).endswith(", p. 12-14.")
+
+
+def test_locator_tests_see_the_cite_locator() -> None:
+    apa = Renderer(style="apa", locale="en-US")
+    assert apa.citation([CiteItem(DOE, locator="3", label="chapter")]) == "(Doe, 2000, Chapter 3)"
+    assert apa.citation([CiteItem(DOE, locator="12", label="paragraph")]) == "(Doe, 2000, para. 12)"

@@ -109,7 +109,7 @@ class CitationPipeline:
         state = state if state is not None else self.states.get(placed.key, Disambiguation())
         locator = None
         if request.locator:
-            locator = Locator(request.label or DEFAULT_LOCATOR_LABEL, tidy_locator(request.locator))
+            locator = Locator(locator_label(request.label), tidy_locator(request.locator))
         return Cite(
             placed.key,
             disambiguation.reference_for(self, placed, state),
@@ -156,6 +156,11 @@ def _failure(where: str, error: Exception) -> RenderError:
     return RenderError(message, position=where)
 
 
+def locator_label(label: str | None) -> str:
+    """The locator type as a term name: ``page`` by default, ``sub verbo`` as ``sub-verbo``."""
+    return (label or DEFAULT_LOCATOR_LABEL).strip().lower().replace(" ", "-")
+
+
 def tidy_locator(locator: str) -> str:
     """A locator as citeproc-js prints it: trimmed, ranges closed up (``100 - 103`` -> ``100-103``).
 
@@ -167,4 +172,4 @@ def tidy_locator(locator: str) -> str:
 def _locator_key(request: CiteRequest) -> tuple[str | None, str] | None:
     if not request.locator:
         return None
-    return (request.label or DEFAULT_LOCATOR_LABEL, tidy_locator(request.locator))
+    return (locator_label(request.label), tidy_locator(request.locator))

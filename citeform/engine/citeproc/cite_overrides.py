@@ -53,6 +53,14 @@ class CiteConditions:
             return super()._position(item, context)  # type: ignore[misc,no-any-return]
         return [cite.place.matches(test) for test in self.get("position").split()]  # type: ignore[attr-defined]
 
+    def _locator(self, item: Any) -> list[bool]:
+        """Test the locator's type (``sub verbo`` and ``sub-verbo`` are one type)."""
+        cite = cite_of(item)
+        if cite is None:
+            return super()._locator(item)  # type: ignore[misc,no-any-return]
+        label = cite["locator"].label if "locator" in cite else None
+        return [test.replace(" ", "-") == label for test in self.get("locator").split()]  # type: ignore[attr-defined]
+
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         """Evaluate ``disambiguate="true"`` together with the other conditions and ``match``."""
         if self.get("disambiguate") is None:  # type: ignore[attr-defined]

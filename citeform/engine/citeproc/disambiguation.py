@@ -324,16 +324,20 @@ def reference_for(pipeline: CitationPipeline, placed: PlacedCite, state: Disambi
 
     With its year-suffix (after the citation label when the style prints one, else after the
     year of ``issued``, unless the style prints ``year-suffix`` itself), the
-    ``first-reference-note-number`` of a subsequent cite and a generated ``citation-label``.
+    ``first-reference-note-number`` of a subsequent cite, a generated ``citation-label`` and
+    the cite's locator.
     """
     reference = pipeline.source[placed.key]
     first_note = placed.place.position != FIRST and placed.place.first_note
     label = reference.get("citation-label")
     if label is None and pipeline.prints_citation_label:
         label = citation_label(reference)
-    if not (state.year_suffix or first_note or label):
+    locator = placed.request.locator
+    if not (state.year_suffix or first_note or label or locator):
         return reference
     extra: dict[str, Any] = {"citation-label": String(label)} if label else {}
+    if locator:
+        extra["locator"] = String(locator)  # for tests such as is-numeric="locator"
     if state.year_suffix:
         extra["year-suffix"] = String(state.year_suffix)
         issued = reference.get("issued")

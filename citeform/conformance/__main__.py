@@ -19,6 +19,7 @@ from citeform.conformance.report import (
     agreement_figures,
     agreement_table,
     below_baseline,
+    disagreement_report,
     failure_report,
     suite_figures,
     suite_table,
@@ -42,9 +43,10 @@ def parser() -> argparse.ArgumentParser:
     )
     cli.add_argument(
         "--list-failures",
-        choices=("simple", "full"),
-        metavar="COUNT",
-        help="print expected and produced output of failed fixtures under COUNT (simple or full)",
+        choices=("simple", "full", "agreement"),
+        metavar="WHAT",
+        help="print the failures of WHAT: fixtures failed under the simple or full count "
+        "(expected and produced output), or entries that disagree with citeproc-js (agreement)",
     )
     cli.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, help="seconds per fixture")
     return cli
@@ -68,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         paths = [p for p in fixture_paths(suite_dir) if p.stem.startswith(args.fixtures)]
         results = run_suite(paths, timeout=args.timeout)
-        if args.list_failures:
+        if args.list_failures in ("simple", "full"):
             sys.stdout.write(failure_report(results, args.list_failures) + "\n")
         sys.stdout.write(suite_table(results) + "\n")
         figures.update(suite_figures(results))
@@ -76,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         agreements = [
             agreement for path in reference_files(args.path) for agreement in measure(path)
         ]
+        if args.list_failures == "agreement":
+            sys.stdout.write(disagreement_report(agreements) + "\n")
         sys.stdout.write(agreement_table(agreements) + "\n")
         figures.update(agreement_figures(agreements))
     if args.json:

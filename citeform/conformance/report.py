@@ -105,6 +105,21 @@ def failure_report(results: Iterable[FixtureResult], count: str) -> str:
     return "\n".join(blocks)
 
 
+def disagreement_report(agreements: Iterable[Agreement]) -> str:
+    """Per style, locale and kind: reference entries not produced and produced ones not in it."""
+    blocks = []
+    for pair in agreements:
+        if not (pair.missing or pair.surplus or pair.error):
+            continue
+        lines = [f"=== {pair.style} {pair.locale} {pair.kind}"]
+        if pair.error:
+            lines.append(f"error: {pair.error}")
+        lines += [f"- {entry}" for entry in pair.missing]
+        lines += [f"+ {entry}" for entry in pair.surplus]
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)
+
+
 def _rate(passed: Iterable[bool]) -> float:
     flags = list(passed)
     return sum(flags) / len(flags) if flags else 0.0

@@ -10,7 +10,12 @@ from conformance_helpers import write_fixture
 
 from citeform.conformance.__main__ import main
 from citeform.conformance.agreement import compare
-from citeform.conformance.report import below_baseline, suite_figures, suite_table
+from citeform.conformance.report import (
+    below_baseline,
+    disagreement_report,
+    suite_figures,
+    suite_table,
+)
 from citeform.conformance.suite import FixtureResult, Outcome
 
 
@@ -93,3 +98,9 @@ def test_the_suite_table_counts_errors_by_kind() -> None:
     table = suite_table([crashed, _result("a_2", simple=True, full=True)])
     assert "1/2 = 50.0%" in table
     assert "by kind: KeyError 1" in table
+
+
+def test_the_disagreement_report_lists_missing_and_surplus_entries() -> None:
+    agreement = compare("s", "l", "text", ["A", "B"], ["A", "C"])
+    assert disagreement_report([agreement]) == "=== s l text\n- B\n+ C"
+    assert disagreement_report([compare("s", "l", "html", ["A"], ["A"])]) == ""

@@ -84,7 +84,13 @@ def drop_absent_pages(_app: Sphinx, docname: str, source: list[str]) -> None:
             source[0] = source[0].replace(f"\n{page}\n", "\n")
 
 
+def reread_index(*_args: object) -> list[str]:
+    """Read the index on every build, so that an optional page that appeared is listed."""
+    return ["index"]
+
+
 def setup(app: Sphinx) -> None:
     """Connect the alias resolver and the optional pages."""
     app.connect("missing-reference", resolve_public_alias)
     app.connect("source-read", drop_absent_pages)
+    app.connect("env-get-outdated", reread_index)

@@ -24,7 +24,6 @@ from typing import Any, Final
 
 from citeproc.model import ConditionFailed
 from citeproc.source import Name
-from citeproc.string import String
 
 from citeform.engine.citeproc.cites import (
     FULL_GIVEN_NAMES,
@@ -33,6 +32,7 @@ from citeform.engine.citeproc.cites import (
     amended_reference,
     cite_of,
 )
+from citeform.engine.citeproc.data import parse_string
 
 SUFFIX_KEY: Final = "cf_year_suffix"
 """Key of a citeproc-py date that carries a year-suffix to print after its year."""
@@ -115,6 +115,8 @@ class CiteText:
     def _variable(self, item: Any, context: Any) -> Any:
         """The locator: of a page, a page range per ``page-range-format``; else with en dashes.
 
+        Quotes and rich text in it are read as in field values.
+
         A hyphen escaped with a backslash is printed as a plain hyphen, not as a range.
         """
         cite = cite_of(item)
@@ -126,7 +128,7 @@ class CiteText:
             text = str(self._process(value, "page"))  # type: ignore[attr-defined]
         else:
             text = value.replace("-", "\u2013")
-        return String(text.replace(_KEPT_HYPHEN, "-"))
+        return parse_string(text.replace(_KEPT_HYPHEN, "-"))
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         """Render; note the output of a ``cs:text term`` in a cite (it may start a sentence)."""

@@ -53,8 +53,6 @@ GIVENNAME_RULES: Final = {
 }
 """Global given-name rule -> (first name only, highest level)."""
 
-Texts = dict[str, tuple[str, ...]]
-
 
 def _enabled(pipeline: CitationPipeline, option: str) -> bool:
     return str(pipeline.root.citation.get_option(option)).lower() == "true"
@@ -119,7 +117,11 @@ class Disambiguator:
         self.escalate(group, "names_added", MAX_ADDED_NAMES, each_step)
 
     def escalate(
-        self, group: Sequence[str], field: str, highest: int, each_step: Callable[[], None]
+        self,
+        group: Sequence[str],
+        field: str,
+        highest: int,
+        each_step: Callable[[], None] | None = None,
     ) -> None:
         """Raise *field* step by step for the group's ambiguous items while that helps.
 
@@ -134,7 +136,8 @@ class Disambiguator:
                 setattr(self.states[key], field, level)
             if {key: self.text(key) for key in pending} == before:
                 break
-            each_step()
+            if each_step is not None:
+                each_step()
             sharing = self.ambiguity(group)
             for key in pending:
                 if sharing[key] < best[key][0]:
@@ -169,7 +172,7 @@ class Disambiguator:
                 self.expand_given_names(group, highest)
         if pipeline.disambiguate_conditions:
             for group in self.groups(self.states):
-                self.escalate(group, "conditions", pipeline.disambiguate_conditions, _no_step)
+                self.escalate(group, "conditions", pipeline.disambiguate_conditions)
         if _enabled(pipeline, "disambiguate-add-year-suffix"):
             self.year_suffixes()
         return self.states
@@ -247,10 +250,6 @@ def suffix_letters(index: int) -> str:
     if index < len(letters):
         return letters[index]
     return letters[index // len(letters) - 1] + letters[index % len(letters)]
-
-
-def _no_step() -> None:
-    """Nothing to do after a raise."""
 
 
 def _snapshot(state: Disambiguation) -> object:

@@ -1,6 +1,6 @@
 r"""Citation keys: kept from the input when usable, otherwise author-year-titleword.
 
-Keys are ASCII, safe in ``\\cite`` and in both BibTeX and biber, and unique
+Keys are ASCII, safe in ``\cite`` and in both BibTeX and biber, and unique
 (case-insensitively, as BibTeX compares them): clashes get ``a``, ``b``, … .
 """
 

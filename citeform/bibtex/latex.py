@@ -1,7 +1,7 @@
 r"""LaTeX <-> Unicode for BibTeX values.
 
 :func:`decode` turns a LaTeX value into CSL text: accents and symbols become
-Unicode, ``--`` an en dash, ``\\emph{…}`` ``<i>…</i>``, and case-protecting
+Unicode, ``--`` an en dash, ``\emph{…}`` ``<i>…</i>``, and case-protecting
 braces ``{…}`` a ``<span class="nocase">…</span>`` (not around a single word
 that has a capital letter already: CSL never lower-cases those). What it
 cannot translate (unknown macros, math) stays as written and the result says
@@ -121,11 +121,23 @@ class _Decoder:
         if name in table.IGNORED:
             self.skip_empty_group()
             return ""
+        if name == "char" and re.match(r"\d+", self.peek() or ""):
+            return self.character_code()
         if name in table.WITHOUT_OUTPUT:
             self.argument(depth)
             return ""
         self.complete = False
         return "\\" + name + (" " if name[-1:].isalpha() and self.peek_is_text() else "")
+
+    def character_code(self) -> str:
+        r"""``\char34``: the character with that (decimal) code."""
+        piece = self.next() or ""
+        digits = re.match(r"\d+", piece)
+        assert digits is not None  # noqa: S101 - checked by the caller
+        rest = piece[digits.end() :].removeprefix(" ")  # TeX ends a number at a space
+        if rest:
+            self.tokens.insert(self.index, rest)
+        return chr(min(int(digits.group(0)), 0x10FFFF))
 
     def peek_is_text(self) -> bool:
         piece = self.peek()
@@ -314,7 +326,7 @@ _SCRIPTS = {
 
 
 def _accented(char: str) -> str | None:
-    r"""``é`` -> ``\'e``, ``ǘ`` -> ``\\'{\\"u}``; ``None`` when no macro writes it."""
+    r"""``é`` -> ``\'e``, ``ǘ`` -> ``\'{\"u}``; ``None`` when no macro writes it."""
     decomposed = unicodedata.normalize("NFD", char)
     if len(decomposed) < 2:
         return None
@@ -347,7 +359,7 @@ def is_safe(latex: str) -> bool:
     r"""Whether LaTeX read from a file may be written back as it is.
 
     Only known text, accent, formatting and math macros pass; any other macro
-    (``\\input``, ``\\write18``, ``\\def``…), an unescaped ``# % &``, ``^``/``_``
+    (``\input``, ``\write18``, ``\def``…), an unescaped ``# % &``, ``^``/``_``
     outside math, ``^^`` notation, unbalanced braces or an open formula do not.
     """
     depth = 0

@@ -107,11 +107,12 @@ SPECIAL_TO_LATEX: Final[dict[str, str]] = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
     "%": r"\%", "&": r"\&", "#": r"\#",
     "_": r"\_", "$": r"\$", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "\u00a0": "~",
+    "\u00a0": "~", '"': r"{\char34}",
 }  # fmt: skip
 """Characters that must be escaped in every LaTeX value (UTF-8 or not).
 
 Braces are written as macros, not ``\\{``: BibTeX counts every brace, escaped or not.
+A double quote is a character code: babel's German makes ``"`` a shorthand.
 """
 
 ASCII_ONLY_TO_LATEX: Final[dict[str, str]] = {

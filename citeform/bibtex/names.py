@@ -92,11 +92,12 @@ def write_name(name: Name, *, ascii_only: bool) -> str:
             particle + " " + family if particle[:1].islower() else "{" + particle + "} " + family
         )
     given = " ".join(part for part in (name.given, name.dropping_particle) if part)
-    given_latex = _part(given, ascii_only=ascii_only) if given else ""
+    # BibTeX refuses a name ending in a comma: an empty given name is written "{}"
+    given_latex = _part(given, ascii_only=ascii_only) if given else "{}"
     if name.suffix:
         return f"{family}, {_part(name.suffix, ascii_only=ascii_only)}, {given_latex}"
-    if given_latex or family.startswith("{"):  # "{A B}," is a person, "{A B}" a body
-        return f"{family}, {given_latex}".rstrip()
+    if given or family.startswith("{"):  # "{A B}, {}" is a person, "{A B}" a body
+        return f"{family}, {given_latex}"
     return family
 
 

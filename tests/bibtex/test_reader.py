@@ -176,3 +176,10 @@ def test_entry_types_map_to_csl_types():
 
 def test_is_detected_from_content():
     assert detect_format(Source("x", text="% refs\n@Article{k,\n title={T}}\n")).name == "bibtex"
+
+
+def test_empty_fields_say_nothing():
+    record = read_one("@misc{k, title = {T}, urldate = {}, editor = {}, year = {2019}}")
+    assert record.get("accessed") is None
+    assert record.get("editor") is None
+    assert record.unmapped == ()

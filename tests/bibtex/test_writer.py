@@ -172,3 +172,17 @@ def test_capitalised_words_are_protected_in_titles_only():
 def test_et_al_is_written_as_and_others():
     (record,) = read("@book{k, author = {Doe, J. and others}, title = {T}}", "bibtex")
     assert fields_of(write([record], "biblatex"))["author"] == "{Doe, J. and others}"
+
+
+@pytest.mark.parametrize(
+    ("language", "langid", "classic"),
+    [
+        ("de", "ngerman", "german"),
+        ("german", "ngerman", "german"),
+        ("en-US", "american", "american"),
+    ],
+)
+def test_languages_become_babel_names(language, langid, classic):
+    record = Record.build("book", {"title": "T", "language": language})
+    assert fields_of(write([record], "biblatex"))["langid"] == "{" + langid + "}"
+    assert fields_of(write([record], "bibtex"))["language"] == "{" + classic + "}"

@@ -8,7 +8,7 @@ where the authors stand (the byline, or the publisher when there are no authors)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -18,9 +18,13 @@ from citeform.dspace.fields import Field
 from citeform.dspace.mapping import RULES, Rule
 from citeform.model import Date, Name, Origin, Record, Unmapped
 from citeform.parsing import clean_title, parse_host_citation, parse_names, split_container_tail
+from citeform.zitierform import ITEM_KEYS
 
 BYLINE = "page.byline"
 """Key of an item page's creator line, the line under the title."""
+
+CITATION_FIELD = "dc.identifier.citation"
+"""The field that holds the Zitierform."""
 
 SERIAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper"})
 
@@ -45,9 +49,15 @@ def crosswalk(
     *,
     id: str | None = None,  # noqa: A002 - the CSL name
     origin: Origin | None = None,
+    item: Mapping[str, str | None] | None = None,
     options: CrosswalkOptions = DEFAULT_OPTIONS,
 ) -> Record:
-    """Map one item's *fields* (in input order) to a record; unused fields stay unmapped."""
+    """Map one item's *fields* (in input order) to a record; unused fields stay unmapped.
+
+    *item* is the item's DSpace identity as far as the input shows it (``uuid``,
+    ``handle``, ``collection``: the keys of :data:`citeform.zitierform.ITEM_KEYS`); it
+    goes to ``custom`` with the language of the existing Zitierform, for writing back.
+    """
     pool = _Pool(fields)
     found: dict[str, Any] = {}
     for rule in RULES:
@@ -63,6 +73,7 @@ def crosswalk(
     serial = item_type in SERIAL_TYPES
     if _fill_author(variables, custom, byline_text, options, serial=serial) and byline is not None:
         pool.take([byline])
+    custom.update(_identity(item or {}, pool.citation_language(), id, variables.get("URL")))
     unmapped = [
         Unmapped(field.key, field.value, field.language, field.position) for field in pool.untaken()
     ]
@@ -128,9 +139,30 @@ class _Pool:
         """Mark the fields at *indices* as used."""
         self.taken.update(indices)
 
+    def citation_language(self) -> str | None:
+        """The language of the Zitierform field a rule took, if it has one."""
+        taken = (i for i in self.routes.get(CITATION_FIELD, []) if i in self.taken)
+        return next((self.fields[i].language for i in taken), None)
+
     def untaken(self) -> list[Field]:
         """The fields no rule used, in input order."""
         return [field for index, field in enumerate(self.fields) if index not in self.taken]
+
+
+def _identity(
+    item: Mapping[str, str | None], citation_language: str | None, record_id: object, url: object
+) -> dict[str, str]:
+    """The item's identity as ``custom`` entries: what is known beyond the id and URL.
+
+    A UUID that is the record id, and a handle that the URL already names, are left out:
+    :class:`citeform.zitierform.DSpaceItem` reads them from there.
+    """
+    known = {**item, "citation_language": citation_language}
+    if known.get("uuid") == record_id:
+        known["uuid"] = None
+    if known.get("handle") and str(url or "").endswith(f"/{known['handle']}"):
+        known["handle"] = None
+    return {ITEM_KEYS[name]: value for name, value in known.items() if value and name in ITEM_KEYS}
 
 
 def _apply(rule: Rule, pool: _Pool, found: dict[str, Any]) -> None:

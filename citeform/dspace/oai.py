@@ -38,6 +38,13 @@ IDENTIFIER_ROUTES = {
 SERIES_NUMBER = "oai_dc.series-number"
 """Route of a bare number that follows a series title among ``oai_dc`` relations."""
 
+_HANDLE = re.compile(r"(?:^|hdl:|/handle/)(\d[\w.]*/[^\s/?#]+)$")
+_COLLECTION_SET = re.compile(r"^col_(\d[\d.]*)_(\S+)$")
+"""DSpace's OAI set of a collection: ``col_<prefix>_<suffix>`` for handle prefix/suffix."""
+
+Identity = dict[str, str | None]
+"""A record id and DSpace identity (``id``, ``handle``, ``collection``) as the input shows it."""
+
 _PLAIN_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _NUMBER = re.compile(r"^\d+[a-zA-Z]?$")
 
@@ -136,7 +143,7 @@ def read_xml_records(source: Source, shape: XmlShape) -> Iterator[Record | Citef
                 and shape.is_metadata(element)
             ):
                 count += 1
-                yield _to_record(element, _mets_id(element), f"record {count}", source, shape)
+                yield _to_record(element, _mets_identity(element), f"record {count}", source, shape)
     except UnreadableInputError as error:
         if not count or not error.message.startswith("not well-formed"):
             raise
@@ -168,8 +175,8 @@ def _oai_record(
     element: Element, position: str, source: Source, shape: XmlShape
 ) -> Record | CiteformError:
     header = _child(element, "header")
-    identifier_element = _child(header, "identifier") if header is not None else None
-    identifier = text_of(identifier_element).strip() if identifier_element is not None else None
+    identity = _header_identity(header) if header is not None else {}
+    identifier = identity.get("id")
     position += f" ({identifier})" if identifier else ""
     if header is not None and header.get("status") == "deleted":
         return BadRecordError("deleted record skipped", source=source.name, position=position)
@@ -185,16 +192,42 @@ def _oai_record(
         return BadRecordError(
             f"record has no <{shape.metadata_name}> metadata", source=source.name, position=position
         )
-    return _to_record(metadata, identifier, position, source, shape)
+    return _to_record(metadata, identity, position, source, shape)
 
 
-def _mets_id(element: Element) -> str | None:
+def _header_identity(header: Element) -> Identity:
+    """The OAI identifier, the handle in it and the collection set of an OAI-PMH header."""
+    identifier_element = _child(header, "identifier")
+    identifier = text_of(identifier_element).strip() if identifier_element is not None else None
+    sets = (text_of(node).strip() for node in header if local_name(node) == "setSpec")
+    collections = (
+        _COLLECTION_SET.sub(r"\1/\2", spec) for spec in sets if _COLLECTION_SET.match(spec)
+    )
+    return {
+        "id": identifier or None,
+        "handle": _handle_of(identifier.rpartition(":")[2]) if identifier else None,
+        "collection": next(collections, None),
+    }
+
+
+def _mets_identity(element: Element) -> Identity:
+    """The id (OBJID or ID) and handle of the METS document around *element*, if any."""
     mets = next((node for node in element.iterancestors() if local_name(node) == "METS"), None)
-    return (mets.get("OBJID") or mets.get("ID")) if mets is not None else None
+    if mets is None:
+        return {}
+    names = [mets.get("OBJID"), mets.get("ID")]
+    handles = (_handle_of(name) for name in names if name)
+    return {"id": names[0] or names[1], "handle": next((h for h in handles if h), None)}
+
+
+def _handle_of(text: str) -> str | None:
+    """The handle in "hdl:1834/20117", "/handle/1834/20117" or a bare "10673/4"."""
+    match = _HANDLE.search(text)
+    return match.group(1) if match else None
 
 
 def _to_record(
-    metadata: Element, identifier: str | None, position: str, source: Source, shape: XmlShape
+    metadata: Element, identity: Identity, position: str, source: Source, shape: XmlShape
 ) -> Record | CiteformError:
     try:
         fields = shape.to_fields(metadata)
@@ -206,6 +239,6 @@ def _to_record(
         )
     origin = Origin(shape.format_name, source.name, position)
     try:
-        return crosswalk(fields, id=identifier, origin=origin)
+        return crosswalk(fields, id=identity.get("id"), origin=origin, item=identity)
     except CiteformError as error:
         return error.located(source=source.name, position=position)

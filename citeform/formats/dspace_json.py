@@ -158,7 +158,23 @@ def _record(item: Any, identifier: Any, position: str, source: Source) -> Record
     if not fields:
         raise BadRecordError("item has no metadata (withdrawn or hidden?)")
     origin = Origin(NAME, source.name, position)
-    return crosswalk(fields, id=str(identifier) if identifier else None, origin=origin)
+    return crosswalk(
+        fields, id=str(identifier) if identifier else None, origin=origin, item=_identity(item)
+    )
+
+
+def _identity(item: Mapping[str, Any]) -> dict[str, str | None]:
+    """The item's UUID, handle and owning collection's handle, where the response has them.
+
+    The collection comes from an embedded ``owningCollection`` (7+) or an expanded
+    ``parentCollection`` (5/6).
+    """
+    embedded = item.get("_embedded")
+    owner = embedded.get("owningCollection") if isinstance(embedded, Mapping) else None
+    owner = owner if isinstance(owner, Mapping) else item.get("parentCollection")
+    collection = owner.get("handle") if isinstance(owner, Mapping) else None
+    found = {"uuid": item.get("uuid"), "handle": item.get("handle"), "collection": collection}
+    return {key: value if isinstance(value, str) else None for key, value in found.items()}
 
 
 FORMATS = (

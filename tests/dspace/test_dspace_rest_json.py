@@ -219,3 +219,24 @@ def test_an_edited_volume_keeps_its_publisher_out_of_the_authors():
     assert record.type == "book"
     assert record.get("author") is None
     assert record.get("editor") == (Name(family="Muster", given="Erika"),)
+
+
+def test_the_item_identity_is_kept_for_writing_back():
+    data = item(
+        "0b1f2c4e-1111-4222-8333-944455556666",
+        **{
+            "dc.title": [value("T")],
+            "dc.identifier.citation": [value("Alt, A.: T.", language="de_DE")],
+        },
+    )
+    data["_embedded"] = {"owningCollection": {"handle": "123/1", "type": "collection"}}
+    [record] = citeform.read(data)
+    assert record.id == "0b1f2c4e-1111-4222-8333-944455556666"  # the UUID, as write-back reads it
+    assert dict(record.custom) == {
+        "dspace_handle": "123/4",
+        "dspace_collection": "123/1",
+        "dspace_citation_language": "de_DE",
+    }
+    csv = citeform.write([record], "dspace-csv")
+    assert "0b1f2c4e-1111-4222-8333-944455556666" in csv
+    assert "[de_DE]" in csv

@@ -219,3 +219,20 @@ def test_cli_converts_the_others_when_one_record_of_a_list_is_broken(tmp_path):
     assert [item["title"] for item in json.loads(result.stdout)] == ["Eins", "Drei"]
     [line] = result.stderr.strip().splitlines()
     assert "harvest.xml:record 2 (oai:x:2), field 1: a dim:field needs mdschema and element" in line
+
+
+def test_oai_headers_and_mets_give_the_item_identity():
+    record = (
+        "<record><header><identifier>oai:demo.dspace.org:10673/4</identifier>"
+        "<setSpec>com_10673_1</setSpec><setSpec>col_10673_2</setSpec></header><metadata>"
+        f"<dim:dim {DIM}>{TITLE.format('T')}</dim:dim></metadata></record>"
+    )
+    [found] = citeform.read(list_records(record, prefix="dim"))
+    assert dict(found.custom) == {"dspace_handle": "10673/4", "dspace_collection": "10673/2"}
+    mets = (
+        '<mets:METS xmlns:mets="http://www.loc.gov/METS/" OBJID="/handle/1834/20117" '
+        f'ID="hdl:1834/20117"><mets:dmdSec><dim:dim {DIM}>{TITLE.format("T")}</dim:dim>'
+        "</mets:dmdSec></mets:METS>"
+    )
+    [found] = citeform.read(mets)
+    assert dict(found.custom) == {"dspace_handle": "1834/20117"}

@@ -16,6 +16,7 @@ from citeform.dspace.labels import field_of_label, is_noise
 from citeform.dspace.mapping import MAPPED_KEYS
 from citeform.model import Date, Unmapped
 from citeform.parsing import format_date
+from citeform.zitierform import ITEM_KEYS
 
 LABELS = {
     "dc.contributor.author": "Autor:innen",
@@ -132,13 +133,10 @@ def as_oai_dc(fields):
 
 
 def comparable(record):
-    """The record without what differs by shape: id, and where each unmapped value stood."""
+    """The record without what differs by shape: its DSpace identity and where values stood."""
     unmapped = [Unmapped(field.key, field.value) for field in record.unmapped]
-    if record.origin.format == "oai-dc":
-        unmapped = [
-            attrs.evolve(u, key="dc.rights") if u.key == "dc.rights" else u for u in unmapped
-        ]
-    return attrs.evolve(record, id=None, unmapped=unmapped)
+    custom = {k: v for k, v in record.custom.items() if k not in ITEM_KEYS.values()}
+    return attrs.evolve(record, id=None, unmapped=unmapped, custom=custom)
 
 
 def read_one(text):

@@ -7,8 +7,8 @@ Replaced methods:
   text-case crash of 181 styles) and splits words at hyphens. Title case applies to
   English only: the item's ``language`` when it has one, else the output locale (terms:
   the output locale), as citeproc-js decides.
-- ``Text.process``: the language for case comes from the item or the output locale, not
-  the style's ``default-locale``.
+- ``Text.process`` (replaced): the language for case comes from the item or the output
+  locale, not the style's ``default-locale``; a macro gets the sort key's name options.
 - ``Text._variable``: plain ranges of number variables with an en dash (U+2013).
 - ``If._is_numeric``: CSL's numeric test (ranges and lists of numbers are numeric).
 - ``Date.render_single_date``: a locale's date joins its parts with its own delimiter.
@@ -66,25 +66,27 @@ class TextLanguage(Casing):
     """``cs:text``: the language for title case from the item, else the output locale."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        """Render as citeproc-py does; choose the language as citeproc-js does.
+        """Render the variable, macro, term or value; choose the language as citeproc-js does.
 
         A macro called from a sort key gets the key's name options (citeproc-py drops them).
         """
-        sort_options = kwargs.get("sort_options")
-        if sort_options and "macro" in self.attrib:  # type: ignore[attr-defined]
-            macro = self.get_macro(self.get("macro"))  # type: ignore[attr-defined]
-            text = macro.render(
-                item, self if context is None else context, sort_options=sort_options
-            )
-        else:
-            text, _language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        if context is None:
+            context = self
+        attributes = self.attrib  # type: ignore[attr-defined]
+        text: Any = None
+        if "variable" in attributes:
+            text = self._variable(item, context)  # type: ignore[attr-defined]
+        elif "macro" in attributes:
+            macro = self.get_macro(attributes["macro"])  # type: ignore[attr-defined]
+            text = macro.render(item, context, sort_options=kwargs.get("sort_options"))
+        elif "term" in attributes:
+            text = self._term(item)  # type: ignore[attr-defined]
+        elif "value" in attributes:
+            text = String(self.preformat(attributes["value"]))  # type: ignore[attr-defined]
         language = None
-        if "variable" in self.attrib or "macro" in self.attrib:  # type: ignore[attr-defined]
-            try:
-                language = str(item.reference.language)
-            except VariableError:
-                language = None
-        return text, language or output_language(self)
+        if "variable" in attributes or "macro" in attributes:
+            language = dict.get(item.reference, "language")
+        return text, str(language) if language else output_language(self)
 
 
 class LabelPlural(Casing):

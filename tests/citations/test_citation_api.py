@@ -161,3 +161,13 @@ def test_locator_tests_see_the_cite_locator() -> None:
     apa = Renderer(style="apa", locale="en-US")
     assert apa.citation([CiteItem(DOE, locator="3", label="chapter")]) == "(Doe, 2000, Chapter 3)"
     assert apa.citation([CiteItem(DOE, locator="12", label="paragraph")]) == "(Doe, 2000, para. 12)"
+
+
+def test_a_name_count_renders_as_a_number(tmp_path: Path) -> None:
+    body = (
+        '<citation><layout delimiter="; "><group delimiter=" "><text value="n ="/>'
+        '<names variable="author"><name form="count"/></names></group></layout></citation>'
+    )
+    renderer = Renderer(style=style_file(tmp_path, body), locale="en-US")
+    two = {**DOE, "author": [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "R"}]}
+    assert renderer.citation([two, ROE]) == "n = 2; n = 1"

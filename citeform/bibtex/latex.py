@@ -132,12 +132,16 @@ class _Decoder:
     def character_code(self) -> str:
         r"""``\char34``: the character with that (decimal) code."""
         piece = self.next() or ""
-        digits = re.match(r"\d+", piece)
+        digits = re.match(r"\d{1,7}", piece)
         assert digits is not None  # noqa: S101 - checked by the caller
+        code = int(digits.group(0))
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            self.complete = False
+            return "\\char" + piece
         rest = piece[digits.end() :].removeprefix(" ")  # TeX ends a number at a space
         if rest:
             self.tokens.insert(self.index, rest)
-        return chr(min(int(digits.group(0)), 0x10FFFF))
+        return chr(code)
 
     def peek_is_text(self) -> bool:
         piece = self.peek()
@@ -187,7 +191,10 @@ def decode(latex: str, *, protect: bool = True) -> Decoded:
     if not any(char in latex for char in "\\{}$~-`'!?"):
         return Decoded(latex, complete=True)
     decoder = _Decoder(latex, protect=protect)
-    text = decoder.sequence(0)
+    try:
+        text = decoder.sequence(0)
+    except RecursionError:  # thousands of nested accents: keep the value as written
+        return Decoded(latex, complete=False)
     return Decoded(text, decoder.complete)
 
 

@@ -138,8 +138,9 @@ def _year_date(year: str, month: str | None, day: str | None) -> Date | None:
     month_number = _month(month) if month else None
     if month and month_number is None:
         return None
-    if year.isdigit():
-        day_number = int(day) if day and day.isdigit() and month_number else None
+    if year.isdigit() and len(year) <= 6:
+        day_number = int(day) if day and day.isdigit() and len(day) <= 2 else None
+        day_number = day_number if month_number and day_number and day_number <= 31 else None
         return Date.of(int(year), month_number, day_number)
     span = _YEAR_RANGE.fullmatch(year)
     if span and not month:

@@ -7,6 +7,7 @@ keeps only the first value of a tag it does not expect to repeat).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -80,7 +81,11 @@ def _date(text: str) -> Date:
     match = _RIS_DATE.fullmatch(text.strip())
     if match and not (match.group(4) or "").strip():
         numbers = [int(group) for group in match.groups()[:3] if group]
-        return Date.of(*numbers)
+        if 0 in numbers:
+            numbers = numbers[: numbers.index(0)]
+        if numbers:
+            with contextlib.suppress(BadRecordError):
+                return Date.of(*numbers)
     return Date.from_edtf(text)
 
 

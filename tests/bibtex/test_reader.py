@@ -9,9 +9,12 @@ import re
 import pybtex.errors
 import pytest
 from conftest import shared_path
+from hypothesis import given
+from hypothesis import strategies as st
 
+from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
-from citeform.io import read
+from citeform.io import read, write
 from citeform.model import Date, Name
 from citeform.registry import detect_format
 from citeform.sources import Source
@@ -183,3 +186,22 @@ def test_empty_fields_say_nothing():
     assert record.get("accessed") is None
     assert record.get("editor") is None
     assert record.unmapped == ()
+
+
+@given(st.text(alphabet=st.sampled_from("@{}()=,#\"\\'`~$^_%&a1 \nxyz"), max_size=200))
+def test_any_text_is_read_or_refused_cleanly(text):
+    try:
+        records = read("@misc{k, title = {" + text + "}}\n" + text, "bibtex")
+    except CiteformError:
+        return
+    write(records, "bibtex")
+    write(records, "biblatex")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["\\'" * 3000 + "e", "\\char99999999999", "\\char55296", "{" * 90 + "}" * 90],
+)
+def test_pathological_values_do_not_crash(value):
+    records = read("@misc{k, title = {" + value + "}, year = {" + "9" * 5000 + "}}", "bibtex")
+    write(records, "bibtex")

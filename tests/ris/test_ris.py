@@ -7,9 +7,10 @@ import json
 import pytest
 from conftest import shared_path
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import bib_records, listed_fields
 
-from citeform.errors import UnreadableInputError
+from citeform.errors import CiteformError, UnreadableInputError
 from citeform.io import read, write
 from citeform.model import Date, Name, Record
 from citeform.registry import detect_format
@@ -119,3 +120,18 @@ def test_reference_items_survive_a_trip():
             role: names for role, names in expected["names"].items() if role in ROLES
         }
         assert listed_fields(again, particles=False) == expected, original.id
+
+
+@given(st.text(alphabet=st.sampled_from("TYAUPDSNERIK -/0123456789,\nabc\u2028"), max_size=300))
+def test_any_text_is_read_or_refused_cleanly(text):
+    try:
+        records = read("TY  - JOUR\n" + text, "ris")
+    except CiteformError:
+        return
+    write(records, "ris")
+
+
+@pytest.mark.parametrize("date", ["2017/99/99/", "0000///", "2017/00/14/", "x/y"])
+def test_odd_dates_are_kept_not_fatal(date):
+    (record,) = read(f"TY  - JOUR\nDA  - {date}\nER  -\n", "ris")
+    assert record.get("issued") is not None

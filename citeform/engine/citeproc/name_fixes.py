@@ -155,6 +155,7 @@ class RecordsVariable:
         current = state.current()
         variable = self.get("variable")  # type: ignore[attr-defined]
         if variable and variable in current.suppressed(item):
+            current.variables_called += 1  # an empty variable, for group suppression
             return None
         text = super().render(item, *args, **kwargs)  # type: ignore[misc]
         if current.collecting and variable and text is not None and str(text):

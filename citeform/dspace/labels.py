@@ -58,8 +58,11 @@ DSPACE_ENGLISH: dict[str, str] = {
     "Volume": "oaire.citation.volume", "Issue": "oaire.citation.issue",
     "Citation start page": "oaire.citation.startPage",
     "Citation end page": "oaire.citation.endPage", "Citation container": "oaire.citation.title",
+    # the JSP and XML user interfaces of DSpace 6 and earlier
+    "Issue Date": "dc.date.issued", "Series/Report no.": "dc.relation.ispartofseries",
+    "Other Titles": "dc.title.alternative",
 }  # fmt: skip
-"""dspace-angular's English labels (``en.json5``)."""
+"""dspace-angular's English labels (``en.json5``), and those of DSpace 6's user interfaces."""
 
 DIFU: dict[str, str] = {
     "Herausgeber": "dc.publisher", "Sprache (Orlis.pc)": "local.language.orlis",
@@ -85,7 +88,8 @@ I18N_KEYS: dict[str, str] = {
 
 UI_SECTIONS: dict[str, str] = {
     "Dateien": "page.files", "Files": "page.files", "Sammlungen": "page.collections",
-    "Collections": "page.collections", "item.page.files": "page.files",
+    "Collections": "page.collections", "Appears in Collections": "page.collections",
+    "Files in This Item": "page.files", "item.page.files": "page.files",
     "item.page.collections": "page.collections",
 }  # fmt: skip
 """Page sections that are not metadata: their lines are kept as unmapped, not read as values."""

@@ -88,6 +88,8 @@ def count_labels(text: str) -> int:
         {
             line
             for _, line in _lines(text)
-            if field_of_label(line) is not None or _TABLE_ROW.match(line)
+            if field_of_label(line) is not None
+            or _TABLE_ROW.match(line)
+            or _labelled_line(line) is not None
         }
     )

@@ -70,3 +70,29 @@ def test_a_date_under_the_title_is_no_creator_line():
     [record] = citeform.read("Ein Titel\nMärz 2018\nVerlag\nDifu\nDatum\nSprache\n", "dspace-page")
     assert record.get("author") == (Name.corporate("Difu"),)  # the publisher, not "März 2018"
     assert [(f.key, f.value) for f in record.unmapped] == [("page.text", "März 2018")]
+
+
+DSPACE6_PAGE = """Title: A study of streets
+Authors: Smith, Jane
+Issue Date: 2012
+Series/Report no.: Working papers;7
+Files in This Item:
+paper.pdf
+Appears in Collections:
+Urban studies
+"""
+
+
+def test_dspace6_english_labels_with_values_on_the_same_line():
+    [record] = citeform.read(DSPACE6_PAGE)
+    assert record.origin.format == "dspace-page"
+    assert record.get("title") == "A study of streets"
+    assert record.get("issued").parts == ((2012,),)
+    assert (record.get("collection-title"), record.get("collection-number")) == (
+        "Working papers",
+        "7",
+    )
+    assert [(f.key, f.value) for f in record.unmapped] == [
+        ("page.files", "paper.pdf"),
+        ("page.collections", "Urban studies"),
+    ]

@@ -21,6 +21,8 @@ from citeproc.string import MixedString, NoCase, String
 from citeform import vocab
 from citeform.engine.citeproc.formats import (
     LITERAL_QUOTES,
+    MARKS,
+    PROTECTED_KINDS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
     field_markup_to_markers,
@@ -34,7 +36,8 @@ ALIASES: Final[Mapping[str, str]] = {
 }
 """Legacy CSL-JSON keys -> CSL variables."""
 
-_NOCASE = re.compile(r'<span class="nocase">(.*?)</span>', re.IGNORECASE | re.DOTALL)
+_PROTECT_OPEN: Final = frozenset(MARKS[kind][0] for kind in PROTECTED_KINDS)
+_PROTECT_CLOSE: Final = frozenset(MARKS[kind][1] for kind in PROTECTED_KINDS)
 _DOUBLE_QUOTE = re.compile(r'"|\u201c|\u201d')
 _OPENS_AFTER: Final = frozenset(" \t\n([{\u2014\u2013-/" + QUOTE_OPEN)
 
@@ -57,18 +60,24 @@ def _quotes_to_markers(text: str) -> str:
 
 
 def parse_string(value: object) -> MixedString:
-    """A field value as citeproc-py text, nocase parts protected from case changes."""
+    """A field value as citeproc-py text; nocase, small caps, sup and sub keep their case."""
     text = _quotes_to_markers(field_markup_to_markers(str(value)))
+    segments: list[tuple[bool, list[str]]] = [(False, [])]
+    depth = 0
+    for char in text:
+        if char in _PROTECT_OPEN:
+            depth += 1
+            if depth == 1:
+                segments.append((True, []))
+        segments[-1][1].append(char)
+        if char in _PROTECT_CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                segments.append((False, []))
     output = MixedString()
-    position = 0
-    for match in _NOCASE.finditer(text):
-        if match.start() > position:
-            output += String(text[position : match.start()])
-        if match.group(1):
-            output += NoCase(match.group(1))
-        position = match.end()
-    if position < len(text):
-        output += String(text[position:])
+    for protected, chars in segments:
+        if chars:
+            output += (NoCase if protected else String)("".join(chars))
     return output
 
 

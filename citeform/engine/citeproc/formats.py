@@ -29,6 +29,7 @@ MARKS: Final[Mapping[str, tuple[str, str]]] = {
     "underline": ("\ue10a", "\ue10b"),
     "left-margin": ("\ue10c", "\ue10d"),
     "right-inline": ("\ue10e", "\ue10f"),
+    "nocase": ("\ue114", "\ue115"),
 }
 """Formatting kind -> (open, close) marker (the margins are ``second-field-align``'s)."""
 
@@ -49,14 +50,19 @@ FIELD_TAGS: Final[Mapping[str, str]] = {
     "<sup>": "superscript",
     "<sub>": "subscript",
     '<span style="font-variant:small-caps;">': "small-caps",
+    "<sc>": "small-caps",
+    '<span class="nocase">': "nocase",
 }
-"""CSL rich-text opening tags allowed in field values (``<span class="nocase">`` apart)."""
+"""CSL rich-text opening tags allowed in field values."""
+PROTECTED_KINDS: Final = frozenset({"nocase", "small-caps", "superscript", "subscript"})
+"""Field markup whose text keeps its case (explicitly, or implicitly as citeproc-js does)."""
 
 _PLAIN: Final[Mapping[str, tuple[str, str]]] = {
     **dict.fromkeys(("italic", "bold", "superscript", "subscript", "small-caps"), ("", "")),
     "underline": ("", ""),
     "left-margin": ("", " "),
     "right-inline": ("", ""),
+    "nocase": ("", ""),
 }
 
 FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
@@ -70,6 +76,7 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "underline": ('<span style="text-decoration:underline;">', "</span>"),
         "left-margin": ('<div class="csl-left-margin">', "</div>"),
         "right-inline": ('<div class="csl-right-inline">', "</div>"),
+        "nocase": ("", ""),
     },
     "markdown": {
         "italic": ("*", "*"),
@@ -80,6 +87,7 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "underline": ("<u>", "</u>"),
         "left-margin": ("", " "),
         "right-inline": ("", ""),
+        "nocase": ("", ""),
     },
     "rtf": {
         "italic": ("{\\i ", "}"),
@@ -90,6 +98,7 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "underline": ("{\\ul ", "}"),
         "left-margin": ("", "\\tab "),
         "right-inline": ("", ""),
+        "nocase": ("", ""),
     },
 }
 """Output format -> formatting kind -> (open, close) markup."""
@@ -123,7 +132,9 @@ class MarkerFormatter:
     SmallCaps = staticmethod(_wrapper("small-caps"))
 
 
-_FIELD_TAG = re.compile("|".join(re.escape(tag) for tag in FIELD_TAGS) + "|</(?:i|b|sup|sub|span)>")
+_FIELD_TAG = re.compile(
+    "|".join(re.escape(tag) for tag in FIELD_TAGS) + "|</(?:i|b|sup|sub|span|sc)>"
+)
 
 
 def field_markup_to_markers(value: str) -> str:

@@ -171,3 +171,16 @@ def test_a_name_count_renders_as_a_number(tmp_path: Path) -> None:
     renderer = Renderer(style=style_file(tmp_path, body), locale="en-US")
     two = {**DOE, "author": [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "R"}]}
     assert renderer.citation([two, ROE]) == "n = 2; n = 1"
+
+
+def test_the_implicit_year_suffix_follows_the_first_year_only(tmp_path: Path) -> None:
+    body = (
+        '<citation disambiguate-add-year-suffix="true"><layout delimiter="; ">'
+        '<group delimiter=" "><names variable="author"><name form="short"/></names>'
+        '<date variable="issued"><date-part name="year"/></date>'
+        '<date variable="issued" form="numeric"/></group></layout></citation>'
+    )
+    renderer = Renderer(style=style_file(tmp_path, body), locale="en-US")
+    first = {**DOE, "issued": {"date-parts": [[1990, 5, 30]]}}
+    second = {**first, "id": "doe-2"}
+    assert renderer.citation([first, second]) == "Doe 1990a 05/30/1990; Doe 1990b 05/30/1990"

@@ -14,8 +14,8 @@ and leave bibliography items (plain ``CitationItem`` objects) to the classes bel
 - ``cs:text``: terms a cite renders are noted (a leading term can be capitalised); a page
   locator is a page range in the style's ``page-range-format``.
 - ``cs:label``: no plural for a locator whose hyphen is escaped with a backslash.
-- ``cs:date-part``: the year-suffix after the year of ``issued`` when the style does not print
-  the ``year-suffix`` variable itself.
+- ``cs:date-part``, ``cs:date``: the year-suffix after the (first rendered) year of ``issued``
+  when the style does not print the ``year-suffix`` variable itself.
 """
 
 from __future__ import annotations
@@ -262,6 +262,26 @@ class CiteYearSuffix:
         return text
 
 
+class CiteYearSuffixOnce:
+    """``cs:date`` in a cite: an implicit year-suffix follows the first year rendered only."""
+
+    def process(self, item: Any, variable: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        """Render the date; once the cite has shown its suffix, render it without one."""
+        cite = cite_of(item)
+        name = variable or self.get("variable")  # type: ignore[attr-defined]
+        date = cite.reference.get(name) if cite is not None and name else None
+        if cite is None or not (isinstance(date, dict) and SUFFIX_KEY in date):
+            return super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+        if cite.tracker.year_suffix_shown:
+            plain = type(date).__new__(type(date))
+            dict.update(plain, {key: value for key, value in date.items() if key != SUFFIX_KEY})
+            item = cite.with_reference(amended_reference(cite.reference, {name: plain}))
+            return super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+        text = super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+        cite.tracker.year_suffix_shown = cite.tracker.year_suffix_shown or bool(text)
+        return text
+
+
 OVERRIDES: Final = {
     "if": CiteConditions,
     "else-if": CiteConditions,
@@ -270,4 +290,5 @@ OVERRIDES: Final = {
     "label": CiteLocatorLabel,
     "name": CiteNameOptions,
     "date-part": CiteYearSuffix,
+    "date": CiteYearSuffixOnce,
 }

@@ -44,6 +44,8 @@ class Tracker:
     """Output of the cite's first ``cs:names`` that rendered (its "author")."""
     author_seen: bool = False
     suppress_author: bool = False
+    year_suffix_shown: bool = False
+    """Whether the implicit year-suffix has been printed (it is printed once)."""
     conditions_seen: int = 0
     """``disambiguate="true"`` tests met so far."""
     terms: list[str] = attrs.field(factory=list)

@@ -111,7 +111,10 @@ class PageRanges:
 
     def _format_last_page(self, first: str, last: str) -> str:
         range_format = self.get_root().get_option("page-range-format")  # type: ignore[attr-defined]
-        if not (first.isdigit() and last.isdigit()) or len(first) != len(last):
+        if not (first.isdigit() and last.isdigit()) or len(last) > len(first):
+            return last
+        last = first[: len(first) - len(last)] + last  # "100-4" is 100-104 in full
+        if int(last) <= int(first):
             return last
         if range_format in ("chicago", "chicago-15", "chicago-16"):
             range_format = _chicago_format(first, last, range_format)

@@ -13,8 +13,9 @@ for what is still ambiguous and each only when the style asks for it:
 4. ``disambiguate-add-year-suffix``: a, b, c… in bibliography order within each ambiguous group.
 
 The state is per item: all cites of an item are expanded alike. Ambiguity is judged on the
-cite without locator and affixes, in each form the document uses (first, subsequent), for every
-item: an item cited once is still told apart from another's subsequent cites.
+cite without locator, affixes and access date (as citeproc-js judges it), in each form the
+document uses (first, subsequent), for every item: an item cited once is still told apart
+from another's subsequent cites.
 """
 
 from __future__ import annotations
@@ -80,9 +81,14 @@ class Disambiguator:
         state = self.states[key]
         memo_key = (key, _snapshot(state))
         if memo_key not in self.rendered:
+            cites = [self.pipeline.make_cite(_bare(key, place), state) for place in self.forms]
             self.rendered[memo_key] = tuple(
-                str(self.pipeline.render_cite(self.pipeline.make_cite(_bare(key, place), state)))
-                for place in self.forms
+                str(
+                    self.pipeline.render_cite(
+                        cite.with_reference(_without_accessed(cite.reference))
+                    )
+                )
+                for cite in cites
             )
         return self.rendered[memo_key]
 
@@ -260,6 +266,13 @@ def _snapshot(state: Disambiguation) -> object:
         state.conditions,
         state.year_suffix,
     )
+
+
+def _without_accessed(reference: Reference) -> Reference:
+    """*reference* without its access date: when a work was read does not tell it apart."""
+    copy = Reference.__new__(Reference)
+    dict.update(copy, {key: value for key, value in reference.items() if key != "accessed"})
+    return copy
 
 
 def _bare(key: str, place: Position) -> PlacedCite:

@@ -2,8 +2,10 @@
 
 After the table rules (:data:`~citeform.dspace.mapping.RULES`) come the record-level
 rules: the item type (``dc.type``, else the context rule), the title's final full stop
-and spaced hyphen, a container title's repeated byline, and a corporate body standing
-where the authors stand (the byline, or the publisher when there are no authors).
+and spaced hyphen, a container title's numbering ("Jg. 71 (2017), Nr. 2") and repeated
+byline, and a corporate body standing where the authors stand (the byline, or the
+publisher when there are no authors). The item's DSpace identity goes to ``custom``
+for writing the Zitierform back (:mod:`citeform.zitierform`).
 """
 
 from __future__ import annotations

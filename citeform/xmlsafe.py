@@ -1,11 +1,12 @@
 """The one way citeform parses XML: no entities, no network, no DTDs, bounded depth.
 
-A document type declaration with an internal subset or an external DTD (the
-"billion laughs", external entity and parameter entity attacks) is refused outright;
-a bare ``<!DOCTYPE name>`` is harmless and allowed. lxml then parses with entity resolution, network
-access and DTD loading off and without its huge-tree mode. :func:`iter_elements`
-streams: it yields elements as they complete and frees them afterwards, so a large
-OAI-PMH ``ListRecords`` response is never held whole as a tree.
+A document type declaration with an internal subset or an external DTD (the "billion
+laughs", external entity and parameter entity attacks) is refused outright; a bare
+``<!DOCTYPE name>`` is harmless and allowed. lxml then parses with entity resolution,
+network access and DTD loading off and without its huge-tree mode. :func:`parse`
+returns a whole document's root; :func:`iter_elements` streams: it yields elements as
+they complete and frees them afterwards, so a large OAI-PMH ``ListRecords`` response
+is never held whole as a tree.
 """
 
 from __future__ import annotations
@@ -45,6 +46,21 @@ def namespace(element: Element) -> str:
     return tag[1:].partition("}")[0] if isinstance(tag, str) and tag[:1] == "{" else ""
 
 
+def parse(source: Source) -> Element:
+    """Parse a whole document safely and return its root element.
+
+    The same guards as :func:`iter_elements`: DTDs refused, no entities, no network,
+    bounded depth, libxml2's limits reported as :class:`LimitExceededError`.
+    """
+    root: Element | None = None
+    for event, element, _depth in _events(source):
+        if root is None and event == "start":
+            root = element
+    if root is None:  # libxml2 reports an empty document itself; this is a safety net
+        raise UnreadableInputError("no XML element found", source=source.name)
+    return root
+
+
 def iter_elements(
     source: Source, names: Collection[str]
 ) -> Iterator[tuple[Element, tuple[str, ...]]]:
@@ -56,6 +72,21 @@ def iter_elements(
     :class:`LimitExceededError` for nesting deeper than :data:`MAX_DEPTH` or text nodes
     beyond libxml2's limits (10 MB without its huge-tree mode).
     """
+    ancestors: list[str] = []
+    for event, element, _depth in _events(source):
+        if event == "start":
+            ancestors.append(local_name(element))
+            continue
+        ancestors.pop()
+        if local_name(element) not in names:
+            continue
+        yield element, tuple(ancestors)
+        if not any(name in names for name in ancestors):
+            _free(element)
+
+
+def _events(source: Source) -> Iterator[tuple[str, Element, int]]:
+    """The guarded parse: ("start" | "end", element, depth) for every element."""
     data = source.bytes()
     if _has_dtd(data.replace(b"\x00", b"") if b"\x00" in data[:4] else data):
         raise UnreadableInputError(
@@ -72,33 +103,25 @@ def iter_elements(
         remove_comments=True,
         remove_pis=True,
     )
-    ancestors: list[str] = []
+    depth = 0
     try:
         for event, element in parser:
-            if event == "start":
-                ancestors.append(local_name(element))
-                if len(ancestors) > MAX_DEPTH:
-                    raise LimitExceededError(
-                        f"XML nested deeper than {MAX_DEPTH} elements", source=source.name
-                    )
-                continue
-            ancestors.pop()
-            if local_name(element) not in names:
-                continue
-            yield element, tuple(ancestors)
-            if not any(name in names for name in ancestors):
-                _free(element)
+            depth += 1 if event == "start" else -1
+            if depth > MAX_DEPTH:
+                raise LimitExceededError(
+                    f"XML nested deeper than {MAX_DEPTH} elements", source=source.name
+                )
+            yield event, element, depth
     except etree.XMLSyntaxError as error:
+        position = f"line {error.lineno}" if error.lineno else None
         if any(sign in error.msg for sign in _LIBXML_LIMITS):
             raise LimitExceededError(
                 f"XML beyond the parser's safe limits: {error.msg}",
                 source=source.name,
-                position=f"line {error.lineno}" if error.lineno else None,
+                position=position,
             ) from None
         raise UnreadableInputError(
-            f"not well-formed XML: {error.msg}",
-            source=source.name,
-            position=f"line {error.lineno}" if error.lineno else None,
+            f"not well-formed XML: {error.msg}", source=source.name, position=position
         ) from None
 
 

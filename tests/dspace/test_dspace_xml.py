@@ -236,3 +236,18 @@ def test_oai_headers_and_mets_give_the_item_identity():
     )
     [found] = citeform.read(mets)
     assert dict(found.custom) == {"dspace_handle": "1834/20117"}
+
+
+def test_whole_document_parse_has_the_same_guards():
+    from citeform.sources import Source  # noqa: PLC0415
+    from citeform.xmlsafe import local_name, parse  # noqa: PLC0415
+
+    root = parse(Source("<x>", text=f"<dim:dim {DIM}>{TITLE.format('T')}</dim:dim>"))
+    assert local_name(root) == "dim"
+    assert root[0].text == "T"
+    with pytest.raises(citeform.UnreadableInputError, match="DTD"):
+        parse(Source("<x>", text='<!DOCTYPE r [<!ENTITY a "b">]><r>&a;</r>'))
+    with pytest.raises(citeform.LimitExceededError):
+        parse(Source("<x>", text="<a>" * 300 + "</a>" * 300))
+    with pytest.raises(citeform.UnreadableInputError, match="not well-formed"):
+        parse(Source("<x>", text=""))

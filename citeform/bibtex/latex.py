@@ -293,15 +293,27 @@ def escape(text: str, *, ascii_only: bool) -> str:
     """Escape *text* character by character; TeX ligatures (``--``) are broken with ``{}``."""
     out: list[str] = []
     last = ""
+    position = 0
+    for run in _PLAIN_RUN.finditer(text):  # runs that need no escaping are copied whole
+        last = _escape_chars(text[position : run.start()], out, last, ascii_only=ascii_only)
+        out.append(run.group(0))
+        last, position = run.group(0)[-1], run.end()
+    _escape_chars(text[position:], out, last, ascii_only=ascii_only)
+    return "".join(out)
+
+
+def _escape_chars(text: str, out: list[str], last: str, *, ascii_only: bool) -> str:
     for char in text:
         latex = _char_to_latex(char, ascii_only=ascii_only)
         if (last, latex[:1]) in _LIGATURE_PAIRS:
             out.append("{}")
         out.append(latex)
         last = latex[-1:]
-    return "".join(out)
+    return last
 
 
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9 .,;:()/+=*@|<>\[\]]+")
+"""ASCII that is never escaped and never starts or ends a TeX ligature."""
 _LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
 
 

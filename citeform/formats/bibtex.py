@@ -96,6 +96,10 @@ def _scan(text: str) -> tuple[list[_Entry], list[tuple[int, str]]]:
     return entries, errors
 
 
+_MAX_CROSSREF_DEPTH = 16
+"""Longest crossref chain followed; longer ones (or cycles) stop there."""
+
+
 def _resolve_crossrefs(entries: list[_Entry]) -> list[_Entry]:
     """Give each entry the fields it inherits from its ``crossref`` parent."""
     by_key: dict[str, _Entry] = {}
@@ -105,7 +109,7 @@ def _resolve_crossrefs(entries: list[_Entry]) -> list[_Entry]:
     def inherited(entry: _Entry, seen: frozenset[str]) -> _Entry:
         own = dict(entry.fields)
         parent = by_key.get(own.get("crossref", "").lower())
-        if parent is None or parent.key.lower() in seen:
+        if parent is None or parent.key.lower() in seen or len(seen) > _MAX_CROSSREF_DEPTH:
             return entry
         parent = inherited(parent, seen | {parent.key.lower()})
         extra: list[tuple[str, str]] = []
@@ -125,7 +129,7 @@ def _resolve_crossrefs(entries: list[_Entry]) -> list[_Entry]:
 
 def _month(text: str) -> int | None:
     value = text.strip().rstrip(".").lower()
-    if value.isdigit() and 1 <= int(value) <= 12:
+    if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
         return int(value)
     for number, name in enumerate(table.MONTHS, start=1):
         if value[:3] == name and (len(value) == 3 or month_names[name].lower() == value):

@@ -205,3 +205,14 @@ def test_any_text_is_read_or_refused_cleanly(text):
 def test_pathological_values_do_not_crash(value):
     records = read("@misc{k, title = {" + value + "}, year = {" + "9" * 5000 + "}}", "bibtex")
     write(records, "bibtex")
+
+
+def test_long_and_circular_crossref_chains_end():
+    chain = "".join(
+        f"@misc{{e{n}, title = {{T{n}}}, crossref = {{e{n + 1}}}}}\n" for n in range(3000)
+    )
+    records = read(
+        chain + "@misc{x, crossref = {y}}\n@misc{y, crossref = {x}, note = {N}}", "bibtex"
+    )
+    assert len(records) == 3002
+    assert records[-2].get("note") == "N"

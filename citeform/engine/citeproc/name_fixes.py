@@ -2,7 +2,6 @@
 
 Replaced or extended methods:
 
-- ``Name.initialize``: ``initialize="false"`` keeps given names whole (citeproc-py ignores it).
 - ``Names.process``: ``subsequent-author-substitute`` ("complete-all"): when the first
   ``cs:names`` of a bibliography entry renders as the previous entry's did (labels included:
   "X, editor" is not "X"), its name list is replaced by the substitute string.
@@ -32,23 +31,6 @@ DEFAULT_NAME_MARK: Final = "citeform-default"
 
 class NameOptions:
     """``cs:name``."""
-
-    def initialize(self, given: str, mark: str, context: Any) -> str:
-        """Initialize given names, or with ``initialize="false"`` only mark existing initials.
-
-        CSL 1.0.2: with ``initialize="false"``, given names stay whole, but single-letter
-        initials in them still get the ``initialize-with`` mark ("James T" -> "James T.").
-        """
-        if self.get("initialize", "true").lower() != "false":  # type: ignore[attr-defined]
-            return super().initialize(given, mark, context)  # type: ignore[misc, no-any-return]
-        words = given.split(" ")
-        marked = [
-            word.rstrip(".") + mark.rstrip()
-            if len(word.rstrip(".")) == 1 and word[0].isupper()
-            else word
-            for word in words
-        ]
-        return " ".join(marked)
 
     def render(self, *args: Any, **kwargs: Any) -> Any:
         """Render the names; note the first name list of a bibliography entry."""

@@ -5,6 +5,9 @@ citeproc-py formats the joined name list as one string, so ``font-variant`` on `
 each name. It also joined the names before "and" with a hard-coded ", " and did not know
 ``delimiter-precedes-last="after-inverted-name"``.
 
+``Name.initialize`` is replaced too: ``initialize="false"``, initials written "M.E", and
+abbreviations such as "Me." as citeproc-js reads them.
+
 Inverted names in sort keys demote the particle under ``demote-non-dropping-particle=
 "sort-only"``. Replaces ``Name.process`` (options still come from ``get_option``, so the
 citation side's overrides apply) and ``Name.markup`` (affixes only: formatting is per name).
@@ -92,7 +95,7 @@ class PerNameFormatting:
         if family is None and given is None:
             return String("")
         if given is not None and option("initialize-with") is not None:
-            given = self.initialize(given, option("initialize-with"), context)  # type: ignore[attr-defined]
+            given = self.initialize(given, option("initialize-with"), context)
         form = option("form")
         if form == "short":
             family = " ".join(part for part in (non_dropping, family) if part)
@@ -121,10 +124,56 @@ class PerNameFormatting:
         return given, family
 
     def markup(self, text: Any) -> Any:
-        """Affixes only: the names are formatted one by one."""
-        if text:
-            return self.wrap(text)  # type: ignore[attr-defined]
+        """Affixes only: the names are formatted one by one (a count stays a number)."""
+        if isinstance(text, int) or not text:
+            return text if isinstance(text, int) else None
+        return self.wrap(text)  # type: ignore[attr-defined]
+
+    def initialize(self, given: str, mark: str, context: Any) -> str:
+        """Initialize given names (CSL 1.0.2 ``initialize-with``, ``initialize``).
+
+        Single letters ("M", "M.", the parts of "M.E") are initials and get the mark; other
+        words become initials unless ``initialize="false"``; a word written with a period
+        ("Me.") is an abbreviation and stays; lower-case particles stay. Hyphenated names
+        keep the hyphen between initials when ``initialize-with-hyphen`` is true.
+        """
+        initialize = self.get("initialize", "true").lower() != "false"  # type: ignore[attr-defined]
+        hyphen = self.get_option("initialize-with-hyphen", context)  # type: ignore[attr-defined]
+        out = ""
+        for word in given.split():
+            for token, abbreviated in _tokens(word):
+                initial = _initial(token, initialize=initialize, hyphen=hyphen, mark=mark)
+                if (initial is not None and not abbreviated) or len(token) == 1:
+                    out += initial if initial is not None else token + mark
+                    continue
+                if out and not out.endswith(" "):
+                    out += " "
+                out += token + (mark.strip() if abbreviated else "") + " "
+        return out.strip()
+
+
+def _tokens(word: str) -> list[tuple[str, bool]]:
+    """The parts of a given-name word, each with whether a period followed it ("M.E.")."""
+    parts = word.split(".")
+    tokens = [(part, index < len(parts) - 1) for index, part in enumerate(parts) if part]
+    if len(tokens) > 1:  # "M.E": initials, not abbreviations
+        return [(token, False) if len(token) == 1 else (token, dotted) for token, dotted in tokens]
+    return tokens
+
+
+def _initial(token: str, *, initialize: bool, hyphen: bool, mark: str) -> str | None:
+    """The initials of *token*, or ``None`` when it stays a whole word."""
+    if not token[:1].isupper():
         return None
+    if len(token) == 1:
+        return token + mark
+    if not initialize:
+        return None
+    if "-" in token:
+        parts = [part for part in token.split("-") if part]
+        joiner = "-" if hyphen else ""
+        return joiner.join(part[0] + mark.rstrip() for part in parts) + mark[len(mark.rstrip()) :]
+    return token[0] + mark
 
 
 def _keeps_particle(demote: str) -> bool:

@@ -27,13 +27,6 @@ class Pages:
     page: str | None = None
     number_of_pages: str | None = None
 
-    @property
-    def first(self) -> str | None:
-        """The first page of the range (CSL ``page-first``)."""
-        if self.page is None:
-            return None
-        return re.split(rf"[{DASHES},\s]", self.page, maxsplit=1)[0] or None
-
 
 def parse_pages(text: str) -> Pages | None:
     """Read a pages field: "S. 3-4" -> page "3-4"; "245 S." -> number-of-pages "245".

@@ -61,9 +61,20 @@ def prints_year_suffix(root: Any) -> bool:
     return False
 
 
-def _names_key(reference: Any) -> tuple[Any, ...]:
+def _names_key(reference: Any) -> tuple[tuple[str, str], ...]:
+    """The full names of the first contributors (a literal equals the same family name)."""
     names = reference.get("author") or reference.get("editor") or []
-    return tuple(tuple(sorted((key, str(value)) for key, value in name.items())) for name in names)
+    return tuple(
+        (
+            " ".join(
+                str(name[part])
+                for part in ("literal", "non-dropping-particle", "family")
+                if name.get(part)
+            ),
+            " ".join(str(name[part]) for part in ("given", "dropping-particle") if name.get(part)),
+        )
+        for name in names
+    )
 
 
 def add_year_suffixes(root: Any, citation_items: Sequence[Any]) -> None:

@@ -9,10 +9,12 @@ import attrs
 from citeform.parsing.text import DASHES, squash
 
 _PREFIX = re.compile(r"^(?:seiten|seite|pages|page|pp|p|s|bl)\b\.?\s*", re.IGNORECASE)
-_RANGE = re.compile(rf"^([0-9A-Za-z]+)\s*[{DASHES}]+\s*([0-9A-Za-z]+)$")
-_SINGLE = re.compile(r"^[0-9]+(?:\s*ff?\.)?$|^[ivxlcdm]+$", re.IGNORECASE)
+_PAGE_NUMBER = r"(?:[A-Za-z]{0,2}\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+)"
+"""One page number: digits with an optional letter prefix or suffix ("e105", "12a"), or roman."""
+_RANGE = re.compile(rf"^({_PAGE_NUMBER})\s*[{DASHES}]+\s*({_PAGE_NUMBER})$")
+_SINGLE = re.compile(rf"^{_PAGE_NUMBER}(?:\s*ff?\.)?$")
 _LIST = re.compile(
-    rf"^[0-9A-Za-z]+(?:\s*[{DASHES}]\s*[0-9A-Za-z]+)?(?:\s*,\s*[0-9A-Za-z .{DASHES}]+)+$"
+    rf"^{_PAGE_NUMBER}(?:\s*[{DASHES}]\s*{_PAGE_NUMBER})?(?:\s*,\s*{_PAGE_NUMBER}(?:\s*[{DASHES}]\s*{_PAGE_NUMBER})?(?:\s*ff?\.)?)+$"
 )
 _EXTENT = re.compile(
     r"(?:^|[(,]\s*|^[ivxlcdm]+\s*,\s*)(\d+)\s*(?:S\.|Seiten|Bl\.|Blatt|p\.|pp\.|pages)(?=$|[\s;,.:()])",

@@ -250,3 +250,21 @@ def test_container_tail():
 )  # fmt: skip
 def test_host_citation(text, expected):
     assert parse_host_citation(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Nordrhein-Westfalen", "Sommer, Herbst", "siehe Anhang"])
+def test_words_are_no_pages(text):
+    assert parse_pages(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("e105-e110", "e105-e110"),
+        ("xii-xiv", "xii-xiv"),
+        ("3 f.", "3 f."),
+        ("S. 3-4, 7 ff.", "3-4, 7 ff."),
+    ],
+)
+def test_page_numbers_with_letters_and_roman_numerals(text, page):
+    assert parse_pages(text).page == page

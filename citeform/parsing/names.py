@@ -60,8 +60,8 @@ def parse_name(text: str) -> Name | None:
     family, comma, given = value.partition(",")
     if comma and family.strip() and not _corporate_family(family):
         return _person(family.strip(), given.strip())
-    if is_corporate(value):
-        return Name(literal=value)
+    if is_corporate(value) or (value.isupper() and " " not in value and len(value) > 1):
+        return Name(literal=value)  # a corporate word, or an acronym such as "UNESCO"
     if " " not in value:
         return Name(family=value)
     *given_words, family_word = value.split(" ")

@@ -176,6 +176,7 @@ def test_identifier_kind_by_shape(text, expected):
         ("Deutsches Institut für Urbanistik, Berlin",
          Name(literal="Deutsches Institut für Urbanistik, Berlin")),
         ("Aristoteles", Name(family="Aristoteles")),
+        ("UNESCO", Name(literal="UNESCO")),
     ],
 )  # fmt: skip
 def test_names(text, expected):

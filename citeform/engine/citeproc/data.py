@@ -43,7 +43,7 @@ _OPENS_AFTER: Final = frozenset(" \t\n([{\u2014\u2013-/" + QUOTE_OPEN)
 
 
 def _quotes_to_markers(text: str) -> str:
-    """Straight and typographic double quotes -> markers; apostrophes -> U+2019.
+    """Straight and typographic quotes -> markers; apostrophes -> U+2019.
 
     A straight quote opens at the start or after a space or an opening bracket, and
     closes otherwise.
@@ -56,7 +56,29 @@ def _quotes_to_markers(text: str) -> str:
         before = text[match.start() - 1] if match.start() else " "
         return QUOTE_OPEN if before in _OPENS_AFTER else QUOTE_CLOSE
 
-    return _DOUBLE_QUOTE.sub(mark, text).replace("'", "\u2019")
+    return _single_quotes(_DOUBLE_QUOTE.sub(mark, text))
+
+
+def _single_quotes(text: str) -> str:
+    """Pairs of straight single quotes around words -> quote markers; the rest -> U+2019.
+
+    A quote opens at the start or after a space or bracket, before a letter or digit, and is
+    closed by the next one that follows a word and is not followed by a letter ("'new'");
+    any other is an apostrophe ("O'Reilly", "Smiths' house").
+    """
+    chars = list(text)
+    opening: int | None = None
+    for index, char in enumerate(chars):
+        if char != "'":
+            continue
+        before = chars[index - 1] if index else " "
+        after = chars[index + 1] if index + 1 < len(chars) else " "
+        if before in _OPENS_AFTER and after.isalnum():
+            opening = index
+        elif opening is not None and not after.isalnum() and not before.isspace():
+            chars[opening], chars[index] = QUOTE_OPEN, QUOTE_CLOSE
+            opening = None
+    return "".join(chars).replace("'", "\u2019")
 
 
 def parse_string(value: object) -> MixedString:

@@ -26,6 +26,12 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 """Month names and abbreviations (German and English, lower case) and their numbers."""
 
+SEASONS: dict[str, int] = {
+    "frühjahr": 21, "frühling": 21, "spring": 21, "sommer": 22, "summer": 22,
+    "herbst": 23, "autumn": 23, "fall": 23, "winter": 24,
+}  # fmt: skip
+"""Season names and their EDTF/CSL month numbers (21 spring to 24 winter)."""
+
 NO_DATE = frozenset(
     {"o. j.", "o.j.", "o. j", "oj", "ohne jahr", "ohne datum", "o. d.", "n.d.", "n. d.", "nd",
      "s.a.", "s. a.", "sine anno", "undated", "no date", "unknown", "unbekannt"}
@@ -43,8 +49,9 @@ _RANGE = re.compile(rf"^(.+?)\s*(?:/|\s[{DASHES}]\s|[{DASHES}](?=\d{{4}}$))\s*(.
 def parse_date(text: str) -> Date | None:
     """Read a date or a range of dates; ``None`` when the text names no date.
 
-    "[2017]" and "2017?" are accepted; a questioned or "ca." date gets ``circa``.
-    Times of day ("2017-02-14T10:00:00Z") are dropped.
+    Seasons ("Sommer 2017") give EDTF's season months 21-24. "[2017]" and "2017?" are
+    accepted; a questioned or "ca." date gets ``circa``. Times of day
+    ("2017-02-14T10:00:00Z") are dropped.
     """
     value = squash(text).strip("[]() ")
     if not value or value.lower() in NO_DATE:
@@ -73,6 +80,9 @@ def _parse_single(value: str) -> tuple[int, ...] | None:
     elif (match := _NAMED.match(value)) and match.group(2).lower() in MONTHS:
         month = MONTHS[match.group(2).lower()]
         parts = _ints(match.group(3), str(month), match.group(1))
+    elif (match := _NAMED.match(value)) and match.group(2).lower() in SEASONS:
+        season = SEASONS[match.group(2).lower()]
+        parts = None if match.group(1) else (int(match.group(3)), season)
     if parts is None:
         return None
     numbers = tuple(n for n in parts if n is not None)
@@ -84,6 +94,8 @@ def _ints(*groups: str | None) -> tuple[int | None, ...]:
 
 
 def _valid(parts: tuple[int, ...]) -> bool:
+    if len(parts) == 2 and parts[1] in SEASONS.values():
+        return parts[0] > 0
     year, month, day = (*parts, 1, 1)[:3]
     try:
         dt.date(year, month, day)

@@ -100,6 +100,9 @@ def test_series(text, expected):
         ("2017-2018", Date(parts=((2017,), (2018,)))),
         ("2017/2018", Date(parts=((2017,), (2018,)))),
         ("1982-06-26T19:58:24Z", Date.of(1982, 6, 26)),
+        ("Sommer 2017", Date.of(2017, 22)),
+        ("Frühjahr 2018", Date.of(2018, 21)),
+        ("2019-23", Date.of(2019, 23)),
     ],
 )
 def test_dates(text, expected):

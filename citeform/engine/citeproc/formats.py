@@ -245,6 +245,7 @@ FLIP_FLOPS: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
     "html": {
         "italic": ('<span style="font-style:normal;">', "</span>"),
         "bold": ('<span style="font-weight:normal;">', "</span>"),
+        "small-caps": ('<span style="font-variant:normal;">', "</span>"),
     },
 }
 """Output format -> formatting kind -> the markup of that formatting nested in itself."""

@@ -7,8 +7,9 @@ Replaced methods:
   text-case crash of 181 styles) and splits words at hyphens. Title case applies to
   English only: the item's ``language`` when it has one, else the output locale (terms:
   the output locale), as citeproc-js decides.
-- ``Text.process`` (replaced): the language for case comes from the item or the output
-  locale, not the style's ``default-locale``; a macro gets the sort key's name options.
+- ``Text.process`` (replaced): rich text and quotes in a ``value`` read as in fields; the
+  language for case comes from the item or the output locale, not the style's
+  ``default-locale``; a macro gets the sort key's name options.
 - ``Text._variable``: plain ranges of number variables with an en dash (U+2013).
 - ``If._is_numeric``: CSL's numeric test (ranges and lists of numbers are numeric).
 - ``Date.render_single_date``: a locale's date joins its parts with its own delimiter.
@@ -31,6 +32,7 @@ from citeproc.string import String
 
 from citeform import vocab
 from citeform.engine.citeproc.casing import CASES
+from citeform.engine.citeproc.data import parse_string
 from citeform.engine.citeproc.loader import CSL_NAMESPACE
 
 
@@ -82,7 +84,7 @@ class TextLanguage(Casing):
         elif "term" in attributes:
             text = self._term(item)  # type: ignore[attr-defined]
         elif "value" in attributes:
-            text = String(self.preformat(attributes["value"]))  # type: ignore[attr-defined]
+            text = parse_string(attributes["value"])  # rich text and quotes, as in fields
         language = None
         if "variable" in attributes or "macro" in attributes:
             language = dict.get(item.reference, "language")

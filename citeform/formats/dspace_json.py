@@ -155,6 +155,9 @@ def _record(item: Any, identifier: Any, position: str, source: Source) -> Record
     if not _is_item(item):
         raise BadRecordError("not a DSpace item (an item is an object with 'metadata')", value=item)
     fields = fields_of(item["metadata"])
+    name = item.get("name")
+    if isinstance(name, str) and name.strip() and not any(f.route == "dc.title" for f in fields):
+        fields.append(Field("dc.title", name.strip(), position="name"))  # the item's display name
     if not fields:
         raise BadRecordError("item has no metadata (withdrawn or hidden?)")
     origin = Origin(NAME, source.name, position)

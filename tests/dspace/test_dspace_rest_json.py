@@ -240,3 +240,12 @@ def test_the_item_identity_is_kept_for_writing_back():
     csv = citeform.write([record], "dspace-csv")
     assert "0b1f2c4e-1111-4222-8333-944455556666" in csv
     assert "[de_DE]" in csv
+
+
+def test_the_item_name_is_the_title_only_when_metadata_has_none():
+    untitled = {"uuid": "n", "name": "Anzeigename", "metadata": {"dc.date.issued": ["2020"]}}
+    [record] = citeform.read(untitled, "dspace-json")
+    assert record.get("title") == "Anzeigename"
+    titled = {"uuid": "t", "name": "Anzeigename", "metadata": {"dc.title": ["Titel"]}}
+    [record] = citeform.read(titled, "dspace-json")
+    assert record.get("title") == "Titel"

@@ -8,12 +8,19 @@ may print a traceback or an "internal error" line (an exception that is not a
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
 
 import pytest
-from hostile_support import garbage_inputs, readable_formats, writable_formats
+from hostile_support import (
+    STYLE_ERRORS_ESCAPE,
+    garbage_inputs,
+    readable_formats,
+    writable_formats,
+)
 
 from citeform.cli import main
 
@@ -104,3 +111,47 @@ def test_garbage_on_standard_input_fails_cleanly():
     assert result.returncode == 2
     assert_clean_failure(result.returncode, err)
     assert "<stdin>" in err
+
+
+@pytest.mark.parametrize(
+    "command", [["cite"], ["fill", "--to", "dspace-csv"]], ids=["cite", "fill"]
+)
+def test_cite_and_fill_on_garbage_fail_cleanly(command, tmp_path, capsys):
+    for name, content in GARBAGE.items():
+        path = tmp_path / f"{name}.input"
+        path.write_bytes(content)
+        code = main([*command, str(path)])
+        assert_clean_failure(code, capsys.readouterr().err)
+
+
+def test_fill_and_cite_on_hostile_records(tmp_path, capsys):
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(HOSTILE_ITEMS), encoding="utf-8")
+    code = main(["fill", str(path), "--to", "dspace-csv", "--overwrite"])
+    out, err = capsys.readouterr()
+    assert_clean_failure(code, err)
+    for row in csv.reader(io.StringIO(out)):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+    code = main(["cite", str(path), "--format", "html"])
+    out, err = capsys.readouterr()
+    assert_clean_failure(code, err)
+    assert "<script" not in out
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "no-such-style",
+        pytest.param("not-xml.csl", marks=STYLE_ERRORS_ESCAPE),
+        pytest.param("not-csl.csl", marks=STYLE_ERRORS_ESCAPE),
+    ],
+)
+def test_cite_with_a_bad_style_fails_in_one_line(style, tmp_path, capsys):
+    (tmp_path / "not-xml.csl").write_text("not XML at all", encoding="utf-8")
+    (tmp_path / "not-csl.csl").write_text("<?xml version='1.0'?><html/>", encoding="utf-8")
+    argument = str(tmp_path / style) if style.endswith(".csl") else style
+    code = main(["cite", "--style", argument])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert_clean_failure(code, err)
+    assert len(err.splitlines()) == 1

@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Self
 
 import pytest
-from hostile_support import check_outcome, content_of, is_registered, readable_formats
+from hostile_support import (
+    STYLE_ERRORS_ESCAPE,
+    check_outcome,
+    content_of,
+    is_registered,
+    readable_formats,
+)
 
 XML_READERS = ("oai-dc", "dim")
 SECRET = "TOP-SECRET-3f9a1c"  # noqa: S105 - a marker to look for, not a password
@@ -274,3 +280,96 @@ def test_a_dtd_behind_a_comment_or_instruction_is_refused(tripwire, attack, plac
     records = check_outcome(REFUSED[attack](hidden, tripwire).encode(), reader)
     assert_nothing_leaked(tripwire, records)
     assert records is None or (not records and records.errors)
+
+
+# --- CSL styles and locales are XML too ------------------------------------------------
+
+
+def csl_style(doctype: str = "", title: str = "Hostile", layout: str = "") -> str:
+    """A small valid CSL style with a DOCTYPE, a title and extra layout elements."""
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n{doctype}\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">\n'
+        f"  <info><title>{title}</title><id>hostile</id>"
+        "<updated>2020-01-01T00:00:00+00:00</updated></info>\n"
+        f'  <citation><layout>{layout}<text variable="title"/></layout></citation>\n'
+        f'  <bibliography><layout>{layout}<text variable="title"/></layout></bibliography>\n'
+        "</style>\n"
+    )
+
+
+def hostile_styles(wire: Tripwire) -> dict[str, str]:
+    laughs = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    ]
+    secret, pipe = wire.secret_file.as_uri(), wire.fifo.as_uri()
+    return {
+        "billion-laughs": csl_style(f"<!DOCTYPE style [{''.join(laughs)}]>", title="&lol9;"),
+        "entity-secret-in-text": csl_style(
+            f'<!DOCTYPE style [<!ENTITY x SYSTEM "{secret}">]>', title="&x;"
+        ),
+        "entity-pipe-in-text": csl_style(
+            f'<!DOCTYPE style [<!ENTITY x SYSTEM "{pipe}">]>', title="&x;"
+        ),
+        "entity-http-in-text": csl_style(
+            f'<!DOCTYPE style [<!ENTITY x SYSTEM "{wire.url}">]>', title="&x;"
+        ),
+        "external-dtd-pipe": csl_style(f'<!DOCTYPE style SYSTEM "{pipe}">'),
+        "xinclude-pipe": csl_style(
+            layout='<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+            f'href="{pipe}" parse="text"/>'
+        ),
+    }
+
+
+def render_with_style(path: Path) -> str:
+    """Render one record with the style at *path*; a ``CiteformError`` is a fine answer."""
+    import citeform  # noqa: PLC0415 - the renderer loads the engine
+
+    record = citeform.Record.build("book", {"title": "Titel"}, id="a")
+    try:
+        renderer = citeform.Renderer(path, "en-US")
+        entries = renderer.bibliography([record])
+        return "".join(entries) + renderer.citation([record])
+    except citeform.CiteformError as error:
+        return str(error)
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        pytest.param("billion-laughs", marks=STYLE_ERRORS_ESCAPE),
+        "entity-secret-in-text",
+        "entity-pipe-in-text",
+        "entity-http-in-text",
+        "external-dtd-pipe",
+        "xinclude-pipe",
+    ],
+)
+def test_a_hostile_style_file_reads_nothing_and_expands_nothing(tripwire, tmp_path, attack):
+    path = tmp_path / f"{attack}.csl"
+    path.write_text(hostile_styles(tripwire)[attack], encoding="utf-8")
+    output = render_with_style(path)
+    assert not tripwire.tripped, tripwire.tripped
+    assert SECRET not in output
+    assert "lol" * 100 not in output
+
+
+@STYLE_ERRORS_ESCAPE
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not XML at all",
+        '<?xml version="1.0"?><html><body/></html>',
+        csl_style(layout='<text value="&undefined;"/>'),
+    ],
+    ids=["not-xml", "not-csl", "undefined-entity"],
+)
+def test_a_broken_style_file_is_an_unknown_style_error(tmp_path, content):
+    import citeform  # noqa: PLC0415 - the renderer loads the engine
+
+    path = tmp_path / "broken.csl"
+    path.write_text(content, encoding="utf-8")
+    record = citeform.Record.build("book", {"title": "Titel"}, id="a")
+    with pytest.raises(citeform.CiteformError):
+        citeform.Renderer(path, "en-US").bibliography([record])

@@ -130,3 +130,20 @@ def test_a_citation_that_cannot_be_rendered_is_a_render_error(style, item):
     assert citeform.Renderer(style, "en-US").bibliography([record])
     with contextlib.suppress(citeform.RenderError):
         citeform.Renderer(style, "en-US").citation([record])
+
+
+PATH_LIKE = ["../../../etc/passwd", "de-DE/../en-US", "de-DE\x00", "..", "*", "x" * 10_000]
+
+
+@pytest.mark.parametrize("language", PATH_LIKE)
+def test_a_record_language_cannot_name_a_file(language):
+    record = Record.build("book", {"title": "T", "language": language}, id="a")
+    renderer = citeform.Renderer("apa")
+    assert renderer.locale_for([record.to_csl()]) in {"en-US", "de-DE"}
+    assert list(renderer.bibliography([record]))
+
+
+@pytest.mark.parametrize("locale", PATH_LIKE)
+def test_a_locale_argument_cannot_name_a_file(locale):
+    with pytest.raises(citeform.UnknownLocaleError):
+        citeform.Renderer("apa", locale=locale)

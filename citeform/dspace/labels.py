@@ -10,7 +10,9 @@ or :func:`load_labels`, which reads a JSON file of this form::
     {"labels": {"Erschienen in": "dc.relation.ispartof", "Signatur": "local.holding"},
      "noise": ["Teilen", "Export"]}
 
-Registered labels take precedence over the built-in profiles. Repository-specific fields
+Registered labels take precedence over the built-in profiles. On the command line,
+set the environment variable ``CITEFORM_LABELS`` to the path of such a file: the
+``dspace-page`` reader registers it before it reads the first page. Repository-specific fields
 without a standard DSpace equivalent use DSpace's ``local`` schema: ``local.holding``
 (shelf mark), ``local.identifier.zdb``, ``local.language.orlis``, ``local.type``
 (secondary document type) and ``local.citation.pages``.
@@ -19,6 +21,7 @@ without a standard DSpace equivalent use DSpace's ``local`` schema: ``local.hold
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -106,8 +109,12 @@ _I18N_KEY = re.compile(r"^(?:item|publication)\.page\.([a-z][\w]*(?:-[\w]+)*)$",
 MAX_LABEL_LENGTH = 120
 """Longer lines are values, never labels or noise (and are not compared at all)."""
 
+LABELS_VARIABLE = "CITEFORM_LABELS"
+"""Environment variable naming a label file for the ``dspace-page`` reader."""
+
 _registered_labels: dict[str, str] = {}
 _registered_noise: set[str] = set()
+_loaded_files: set[str] = set()
 
 
 def normalize_label(line: str) -> str:
@@ -147,10 +154,19 @@ def load_labels(path: str | Path) -> None:
         raise UnreadableInputError(str(error), source=name) from None
 
 
+def load_environment_labels() -> None:
+    """Register the label file named by ``CITEFORM_LABELS``, once per process and path."""
+    path = os.environ.get(LABELS_VARIABLE, "").strip()
+    if path and path not in _loaded_files:
+        load_labels(path)
+        _loaded_files.add(path)
+
+
 def clear_registered_labels() -> None:
     """Forget every registered label and noise line (the built-in profiles stay)."""
     _registered_labels.clear()
     _registered_noise.clear()
+    _loaded_files.clear()
 
 
 def field_of_label(line: str) -> str | None:

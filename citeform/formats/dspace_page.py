@@ -2,7 +2,8 @@
 
 The labels of DSpace's German and English UI, of the Difu repository and untranslated
 ``item.page.*`` keys are known; add your repository's with
-:func:`citeform.dspace.labels.register_labels` or :func:`~citeform.dspace.labels.load_labels`.
+:func:`citeform.dspace.labels.register_labels` or :func:`~citeform.dspace.labels.load_labels`,
+or on the command line with a label file named by ``CITEFORM_LABELS``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citeform.dspace.crosswalk import crosswalk
+from citeform.dspace.labels import load_environment_labels
 from citeform.dspace.page import count_labels, fields_from_page
 from citeform.errors import CiteformError, UnreadableInputError
 from citeform.model import Origin, Record
@@ -22,15 +24,24 @@ MIN_LABELS = 3
 
 
 def sniff(source: Source) -> bool:
-    """Plain text (not markup, JSON or BibTeX) with at least :data:`MIN_LABELS` label lines."""
+    """Plain text (not markup, JSON or BibTeX) with at least :data:`MIN_LABELS` label lines.
+
+    Plain text is also claimed when the label file of ``CITEFORM_LABELS`` cannot be
+    read, so that reading it reports that error instead of an unknown format.
+    """
     head = source.head()
-    return (
-        head.lstrip()[:1] not in {"<", "{", "[", "@", "%", ""} and count_labels(head) >= MIN_LABELS
-    )
+    if head.lstrip()[:1] in {"<", "{", "[", "@", "%", ""}:
+        return False
+    try:
+        load_environment_labels()
+    except CiteformError:
+        return True
+    return count_labels(head) >= MIN_LABELS
 
 
 def read(source: Source) -> Iterator[Record | CiteformError]:
     """Yield the one record of an item page."""
+    load_environment_labels()
     text = source.text()
     if count_labels(text) == 0 or text.lstrip()[:1] in {"<", "{", "["}:
         raise UnreadableInputError(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 
-def run_citeform(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the ``citeform`` command line in a child process and capture its output."""
+def run_citeform(*args: str, **environment: str) -> subprocess.CompletedProcess[str]:
+    """Run the ``citeform`` command line in a child process (with extra *environment*)."""
     return subprocess.run(
-        [sys.executable, "-m", "citeform", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "citeform", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **environment},
     )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+from dspace_support import run_citeform
+
 import citeform
 from citeform.model import Name
 from citeform.registry import detect_format
@@ -96,3 +100,32 @@ def test_dspace6_english_labels_with_values_on_the_same_line():
         ("page.files", "paper.pdf"),
         ("page.collections", "Urban studies"),
     ]
+
+
+def test_the_command_line_reads_a_label_file_named_in_the_environment(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Wohnen in der Stadt\n\nDatum\n\nVerlag\n\nErschienen in\nStadtforschung\nHeft\n3\n",
+        encoding="utf-8",
+    )
+    labels = tmp_path / "labels.json"
+    labels.write_text(
+        json.dumps(
+            {"labels": {"Erschienen in": "dc.relation.ispartof", "Heft": "oaire.citation.issue"}}
+        ),
+        encoding="utf-8",
+    )
+    result = run_citeform("convert", str(page), "--to", "csl-json", CITEFORM_LABELS=str(labels))
+    assert result.returncode == 0, result.stderr
+    [item] = json.loads(result.stdout)
+    assert (item["container-title"], item["issue"], item["type"]) == (
+        "Stadtforschung",
+        "3",
+        "article-journal",
+    )
+    broken = run_citeform(
+        "convert", str(page), "--to", "csl-json", CITEFORM_LABELS=str(tmp_path / "none.json")
+    )
+    assert broken.returncode == 2
+    [line] = broken.stderr.strip().splitlines()
+    assert "cannot read the label file" in line

@@ -78,7 +78,9 @@ class NamesFixes:
             text = self._substitute_repeated(text, current)
         if text and current.collecting:
             roles = self.get("variable", "").split()  # type: ignore[attr-defined]
-            current.collecting[-1].update(role for role in roles if role in item.reference)
+            rendered = {role for role in roles if role in item.reference}
+            current.collecting[-1].update(rendered)
+            current.suppress(item, rendered)  # at once: a substitute prints a variable once
         return text
 
     def _substitute_repeated(self, text: Any, current: state.RenderState) -> Any:
@@ -142,6 +144,7 @@ class RecordsVariable:
         text = super().render(item, *args, **kwargs)  # type: ignore[misc]
         if current.collecting and variable and text is not None and str(text):
             current.collecting[-1].update(variable.split())
+            current.suppress(item, set(variable.split()))
         return text
 
 
@@ -151,7 +154,8 @@ class LabelOfSuppressed:
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         """Nothing for a suppressed variable; else as usual."""
         variable = self.get("variable")  # type: ignore[attr-defined]
-        if variable and variable in state.current().suppressed(item):
+        current = state.current()
+        if variable and not current.collecting and variable in current.suppressed(item):
             return None
         return super().render(item, *args, **kwargs)  # type: ignore[misc]
 

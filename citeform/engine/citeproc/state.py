@@ -37,8 +37,8 @@ class RenderState:
     """The ``cs:names`` whose substitutes are being tried, innermost last."""
     collecting: list[set[str]] = attrs.field(factory=list)
     """Variables rendered by the substitute children being tried, innermost last."""
-    substituted: dict[int, tuple[Any, set[str]]] = attrs.field(factory=dict)
-    """Per item being rendered (by ``id``, the item kept): variables a substitute rendered."""
+    substituted: dict[str, set[str]] = attrs.field(factory=dict)
+    """Per item being rendered (by its key): variables a substitute rendered."""
     variables_called: int = 0
     """How many variables rendering elements have tried (for group suppression)."""
     variables_rendered: int = 0
@@ -47,12 +47,11 @@ class RenderState:
     def suppress(self, item: Any, variables: set[str]) -> None:
         """Render *variables* of *item* as empty until :meth:`restore` (conditions see them)."""
         keys = variables | {variable.replace("-", "_") for variable in variables}
-        self.substituted.setdefault(id(item), (item, set()))[1].update(keys)
+        self.substituted.setdefault(item.key, set()).update(keys)
 
     def suppressed(self, item: Any) -> set[str]:
         """The variables of *item* rendered as empty."""
-        entry = self.substituted.get(id(item))
-        return entry[1] if entry else set()
+        return self.substituted.get(item.key, set()) if self.substituted else set()
 
     def restore(self) -> None:
         """Forget every suppression (one entry, sort key or cite is done)."""

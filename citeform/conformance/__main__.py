@@ -86,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if baseline is not None:
-        shortfalls = below_baseline(figures, baseline)
+        measured = [args.only] if args.only else ["suite", "agreement"]
+        shortfalls = below_baseline(figures, baseline, measured)
         for line in shortfalls:
             sys.stderr.write(f"below baseline: {line}" + "\n")
         return 1 if shortfalls else 0

@@ -38,8 +38,10 @@ def test_suite_figures_by_count_and_group() -> None:
 
 
 def test_below_baseline_lists_shortfalls_and_missing_figures() -> None:
-    shortfalls = below_baseline({"x": 0.5, "y": 0.9}, {"x": 0.6, "y": 0.9, "z": 0.1})
-    assert [line.split(":")[0] for line in shortfalls] == ["x", "z"]
+    baseline = {"suite.x": 0.6, "suite.y": 0.9, "suite.z": 0.1, "agreement.t": 1.0}
+    shortfalls = below_baseline({"suite.x": 0.5, "suite.y": 0.9}, baseline, ["suite"])
+    assert [line.split(":")[0] for line in shortfalls] == ["suite.x", "suite.z"]
+    assert len(below_baseline({}, baseline)) == len(baseline)
 
 
 def test_agreement_matches_entries_as_multisets_after_whitespace_normalisation() -> None:

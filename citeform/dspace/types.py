@@ -58,6 +58,11 @@ TYPES: dict[str, str] = {
     "bild": "graphic", "website": "webpage", "c_7ad9": "webpage", "internetseite": "webpage",
     "internetdokument": "webpage", "musical score": "musical_score",
     "video": "motion_picture", "animation": "motion_picture",
+    # the rest of the DINI and DRIVER vocabularies
+    "studythesis": "thesis", "periodical": "periodical", "periodicalpart": "periodical",
+    "manuscript": "manuscript", "patent": "patent", "carthographicmaterial": "map",
+    "musicalnotation": "musical_score", "sound": "song", "movingimage": "motion_picture",
+    "stillimage": "graphic", "conferenceproceedings": "book",
 }  # fmt: skip
 """Normalised ``dc.type`` value -> CSL item type."""
 

@@ -249,3 +249,21 @@ def test_the_item_name_is_the_title_only_when_metadata_has_none():
     titled = {"uuid": "t", "name": "Anzeigename", "metadata": {"dc.title": ["Titel"]}}
     [record] = citeform.read(titled, "dspace-json")
     assert record.get("title") == "Titel"
+
+
+@pytest.mark.parametrize(
+    ("value_text", "expected"),
+    [
+        ("doc-type:article", "article-journal"),
+        ("info:eu-repo/semantics/doctoralThesis", "thesis"),
+        ("http://purl.org/coar/resource_type/c_93fc", "report"),
+        ("Zeitschriftenaufsatz", "article-journal"),
+        ("Buchkapitel", "chapter"),
+        ("doc-type:PeriodicalPart", "periodical"),
+        ("doc-type:StudyThesis", "thesis"),
+        ("Graue Literatur", "document"),  # no type: the context rule
+    ],
+)
+def test_type_values(value_text, expected):
+    [record] = citeform.read(item(**{"dc.title": [value("T")], "dc.type": [value(value_text)]}))
+    assert record.type == expected

@@ -504,7 +504,8 @@ class _EntryWriter:
         edtf = _edtf(date)
         if edtf is None:
             text = date.literal or date.raw or ""
-            self.put("year", encode(text, ascii_only=self.dialect.ascii_only))
+            # braced whole: biblatex loops forever on a bare non-ASCII year
+            self.put("year", "{" + encode(text, ascii_only=self.dialect.ascii_only) + "}")
             return
         if self.dialect is BIBLATEX:
             self.put("date", edtf)

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from strategies import bib_records, latin_text
 
 from citeform.io import read, write
-from citeform.model import Name, Record
+from citeform.model import Date, Name, Record
 
 TOOLS = ("pdflatex", "bibtex", "biber", "kpsewhich")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -83,6 +83,7 @@ def fixed_records() -> list[Record]:
         )
         for title in SPECIAL_TITLES
     ]
+    records.append(Record.build("book", {"title": "Undated", "issued": Date(literal="o. J. – ä")}))
     items = SHARED / "conformance" / "reference" / "items.json"
     if items.exists():
         records += [Record.from_csl(item) for item in json.loads(items.read_text("utf-8"))]
@@ -99,7 +100,7 @@ def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         encoding="utf-8",
         errors="replace",
-        timeout=600,
+        timeout=300,
         check=False,
     )
 

@@ -34,8 +34,10 @@ def iter_read(source: Any, format: str | None = None) -> Iterator[Record | Citef
     are yielded, and the other files still read.
     """
     if _is_directory(source):
-        for path in sorted(Path(source).rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.parts):
+        root = Path(source)
+        for path in sorted(root.rglob("*")):
+            hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+            if path.is_file() and not hidden:
                 try:
                     yield from iter_read(path, format)
                 except CiteformError as error:  # one bad file does not stop the directory
@@ -53,7 +55,7 @@ def iter_read(source: Any, format: str | None = None) -> Iterator[Record | Citef
 
 def _is_directory(source: Any) -> bool:
     """Whether *source* names a directory (content that cannot be a file name is not one)."""
-    if not isinstance(source, str | os.PathLike):
+    if not isinstance(source, str | os.PathLike) or source == "":
         return False
     try:
         return Path(source).is_dir()

@@ -122,7 +122,11 @@ class Source:
             return self._text[:_HEAD_CHARS]
         if self._parsed is not _UNSET:
             return json.dumps(self._parsed)[:_HEAD_CHARS]
-        return self.bytes()[: _HEAD_CHARS * 4].decode("utf-8-sig", "replace")[:_HEAD_CHARS]
+        if self._data is None and self.path is not None:
+            head = self._read_path(_HEAD_CHARS * 4)  # sniffing must not load a large file whole
+        else:
+            head = self.bytes()[: _HEAD_CHARS * 4]
+        return head.decode("utf-8-sig", "replace")[:_HEAD_CHARS]
 
     def json(self) -> Any:
         """The content parsed as JSON; errors name the line and column."""
@@ -144,11 +148,11 @@ class Source:
                 ) from None
         return self._parsed
 
-    def _read_path(self) -> builtins.bytes:
+    def _read_path(self, size: int = MAX_INPUT_BYTES + 1) -> builtins.bytes:
         assert self.path is not None  # noqa: S101 - only called for paths
         try:
             with self.path.open("rb") as file:
-                return file.read(MAX_INPUT_BYTES + 1)
+                return file.read(size)
         except OSError as error:
             raise UnreadableInputError(error.strerror or str(error), source=self.name) from None
 

@@ -5,6 +5,7 @@ import sys
 import pytest
 from conftest import shared_path
 
+import citeform
 from citeform.cli import main
 
 
@@ -89,3 +90,19 @@ def test_help_mentions_commands(capsys):
     out = capsys.readouterr().out
     assert "convert" in out
     assert "formats" in out
+
+
+def test_directory_given_by_a_relative_path_with_dots(tmp_path, monkeypatch):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "a.json").write_text('[{"id": "a", "type": "book"}]', encoding="utf-8")
+    (folder / ".hidden.json").write_text('[{"id": "h", "type": "book"}]', encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert [record.id for record in citeform.read("../records")] == ["a"]
+
+
+def test_empty_string_is_no_directory():
+    with pytest.raises(citeform.CiteformError):
+        citeform.read("")

@@ -12,6 +12,7 @@ from conftest import shared_path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from citeform.bibtex import keys
 from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
 from citeform.io import read, write
@@ -44,6 +45,7 @@ def test_every_corpus_entry_is_read_with_its_key(name, count):
     assert not records.errors
     assert len(records) == count
     assert [record.id for record in records] == source_keys(path)
+    assert keys.assign(records) == source_keys(path)  # and written back unchanged
 
 
 def test_a_broken_entry_is_reported_with_its_line_and_skipped():

@@ -6,6 +6,7 @@ import pytest
 from citeproc.string import MixedString, NoCase, String
 
 from citeform.engine.citeproc.casing import capitalize_first, sentence, title
+from citeform.engine.citeproc.punctuation import attach
 from citeform.engine.citeproc.text_fixes import _chicago_format, _minimal
 
 
@@ -37,6 +38,22 @@ def test_other_cases_take_plain_strings_and_empties() -> None:
 )
 def test_minimal_page_ranges(first: str, last: str, keep: int, expected: str) -> None:
     assert _minimal(first, last, keep) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("Why?", ". ", "Why? "),
+        ("J.", ".", "J."),
+        ("J.", ", ", "J., "),
+        ("Note;", "!", "Note!"),
+        ("Title:", ".", "Title:"),
+        ("A", ". ", "A. "),
+        ("\ue100Why?\ue101", ".", "\ue100Why?\ue101"),
+    ],
+)
+def test_punctuation_at_seams(left: str, right: str, expected: str) -> None:
+    assert str(attach(String(left), String(right))) == expected
 
 
 def test_chicago_page_ranges() -> None:

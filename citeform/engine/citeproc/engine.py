@@ -18,6 +18,7 @@ from citeform.engine.citeproc import (
     layout_fixes,
     name_fixes,
     name_list,
+    punctuation,
     quote_fixes,
     sort_fixes,
     text_fixes,
@@ -32,6 +33,7 @@ from citeform.errors import RenderError
 
 OVERRIDE_MODULES = (
     entry_start.OVERRIDES,
+    punctuation.OVERRIDES,
     layout_fixes.OVERRIDES,
     name_fixes.OVERRIDES,
     quote_fixes.OVERRIDES,

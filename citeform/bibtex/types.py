@@ -41,6 +41,15 @@ TYPE_KEYS: Final[dict[str, str]] = {
 
 GENRE_KEYS: Final = {genre: key for key, genre in TYPE_KEYS.items()}
 
+BIBTEX_TYPES: Final = frozenset(
+    {"article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings",
+     "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished"}
+)  # fmt: skip
+"""The entry types of classic BibTeX's standard styles."""
+
+BIBTEX_ONLY_TYPES: Final = frozenset({"conference", "electronic", "www"})
+"""Entry types biblatex only knows as aliases; a biblatex writer uses its own names."""
+
 TO_BIBTEX: Final[dict[str, str]] = {
     "article": "article", "article-journal": "article", "article-magazine": "article",
     "article-newspaper": "article", "review": "article", "review-book": "article",

@@ -31,6 +31,9 @@ from citeform.sources import Source
 LATEX_KEY = "latex"
 """``custom`` key: CSL variable -> the LaTeX it was read from, where decoding kept some TeX."""
 
+ENTRY_TYPE_KEY = "bibtex-type"
+"""``custom`` key: the entry type read, where the CSL type alone would not give it back."""
+
 ET_AL_KEY = "et-al"
 """``custom`` key: the name variables whose list ended in ``and others``."""
 
@@ -289,6 +292,8 @@ class _EntryReader:
             custom[LATEX_KEY] = self.latex
         if self.et_al:
             custom[ET_AL_KEY] = self.et_al
+        if self.entry.type not in {BIBTEX.types.get(csl_type), BIBLATEX.types.get(csl_type)}:
+            custom[ENTRY_TYPE_KEY] = self.entry.type
         return Record.build(
             csl_type,
             self.variables,
@@ -346,11 +351,22 @@ class _Dialect:
     ascii_only: bool
     types: dict[str, str]
     fields: dict[str, str]
+    known_types: frozenset[str]
 
 
-BIBTEX = _Dialect("bibtex", ascii_only=True, types=types.TO_BIBTEX, fields=table.BIBTEX_OUT)
+BIBTEX = _Dialect(
+    "bibtex",
+    ascii_only=True,
+    types=types.TO_BIBTEX,
+    fields=table.BIBTEX_OUT,
+    known_types=types.BIBTEX_TYPES,
+)
 BIBLATEX = _Dialect(
-    "biblatex", ascii_only=False, types=types.TO_BIBLATEX, fields=table.BIBLATEX_OUT
+    "biblatex",
+    ascii_only=False,
+    types=types.TO_BIBLATEX,
+    fields=table.BIBLATEX_OUT,
+    known_types=frozenset(types.TO_CSL) - types.BIBTEX_ONLY_TYPES,
 )
 
 
@@ -380,6 +396,9 @@ class _EntryWriter:
 
     def _entry_type(self) -> str:
         csl_type = self.record.type or "document"
+        original = str(self.record.custom.get(ENTRY_TYPE_KEY, ""))
+        if types.TO_CSL.get(original) == csl_type and original in self.dialect.known_types:
+            return original
         entry_type = self.dialect.types.get(csl_type, "misc")
         if entry_type == "phdthesis" and "master" in self.record.text.get("genre", "").lower():
             return "mastersthesis"

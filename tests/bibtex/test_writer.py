@@ -186,3 +186,27 @@ def test_languages_become_babel_names(language, langid, classic):
     record = Record.build("book", {"title": "T", "language": language})
     assert fields_of(write([record], "biblatex"))["langid"] == "{" + langid + "}"
     assert fields_of(write([record], "bibtex"))["language"] == "{" + classic + "}"
+
+
+def test_entry_types_come_back_where_the_dialect_has_them():
+    text = "".join(
+        f"@{kind}{{k{kind}, title = {{T}}}}\n"
+        for kind in ("manual", "inbook", "proceedings", "collection", "conference", "article")
+    )
+    records = read(text, "bibtex")
+    assert re.findall(r"^@(\w+)", write(records, "bibtex"), re.MULTILINE) == [
+        "manual",
+        "inbook",
+        "proceedings",
+        "book",
+        "conference",
+        "article",
+    ]
+    assert re.findall(r"^@(\w+)", write(records, "biblatex"), re.MULTILINE) == [
+        "manual",
+        "inbook",
+        "proceedings",
+        "collection",
+        "inproceedings",
+        "article",
+    ]

@@ -204,3 +204,22 @@ def listed_fields(record: Record, *, particles: bool = True) -> dict[str, Any]:
     issued = record.dates.get("issued")
     kept["issued"] = None if issued is None else _date_key(issued)
     return kept
+
+
+EXAMPLE_CSL: dict[str, Any] = {
+    "id": "example",
+    "type": "article-journal",
+    "author": [{"literal": "Städtetag Nordrhein-Westfalen"}],
+    "title": (
+        "Fachkonferenz zur Arbeitsmarktintegration von Flüchtlingen \u2013 Beispiele aus Städten"
+    ),
+    "container-title": "Eildienst",
+    "issue": "2",
+    "page": "3-4",
+    "language": "de",
+    "publisher": "Städtetag Nordrhein-Westfalen",
+    "publisher-place": "Köln",
+    "archive": "ZLB",
+    "call-number": "Kws 860 ZB 6748",
+}
+"""The project's example record as CSL-JSON (field-mapping.md §1, variant A, with holdings)."""

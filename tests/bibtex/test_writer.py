@@ -9,30 +9,12 @@ import re
 import pytest
 from hypothesis import given
 from pybtex.database import parse_string
-from strategies import TEX_SPECIALS, bib_text
+from strategies import EXAMPLE_CSL, TEX_SPECIALS, bib_text
 
 from citeform.io import read, write
 from citeform.model import Name, Record
 
-EXAMPLE = Record.from_csl(
-    {
-        "id": "example",
-        "type": "article-journal",
-        "author": [{"literal": "Städtetag Nordrhein-Westfalen"}],
-        "title": (
-            "Fachkonferenz zur Arbeitsmarktintegration von Flüchtlingen – Beispiele aus Städten"
-        ),
-        "container-title": "Eildienst",
-        "issue": "2",
-        "page": "3-4",
-        "language": "de",
-        "publisher": "Städtetag Nordrhein-Westfalen",
-        "publisher-place": "Köln",
-        "archive": "ZLB",
-        "call-number": "Kws 860 ZB 6748",
-    }
-)
-"""The project's example record as CSL-JSON (field-mapping.md §1, variant A, with holdings)."""
+EXAMPLE = Record.from_csl(EXAMPLE_CSL)
 
 HOSTILE = [
     r"\input{/etc/passwd}",

@@ -21,7 +21,7 @@ import pytest
 from conftest import SHARED
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from strategies import bib_records, latin_text
+from strategies import EXAMPLE_CSL, bib_records, latin_text
 
 from citeform.io import read, write
 from citeform.model import Date, Name, Record
@@ -31,18 +31,7 @@ missing = [tool for tool in TOOLS if shutil.which(tool) is None]
 pytestmark = pytest.mark.skipif(bool(missing), reason=f"TeX not installed: {missing} absent")
 
 EXAMPLE = {
-    "id": "example",
-    "type": "article-journal",
-    "author": [{"literal": "Städtetag Nordrhein-Westfalen"}],
-    "title": "Fachkonferenz zur Arbeitsmarktintegration von Flüchtlingen – Beispiele aus Städten",
-    "container-title": "Eildienst",
-    "issue": "2",
-    "page": "3-4",
-    "language": "de",
-    "publisher": "Städtetag Nordrhein-Westfalen",
-    "publisher-place": "Köln",
-    "archive": "ZLB",
-    "call-number": "Kws 860 ZB 6748",
+    **EXAMPLE_CSL,
     "custom": {"dspace_citation": "Städtetag NRW: Fachkonferenz …, in: Eildienst Nr. 2, S. 3–4"},
 }
 

@@ -30,6 +30,8 @@ MARKS: Final[Mapping[str, tuple[str, str]]] = {
     "left-margin": ("\ue10c", "\ue10d"),
     "right-inline": ("\ue10e", "\ue10f"),
     "nocase": ("\ue114", "\ue115"),
+    "block": ("\ue116", "\ue117"),
+    "indent": ("\ue118", "\ue119"),
 }
 """Formatting kind -> (open, close) marker (the margins are ``second-field-align``'s)."""
 
@@ -63,6 +65,8 @@ _PLAIN: Final[Mapping[str, tuple[str, str]]] = {
     "left-margin": ("", " "),
     "right-inline": ("", ""),
     "nocase": ("", ""),
+    "block": (" ", " "),
+    "indent": (" ", " "),
 }
 
 FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
@@ -77,6 +81,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "left-margin": ('<div class="csl-left-margin">', "</div>"),
         "right-inline": ('<div class="csl-right-inline">', "</div>"),
         "nocase": ("", ""),
+        "block": ('<div class="csl-block">', "</div>"),
+        "indent": ('<div class="csl-indent">', "</div>"),
     },
     "markdown": {
         "italic": ("*", "*"),
@@ -88,6 +94,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "left-margin": ("", " "),
         "right-inline": ("", ""),
         "nocase": ("", ""),
+        "block": ("\n\n", "\n\n"),
+        "indent": ("\n\n", "\n\n"),
     },
     "rtf": {
         "italic": ("{\\i ", "}"),
@@ -99,6 +107,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "left-margin": ("", "\\tab "),
         "right-inline": ("", ""),
         "nocase": ("", ""),
+        "block": ("\\line ", "\\line "),
+        "indent": ("\\line\\tab ", "\\line "),
     },
 }
 """Output format -> formatting kind -> (open, close) markup."""

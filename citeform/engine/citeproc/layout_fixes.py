@@ -4,7 +4,8 @@ citeproc-py only declares the option; it concatenates the layout's children, so
 ``[1]`` runs into the author (every IEEE and NLM entry). Here the first rendered child is
 the left margin and the rest the right part: in HTML citeproc-js's
 ``csl-left-margin``/``csl-right-inline`` divisions, in text one space apart.
-Replaces ``Layout.render_bibliography`` (for styles with ``second-field-align`` only).
+Replaces ``Layout.render_bibliography`` (for styles with ``second-field-align`` only); see
+:class:`Display` for the ``display`` attribute.
 """
 
 from __future__ import annotations
@@ -51,4 +52,32 @@ class SecondFieldAlign:
         return margin + wrap_marks("right-inline", rest)
 
 
-OVERRIDES: Final = {"layout": SecondFieldAlign}
+DISPLAY_KINDS: Final = frozenset({"block", "indent", "left-margin", "right-inline"})
+
+
+class Display:
+    """``display`` on a rendering element: a block, an indented block, or a margin part.
+
+    HTML gets citeproc-js's ``csl-block``, ``csl-indent``, ``csl-left-margin`` and
+    ``csl-right-inline`` divisions; text keeps the part apart with spaces (citeproc-py
+    ignored the attribute and glued "Doe1999Aaaa"). Extends ``format``.
+    """
+
+    def format(self, string: Any) -> Any:
+        """Format as usual, then mark the display kind."""
+        text = super().format(string)  # type: ignore[misc]
+        kind = self.get("display")  # type: ignore[attr-defined]
+        if kind in DISPLAY_KINDS and text is not None and str(text):
+            return wrap_marks(kind, text)
+        return text
+
+
+OVERRIDES: Final = {
+    "layout": SecondFieldAlign,
+    "text": Display,
+    "group": Display,
+    "date": Display,
+    "number": Display,
+    "names": Display,
+    "label": Display,
+}

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import citeform
+from citeform.vocab import NAME_VARIABLES
 
 HERE = Path(__file__).parent
 CORPUS = Path(__file__).parents[2] / ".." / "shared" / "corpus"
@@ -46,10 +47,20 @@ def _draw(items: list[dict[str, Any]], count: int | None, rng: random.Random) ->
 
 
 def _clean(item: dict[str, Any], prefix: str, number: int) -> dict[str, Any]:
-    """*item* under a prefixed id, without citeform's ``custom`` bag (no CSL variable)."""
-    cleaned = {key: value for key, value in item.items() if key != "custom"}
+    """*item* under a prefixed id, without what is no CSL: citeform's ``custom`` bag and the
+    ``_ordinal`` Citation.js' fixtures leave in names."""
+    cleaned = {
+        key: [_clean_name(name) for name in value] if key in NAME_VARIABLES else value
+        for key, value in item.items()
+        if key != "custom"
+    }
     cleaned["id"] = f"{prefix}-{item.get('id') or number}"
     return cleaned
+
+
+def _clean_name(name: dict[str, Any]) -> dict[str, Any]:
+    """A CSL-JSON name without the private parts (keys starting with ``_``) of a tool."""
+    return {part: value for part, value in name.items() if not part.startswith("_")}
 
 
 def build(seed: int = DEFAULT_SEED) -> list[dict[str, Any]]:

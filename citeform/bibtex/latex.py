@@ -14,6 +14,7 @@ and (for 8-bit BibTeX) non-ASCII characters as accent and symbol macros.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -186,6 +187,7 @@ def _decode_math(body: str) -> str | None:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def decode(latex: str, *, protect: bool = True) -> Decoded:
     """Return the Unicode text of *latex* (``protect``: braces become nocase spans)."""
     if not any(char in latex for char in "\\{}$~-`'!?"):

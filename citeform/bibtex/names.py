@@ -8,6 +8,7 @@ one is written after the given names, where CSL prints it too.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pybtex.errors
@@ -40,8 +41,9 @@ def _text(parts: list[str]) -> str | None:
     return joined or None
 
 
+@functools.lru_cache(maxsize=4096)
 def read_name(raw: str) -> Name:
-    """The CSL name of one BibTeX name."""
+    """The CSL name of one BibTeX name (names recur: parsed once, the result is immutable)."""
     raw = raw.strip()
     if _is_one_group(raw):
         return Name.corporate(decode(raw[1:-1], protect=False).text)

@@ -38,13 +38,18 @@ def collation_key(value: object) -> tuple[Any, ...]:
     return (parts, text.casefold(), text)
 
 
+def _comparable(values: list[Any]) -> list[Any]:
+    """One key's values made comparable once: numbers as numbers, else collation keys."""
+    present = [value for value in values if value is not None]
+    if all(isinstance(value, int) for value in present):
+        return values
+    return [None if value is None else collation_key(value) for value in values]
+
+
 def _compare(left: Any, right: Any) -> int:
     if left is None or right is None:
         return (left is None) - (right is None)
-    if isinstance(left, int) and isinstance(right, int):
-        return (left > right) - (left < right)
-    left_key, right_key = collation_key(left), collation_key(right)
-    return (left_key > right_key) - (left_key < right_key)
+    return (left > right) - (left < right)
 
 
 class CollatedSort:
@@ -55,7 +60,7 @@ class CollatedSort:
         keys = []
         for key in self.findall(self.tag.replace("sort", "key")):  # type: ignore[attr-defined]
             descending = key.get("sort", "ascending").lower() == "descending"
-            keys.append((key.sort_keys(items, context), descending))
+            keys.append((_comparable(key.sort_keys(items, context)), descending))
 
         def compare(left: int, right: int) -> int:
             for values, descending in keys:

@@ -49,7 +49,7 @@ def _comparable(values: list[Any]) -> list[Any]:
 def _compare(left: Any, right: Any) -> int:
     if left is None or right is None:
         return (left is None) - (right is None)
-    return (left > right) - (left < right)
+    return int(left > right) - int(left < right)
 
 
 class CollatedSort:

@@ -98,7 +98,7 @@ def write_name(name: Name, *, ascii_only: bool) -> str:
     given_latex = _part(given, ascii_only=ascii_only) if given else "{}"
     if name.suffix:
         return f"{family}, {_part(name.suffix, ascii_only=ascii_only)}, {given_latex}"
-    if given or family.startswith("{"):  # "{A B}, {}" is a person, "{A B}" a body
+    if given or family.startswith("{") or " " in family:  # "A B, {}": a family "A B"
         return f"{family}, {given_latex}"
     return family
 

@@ -342,7 +342,9 @@ _TITLE_VARIABLES = frozenset(
 _LIST_FIELDS = frozenset({"publisher", "location", "institution", "organization"})
 """biblatex splits these at ``and``; a value with the word ``and`` in it is braced whole."""
 _AND = re.compile(r"(?i)\band\b")
-_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"}
+_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20", "^": "%5E"}
+"""Characters a URL or DOI may not hold raw (RFC 3986): braces would end the field, a
+backslash or ``^^`` notation would reach TeX as a command where a style prints the link as text."""
 
 
 @attrs.frozen

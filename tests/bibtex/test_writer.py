@@ -192,3 +192,12 @@ def test_entry_types_come_back_where_the_dialect_has_them():
         "inproceedings",
         "article",
     ]
+
+
+def test_links_are_percent_encoded_where_tex_would_read_them():
+    record = Record.build(
+        "webpage", {"title": "T", "URL": "http://x/{a} b\\c^^5c", "DOI": "10.1/^^7b"}
+    )
+    fields = fields_of(write([record], "bibtex"))
+    assert fields["url"] == "{http://x/%7Ba%7D%20b%5Cc%5E%5E5c}"
+    assert fields["doi"] == "{10.1/%5E%5E7b}"

@@ -21,7 +21,7 @@ class MarksEntryStart:
     def render(self, *args: Any, **kwargs: Any) -> Any:
         """Render; note that the entry has begun if there is output."""
         text = super().render(*args, **kwargs)  # type: ignore[misc]
-        if text is not None and str(text):
+        if state.has_output(text):
             state.current().entry_started = True
         return text
 
@@ -34,7 +34,7 @@ class CapitalizedOpeningTerm:
         current = state.current()
         opening = current.entry_active and not current.entry_started
         text = super().render(*args, **kwargs)  # type: ignore[misc]
-        if text is None or not str(text):
+        if not state.has_output(text):
             return text
         if opening and "term" in self.attrib and not current.entry_started:  # type: ignore[attr-defined]
             text = capitalize_first(text)

@@ -29,7 +29,7 @@ def _counted_render(render: Any, *args: Any, **kwargs: Any) -> Any:
     current = state.current()
     current.variables_called += 1
     text = render(*args, **kwargs)
-    if text is not None and str(text):
+    if state.has_output(text):
         current.variables_rendered += 1
     return text
 
@@ -63,7 +63,7 @@ class TextCountsVariables:
         text = super().render(*args, **kwargs)  # type: ignore[misc]
         if current.variables_called > called and current.variables_rendered == rendered:
             return None
-        if text is not None and str(text):
+        if state.has_output(text):
             current.variables_called += 1
             current.variables_rendered += 1
         return text

@@ -121,7 +121,7 @@ class SubstituteFixes:
                 except VariableError:
                     text = None
                 rendered = current.collecting.pop()
-                if text is not None and str(text):
+                if state.has_output(text):
                     current.suppress(item, rendered)
                     if current.collecting:
                         current.collecting[-1].update(rendered)
@@ -142,7 +142,7 @@ class RecordsVariable:
             current.variables_called += 1  # an empty variable, for group suppression
             return None
         text = super().render(item, *args, **kwargs)  # type: ignore[misc]
-        if current.collecting and variable and text is not None and str(text):
+        if current.collecting and variable and state.has_output(text):
             current.collecting[-1].update(variable.split())
             current.suppress(item, set(variable.split()))
         return text

@@ -67,6 +67,15 @@ class RenderState:
         self.entry_started = False
 
 
+def has_output(text: object) -> bool:
+    """Whether rendered *text* is there and not empty (without joining its segments)."""
+    if text is None:
+        return False
+    if isinstance(text, list):  # a MixedString: its segments
+        return any(str(segment) for segment in text)
+    return bool(str(text)) if not isinstance(text, str) else bool(text)
+
+
 _STATE: ContextVar[RenderState | None] = ContextVar("citeform_render_state", default=None)
 
 

@@ -230,6 +230,7 @@ def main() -> None:
         style, locale = args.diff
         print_diff(items, make_reference(args.outdir, style, locale, args.node_modules), args.kind)
         return
+    print("citeform measured:", Path(citeform.__file__).parent)
     heldout = choose_styles(args.outdir, args.styles, args.seed, args.node_modules)
     print("held-out styles:", " ".join(heldout))
     groups: dict[str, list[dict[str, Agreement]]] = {}

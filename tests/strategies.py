@@ -112,16 +112,12 @@ latin_text = st.text(
 """Text that pdfLaTeX (T1, UTF-8) can typeset, with the special characters: for TeX runs."""
 
 
-def _family(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    return text.filter(lambda s: "," not in s and not s[:1].islower())
-
-
 def bib_names(text: st.SearchStrategy[str] = bib_text) -> st.SearchStrategy[Name]:
     """Persons (with particles and suffixes) and corporate bodies, without commas."""
     plain = text.filter(lambda s: "," not in s)
     persons = st.builds(
         Name,
-        family=_family(text),
+        family=plain,
         given=st.none() | plain,
         non_dropping_particle=st.none() | st.sampled_from(["von", "van der", "de", "zu"]),
         dropping_particle=st.none() | st.sampled_from(["de", "la"]),

@@ -90,7 +90,7 @@ class RuntimeGroup:
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
                 continue
-            if text is not None:
+            if state.has_output(text):
                 output.append(text)
         tried = current.variables_called > called
         if output and (not tried or current.variables_rendered > rendered):

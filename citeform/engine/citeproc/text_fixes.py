@@ -31,6 +31,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from citeform import vocab
+from citeform.engine.citeproc import state
 from citeform.engine.citeproc.casing import CASES
 from citeform.engine.citeproc.data import parse_string
 from citeform.engine.citeproc.loader import CSL_NAMESPACE
@@ -266,7 +267,20 @@ class NumberFixes(Casing, PageRanges):
         return super().format_number(number)  # type: ignore[misc]
 
 
-class TextFixes(TextLanguage, NumberRanges, PageRanges):
+class EmptyWithoutAffixes:
+    """``cs:text``: output made only of empty pieces is no output (no affixes around it).
+
+    citeproc-py tests a list of empty segments as true and wrapped ", " around it.
+    """
+
+    def markup(self, text: Any, language: str | None = None) -> Any:
+        """Format and wrap *text*; nothing when it is empty."""
+        if not state.has_output(text):
+            return None
+        return super().markup(text, language)  # type: ignore[misc]
+
+
+class TextFixes(EmptyWithoutAffixes, TextLanguage, NumberRanges, PageRanges):
     """``cs:text``."""
 
 

@@ -414,9 +414,7 @@ class Record:
             elif kind == "date":
                 variables[key] = Date.from_csl(value)
             elif kind == "name":
-                if not isinstance(value, list):
-                    raise _refuse(key, "must be a list of names", value)
-                variables[key] = tuple(Name.from_csl(name) for name in value)
+                variables[key] = _names_from_csl(key, value, unmapped)
             else:
                 variables[key] = value
         custom = item.get("custom", {})
@@ -453,7 +451,11 @@ class Record:
         custom = dict(self.custom)
         origin_format = self.origin.format if self.origin else "csl-json"
         for field in self.unmapped:
-            if origin_format == "csl-json":
+            name_part = _NAME_PART_KEY.fullmatch(field.key)
+            if origin_format == "csl-json" and name_part and name_part[1] in item:
+                variable, index, part = name_part.groups()
+                item[variable][int(index)][part] = field.value
+            elif origin_format == "csl-json":
                 item[field.key] = field.value
             else:
                 custom.setdefault(f"{origin_format}:{field.key}", []).append(field.value)
@@ -476,6 +478,32 @@ class Record:
         from citeform.notebook import record_html  # noqa: PLC0415 - notebook imports this module
 
         return record_html(self)
+
+
+_NAME_PART_KEY = re.compile(r"([a-z-]+)\[(\d+)\]\.(.+)")
+"""Key of an unknown name part kept as unmapped: ``author[0]._ordinal``."""
+
+
+def _names_from_csl(variable: str, value: Any, unmapped: list[Unmapped]) -> tuple[Name, ...]:
+    """Read a CSL-JSON name list.
+
+    Parts CSL does not define (e.g. Citation.js's ``_ordinal``, which citeproc-js ignores)
+    go to *unmapped* instead of failing the record.
+    """
+    if not isinstance(value, list):
+        raise _refuse(variable, "must be a list of names", value)
+    names = []
+    known = {*vocab.NAME_PARTS, *vocab.NAME_FLAGS}
+    for index, name in enumerate(value):
+        if not isinstance(name, Mapping):
+            raise _refuse(variable, "must be a list of name objects", name)
+        unmapped.extend(
+            Unmapped(f"{variable}[{index}].{part}", name[part])
+            for part in name
+            if part not in known
+        )
+        names.append(Name.from_csl({part: v for part, v in name.items() if part in known}))
+    return tuple(names)
 
 
 _STORE: dict[vocab.Kind, str] = {

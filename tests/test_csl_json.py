@@ -86,3 +86,11 @@ class TestBadInput:
     def test_strict_raises_first(self):
         with pytest.raises(citeform.BadRecordError, match="item 1"):
             citeform.read('[{"type": "bok"}]', format="csl-json", strict=True)
+
+
+def test_unknown_name_part_kept_and_written_back():
+    item = {"id": "a", "type": "book", "author": [{"family": "Lee", "given": "M.", "_ordinal": 1}]}
+    [record] = citeform.read([item], format="csl-json", strict=True)
+    assert record.names["author"][0].family == "Lee"
+    assert [(field.key, field.value) for field in record.unmapped] == [("author[0]._ordinal", 1)]
+    assert record.to_csl() == item

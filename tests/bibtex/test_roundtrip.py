@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from conftest import shared_path
@@ -80,3 +82,29 @@ def test_reference_items_survive_a_trip(dialect):
     assert [record.id for record in back] == [record.id for record in records]
     for original, again in zip(records, back, strict=True):
         assert listed_fields(again) == listed_fields(original), original.id
+
+
+def test_the_command_line_converts_the_reference_items_to_biblatex(tmp_path):
+    items = shared_path("conformance", "reference", "items.json")
+    out = tmp_path / "items.bib"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "citeform",
+            "convert",
+            str(items),
+            "--to",
+            "biblatex",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    records = [Record.from_csl(item) for item in json.loads(items.read_text("utf-8"))]
+    back = read(out, "biblatex")
+    assert not back.errors
+    assert [listed_fields(record) for record in back] == [listed_fields(r) for r in records]

@@ -62,55 +62,40 @@ class StaticLookups:
 
     def get_layout(self) -> Any:
         """The enclosing ``cs:layout``."""
-        memo = _memo(self)
-        layout = memo.get("layout")
-        if layout is None:
-            layout = memo["layout"] = super().get_layout()  # type: ignore[misc]
-        return layout
+        return _remembered(_memo(self), "layout", super().get_layout)  # type: ignore[misc]
 
     def get_macro(self, name: str) -> Any:
         """The macro of that name (kept on the root)."""
-        memo = _memo(self.get_root())
-        key = ("macro", name)
-        macro = memo.get(key)
-        if macro is None:
-            macro = memo[key] = super().get_macro(name)  # type: ignore[misc]
-        return macro
+        root_memo = _memo(self.get_root())
+        return _remembered(root_memo, ("macro", name), super().get_macro, name)  # type: ignore[misc]
 
     def calls_variable(self) -> bool:
         """Whether the element (statically) calls a variable."""
-        memo = _memo(self)
-        called = memo.get("calls_variable")
-        if called is None:
-            called = memo["calls_variable"] = super().calls_variable()  # type: ignore[misc]
-        return bool(called)
+        return bool(_remembered(_memo(self), "calls_variable", super().calls_variable))  # type: ignore[misc]
 
     def get_term(self, name: str, *args: Any, **kwargs: Any) -> Any:
         """The term element found in the locale chain (kept on the root)."""
-        memo = _memo(self.get_root())
         key = ("term", name, args, tuple(sorted(kwargs.items())))
-        term = memo.get(key, _MISSING)
-        if term is _MISSING:
-            term = memo[key] = super().get_term(name, *args, **kwargs)  # type: ignore[misc]
-        return term
+        lookup = super().get_term  # type: ignore[misc]
+        return _remembered(_memo(self.get_root()), key, lookup, name, *args, **kwargs)
 
     def get_date(self, form: str) -> Any:
         """The localized date format (kept on the root)."""
-        memo = _memo(self.get_root())
-        key = ("date", form)
-        date = memo.get(key)
-        if date is None:
-            date = memo[key] = super().get_date(form)  # type: ignore[misc]
-        return date
+        root_memo = _memo(self.get_root())
+        return _remembered(root_memo, ("date", form), super().get_date, form)  # type: ignore[misc]
 
     def get_locale_option(self, name: str) -> Any:
         """A locale option such as ``punctuation-in-quote`` (kept on the root)."""
-        memo = _memo(self.get_root())
-        key = ("locale-option", name)
-        value = memo.get(key, _MISSING)
-        if value is _MISSING:
-            value = memo[key] = super().get_locale_option(name)  # type: ignore[misc]
-        return value
+        lookup = super().get_locale_option  # type: ignore[misc]
+        return _remembered(_memo(self.get_root()), ("locale-option", name), lookup, name)
+
+
+def _remembered(memo: dict[Any, Any], key: Any, compute: Any, *args: Any, **kwargs: Any) -> Any:
+    """``memo[key]``, computed by ``compute(*args, **kwargs)`` the first time."""
+    value = memo.get(key, _MISSING)
+    if value is _MISSING:
+        value = memo[key] = compute(*args, **kwargs)
+    return value
 
 
 OVERRIDES: Final = {ANY_TAG: StaticLookups}

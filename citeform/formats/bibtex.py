@@ -227,7 +227,7 @@ class _EntryReader:
                 self.keep(name, raw)
                 return
             text = decode(raw, protect=False).text
-            self.text("language", name, languages.to_bcp47(text) or text)
+            self.variables.setdefault("language", languages.to_bcp47(text) or text)
         elif name == "library":
             archive, _, call_number = decode(raw, protect=False).text.partition(": ")
             self.variables.setdefault("archive" if call_number else "call-number", archive)

@@ -40,6 +40,8 @@ ET_AL_KEY = "et-al"
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
 _CITATION = re.compile(r"(?:^|(?<=[.;])\s+)" + re.escape(table.CITATION_PREFIX.strip()) + r"\s*")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_URL_ONLY = re.compile(r"\\url\{([^{}]*)\}")
 _YEAR_RANGE = re.compile(r"(\d{1,4})\s*(?:--?|\u2013|/)\s*(\d{1,4})")
 
 
@@ -183,6 +185,8 @@ class _EntryReader:
             value, complete = decoded.text, decoded.complete
         if variable == "page":
             value = value.replace("\u2013", "-")
+        elif variable == "DOI":
+            value = _DOI_PREFIX.sub("", value)
         if not value:
             return
         if variable in self.variables:
@@ -235,6 +239,8 @@ class _EntryReader:
                 self.variables.setdefault("call-number", call_number)
         elif name in {"note", "addendum"}:
             self.note(name, raw)
+        elif name == "howpublished" and _URL_ONLY.fullmatch(raw):
+            self.text("URL", "url", _URL_ONLY.sub(r"\1", raw))
         elif name == "type":
             self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
         elif name in table.TO_CSL:

@@ -218,3 +218,11 @@ def test_long_and_circular_crossref_chains_end():
     )
     assert len(records) == 3002
     assert records[-2].get("note") == "N"
+
+
+def test_doi_prefixes_and_a_bare_url_in_howpublished():
+    record = read_one(
+        r"@misc{k, doi = {https://doi.org/10.1000/x_y}, howpublished = {\url{http://a.b/c_d}}}"
+    )
+    assert record.get("DOI") == "10.1000/x_y"
+    assert record.get("URL") == "http://a.b/c_d"

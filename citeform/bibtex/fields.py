@@ -79,7 +79,7 @@ COMMON_OUT: Final[dict[str, str]] = {
     "edition": "edition", "volume": "volume", "number-of-volumes": "volumes",
     "number-of-pages": "pagetotal", "chapter-number": "chapter", "note": "note",
     "abstract": "abstract", "keyword": "keywords", "DOI": "doi", "URL": "url",
-    "ISBN": "isbn", "ISSN": "issn", "version": "version", "genre": "type",
+    "ISBN": "isbn", "ISSN": "issn", "version": "version",
 }  # fmt: skip
 """CSL variable -> field, the same in both dialects."""
 

@@ -459,7 +459,7 @@ class _EntryWriter:
         record = self.record
         for variable, value in {**record.text, **record.numbers}.items():
             field = self.text_field(variable)
-            if field is None or variable in {"language", "genre", "archive", "call-number"}:
+            if field is None:  # language, genre and shelf marks are written below
                 continue
             text = str(value)
             if field in table.VERBATIM_FIELDS:

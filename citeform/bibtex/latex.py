@@ -323,7 +323,7 @@ def _char_to_latex(char: str, *, ascii_only: bool) -> str:  # noqa: PLR0911 - a 
     if char in table.SPECIAL_TO_LATEX:
         return table.SPECIAL_TO_LATEX[char]
     if char in table.COMBINING_TO_ACCENT:  # a combining mark on its own: an accent on nothing
-        return "{\\" + table.COMBINING_TO_ACCENT[char] + "{}}"
+        return "{\\" + table.COMBINING_TO_ACCENT[char] + "{\\relax}}"  # biber drops a bare {}
     if char.isascii() or (not ascii_only and unicodedata.category(char) != "Zs"):
         return char
     if char in table.ASCII_ONLY_TO_LATEX:

@@ -36,9 +36,9 @@ SYMBOLS: Final[dict[str, str]] = {
     "textthreequarters": "¾", "texttimes": "×", "textdiv": "÷", "textpm": "±",
     "textminus": "−", "textnumero": "№", "textcent": "¢", "textyen": "¥",
     "textquotesingle": "'", "textquotedbl": '"', "textvisiblespace": "␣",
-    "TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX",
+    "TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX",
     "AmS": "AmS", "AMS": "AMS", "XeTeX": "XeTeX", "ConTeXt": "ConTeXt", "MF": "METAFONT",
-    "MP": "METAPOST", "METAFONT": "METAFONT", "eTeX": "ε-TeX", "pdfTeX": "pdfTeX",
+    "MP": "METAPOST", "METAFONT": "METAFONT", "eTeX": "e-TeX", "pdfTeX": "pdfTeX",
     "LuaTeX": "LuaTeX", "slash": "/", "enspace": "\u2002", "quad": "\u2003",
     "thinspace": "\u2009", "nobreakspace": "\u00a0",
 }  # fmt: skip

@@ -193,7 +193,7 @@ class _EntryReader:
             self.keep(name, raw)
             return
         self.variables[variable] = value
-        if not complete:
+        if not complete or "$" in raw:  # math decoded to Unicode is given back as math
             self.latex[variable] = raw
 
     def field(self, name: str, raw: str) -> None:  # noqa: C901, PLR0912 - one branch per kind

@@ -275,13 +275,6 @@ def test_bibtex_url_and_doi_cannot_reach_tex_through_the_url_package(tmp_path, c
 
 
 @needs_tex
-@pytest.mark.xfail(
-    reason="bibtex writer: url and doi are written verbatim, so TeX's ^^5c notation (a "
-    "backslash) in them runs as a command where a style prints them as text, as plainnat "
-    "does without the url package: DOI '10.1234/^^5cinput^^7b/path^^7d' reads /path.tex "
-    "(fix: percent-encode '^' in url and doi, as RFC 3986 requires anyway)",
-    strict=True,
-)
 def test_bibtex_url_and_doi_cannot_reach_tex_as_plain_text(tmp_path, canary):
     require_writer("bibtex")
     path = canary.with_suffix("").as_posix()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import citeform
@@ -37,36 +38,54 @@ def _subcommands() -> set[str]:
     return set()
 
 
-def is_available(need: str) -> bool:  # noqa: PLR0911 - one return per kind of need
+def _has_attribute(dotted: str) -> bool:
+    found: object = citeform
+    for attribute in dotted.split(".")[1:]:
+        found = getattr(found, attribute, None)
+    return found is not None
+
+
+def _has_format(name: str) -> bool:
+    try:
+        citeform.get_format(name)
+    except UnknownFormatError:
+        return False
+    return True
+
+
+def _has_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _has_style(name: str) -> bool:
+    try:
+        resolve_style(name)
+    except UnknownStyleError:
+        return False
+    return True
+
+
+CHECKS: dict[str, Callable[[str], bool]] = {
+    "format": _has_format,
+    "command": lambda name: name in _subcommands(),
+    "module": _has_module,
+    "style": _has_style,
+    "file": lambda name: (REPO / name).is_file(),
+}
+"""How each kind of need (``kind:name``) is checked; ``citeform.NAME`` looks up an attribute."""
+
+
+def is_available(need: str) -> bool:
     """Whether one declared need (``citeform.NAME``, ``format:``, ``command:``, ...) is met."""
-    kind, _, name = need.partition(":")
     if need.startswith("citeform."):
-        found: object = citeform
-        for attribute in need.split(".")[1:]:
-            found = getattr(found, attribute, None)
-        return found is not None
-    if kind == "format":
-        try:
-            citeform.get_format(name)
-        except UnknownFormatError:
-            return False
-        return True
-    if kind == "command":
-        return name in _subcommands()
-    if kind == "module":
-        try:
-            return importlib.util.find_spec(name) is not None
-        except ModuleNotFoundError:
-            return False
-    if kind == "style":
-        try:
-            resolve_style(name)
-        except UnknownStyleError:
-            return False
-        return True
-    if kind == "file":
-        return (REPO / name).is_file()
-    raise ValueError(f"unknown kind of need {need!r}")
+        return _has_attribute(need)
+    kind, _, name = need.partition(":")
+    if kind not in CHECKS:
+        raise ValueError(f"unknown kind of need {need!r}")
+    return CHECKS[kind](name)
 
 
 def missing_needs(text: str) -> list[str]:

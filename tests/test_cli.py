@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import shared_path
+from shared_data import shared_path
 
 import citeform
 from citeform.cli import main

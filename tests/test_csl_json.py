@@ -1,8 +1,8 @@
 import json
 
 import pytest
-from conftest import shared_path
 from hypothesis import given
+from shared_data import shared_path
 from strategies import csl_items, json_values
 
 import citeform

@@ -8,9 +8,9 @@ import re
 
 import pybtex.errors
 import pytest
-from conftest import shared_path
 from hypothesis import given
 from hypothesis import strategies as st
+from shared_data import shared_path
 
 from citeform.bibtex import keys
 from citeform.errors import CiteformError

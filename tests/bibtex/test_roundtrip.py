@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import shared_path
 from hypothesis import given
 from hypothesis import strategies as st
+from shared_data import shared_path
 from strategies import bib_records, listed_fields
 
 from citeform.bibtex import keys

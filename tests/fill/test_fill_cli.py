@@ -4,8 +4,8 @@ import json
 import sys
 
 import pytest
-from conftest import shared_path
 from dspace_shapes import csv_rows, patch_requests
+from shared_data import shared_path
 
 from citeform.cli import main
 

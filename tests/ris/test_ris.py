@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import shared_path
 from hypothesis import given
 from hypothesis import strategies as st
+from shared_data import shared_path
 from strategies import bib_records, listed_fields
 
 from citeform.errors import CiteformError, UnreadableInputError

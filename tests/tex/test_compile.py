@@ -18,9 +18,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from shared_data import SHARED
 from strategies import EXAMPLE_CSL, bib_records, latin_text
 
 from citeform.io import read, write

@@ -7,6 +7,7 @@ import sys
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
 from citeform.engine.base import OUTPUT_FORMATS
+from citeform.zitierform import ZITIERFORM_POLICY, for_style
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +41,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="text",
         help="output format (default: text)",
     )
+    parser.add_argument(
+        "--all-fields",
+        action="store_true",
+        help=(
+            "pass every field to the style; by default holdings (archive, call number) and a "
+            "serial's publisher and place are left out of the citation, as for a Zitierform"
+        ),
+    )
     parser.set_defaults(run=run)
 
 
@@ -59,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     renderer = Renderer(args.style, locale=args.locale, format=args.output_format)
     default_inputs(args)
     tally = Tally()
-    records = list(iter_records(args, tally))
+    policy = None if args.all_fields else ZITIERFORM_POLICY
+    records = [for_style(record, policy) for record in iter_records(args, tally)]
     entries = renderer.bibliography(records)
     for error in entries.errors:
         tally.report(error)

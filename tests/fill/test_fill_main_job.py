@@ -84,19 +84,12 @@ def test_fill_without_file_fills_the_bundled_example():
     assert TARGETS["apa"] in result.stdout.replace("\xa0", " ")
 
 
-CITE_PASSES_EVERYTHING = pytest.mark.xfail(
-    reason="citeform cite passes holdings and a serial's publisher to the style; issue 6 wants "
-    "the Zitierform policy (citeform.zitierform.for_style) applied there too",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "style",
     [
-        pytest.param("apa", marks=CITE_PASSES_EVERYTHING),
+        "apa",
         "din-iso-690-de",
-        pytest.param("din-1505-2", marks=CITE_PASSES_EVERYTHING),
+        "din-1505-2",
     ],
 )
 def test_cite_without_file_prints_the_examples_zitierform(style):

@@ -52,6 +52,18 @@ def test_second_field_align_margins() -> None:
     assert Renderer("ieee", locale="en-US").entry(ITEM).startswith("[1] J. Doe, ")
 
 
+def test_space_ending_the_right_part_goes_after_it() -> None:
+    html = Renderer("plos", locale="en-US", format="html").entry(ITEM)
+    assert html.endswith("2020.</div>\n   </div>")
+
+
+def test_display_applies_to_direct_layout_parts_only() -> None:
+    # the year's display="left-margin" sits in a group: no division, no margin space
+    style = "university-of-helsinki-faculty-of-theology"
+    assert "csl-left-margin" not in Renderer(style, locale="en-US", format="html").entry(ITEM)
+    assert Renderer(style, locale="en-US").entry(ITEM).startswith("Doe, Jane (2020). ")
+
+
 def test_flip_flop_of_nested_italics() -> None:
     marked = field_markup_to_markers("<i>a <i>b</i> c</i>")
     assert finish(marked, "html", QuoteTerms()) == (

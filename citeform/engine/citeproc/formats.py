@@ -286,9 +286,15 @@ def _flip_flop(text: str, output: OutputFormat) -> str:
     return "".join(out)
 
 
+_SPACE_BEFORE_RIGHT_CLOSE: Final = re.compile(f"(\\s+)({MARKS['right-inline'][1]})")
+
+
 def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
-    """Turn a rendered entry with markers into *output*."""
-    text = resolve_quotes(_balance(text), quotes)
+    """Turn a rendered entry with markers into *output*.
+
+    Spaces that end the right part of an aligned entry go after it, as in citeproc-js.
+    """
+    text = _SPACE_BEFORE_RIGHT_CLOSE.sub(r"\2\1", resolve_quotes(_balance(text), quotes))
     text = _flip_flop(ESCAPES[output](text), output)
     markup = FORMAT_MARKUP[output]
     for kind, (opening, closing) in MARKS.items():
@@ -299,7 +305,8 @@ def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
 def html_entry(text: str) -> str:
     """Wrap a finished HTML entry in citeproc-js's ``csl-entry`` division."""
     if "csl-right-inline" in text:
-        return f'<div class="csl-entry">\n    {text}\n  </div>'
+        body = text.rstrip()
+        return f'<div class="csl-entry">\n    {body}\n  {text[len(body) :]}</div>'
     if "csl-left-margin" in text:
         return f'<div class="csl-entry">\n    {text}</div>'
     return f'<div class="csl-entry">{text}</div>'

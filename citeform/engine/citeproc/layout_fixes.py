@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from citeproc.source import VariableError
 from citeproc.string import join
+from lxml import etree
 
 from citeform.engine.citeproc.formats import wrap_marks
 
@@ -53,6 +54,19 @@ class SecondFieldAlign:
 
 
 DISPLAY_KINDS: Final = frozenset({"block", "indent", "left-margin", "right-inline"})
+BRANCH_TAGS: Final = frozenset({"choose", "if", "else-if", "else"})
+"""Elements that choose what renders without rendering anything themselves."""
+
+
+def renders_at_top_level(element: Any) -> bool:
+    """Whether *element* is a direct part of a layout (only ``cs:choose`` branches between).
+
+    Elements inside a group or a macro are nested in another rendering element.
+    """
+    parent = element.getparent()
+    while parent is not None and etree.QName(parent).localname in BRANCH_TAGS:
+        parent = parent.getparent()
+    return parent is not None and etree.QName(parent).localname == "layout"
 
 
 class Display:
@@ -60,16 +74,27 @@ class Display:
 
     HTML gets citeproc-js's ``csl-block``, ``csl-indent``, ``csl-left-margin`` and
     ``csl-right-inline`` divisions; text keeps the part apart with spaces (citeproc-py
-    ignored the attribute and glued "Doe1999Aaaa"). Extends ``format``.
+    ignored the attribute and glued "Doe1999Aaaa"). As in citeproc-js, only an element
+    that is a direct part of the layout is displayed apart; nested deeper (in a group or a
+    macro) the attribute has no effect. Extends ``format``.
     """
 
     def format(self, string: Any) -> Any:
         """Format as usual, then mark the display kind."""
         text = super().format(string)  # type: ignore[misc]
-        kind = self.get("display")  # type: ignore[attr-defined]
-        if kind in DISPLAY_KINDS and text is not None and str(text):
+        kind = self._display_kind()
+        if kind is not None and text is not None and str(text):
             return wrap_marks(kind, text)
         return text
+
+    def _display_kind(self) -> str | None:
+        """The element's effective display kind (style-only, so kept on the element)."""
+        attributes = self.__dict__
+        if "_citeform_display" not in attributes:
+            kind = self.get("display")  # type: ignore[attr-defined]
+            effective = kind in DISPLAY_KINDS and renders_at_top_level(self)
+            attributes["_citeform_display"] = kind if effective else None
+        return attributes["_citeform_display"]  # type: ignore[no-any-return]
 
 
 OVERRIDES: Final = {

@@ -106,3 +106,32 @@ def test_directory_given_by_a_relative_path_with_dots(tmp_path, monkeypatch):
 def test_empty_string_is_no_directory():
     with pytest.raises(citeform.CiteformError):
         citeform.read("")
+
+
+def test_labels_option(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Ein Titel\n\nVerfasser*in\n\nMuster, Erika\n\nErschienen\n\n2019\n", encoding="utf-8"
+    )
+    labels = tmp_path / "labels.json"
+    labels.write_text(
+        json.dumps(
+            {"labels": {"Verfasser*in": "dc.contributor.author", "Erschienen": "dc.date.issued"}}
+        ),
+        encoding="utf-8",
+    )
+    result = run(
+        "convert", str(page), "--from", "dspace-page", "--labels", str(labels), "--to", "csl-json"
+    )
+    assert result.returncode == 0, result.stderr
+    [item] = json.loads(result.stdout)
+    assert item["author"] == [{"family": "Muster", "given": "Erika"}]
+    assert item["issued"] == {"date-parts": [[2019]]}
+
+
+def test_unreadable_labels_file_exit_2(tmp_path):
+    result = run(
+        "convert", "-", "--labels", str(tmp_path / "nope.json"), "--to", "csl-json", stdin="[]"
+    )
+    assert result.returncode == 2
+    assert "cannot read the label file" in result.stderr

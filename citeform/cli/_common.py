@@ -33,6 +33,14 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, required: bool = Tru
         metavar="FORMAT",
         help="input format (default: told from the content; see 'citeform formats')",
     )
+    parser.add_argument(
+        "--labels",
+        metavar="FILE",
+        help=(
+            "JSON file of your repository's item-page labels for the dspace-page reader: "
+            '{"labels": {"Label": "dc.field"}, "noise": ["UI line"]}'
+        ),
+    )
 
 
 def error_line(error: BaseException) -> str:
@@ -70,6 +78,10 @@ class Tally:
 
 def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
     """Yield the records of all inputs named in *args*; failures go to *tally*."""
+    if getattr(args, "labels", None):
+        from citeform.dspace.labels import load_labels  # noqa: PLC0415 - only for item pages
+
+        load_labels(args.labels)
     for name in args.files:
         try:
             source: object = Source.stdin() if name == "-" else Path(name)

@@ -7,7 +7,8 @@ from citeproc.string import MixedString, NoCase, String
 
 from citeform.engine.citeproc.casing import capitalize_first, sentence, title
 from citeform.engine.citeproc.punctuation import attach
-from citeform.engine.citeproc.text_fixes import _chicago_format, _minimal
+from citeform.engine.citeproc.text_fixes import _chicago_format, _minimal, is_page_range_text
+from citeform.rendering import Renderer
 
 
 def test_title_case_capitalizes_hyphenated_words_and_keeps_stop_words() -> None:
@@ -62,3 +63,16 @@ def test_chicago_page_ranges() -> None:
     assert _chicago_format("101", "108", "chicago") == "minimal"
     assert _chicago_format("321", "328", "chicago") == "minimal-two"
     assert _chicago_format("1496", "1504", "chicago-15") == "expanded"
+
+
+@pytest.mark.parametrize(
+    ("page", "is_range"),
+    [("12-15", True), ("S12-S15", True), ("iv-x", True), ("c 3-c 3", False), ("1, c 3-4", False)],
+)
+def test_page_range_text(page: str, is_range: bool) -> None:
+    assert is_page_range_text(page) is is_range
+
+
+def test_page_whose_hyphen_joins_no_numbers_is_kept_and_singular() -> None:
+    item = {"id": "p", "type": "article-journal", "title": "T", "page": "c 3-c 3"}
+    assert Renderer("ieee", locale="en-US").entry(item).endswith(" p. c 3-c 3.")

@@ -16,10 +16,12 @@ Replaced methods:
 - ``Number.format_number``: ordinals from the first locale with ordinal terms ("2. Aufl.",
   not "2nd Aufl."; citeproc-py searched term by term over the whole chain).
 - ``Label._is_plural``: ``number-of-*`` values are read from the item's data (citeproc-py
-  reads the cite and never finds them, so "3 vols." lost its label).
+  reads the cite and never finds them, so "3 vols." lost its label); a page value whose
+  hyphen joins no numbers ("c 3-c 3") is singular.
 - ``_format_last_page`` (``cs:text``, ``cs:number``): page ranges per
   ``page-range-format`` (citeproc-py compares digits from the left whatever their
-  length, turning 1-10 into 1-0).
+  length, turning 1-10 into 1-0); ``_process``: a page value whose hyphens join no
+  numbers is printed unchanged.
 """
 
 from __future__ import annotations
@@ -106,11 +108,35 @@ class LabelPlural(Casing):
             return bool(digits and int(digits.group(1)) > 1) or bool(
                 self.RE_MULTIPLE_NUMBERS.search(value)  # type: ignore[attr-defined]
             )
+        page = dict.get(item.reference, "page")
+        if variable == "page" and page is not None and not is_page_range_text(str(page)):
+            return False
         return super()._is_plural(item)  # type: ignore[misc, no-any-return]
 
 
+_RANGE_END: Final = re.compile(r"(?:[0-9]*[A-Za-z]+0*)?[0-9]+[a-z]*|[ivxlcdmIVXLCDM]+")
+"""One end of a page range as citeproc-js reads it: a number, maybe with letters, or roman."""
+
+
+def is_page_range_text(value: str) -> bool:
+    """Whether every hyphen of a page value joins two range ends ("c 3-c 3" is no range)."""
+    for part in re.split(r"[,&]", value):
+        ends = part.replace("\u2013", "-").split("-")
+        if len(ends) > 1 and not all(_RANGE_END.fullmatch(end.strip()) for end in ends):
+            return False
+    return True
+
+
 class PageRanges:
-    """Page ranges per ``page-range-format`` (CSL 1.0.2 Appendix V)."""
+    """Page ranges per ``page-range-format`` (CSL 1.0.2 Appendix V).
+
+    A page value whose hyphens do not join numbers is printed as it is, as citeproc-js does.
+    """
+
+    def _process(self, value: Any, variable: str) -> Any:
+        if variable.startswith("page") and not is_page_range_text(str(value)):
+            return String(str(value))
+        return super()._process(value, variable)  # type: ignore[misc]
 
     def _format_last_page(self, first: str, last: str) -> str:
         range_format = self.get_root().get_option("page-range-format")  # type: ignore[attr-defined]

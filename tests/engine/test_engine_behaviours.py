@@ -103,3 +103,11 @@ def test_names_formatted_one_by_one() -> None:
     html = Renderer("din-1505-2", locale="de-DE", format="html").entry(item)
     small_caps = '<span style="font-variant:small-caps;">'
     assert f"{small_caps}Roe, Anna</span> ; {small_caps}Poe, Ed</span>" in html
+
+
+def test_lower_case_part_after_a_hyphen_in_initials() -> None:
+    item = _book("k", "Lee", 2021, "Parsing", author=[{"family": "Lee", "given": "Min-jun"}])
+    assert Renderer("apa", locale="en-US").entry(item).startswith("Lee, M. (2021).")
+    # initialize-with-hyphen="false": the hyphen separates words
+    assert Renderer("nlm-citation-sequence", locale="en-US").entry(item).startswith("1. Lee M jun.")
+

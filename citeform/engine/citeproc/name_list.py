@@ -135,10 +135,15 @@ class PerNameFormatting:
         Single letters ("M", "M.", the parts of "M.E") are initials and get the mark; other
         words become initials unless ``initialize="false"``; a word written with a period
         ("Me.") is an abbreviation and stays; lower-case particles stay. Hyphenated names
-        keep the hyphen between initials when ``initialize-with-hyphen`` is true.
+        keep the hyphen between initials when ``initialize-with-hyphen`` is true, and a part
+        after a hyphen that starts in lower case belongs to the part before ("Min-jun" is
+        "M."); when it is false, hyphens separate words as spaces do ("M jun"), as in
+        citeproc-js.
         """
         initialize = self.get("initialize", "true").lower() != "false"  # type: ignore[attr-defined]
         hyphen = self.get_option("initialize-with-hyphen", context)  # type: ignore[attr-defined]
+        if not hyphen:
+            given = given.replace("-", " ")
         out = ""
         for word in given.split():
             for token, abbreviated in _tokens(word):
@@ -170,7 +175,7 @@ def _initial(token: str, *, initialize: bool, hyphen: bool, mark: str) -> str | 
     if not initialize:
         return None
     if "-" in token:
-        parts = [part for part in token.split("-") if part]
+        parts = [part for part in token.split("-") if part and not part[0].islower()]
         joiner = "-" if hyphen else ""
         return joiner.join(part[0] + mark.rstrip() for part in parts) + mark[len(mark.rstrip()) :]
     return token[0] + mark

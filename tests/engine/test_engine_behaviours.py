@@ -111,3 +111,12 @@ def test_lower_case_part_after_a_hyphen_in_initials() -> None:
     # initialize-with-hyphen="false": the hyphen separates words
     assert Renderer("nlm-citation-sequence", locale="en-US").entry(item).startswith("1. Lee M jun.")
 
+
+def test_subsequent_author_substitute_partial_each() -> None:
+    # british-journal-of-industrial-relations: subsequent-author-substitute-rule="partial-each"
+    co_author = [{"family": "Roe", "given": "Anna"}, {"family": "Poe", "given": "Ben"}]
+    entries = Renderer("british-journal-of-industrial-relations", locale="en-US").bibliography(
+        [_book("a", "Roe", 2001, "Alpha"), _book("b", "Roe", 2002, "Beta", author=co_author)]
+    )
+    assert entries[0].startswith("Roe, A. (2001)")
+    assert entries[1].startswith("——— and Poe, B. (2002)")

@@ -5,6 +5,9 @@ citeproc-py formats the joined name list as one string, so ``font-variant`` on `
 each name. It also joined the names before "and" with a hard-coded ", " and did not know
 ``delimiter-precedes-last="after-inverted-name"``.
 
+The ``subsequent-author-substitute-rule`` values that work name by name ("complete-each",
+"partial-each", "partial-first") are applied here, before the names are joined.
+
 ``Name.initialize`` is replaced too: ``initialize="false"``, initials written "M.E", and
 abbreviations such as "Me." as citeproc-js reads them.
 
@@ -23,6 +26,8 @@ from citeform.engine.citeproc import state
 from citeform.engine.citeproc.loader import CSL_NAMESPACE
 
 NAME_PART: Final = f"{{{CSL_NAMESPACE}}}name-part"
+PER_NAME_RULES: Final = frozenset({"complete-each", "partial-each", "partial-first"})
+"""``subsequent-author-substitute-rule`` values that substitute name by name."""
 
 
 class PerNameFormatting:
@@ -55,6 +60,7 @@ class PerNameFormatting:
             self.format(self._one_name(name, option, inverted=inverted[index], context=context))  # type: ignore[attr-defined]
             for index, name in enumerate(names)
         ]
+        texts = self._substitute_repeated_names(texts)
         if use_last and last is not None:
             ellipsis = self.unicode_character("horizontal ellipsis")  # type: ignore[attr-defined]
             last_text = self.format(self._one_name(last, option, inverted=False, context=context))  # type: ignore[attr-defined]
@@ -62,6 +68,39 @@ class PerNameFormatting:
         if not texts:
             return String("")
         return self._join(texts, inverted, option, truncated=bool(truncate))
+
+    def _substitute_repeated_names(self, texts: list[Any]) -> list[Any]:
+        """``subsequent-author-substitute`` name by name (the ``*-each``/``partial-first`` rules).
+
+        Applies to the first name list of a bibliography entry: "complete-each" replaces
+        every name when all match the previous entry's, "partial-each" the names that match
+        from the first on, "partial-first" the first name when it matches.
+        """
+        current = state.current()
+        if not current.entry_active or current.sorting or current.first_names_done:
+            return texts
+        if "list" in current.current_names:
+            return texts
+        current.current_names["list"] = [str(text) for text in texts]
+        bibliography = self.get_root().bibliography  # type: ignore[attr-defined]
+        if bibliography is None:
+            return texts
+        substitute = bibliography.get("subsequent-author-substitute")
+        rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
+        if substitute is None or rule not in PER_NAME_RULES:
+            return texts
+        previous = current.previous_names.get("list") or []
+        matching = 0
+        while (
+            matching < min(len(texts), len(previous)) and str(texts[matching]) == previous[matching]
+        ):
+            matching += 1
+        count = {
+            "complete-each": len(texts) if matching == len(texts) == len(previous) else 0,
+            "partial-each": matching,
+            "partial-first": min(matching, 1),
+        }[rule]
+        return [String(substitute)] * count + texts[count:]
 
     def _join(self, texts: list[Any], inverted: list[bool], option: Any, *, truncated: bool) -> Any:
         """Join formatted names with the delimiter, "et al." or "and"."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -27,6 +28,13 @@ from citeform.errors import RenderError, UnknownLocaleError
 from citeform.styles import locale_of_language, resolve_locale, resolve_style
 
 DEFAULT_LOCALE = "en-US"
+_EXTENSION = re.compile(r"-[0-9A-Za-z](?:-.*)?$")
+"""A BCP 47 extension or private-use part: a one-character subtag and all that follows."""
+
+
+def without_extensions(locale: str) -> str:
+    """*locale* without BCP 47 extensions ("en-US-x-sort-ja" is en-US), as citeproc-js reads it."""
+    return _EXTENSION.sub("", locale.strip())
 
 
 @attrs.frozen
@@ -88,7 +96,7 @@ class Renderer:
         self.locale = locale
         self.format: OutputFormat = format
         self._style = resolve_style(style)
-        self._forced_locale = resolve_locale(locale) if locale else None
+        self._forced_locale = resolve_locale(without_extensions(locale)) if locale else None
         self._engines: dict[str, Engine] = {}
 
     def __getstate__(self) -> dict[str, Any]:

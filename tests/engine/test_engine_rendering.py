@@ -8,7 +8,7 @@ import pytest
 
 import citeform
 from citeform.errors import RenderError, UnknownLocaleError, UnknownStyleError
-from citeform.rendering import Bibliography, CiteItem, Renderer, cite
+from citeform.rendering import Bibliography, CiteItem, Renderer, cite, without_extensions
 
 BOOK = {
     "id": "doe2020",
@@ -148,3 +148,9 @@ def test_cite_item_is_frozen() -> None:
     item = CiteItem(BOOK, locator="12", label="page")
     with pytest.raises(AttributeError):
         item.locator = "13"  # type: ignore[misc]
+
+
+def test_locale_with_bcp47_extensions_is_its_base_locale() -> None:
+    assert Renderer("apa", locale="en-US-x-sort-ja-alalc97").locale_for([]) == "en-US"
+    assert without_extensions("de-DE-u-co-phonebk") == "de-DE"
+    assert without_extensions("de-DE") == "de-DE"

@@ -100,23 +100,10 @@ def test_every_accepted_record_renders_or_gives_a_render_error(renderers, record
                 raise
 
 
-CITATION_BUG = pytest.mark.xfail(
-    reason="Renderer.citation (and document) let exceptions of citeproc-py escape "
-    "(AssertionError in citeproc/model.py date rendering for a season), where "
-    "bibliography turns them into a RenderError",
-    raises=AssertionError,
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     ("style", "item"),
     [
-        pytest.param(
-            "apa",
-            {"id": "a", "type": "event", "issued": {"date-parts": [[2017]], "season": 1}},
-            marks=CITATION_BUG,
-        ),
+        ("apa", {"id": "a", "type": "event", "issued": {"date-parts": [[2017]], "season": 1}}),
         (
             "chicago-author-date",
             {

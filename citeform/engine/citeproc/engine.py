@@ -145,10 +145,7 @@ class CiteprocEngine:
         with rendering() as state:
             bibliography, failed = self._bibliography_of(items)
             layout = self._layout()
-            try:
-                bibliography.sort()
-            except Exception:  # noqa: BLE001 - a sort key that fails keeps input order
-                bibliography.keys = [item.key for item in bibliography.items]
+            _sort(bibliography)
             add_year_suffixes(self._root, bibliography.items)
             entries = []
             for cite in bibliography.items:
@@ -193,7 +190,7 @@ class CiteprocEngine:
         with rendering():
             bibliography, failed = self._bibliography_of(items)
             if self._root.bibliography is not None:
-                bibliography.sort()
+                _sort(bibliography)
             # E2's citation pipeline (citations.py) renders the clusters: positions,
             # disambiguation, collapsing. Edited by E2; see citeform/engine/citeproc/citations.py.
             keyed = [
@@ -209,6 +206,14 @@ class CiteprocEngine:
             return CitationPipeline(self._root, bibliography, self._finish).render(
                 keyed, note_numbers
             )
+
+
+def _sort(bibliography: Any) -> None:
+    """Sort the bibliography by the style's keys; a sort key that fails keeps input order."""
+    try:
+        bibliography.sort()
+    except Exception:  # noqa: BLE001 - citeproc-py's sort keys raise anything on odd data
+        bibliography.keys = [item.key for item in bibliography.items]
 
 
 def _identity(item: CslItem) -> object:

@@ -120,3 +120,8 @@ def test_subsequent_author_substitute_partial_each() -> None:
     )
     assert entries[0].startswith("Roe, A. (2001)")
     assert entries[1].startswith("——— and Poe, B. (2002)")
+
+
+def test_year_suffix_in_the_input_is_ignored() -> None:
+    item = _book("y", "Roe", 2013, "Alpha", **{"year-suffix": "a"})
+    assert Renderer("apa", locale="en-US").entry(item) == "Roe, A. (2013). Alpha. Press."

@@ -35,6 +35,9 @@ ALIASES: Final[Mapping[str, str]] = {
     "journalAbbreviation": "container-title-short",
 }
 """Legacy CSL-JSON keys -> CSL variables."""
+NOT_FROM_INPUT: Final = frozenset({"id", "type", "key", "year-suffix"})
+"""Keys not read as variables: the item's identity, and ``year-suffix``, which the processor
+assigns (citeproc-js ignores one given in the input)."""
 
 _PROTECT_OPEN: Final = frozenset(MARKS[kind][0] for kind in PROTECTED_KINDS)
 _PROTECT_CLOSE: Final = frozenset(MARKS[kind][1] for kind in PROTECTED_KINDS)
@@ -208,12 +211,13 @@ def to_reference(item: Mapping[str, Any], key: str) -> Reference:
     """One CSL-JSON item as a citeproc-py ``Reference`` stored under *key*.
 
     Every variable is stored as ``container-author`` and ``container_author``; the item
-    type defaults to ``document`` when missing, as citeproc-js does.
+    type defaults to ``document`` when missing, as citeproc-js does; an input
+    ``year-suffix`` is ignored.
     """
     reference = Reference(key, str(item.get("type") or "document"))
     for raw_key, value in item.items():
         variable = ALIASES.get(raw_key, raw_key)
-        if variable in ("id", "type", "key") or value in (None, "", []):
+        if variable in NOT_FROM_INPUT or value in (None, "", []):
             continue
         kind = vocab.KIND_OF.get(variable, "text")
         parsed: object

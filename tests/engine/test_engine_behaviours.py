@@ -125,3 +125,10 @@ def test_subsequent_author_substitute_partial_each() -> None:
 def test_year_suffix_in_the_input_is_ignored() -> None:
     item = _book("y", "Roe", 2013, "Alpha", **{"year-suffix": "a"})
     assert Renderer("apa", locale="en-US").entry(item) == "Roe, A. (2013). Alpha. Press."
+
+
+def test_the_nearest_text_case_wins() -> None:
+    # the title macro (capitalize-first) is called with text-case="title"
+    item = _book("t", "Roe", 2020, "study of the zur word", type="article-journal")
+    entry = Renderer("veterinary-anaesthesia-analgesia", locale="en-US").entry(item)
+    assert entry.startswith("Roe A (2020) Study of the zur word.")

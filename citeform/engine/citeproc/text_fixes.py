@@ -30,7 +30,7 @@ import re
 from typing import Any, Final
 
 from citeproc.source import VariableError
-from citeproc.string import String
+from citeproc.string import MixedString, NoCase, String
 
 from citeform import vocab
 from citeform.engine.citeproc import state
@@ -51,6 +51,17 @@ def is_english(language: str | None) -> bool:
     return language is None or language.lower().startswith("en")
 
 
+def _settled(text: Any) -> Any:
+    """Cased text, kept from further case changes: the nearest ``text-case`` wins.
+
+    As in citeproc-js, a ``text-case`` on a macro call or group does not change text that an
+    element inside has cased itself.
+    """
+    if isinstance(text, MixedString):
+        return MixedString([NoCase(str(segment)) for segment in text])
+    return NoCase(str(text))
+
+
 class Casing:
     """``case`` for every element with ``text-case``."""
 
@@ -64,7 +75,7 @@ class Casing:
         if text_case == "title" and not is_english(language):
             return text
         change = CASES.get(text_case)
-        return change(text) if change else text
+        return _settled(change(text)) if change else text
 
 
 class TextLanguage(Casing):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from citeproc.string import MixedString, NoCase, String
 
-from citeform.engine.citeproc.casing import capitalize_first, sentence, title
+from citeform.engine.citeproc.casing import capitalize_all, capitalize_first, sentence, title
 from citeform.engine.citeproc.punctuation import attach
 from citeform.engine.citeproc.text_fixes import _chicago_format, _minimal, is_page_range_text
 from citeform.rendering import Renderer
@@ -76,3 +76,9 @@ def test_page_range_text(page: str, is_range: bool) -> None:
 def test_page_whose_hyphen_joins_no_numbers_is_kept_and_singular() -> None:
     item = {"id": "p", "type": "article-journal", "title": "T", "page": "c 3-c 3"}
     assert Renderer("ieee", locale="en-US").entry(item).endswith(" p. c 3-c 3.")
+
+
+def test_capitalize_first_and_all_leave_words_with_capitals() -> None:
+    assert str(capitalize_first(String("arXiv preprint"))) == "arXiv preprint"
+    assert str(capitalize_first(String("e-mail list"))) == "E-mail list"
+    assert str(capitalize_all(String("long-term iPhone use"))) == "Long-term iPhone Use"

@@ -49,6 +49,8 @@ STOP_WORDS: Final = frozenset(
 
 _WORD = re.compile(r"[^\s\-\u2013\u2014/]+")
 """A word: what lies between spaces, hyphens, dashes and slashes ("Long-term": two words)."""
+_SPACED_WORD = re.compile(r"\S+")
+"""A word of ``capitalize-first``/``capitalize-all``: what lies between spaces."""
 _LEADING = re.compile(r"[^\w'\u2019]*")
 """Opening punctuation and markers before a word's first letter (not an elision's apostrophe)."""
 _EDGES = re.compile(r"^\W+|\W+$")
@@ -70,8 +72,10 @@ def _rebuild(segments: list[String]) -> MixedString | String:
     return MixedString(kept) if kept else String("")
 
 
-def _map_words(text: object, change: Callable[[str, int, str], str]) -> MixedString | String:
-    """Apply ``change(word, index, text_before)`` to each word of each cased segment."""
+def _map_words(
+    text: object, change: Callable[[str, int, str], str], word: re.Pattern[str] = _WORD
+) -> MixedString | String:
+    """Apply ``change(word, index, text_before)`` to each *word* of each cased segment."""
     segments = _segments(text)
     out: list[String] = []
     index = 0
@@ -80,12 +84,12 @@ def _map_words(text: object, change: Callable[[str, int, str], str]) -> MixedStr
         value = str(segment)
         if isinstance(segment, NoCase):
             out.append(segment)
-            index += len(_WORD.findall(value))
+            index += len(word.findall(value))
             before += value
             continue
         pieces = []
         position = 0
-        for match in _WORD.finditer(value):
+        for match in word.finditer(value):
             pieces.append(value[position : match.start()])
             pieces.append(change(match.group(), index, before + value[: match.start()]))
             index += 1
@@ -121,14 +125,21 @@ def title(text: object) -> MixedString | String:
     return _map_words(text, _title_word)
 
 
+def _capitalize_lower(word: str) -> str:
+    """Capitalize a word written in lower case only ("arXiv" stays, as in citeproc-js)."""
+    return _capitalize(word) if word == word.lower() else word
+
+
 def capitalize_all(text: object) -> MixedString | String:
-    """Capitalize the first letter of every word."""
-    return _map_words(text, lambda word, _index, _before: _capitalize(word))
+    """Capitalize the first letter of every lower-case word (words end at spaces)."""
+    return _map_words(text, lambda word, _index, _b: _capitalize_lower(word), _SPACED_WORD)
 
 
 def capitalize_first(text: object) -> MixedString | String:
-    """Capitalize the first letter of the first word."""
-    return _map_words(text, lambda word, index, _b: _capitalize(word) if index == 0 else word)
+    """Capitalize the first letter of the first word if it is in lower case."""
+    return _map_words(
+        text, lambda word, index, _b: _capitalize_lower(word) if index == 0 else word, _SPACED_WORD
+    )
 
 
 def sentence(text: object) -> MixedString | String:

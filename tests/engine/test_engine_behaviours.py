@@ -132,3 +132,9 @@ def test_the_nearest_text_case_wins() -> None:
     item = _book("t", "Roe", 2020, "study of the zur word", type="article-journal")
     entry = Renderer("veterinary-anaesthesia-analgesia", locale="en-US").entry(item)
     assert entry.startswith("Roe A (2020) Study of the zur word.")
+
+
+def test_et_al_written_into_a_given_name_ends_the_list_in_the_et_al_term() -> None:
+    item = _book("e", "Born", 2019, "Signs", author=[{"family": "Born", "given": "L., et al."}])
+    assert Renderer("ieee", locale="en-US").entry(item).startswith("[1] L. Born et al., ")
+    assert Renderer("ieee", locale="de-DE").entry(item).startswith("[1] L. Born u.\u00a0a., ")

@@ -28,6 +28,8 @@ from citeform.engine.citeproc.formats import (
     field_markup_to_markers,
 )
 
+MORE_AUTHORS: Final = "citeform-more-authors"
+"""Key set on a name whose given name ended in "et al.": the list goes on unnamed."""
 LITERAL_MARKERS: Final = {char: marker for marker, char in LITERAL_QUOTES.items()}
 
 ALIASES: Final[Mapping[str, str]] = {
@@ -115,7 +117,8 @@ def _split_particles(parts: dict[str, Any]) -> dict[str, Any]:
 
     "van der Vlist" -> non-dropping particle "van der", family "Vlist"; given "Ludwig van"
     -> given "Ludwig", dropping particle "van". Only when the name has no particles of its
-    own and is not a literal or marked ``parse-names: false``.
+    own and is not a literal or marked ``parse-names: false``. A given name ending in
+    "et al." is no particle: it says that more authors follow (:data:`MORE_AUTHORS`).
     """
     if "literal" in parts or str(parts.get("parse-names", "true")).lower() == "false":
         return parts
@@ -141,6 +144,9 @@ def _split_particles(parts: dict[str, Any]) -> dict[str, Any]:
                 "given": " ".join(words[:-count]),
                 "dropping-particle": " ".join(words[-count:]),
             }
+    if str(parts.get("dropping-particle", "")).replace(".", "") == "et al":
+        parts = {key: part for key, part in parts.items() if key != "dropping-particle"}
+        parts.update({"given": str(parts["given"]).rstrip(" ,"), MORE_AUTHORS: True})
     return parts
 
 

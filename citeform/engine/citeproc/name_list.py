@@ -8,6 +8,9 @@ each name. It also joined the names before "and" with a hard-coded ", " and did 
 The ``subsequent-author-substitute-rule`` values that work name by name ("complete-each",
 "partial-each", "partial-first") are applied here, before the names are joined.
 
+A name whose given name ended in "et al." (see ``data.MORE_AUTHORS``) makes the list end
+in the et-al term, as citeproc-js does (not in styles with ``et-al-use-last``).
+
 ``Name.initialize`` is replaced too: ``initialize="false"``, initials written "M.E", and
 abbreviations such as "Me." as citeproc-js reads them.
 
@@ -23,6 +26,7 @@ from typing import Any, Final
 from citeproc.string import String, join
 
 from citeform.engine.citeproc import state
+from citeform.engine.citeproc.data import MORE_AUTHORS
 from citeform.engine.citeproc.loader import CSL_NAMESPACE
 
 NAME_PART: Final = f"{{{CSL_NAMESPACE}}}name-part"
@@ -55,6 +59,7 @@ class PerNameFormatting:
         last = names[-1] if use_last else None
         if truncate:
             names = names[:use_first]
+        more = not option("et-al-use-last") and any(dict.get(name, MORE_AUTHORS) for name in names)
         inverted = [self._inverted(index, option) for index in range(len(names))]
         texts = [
             self.format(self._one_name(name, option, inverted=inverted[index], context=context))  # type: ignore[attr-defined]
@@ -67,7 +72,7 @@ class PerNameFormatting:
             return join([*texts, ellipsis + " " + last_text], option("delimiter"))
         if not texts:
             return String("")
-        return self._join(texts, inverted, option, truncated=bool(truncate))
+        return self._join(texts, inverted, option, truncated=bool(truncate) or more)
 
     def _substitute_repeated_names(self, texts: list[Any]) -> list[Any]:
         """``subsequent-author-substitute`` name by name (the ``*-each``/``partial-first`` rules).

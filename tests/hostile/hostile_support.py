@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import strategies as st
 
 import citeform
@@ -64,14 +63,6 @@ def writable_formats() -> list[str]:
 def is_registered(name: str) -> bool:
     """Whether a format called *name* is registered (yet)."""
     return any(fmt.name == name for fmt in citeform.list_formats())
-
-
-STYLE_ERRORS_ESCAPE = pytest.mark.xfail(
-    reason="engine loader: a style file that is not well-formed CSL raises lxml's "
-    "XMLSyntaxError (or an AttributeError) instead of an UnknownStyleError; the CLI prints "
-    "'internal error'",
-    strict=True,
-)
 
 
 KNOWN_BUGS: dict[str, tuple[type[BaseException], str]] = {}

@@ -17,6 +17,8 @@ from typing import Any, Final
 from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
 from lxml import etree
 
+from citeform.errors import UnknownStyleError
+
 CSL_NAMESPACE: Final = "http://purl.org/net/xbiblio/csl"
 XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 ANY_TAG: Final = "*"
@@ -97,8 +99,19 @@ class Loader:
         return root
 
     def load_style(self, path: Path, locale: str) -> Any:
-        """Parse the style at *path* with its locale chain for *locale*; return the root."""
-        root = self.parse(path)
+        """Parse the style at *path* with its locale chain for *locale*; return the root.
+
+        A file that is not well-formed XML, or whose root is not ``cs:style``, raises
+        :class:`~citeform.errors.UnknownStyleError` naming the file.
+        """
+        try:
+            root = self.parse(path)
+        except etree.XMLSyntaxError as error:
+            raise UnknownStyleError(
+                f"not a well-formed CSL style: {error.msg}", source=str(path)
+            ) from None
+        if root.tag != f"{{{CSL_NAMESPACE}}}style":
+            raise UnknownStyleError("not a CSL style (its root is not cs:style)", source=str(path))
         root.locales = self._locale_chain(root, locale)
         for locale_root in root.locales:
             locale_root.style = root

@@ -82,3 +82,8 @@ def test_capitalize_first_and_all_leave_words_with_capitals() -> None:
     assert str(capitalize_first(String("arXiv preprint"))) == "arXiv preprint"
     assert str(capitalize_first(String("e-mail list"))) == "E-mail list"
     assert str(capitalize_all(String("long-term iPhone use"))) == "Long-term iPhone Use"
+
+
+def test_numbers_joined_by_slashes_are_one_numeric_number() -> None:
+    report = {"id": "r", "type": "report", "title": "Annual", "number": "12/2022"}
+    assert "(No. 12/2022)" in Renderer("apa", locale="en-US").entry(report)

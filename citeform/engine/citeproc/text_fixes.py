@@ -17,7 +17,8 @@ Replaced methods:
   not "2nd Aufl."; citeproc-py searched term by term over the whole chain).
 - ``Label._is_plural``: ``number-of-*`` values are read from the item's data (citeproc-py
   reads the cite and never finds them, so "3 vols." lost its label); a page value whose
-  hyphen joins no numbers ("c 3-c 3") is singular.
+  hyphen joins no numbers ("c 3-c 3") and numbers joined by slashes ("12/2022") are
+  singular.
 - ``_format_last_page`` (``cs:text``, ``cs:number``): page ranges per
   ``page-range-format`` (citeproc-py compares digits from the left whatever their
   length, turning 1-10 into 1-0); ``_process``: a page value whose hyphens join no
@@ -119,6 +120,9 @@ class LabelPlural(Casing):
             return bool(digits and int(digits.group(1)) > 1) or bool(
                 self.RE_MULTIPLE_NUMBERS.search(value)  # type: ignore[attr-defined]
             )
+        data = dict.get(item.reference, variable.replace("-", "_"))
+        if data is not None and SLASHED_NUMBER.fullmatch(str(data)):
+            return False
         page = dict.get(item.reference, "page")
         if variable == "page" and page is not None and not is_page_range_text(str(page)):
             return False
@@ -201,13 +205,18 @@ class NumberRanges:
         return text
 
 
+SLASHED_NUMBER: Final = re.compile(r"\s*[0-9]+(?:/[0-9]+)+\s*")
+"""Numbers joined by slashes ("12/2022"): one number to citeproc-js, numeric and singular."""
 _NUMERIC = re.compile(
     r"\s*[a-z]*\d+[a-z]*(?:\s*(?:[-\u2013&,]|and)\s*[a-z]*\d+[a-z]*)*\s*", re.IGNORECASE
 )
 
 
 class NumericTest:
-    """``is-numeric``: numbers, optionally with letters, joined by ``-``, ``,`` or ``&``."""
+    """``is-numeric``: numbers, optionally with letters, joined by ``-``, ``,`` or ``&``.
+
+    Numbers joined by slashes ("12/2022") are numeric too, as in citeproc-js.
+    """
 
     def _is_numeric(self, item: Any) -> list[bool]:
         results = []
@@ -217,7 +226,9 @@ class NumericTest:
             except VariableError:
                 results.append(False)
                 continue
-            results.append(_NUMERIC.fullmatch(value) is not None)
+            results.append(
+                _NUMERIC.fullmatch(value) is not None or SLASHED_NUMBER.fullmatch(value) is not None
+            )
         return results
 
 

@@ -138,3 +138,13 @@ def test_et_al_written_into_a_given_name_ends_the_list_in_the_et_al_term() -> No
     item = _book("e", "Born", 2019, "Signs", author=[{"family": "Born", "given": "L., et al."}])
     assert Renderer("ieee", locale="en-US").entry(item).startswith("[1] L. Born et al., ")
     assert Renderer("ieee", locale="de-DE").entry(item).startswith("[1] L. Born u.\u00a0a., ")
+
+
+def test_implicit_year_suffix_follows_the_first_year_of_an_entry_only() -> None:
+    # hiob-ludolf prints the year after the author and again with the publisher
+    style = "hiob-ludolf-centre-for-ethiopian-studies-with-url-doi"
+    entries = Renderer(style, locale="en-US").bibliography(
+        [_book("a", "Roe", 2001, "Alpha"), _book("b", "Roe", 2001, "Beta")]
+    )
+    assert [entry.count("2001a") + entry.count("2001b") for entry in entries] == [1, 1]
+    assert all("2001)" in entry for entry in entries)

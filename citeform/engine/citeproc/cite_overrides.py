@@ -20,11 +20,13 @@ and leave bibliography items (plain ``CitationItem`` objects) to the classes bel
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Final
 
 from citeproc.model import ConditionFailed
 from citeproc.source import Name
 
+from citeform.engine.citeproc import state
 from citeform.engine.citeproc.cites import (
     FULL_GIVEN_NAMES,
     INITIALS,
@@ -263,22 +265,34 @@ class CiteYearSuffix:
 
 
 class CiteYearSuffixOnce:
-    """``cs:date`` in a cite: an implicit year-suffix follows the first year rendered only."""
+    """``cs:date``: an implicit year-suffix follows the first year a cite or entry renders only."""
 
     def process(self, item: Any, variable: str | None = None, *args: Any, **kwargs: Any) -> Any:
-        """Render the date; once the cite has shown its suffix, render it without one."""
+        """Render the date; once the cite or entry has shown its suffix, render it without one."""
         cite = cite_of(item)
+        current = state.current()
         name = variable or self.get("variable")  # type: ignore[attr-defined]
-        date = cite.reference.get(name) if cite is not None and name else None
-        if cite is None or not (isinstance(date, dict) and SUFFIX_KEY in date):
+        reference = cite.reference if cite is not None else item.reference
+        date = dict.get(reference, name) if name else None
+        in_entry = cite is None and current.entry_active and not current.sorting
+        if not (isinstance(date, dict) and SUFFIX_KEY in date and (cite is not None or in_entry)):
             return super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
-        if cite.tracker.year_suffix_shown:
+        shown = cite.tracker.year_suffix_shown if cite is not None else current.year_suffix_shown
+        if shown:
             plain = type(date).__new__(type(date))
             dict.update(plain, {key: value for key, value in date.items() if key != SUFFIX_KEY})
-            item = cite.with_reference(amended_reference(cite.reference, {name: plain}))
+            amended = amended_reference(reference, {name: plain})
+            if cite is not None:
+                item = cite.with_reference(amended)
+            else:
+                item = copy.copy(item)
+                dict.__setitem__(item, "cf_reference", amended)
             return super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
         text = super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
-        cite.tracker.year_suffix_shown = cite.tracker.year_suffix_shown or bool(text)
+        if cite is not None:
+            cite.tracker.year_suffix_shown = cite.tracker.year_suffix_shown or bool(text)
+        else:
+            current.year_suffix_shown = current.year_suffix_shown or bool(text)
         return text
 
 

@@ -39,6 +39,8 @@ class RenderState:
     """Variables rendered by the substitute children being tried, innermost last."""
     substituted: dict[str, set[str]] = attrs.field(factory=dict)
     """Per item being rendered (by its key): variables a substitute rendered."""
+    year_suffix_shown: bool = False
+    """Whether the current entry has printed its implicit year-suffix (after its first year)."""
     variables_called: int = 0
     """How many variables rendering elements have tried (for group suppression)."""
     variables_rendered: int = 0
@@ -65,6 +67,7 @@ class RenderState:
         self.current_names = {}
         self.first_names_done = False
         self.entry_started = False
+        self.year_suffix_shown = False
 
 
 def has_output(text: object) -> bool:

@@ -148,3 +148,9 @@ def test_implicit_year_suffix_follows_the_first_year_of_an_entry_only() -> None:
     )
     assert [entry.count("2001a") + entry.count("2001b") for entry in entries] == [1, 1]
     assert all("2001)" in entry for entry in entries)
+
+
+def test_et_al_use_last_name_keeps_the_sort_order_form() -> None:
+    authors = [{"family": f"Name{index}", "given": "Ann"} for index in range(25)]
+    entry = Renderer("apa", locale="en-US").entry(_book("m", "x", 2018, "Many", author=authors))
+    assert "Name18, A., … Name24, A. (2018)" in entry

@@ -57,6 +57,7 @@ class PerNameFormatting:
             return len(names[:use_first]) if truncate else len(names)
         use_last = truncate and option("et-al-use-last") and use_first <= et_al_min - 2
         last = names[-1] if use_last else None
+        last_inverted = self._inverted(len(names) - 1, option)  # as its place in the full list
         if truncate:
             names = names[:use_first]
         more = not option("et-al-use-last") and any(dict.get(name, MORE_AUTHORS) for name in names)
@@ -68,7 +69,8 @@ class PerNameFormatting:
         texts = self._substitute_repeated_names(texts)
         if use_last and last is not None:
             ellipsis = self.unicode_character("horizontal ellipsis")  # type: ignore[attr-defined]
-            last_text = self.format(self._one_name(last, option, inverted=False, context=context))  # type: ignore[attr-defined]
+            last_name = self._one_name(last, option, inverted=last_inverted, context=context)
+            last_text = self.format(last_name)  # type: ignore[attr-defined]
             return join([*texts, ellipsis + " " + last_text], option("delimiter"))
         if not texts:
             return String("")

@@ -154,3 +154,18 @@ def test_et_al_use_last_name_keeps_the_sort_order_form() -> None:
     authors = [{"family": f"Name{index}", "given": "Ann"} for index in range(25)]
     entry = Renderer("apa", locale="en-US").entry(_book("m", "x", 2018, "Many", author=authors))
     assert "Name18, A., … Name24, A. (2018)" in entry
+
+
+def test_name_affixes_go_around_each_name() -> None:
+    # new-zealand-plant-protection: <name prefix=" In: "> for the editors of a chapter
+    chapter = {
+        "id": "c",
+        "type": "chapter",
+        "title": "Part",
+        "container-title": "Book",
+        "author": [{"family": "Roe", "given": "Anna"}],
+        "editor": [{"family": "Weber", "given": "Karl"}, {"family": "Klein", "given": "Ute"}],
+        "issued": {"date-parts": [[2016]]},
+    }
+    entry = Renderer("new-zealand-plant-protection", locale="en-US").entry(chapter)
+    assert "In: Weber K, In: Klein U" in entry

@@ -2,7 +2,8 @@
 
 citeproc-py formats the joined name list as one string, so ``font-variant`` on ``cs:name``
 (DIN 1505-2's small capitals) spanned the delimiters and "and", where citeproc-js formats
-each name. It also joined the names before "and" with a hard-coded ", " and did not know
+each name (the affixes of ``cs:name`` go around each name too). It also joined the names
+before "and" with a hard-coded ", " and did not know
 ``delimiter-precedes-last="after-inverted-name"``.
 
 The ``subsequent-author-substitute-rule`` values that work name by name ("complete-each",
@@ -63,14 +64,14 @@ class PerNameFormatting:
         more = not option("et-al-use-last") and any(dict.get(name, MORE_AUTHORS) for name in names)
         inverted = [self._inverted(index, option) for index in range(len(names))]
         texts = [
-            self.format(self._one_name(name, option, inverted=inverted[index], context=context))  # type: ignore[attr-defined]
+            self._affixed(self._one_name(name, option, inverted=inverted[index], context=context))
             for index, name in enumerate(names)
         ]
         texts = self._substitute_repeated_names(texts)
         if use_last and last is not None:
             ellipsis = self.unicode_character("horizontal ellipsis")  # type: ignore[attr-defined]
             last_name = self._one_name(last, option, inverted=last_inverted, context=context)
-            last_text = self.format(last_name)  # type: ignore[attr-defined]
+            last_text = self._affixed(last_name)
             return join([*texts, ellipsis + " " + last_text], option("delimiter"))
         if not texts:
             return String("")
@@ -170,10 +171,15 @@ class PerNameFormatting:
         return given, family
 
     def markup(self, text: Any) -> Any:
-        """Affixes only: the names are formatted one by one (a count stays a number)."""
+        """Nothing more: each name is formatted and affixed by itself (a count stays a number)."""
         if isinstance(text, int) or not text:
             return text if isinstance(text, int) else None
-        return self.wrap(text)  # type: ignore[attr-defined]
+        return text
+
+    def _affixed(self, name: Any) -> Any:
+        """One name formatted, between the ``cs:name`` affixes (citeproc-js affixes each name)."""
+        text = self.format(name)  # type: ignore[attr-defined]
+        return self.wrap(text) if str(text) else text  # type: ignore[attr-defined]
 
     def initialize(self, given: str, mark: str, context: Any) -> str:
         """Initialize given names (CSL 1.0.2 ``initialize-with``, ``initialize``).

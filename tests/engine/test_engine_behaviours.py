@@ -169,3 +169,16 @@ def test_name_affixes_go_around_each_name() -> None:
     }
     entry = Renderer("new-zealand-plant-protection", locale="en-US").entry(chapter)
     assert "In: Weber K, In: Klein U" in entry
+
+
+def test_date_range_prints_shared_parts_once_in_the_date_order() -> None:
+    event = {
+        "id": "v",
+        "type": "paper-conference",
+        "title": "Talk",
+        "author": [{"family": "Roe", "given": "Anna"}],
+        "issued": {"date-parts": [[2018]]},
+        "event-title": "Conf",
+        "event-date": {"date-parts": [[2018, 12, 3], [2018, 12, 6]]},
+    }
+    assert Renderer("apa", locale="en-US").entry(event).endswith("Conf, December 3\u20136, 2018.")

@@ -12,7 +12,8 @@ Replaced methods:
   ``default-locale``; a macro gets the sort key's name options.
 - ``Text._variable``: plain ranges of number variables with an en dash (U+2013).
 - ``If._is_numeric``: CSL's numeric test (ranges and lists of numbers are numeric).
-- ``Date.render_single_date``: a locale's date joins its parts with its own delimiter.
+- ``Date.render_single_date``: a locale's date joins its parts with its own delimiter;
+  ``Date.render_date_range``: shared parts once, in the date's part order.
 - ``Number.format_number``: ordinals from the first locale with ordinal terms ("2. Aufl.",
   not "2nd Aufl."; citeproc-py searched term by term over the whole chain).
 - ``Label._is_plural``: ``number-of-*`` values are read from the item's data (citeproc-py
@@ -247,6 +248,75 @@ class LocaleDateDelimiter:
         return self.join(parts) if parts else None  # type: ignore[attr-defined]
 
 
+DATE_PARTS: Final = ("year", "month", "day")
+
+
+def differing_parts(begin: Any, end: Any, shown: list[str]) -> list[str]:
+    """The parts of a range's ends printed twice: from the largest that differs down."""
+    for index, name in enumerate(DATE_PARTS):
+        if name in shown and dict.get(begin, name) != dict.get(end, name):
+            return [
+                part
+                for part in DATE_PARTS[index:]
+                if part in shown and dict.get(begin, part) is not None
+            ]
+    return []
+
+
+class DateRanges(LocaleDateDelimiter):
+    """``cs:date`` of a range in the date's own part order, as citeproc-js prints it.
+
+    The parts both ends share are printed once, where the date puts them; the differing
+    parts are printed for each end around the range delimiter ("December 3-6, 2018" and
+    "3-6 December 2018", with an en dash). citeproc-py put the shared parts last
+    ("3,-6, December 2018").
+    """
+
+    def render_date_range(
+        self, date_range: Any, show_parts: Any = None, context: Any = None
+    ) -> Any:
+        """Render a range; the delimiter replaces the suffix of the begin's last part."""
+        begin, end = date_range.begin, date_range.end
+        shown = list(show_parts or DATE_PARTS)
+        elements = {part.get("name"): part for part in self.iterchildren()}  # type: ignore[attr-defined]
+        order = [name for name in elements if name in shown]
+        differing = differing_parts(begin, end, order) if not end.is_nil() else []
+        if not differing:
+            return super().render_date_range(date_range, show_parts, context)  # type: ignore[misc]
+        first = min(order.index(name) for name in differing)
+        last = max(order.index(name) for name in differing)
+        middle = order[first : last + 1]
+        begin_parts = self._parts_of(begin, middle, context)
+        end_parts = self._parts_of(end, middle, context)
+        if not begin_parts or not end_parts:
+            return super().render_date_range(date_range, show_parts, context)  # type: ignore[misc]
+        suffix = elements[order[last]].get("suffix", "")
+        closing = str(begin_parts[-1])
+        if suffix and closing.endswith(suffix):
+            begin_parts[-1] = String(closing[: -len(suffix)])
+        delimiter = elements[order[last]].get("range-delimiter", "\u2013")
+        join = self._joiner(context)
+        pieces = [
+            *self._parts_of(begin, order[:first], context),
+            join(begin_parts) + delimiter + join(end_parts),
+            *self._parts_of(end, order[last + 1 :], context),
+        ]
+        return join(pieces)
+
+    def _parts_of(self, date: Any, names: list[str], context: Any) -> list[Any]:
+        if not names:
+            return []
+        if context is not self:
+            return list(self.parts(date, names, context))  # type: ignore[attr-defined]
+        return list(self.parts(date, names))
+
+    def _joiner(self, context: Any) -> Any:
+        """How the date's parts are joined (a locale date's own delimiter, as above)."""
+        if self.is_locale_date() and self.get("delimiter") is None:  # type: ignore[attr-defined]
+            return context.join
+        return self.join  # type: ignore[attr-defined]
+
+
 TWO_DIGIT_ORDINALS: Final = 10
 
 
@@ -333,7 +403,7 @@ class TextFixes(EmptyWithoutAffixes, TextLanguage, NumberRanges, PageRanges):
 
 
 OVERRIDES: Final = {
-    "date": LocaleDateDelimiter,
+    "date": DateRanges,
     "if": NumericTest,
     "else-if": NumericTest,
     "text": TextFixes,

@@ -99,3 +99,13 @@ def test_html_never_lets_data_tags_through(title: str) -> None:
         without_allowed = without_allowed.replace(tag, "")
     assert "<" not in without_allowed
     assert ">" not in without_allowed
+
+
+def test_explicit_plain_formatting_is_a_span_in_html() -> None:
+    # strategic-design-research-journal: layout text-decoration="none", author baseline
+    style = "strategic-design-research-journal"
+    html = Renderer(style, locale="en-US", format="html").entry(ITEM)
+    assert html.startswith(
+        '<div class="csl-entry"><span style="text-decoration:none;"><span style="baseline">DOE'
+    )
+    assert "<span" not in Renderer(style, locale="en-US").entry(ITEM)

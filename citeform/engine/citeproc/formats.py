@@ -32,6 +32,8 @@ MARKS: Final[Mapping[str, tuple[str, str]]] = {
     "nocase": ("\ue114", "\ue115"),
     "block": ("\ue116", "\ue117"),
     "indent": ("\ue118", "\ue119"),
+    "no-decoration": ("\ue11a", "\ue11b"),
+    "baseline": ("\ue11c", "\ue11d"),
 }
 """Formatting kind -> (open, close) marker (the margins are ``second-field-align``'s)."""
 
@@ -67,6 +69,8 @@ _PLAIN: Final[Mapping[str, tuple[str, str]]] = {
     "nocase": ("", ""),
     "block": (" ", " "),
     "indent": (" ", " "),
+    "no-decoration": ("", ""),
+    "baseline": ("", ""),
 }
 
 FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
@@ -83,6 +87,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "nocase": ("", ""),
         "block": ('<div class="csl-block">', "</div>"),
         "indent": ('<div class="csl-indent">', "</div>"),
+        "no-decoration": ('<span style="text-decoration:none;">', "</span>"),
+        "baseline": ('<span style="baseline">', "</span>"),
     },
     "markdown": {
         "italic": ("*", "*"),
@@ -96,6 +102,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "nocase": ("", ""),
         "block": ("\n\n", "\n\n"),
         "indent": ("\n\n", "\n\n"),
+        "no-decoration": ("", ""),
+        "baseline": ("", ""),
     },
     "rtf": {
         "italic": ("{\\i ", "}"),
@@ -109,6 +117,8 @@ FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "nocase": ("", ""),
         "block": ("\\line ", "\\line "),
         "indent": ("\\line\\tab ", "\\line "),
+        "no-decoration": ("", ""),
+        "baseline": ("", ""),
     },
 }
 """Output format -> formatting kind -> (open, close) markup."""

@@ -18,8 +18,30 @@ from lxml import etree
 
 from citeform.engine.citeproc.formats import wrap_marks
 
+EXPLICIT_PLAIN: Final = (
+    ("text-decoration", "none", "no-decoration"),
+    ("vertical-align", "baseline", "baseline"),
+)
+"""(attribute, value, formatting kind): plain formatting asked for explicitly, which
+citeproc-js writes as a span in HTML (``text-decoration:none``; ``baseline`` as it spells it)."""
 
-class SecondFieldAlign:
+
+class ExplicitPlain:
+    """Formatting: explicit ``text-decoration="none"`` and ``vertical-align="baseline"`` kept.
+
+    Extends ``format``; citeproc-py treated them as no formatting at all.
+    """
+
+    def format(self, string: Any) -> Any:
+        """Format as usual, then mark the explicit plain formatting."""
+        text = super().format(string)  # type: ignore[misc]
+        for attribute, value, kind in EXPLICIT_PLAIN:
+            if self.get(attribute) == value and text is not None and str(text):  # type: ignore[attr-defined]
+                text = wrap_marks(kind, text)
+        return text
+
+
+class SecondFieldAlign(ExplicitPlain):
     """``cs:layout`` of a bibliography with ``second-field-align``."""
 
     def render_bibliography(self, citation_items: list[Any]) -> list[Any]:
@@ -46,7 +68,7 @@ class SecondFieldAlign:
                 parts.append(text)
         if not parts:
             return None
-        margin = wrap_marks("left-margin", self.format(parts[0]))  # type: ignore[attr-defined]
+        margin = wrap_marks("left-margin", self.format(parts[0]))
         if len(parts) == 1:
             return margin
         rest = self.format(self.wrap(join(parts[1:], self.get("delimiter", ""))))  # type: ignore[attr-defined]
@@ -69,7 +91,7 @@ def renders_at_top_level(element: Any) -> bool:
     return parent is not None and etree.QName(parent).localname == "layout"
 
 
-class Display:
+class Display(ExplicitPlain):
     """``display`` on a rendering element: a block, an indented block, or a margin part.
 
     HTML gets citeproc-js's ``csl-block``, ``csl-indent``, ``csl-left-margin`` and
@@ -81,7 +103,7 @@ class Display:
 
     def format(self, string: Any) -> Any:
         """Format as usual, then mark the display kind."""
-        text = super().format(string)  # type: ignore[misc]
+        text = super().format(string)
         kind = self._display_kind()
         if kind is not None and text is not None and str(text):
             return wrap_marks(kind, text)

@@ -58,6 +58,12 @@ class Bibliography(list[str]):
         super().__init__(entries)
         self.errors: list[RenderError] = list(errors)
 
+    def _repr_html_(self) -> str:
+        """Show the entries as an escaped list in a notebook."""
+        from citeform.notebook import bibliography_html  # noqa: PLC0415 - notebooks only
+
+        return bibliography_html(self)
+
 
 def to_csl_item(record: Any) -> dict[str, Any]:
     """A record (``citeform.Record`` or a CSL-JSON dict) as a CSL-JSON item dict."""

@@ -25,7 +25,9 @@ from typing import Any
 import attrs
 
 from citeform.conformance.fixtures import Fixture, parse_fixture
+from citeform.errors import UnknownLocaleError
 from citeform.rendering import CiteItem, Renderer
+from citeform.styles import resolve_locale
 
 TIMEOUT_SECONDS = 20.0
 """How long one fixture may take before it counts as failed (``timeout``)."""
@@ -164,9 +166,9 @@ class FixtureRun:
     locale: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        """Read the style's default locale; index the items by id."""
+        """Read the default locale (en-US when none or unknown, as citeproc-js); index items."""
         match = _DEFAULT_LOCALE.search(self.fixture.csl)
-        self.locale = match.group(1) if match else "en-US"
+        self.locale = _known_or_en_us(match.group(1)) if match else "en-US"
         self.records = {item["id"]: item for item in self.fixture.items}
 
     def renderer(self) -> Renderer:
@@ -303,3 +305,12 @@ def replay_citations(
         f"{'>>' if key in changed else '..'}[{index}] {previous[key]}"
         for index, key in enumerate(order)
     )
+
+
+def _known_or_en_us(locale: str) -> str:
+    """The default *locale*, or en-US where no locale file has it (citeproc-js falls back so)."""
+    try:
+        resolve_locale(locale)
+    except UnknownLocaleError:
+        return "en-US"
+    return locale

@@ -13,12 +13,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pybtex.errors
 from pybtex.database import parse_string
+from timing import best_time
 
 from citeform.bibtex.latex import decode
 from citeform.bibtex.names import read_name
@@ -26,16 +25,6 @@ from citeform.io import read, write
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 FILES = ("pybtex-tests/tugboat.bib", "biblatex-examples.bib")
-
-
-def best_time(step: Callable[[], object], repeat: int) -> float:
-    """The fastest of *repeat* runs of *step*, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def citeform_read(text: str) -> object:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from collections.abc import Callable
 from functools import partial
+
+from timing import best_time
 
 from citeform.io import read, write
 
@@ -84,16 +85,6 @@ def page() -> str:
     for key, value in rest:
         lines += [LABELS[key], value]
     return "\n".join(lines)
-
-
-def best_time(step: Callable[[], object], repeat: int) -> float:
-    """The fastest of *repeat* runs of *step*, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 import pickle
 
 import pytest
+from strategies import EXAMPLE_CSL
 
 import citeform
 from citeform import Origin, Record
@@ -89,22 +90,7 @@ def test_engine_failure_of_one_record_does_not_stop_the_batch(monkeypatch):
 
 
 def test_holdings_and_serial_publisher_withheld_by_default():
-    article = Record.from_csl(
-        {
-            "id": "a",
-            "type": "article-journal",
-            "author": [{"literal": "Städtetag Nordrhein-Westfalen"}],
-            "title": "Fachkonferenz",
-            "container-title": "Eildienst",
-            "issue": "2",
-            "page": "3-4",
-            "language": "de",
-            "publisher": "Städtetag Nordrhein-Westfalen",
-            "publisher-place": "Köln",
-            "archive": "ZLB",
-            "call-number": "Kws 860 ZB 6748",
-        }
-    )
+    article = Record.from_csl(EXAMPLE_CSL)
     (default,) = citeform.fill([article], style="din-1505-2")
     assert "Köln" not in default.citation
     assert "ZLB" not in citeform.fill([article])[0].citation

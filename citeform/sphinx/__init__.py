@@ -60,11 +60,11 @@ def render_all(app: Sphinx, env: BuildEnvironment) -> list[str]:
     try:
         rendered, problems = render_project(
             order,
-            domain.clusters,
-            domain.bibliographies,
-            library.records,
-            project_settings(app.config),
-            app.config.citeform_scope,
+            clusters=domain.clusters,
+            bibliographies=domain.bibliographies,
+            records=library.records,
+            settings=project_settings(app.config),
+            scope=app.config.citeform_scope,
         )
     except CiteformError as error:
         logger.warning("cannot render citations: %s", error, type=WARNING_TYPE, subtype="render")

@@ -1,4 +1,4 @@
-"""The ``cite`` domain: its roles, and what each document cites, kept (and merged) in the environment."""
+"""The ``cite`` domain: its roles and what each document cites, merged across readers."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ class CiteDomain(Domain):
 
     name = "cite"
     label = "citeform citations"
-    roles: ClassVar = {"p": CiteRole("p"), "t": CiteRole("t")}  # type: ignore[misc]
-    initial_data: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
+    roles: ClassVar = {"p": CiteRole("p"), "t": CiteRole("t")}
+    initial_data: ClassVar[dict[str, Any]] = {
         "clusters": {},
         "bibliographies": {},
         "rendered": None,
@@ -58,16 +58,16 @@ class CiteDomain(Domain):
                 if docname in otherdata[field]:
                     self.data[field][docname] = otherdata[field][docname]
 
-    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+    def process_doc(self, _env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Number the document's roles and bibliographies and keep them in document order."""
         clusters = []
         for index, node in enumerate(document.findall(pending_citation)):
             node["docname"], node["index"] = docname, index
             clusters.append(Cluster(docname, index, node["mode"], node["cites"]))
         requests = []
-        for index, node in enumerate(document.findall(pending_bibliography)):
-            node["request"] = attrs.evolve(node["request"], docname=docname, index=index)
-            requests.append(node["request"])
+        for index, bib in enumerate(document.findall(pending_bibliography)):
+            bib["request"] = attrs.evolve(bib["request"], docname=docname, index=index)
+            requests.append(bib["request"])
         if clusters:
             self.clusters[docname] = clusters
         if requests:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from citeform.engine.citeproc.loader import LOCALES_PATH
+from citeproc import LOCALES_PATH
+
 from citeform.sources import Source
 from citeform.xmlsafe import local_name, parse, text_of
 
-LOCATOR_TYPES = frozenset(
-    "act appendix article-locator book canon chapter column elocation equation figure folio "
-    "issue line note opus page paragraph part rule scene section sub-verbo supplement table "
-    "timestamp title-locator verse version volume".split()
-)
+LOCATOR_TYPES = frozenset({
+    "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+    "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part",
+    "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp", "title-locator",
+    "verse", "version", "volume",
+})  # fmt: skip
 """The CSL 1.0.2 locator types."""
 
 DEFAULT_TYPE = "page"
@@ -55,7 +57,7 @@ def read_label(text: str, locale: str) -> tuple[str, str]:
     folded = stripped.casefold()
     for label, locator_type in label_table(locale):
         rest = stripped[len(label) :]
-        if folded.startswith(label) and (label.endswith(".") or not rest[:1].isalpha()):
-            if rest.strip():
-                return locator_type, rest.strip()
+        whole_word = label.endswith(".") or not rest[:1].isalpha()
+        if folded.startswith(label) and whole_word and rest.strip():
+            return locator_type, rest.strip()
     return DEFAULT_TYPE, stripped

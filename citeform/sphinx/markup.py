@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.nodes import Node, system_message
@@ -22,7 +23,7 @@ from citeform.styles import resolve_locale, resolve_style
 logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "citeform"
-"""Warnings of the extension: ``suppress_warnings = ["citeform"]`` (or ``citeform.key``) silences them."""
+"""The warnings' type: ``suppress_warnings = ["citeform"]`` (or ``citeform.key``) silences them."""
 
 
 def _library(directive: SphinxRole | SphinxDirective) -> Library:
@@ -69,9 +70,9 @@ class CiteRole(SphinxRole):
 
 
 class BibliographyDirective(SphinxDirective):
-    """The works cited (in the document or the project, or ``:all:`` entries), in the style's order."""
+    """The works cited in the document or the project (or ``:all:``), in the style's order."""
 
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "all": directives.flag,
         "scope": lambda value: directives.choice(value, SCOPES),
         "style": directives.unchanged_required,

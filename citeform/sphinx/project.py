@@ -1,4 +1,4 @@
-"""Render a whole Sphinx project: its roles in build order, grouped by scope, and its bibliographies."""
+"""Render a Sphinx project: its roles in build order, grouped by scope, and its bibliographies."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from citeform.sphinx.output import Place, Rendered, RenderedBibliography, Render
 from citeform.sphinx.render import Settings, render_bibliography, render_citations
 
 
-def build_order(root: str, includes: Mapping[str, Sequence[str]], docnames: Iterable[str]) -> list[str]:
+def build_order(
+    root: str, includes: Mapping[str, Sequence[str]], docnames: Iterable[str]
+) -> list[str]:
     """*docnames* in reading order: the toctree from *root* depth first, then the rest by name."""
     order: list[str] = []
     seen: set[str] = set()
@@ -28,6 +30,7 @@ def build_order(root: str, includes: Mapping[str, Sequence[str]], docnames: Iter
 
 def render_project(  # noqa: PLR0913 - the project's parts, each needed
     order: Sequence[str],
+    *,
     clusters: Mapping[str, Sequence[Cluster]],
     bibliographies: Mapping[str, Sequence[BibliographyRequest]],
     records: Mapping[str, Record],
@@ -44,7 +47,9 @@ def render_project(  # noqa: PLR0913 - the project's parts, each needed
     for group in groups:
         group_clusters = [c for d in group for c in clusters.get(d, ())]
         if group_clusters:
-            group_settings = settings if scope == "project" else _own(settings, bibliographies, group[0])
+            group_settings = (
+                settings if scope == "project" else _own(settings, bibliographies, group[0])
+            )
             citations.update(render_citations(group_clusters, records, group_settings))
     rendered_bibs: dict[Place, RenderedBibliography] = {}
     targets: dict[str, list[Place]] = {}
@@ -80,10 +85,14 @@ def _listed(
     clusters: Mapping[str, Sequence[Cluster]],
     records: Mapping[str, Record],
 ) -> list[str]:
-    """The keys a bibliography lists, first cited first (then, with ``all``, the rest in source order)."""
+    """The keys a bibliography lists, first cited first (with ``all``, then the rest in order)."""
     docs = order if request.scope == "project" else [request.docname]
     keys = dict.fromkeys(
-        cite.key for d in docs for c in clusters.get(d, ()) for cite in c.cites if cite.key in records
+        cite.key
+        for d in docs
+        for c in clusters.get(d, ())
+        for cite in c.cites
+        if cite.key in records
     )
     if request.everything:
         keys.update(dict.fromkeys(records))

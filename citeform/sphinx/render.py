@@ -69,7 +69,9 @@ def render_citations(
         (c.docname, c.index): RenderedCitation((Piece(escape("; ".join(x.key for x in c.cites))),))
         for c in clusters
     }
-    clusters = [attrs.evolve(c, cites=tuple(x for x in c.cites if x.key in records)) for c in clusters]
+    clusters = [
+        attrs.evolve(c, cites=tuple(x for x in c.cites if x.key in records)) for c in clusters
+    ]
     clusters = [c for c in clusters if c.cites]
     subclusters = [part for c in clusters for part in _parts(c, note)]
     suppress = [c.mode == "t" and not note for c in clusters for _ in _parts(c, note)]
@@ -101,7 +103,9 @@ def _render_marked(
             for sub, s in zip(subclusters, suppress, strict=True)
         ]
     )
-    pieces = [Piece(html, tuple(c.key for c in sub)) for html, sub in zip(plain, subclusters, strict=True)]
+    pieces = [
+        Piece(html, tuple(c.key for c in sub)) for html, sub in zip(plain, subclusters, strict=True)
+    ]
     if all(len(sub) < 2 for sub in subclusters):
         return pieces
     marked = engine.document(
@@ -125,7 +129,9 @@ def _names(
         [[CiteItem(records[cite.key], author_only=True)] for c in clusters for cite in c.cites]
     )
     facts = style_facts(settings.style)
-    return {place: facts.without_layout_affixes(text) for place, text in zip(places, html, strict=True)}
+    return {
+        place: facts.without_layout_affixes(text) for place, text in zip(places, html, strict=True)
+    }
 
 
 def _assemble(
@@ -175,4 +181,6 @@ def render_bibliography(
         [records[key].to_csl() for key in known]
     )
     problems = [f"{known[e.index]}: {e.error}" for e in entries if e.error is not None]
-    return RenderedBibliography(tuple((known[e.index], e.text) for e in entries if e.text)), problems
+    return RenderedBibliography(
+        tuple((known[e.index], e.text) for e in entries if e.text)
+    ), problems

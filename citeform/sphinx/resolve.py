@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from citeform.sphinx.cites import BibliographyRequest
@@ -43,11 +45,13 @@ class ResolveCitations(SphinxPostTransform):
                 inline.append(reference)
                 notes.append(note)
             node.replace_self(inline)
-        for node in list(self.document.findall(pending_bibliography)):
-            node.replace_self(self._bibliography(node["request"], rendered))
+        for bib in list(self.document.findall(pending_bibliography)):
+            bib.replace_self(self._bibliography(bib["request"], rendered))
         self.document.extend(notes)
 
-    def _pieces(self, output: RenderedCitation, rendered: Rendered, docname: str) -> list[nodes.Node]:
+    def _pieces(
+        self, output: RenderedCitation, rendered: Rendered, docname: str
+    ) -> list[nodes.Node]:
         return [n for piece in output.text for n in self._piece(piece, rendered, docname)]
 
     def _piece(self, piece: Piece, rendered: Rendered, docname: str) -> list[nodes.Node]:
@@ -77,9 +81,14 @@ class ResolveCitations(SphinxPostTransform):
         if todoc == fromdoc:
             reference["refid"] = anchor_id(key, index)
         else:
-            uri = self.app.builder.get_relative_uri(fromdoc, todoc)
+            uri = self._builder().get_relative_uri(fromdoc, todoc)
             reference["refuri"] = f"{uri}#{anchor_id(key, index)}"
         return reference
+
+    def _builder(self) -> Builder:
+        """The running builder (Sphinx 9 reaches it through the environment)."""
+        app: Sphinx = getattr(self.env, "_app", None) or self.app
+        return app.builder
 
     def _note(
         self, number: int, output: RenderedCitation, rendered: Rendered, docname: str
@@ -93,10 +102,16 @@ class ResolveCitations(SphinxPostTransform):
         note["backrefs"] = [self.document.set_id(reference)]
         return reference, note
 
-    def _bibliography(self, request: BibliographyRequest, rendered: Rendered | None) -> nodes.Element:
+    def _bibliography(
+        self, request: BibliographyRequest, rendered: Rendered | None
+    ) -> nodes.Element:
         container = nodes.container(classes=["citeform-bibliography"])
-        bibliography = rendered.bibliographies.get((request.docname, request.index)) if rendered else None
+        bibliography = (
+            rendered.bibliographies.get((request.docname, request.index)) if rendered else None
+        )
         for key, html in bibliography.entries if bibliography else ():
             target = nodes.target("", "", ids=[anchor_id(key, request.index)])
-            container += nodes.paragraph("", "", target, *html_to_nodes(html), classes=["csl-entry"])
+            container += nodes.paragraph(
+                "", "", target, *html_to_nodes(html), classes=["csl-entry"]
+            )
         return container

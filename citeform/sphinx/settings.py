@@ -10,11 +10,11 @@ from citeform.styles import locale_of_language, resolve_locale, resolve_style
 
 DEFAULT_LOCALE = "en-US"
 SCOPES = ("project", "document")
-"""``project``: one bibliography for all pages, citations numbered across them; ``document``: each page on its own."""
+"""``project``: one bibliography, citations numbered across pages; ``document``: pages apart."""
 
 
 def project_settings(config: Config) -> Settings:
-    """The configured style, and the locale: ``citeform_locale``, Sphinx's ``language``, the style's."""
+    """The style, and the locale: ``citeform_locale``, else ``language``, else the style's."""
     style = str(config.citeform_style)
     language = locale_of_language(config.language) if _language_set(config) else None
     locale = config.citeform_locale or language or resolve_style(style).default_locale

@@ -1,4 +1,4 @@
-"""What the extension needs to know of a style besides rendering: note or in-text, layout affixes."""
+"""What the extension needs to know of a style: note or in-text, the layout's affixes."""
 
 from __future__ import annotations
 

@@ -48,7 +48,9 @@ def parse_cites(text: str, known: Collection[str], read_label: LabelReader) -> l
 def _parse_one(part: str, read_label: LabelReader) -> Cite:
     match = _CITE.match(part)
     if match is None:
-        raise CiteSyntaxError(f"cannot read {part.strip()!r} as a cite ({{prefix}}key, locator{{suffix}})")
+        raise CiteSyntaxError(
+            f"cannot read {part.strip()!r} as a cite ({{prefix}}key, locator{{suffix}})"
+        )
     label = locator = None
     if match["locator"]:
         label, locator = read_label(match["locator"])

@@ -81,6 +81,8 @@ def render_all(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration, the ``cite`` domain, the roles, the directive and the events."""
     app.add_config_value("citeform_sources", [], "env", types=[list, tuple])
+    if "bibtex_bibfiles" not in app.config:
+        app.add_config_value("bibtex_bibfiles", [], "env", types=[list, tuple])
     app.add_config_value("citeform_style", "apa", "env", types=[str])
     app.add_config_value("citeform_locale", None, "env", types=[str, type(None)])
     app.add_config_value("citeform_scope", "project", "env", types=[str])

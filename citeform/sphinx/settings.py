@@ -29,5 +29,10 @@ def _language_set(config: Config) -> bool:
 
 
 def project_library(config: Config, srcdir: str) -> Library:
-    """The records of ``citeform_sources`` (paths relative to the source directory)."""
-    return load_library(source_paths(srcdir, config.citeform_sources))
+    """The records of ``citeform_sources`` (paths relative to the source directory).
+
+    Without it, sphinxcontrib-bibtex's ``bibtex_bibfiles`` is read, so that a project switches
+    by changing its ``extensions`` line only.
+    """
+    sources = config.citeform_sources or config.bibtex_bibfiles
+    return load_library(source_paths(srcdir, sources))

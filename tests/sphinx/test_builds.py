@@ -101,3 +101,26 @@ def test_parallel_build_renders_as_serial(make_app, project, tmp_path):
         serial, "second"
     )
     assert "[1]" in page(serial, "second")
+
+
+def test_pages_whose_numbers_change_are_written_again(make_app, project):
+    src = project('citeform_style = "ieee"\n')
+    build(make_app, src)
+    index = src / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("keller2019, p. 23", "mueller2020a"))
+    app = build(make_app, src)
+    # second.rst is not read again, yet its numbers follow the index's new first cite.
+    assert 'href="index.html#cite-keller2019">[2]</a>' in page(app, "second")
+
+
+def test_migration_from_sphinxcontrib_bibtex_reads_bibtex_bibfiles(make_app, project):
+    src = project(
+        pages={"index.rst": "Start\n=====\n\n:cite:p:`keller2019`\n\n.. bibliography::\n"}
+    )
+    conf = src / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace("citeform_sources", "bibtex_bibfiles"),
+        encoding="utf-8",
+    )
+    app = build(make_app, src, "text", warningiserror=True)
+    assert "(Keller & Weber, 2019)" in page(app, "index")

@@ -21,6 +21,13 @@ def anchor_id(key: str, index: int) -> str:
     return base if index == 0 else f"{base}-{index}"
 
 
+def _attach_to_previous_word(node: nodes.Element) -> None:
+    """Drop the space before a bare note mark, so that it follows the word (``das¹``)."""
+    previous = node.previous_sibling()
+    if isinstance(previous, nodes.Text) and previous.rstrip() != previous:
+        previous.parent.replace(previous, nodes.Text(previous.rstrip()))
+
+
 class ResolveCitations(SphinxPostTransform):
     """Rendered citations (or notes) in place of the roles, entries in place of the directives."""
 
@@ -40,6 +47,8 @@ class ResolveCitations(SphinxPostTransform):
             inline = nodes.inline(node.rawsource, classes=["citeform-citation"])
             inline.extend(self._pieces(output, rendered, place[0]))
             if output.note is not None:
+                if not output.text:
+                    _attach_to_previous_word(node)
                 number += 1
                 reference, note = self._note(number, output, rendered, place[0])
                 inline.append(reference)
@@ -112,6 +121,6 @@ class ResolveCitations(SphinxPostTransform):
         for key, html in bibliography.entries if bibliography else ():
             target = nodes.target("", "", ids=[anchor_id(key, request.index)])
             container += nodes.paragraph(
-                "", "", target, *html_to_nodes(html), classes=["csl-entry"]
+                "", "", target, *html_to_nodes(html), classes=["citeform-entry"]
             )
         return container

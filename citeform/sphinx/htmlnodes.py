@@ -6,6 +6,7 @@ marker ``<a data-cite="N">`` becomes whatever node the caller builds for cite N.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
@@ -36,6 +37,9 @@ CLASS_OF_STYLE = {
 
 SEPARATED_CLASSES = frozenset({"csl-left-margin"})
 """Blocks followed by a space once flattened into one line (``[1] A. Keller ...``)."""
+
+URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
+"""A web address in an entry's text (trailing punctuation left out); it becomes a link."""
 
 LinkMaker = Callable[[int], nodes.Element]
 """Build the (empty) link node for cite number N."""
@@ -81,7 +85,17 @@ class _Builder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.stack[-1][0] == "div" and not data.strip():
             return
-        self.stack[-1][1].append(nodes.Text(data))
+        parent = self.stack[-1][1]
+        if any(tag == "a" for tag, _ in self.stack):
+            parent.append(nodes.Text(data))
+            return
+        pieces = URL.split(data)
+        urls = [match[0] for match in URL.finditer(data)]
+        for text, url in zip(pieces, [*urls, None], strict=True):
+            if text:
+                parent.append(nodes.Text(text))
+            if url:
+                parent.append(nodes.reference(url, url, refuri=url))
 
 
 def html_to_nodes(html: str, make_link: LinkMaker | None = None) -> list[nodes.Node]:

@@ -124,3 +124,14 @@ def test_migration_from_sphinxcontrib_bibtex_reads_bibtex_bibfiles(make_app, pro
     )
     app = build(make_app, src, "text", warningiserror=True)
     assert "(Keller & Weber, 2019)" in page(app, "index")
+
+
+def test_latex_notes_link_to_labelled_entries(make_app, project):
+    src = project('citeform_style = "chicago-notes-bibliography"\nlanguage = "de"\n')
+    app = build(make_app, src, "latex", warningiserror=True)
+    (tex,) = app.outdir.glob("*.tex")
+    latex = tex.read_text(encoding="utf-8")
+    assert r"\begin{footnote}" in latex
+    assert r"\hyperref[\detokenize{index:cite-keller2019}]" in latex
+    assert r"\label{\detokenize{index:cite-keller2019}}" in latex
+    assert r"\sphinxstyleemphasis{Zitieren in der Praxis}" in latex

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from docutils import nodes
 from hypothesis import given
@@ -13,6 +15,7 @@ from citeform.sphinx.htmlnodes import MalformedHTMLError, html_to_nodes
 from citeform.sphinx.labels import read_label
 from citeform.sphinx.project import build_order, render_project
 from citeform.sphinx.render import Settings
+from citeform.sphinx.settings import project_settings
 from citeform.sphinx.syntax import CiteSyntaxError, parse_cites
 
 
@@ -120,3 +123,47 @@ def test_document_scope_numbers_each_page_and_lists_its_own_cites():
     assert [key for key, _ in rendered.bibliographies[("b", 0)].entries] == ["m", "k", "u"]
     assert rendered.target("k", "b") == ("b", 0)
     assert rendered.target("k", "elsewhere") == ("a", 0)
+
+
+def test_web_addresses_in_entries_become_links():
+    made = nodes.paragraph("", "", *html_to_nodes("Retrieved from https://x.org/a_b?c=1. Next"))
+    (link,) = made.findall(nodes.reference)
+    assert link["refuri"] == "https://x.org/a_b?c=1"
+    assert made.astext() == "Retrieved from https://x.org/a_b?c=1. Next"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ({"citeform_style": "din-1505-2"}, "de-DE"),  # no language: the style's locale
+        ({"citeform_style": "din-1505-2", "language": "en"}, "en-US"),
+        ({"citeform_style": "apa", "language": "de"}, "de-DE"),
+        ({"citeform_style": "apa", "language": "de", "citeform_locale": "fr"}, "fr-FR"),
+        ({"citeform_style": "apa"}, "en-US"),
+    ],
+)
+def test_locale_follows_setting_then_language_then_style(raw, expected):
+    config = SimpleNamespace(
+        citeform_style=raw["citeform_style"],
+        citeform_locale=raw.get("citeform_locale"),
+        language=raw.get("language", "en"),
+        _raw_config=raw,
+    )
+    assert project_settings(config) == Settings(raw["citeform_style"], expected)
+
+
+def test_a_bibliography_in_another_style_and_locale():
+    records = {str(r.id): r for r in read(BIB)}
+    rendered, _ = render_project(
+        ["a"],
+        clusters={"a": [Cluster("a", 0, "t", (Cite("k"),))]},
+        bibliographies={"a": [BibliographyRequest("a", 0, "document", style="ieee", locale="de")]},
+        records=records,
+        settings=Settings("apa", "en-US"),
+        scope="project",
+    )
+    assert [piece.html for piece in rendered.citations[("a", 0)].text] == ["Keller", " ", "(2019)"]
+    ((key, entry),) = rendered.bibliographies[("a", 0)].entries
+    assert key == "k"
+    assert "[1]" in entry
+    assert "A. Keller, <i>Buch</i>. V, 2019." in entry

@@ -41,7 +41,7 @@ def check_config(_app: Sphinx, config: Config) -> None:
     except CiteformError as error:
         raise ConfigError(f"citeform: {error}") from error
     if str(STATIC) not in config.html_static_path:
-        config.html_static_path.append(str(STATIC))
+        config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 def report_sources(app: Sphinx) -> None:

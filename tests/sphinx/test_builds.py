@@ -135,3 +135,23 @@ def test_latex_notes_link_to_labelled_entries(make_app, project):
     assert r"\hyperref[\detokenize{index:cite-keller2019}]" in latex
     assert r"\label{\detokenize{index:cite-keller2019}}" in latex
     assert r"\sphinxstyleemphasis{Zitieren in der Praxis}" in latex
+
+
+HOSTILE_BIB = r"""
+@online{evil, author = {<script>alert(1)</script>},
+  title = {<img src=x onerror=alert(2)> \& {<b>bold</b>}},
+  url = {javascript:alert(3)}, date = {2020}}
+"""
+
+
+def test_markup_in_records_stays_text(make_app, project):
+    pages = {"index.rst": "Start\n=====\n\n:cite:t:`evil`\n\n.. bibliography::\n"}
+    src = project(pages=pages, bib=HOSTILE_BIB)
+    app = build(make_app, src, warningiserror=True)
+    index = page(app, "index")
+    body = index[index.index("<h1") :]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<script>alert" not in body
+    assert "<img" not in body
+    assert "<b>bold" not in body
+    assert 'href="javascript:' not in body

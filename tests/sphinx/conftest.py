@@ -1,12 +1,17 @@
-"""Small Sphinx projects written into a temporary directory and built with Sphinx's test app."""
+"""Small Sphinx projects written into a temporary directory and built with Sphinx's test app.
+
+``make_app`` is Sphinx's own fixture of that name (``sphinx.testing.fixtures``) made here: a
+``pytest_plugins`` line is only allowed in the top-level conftest.
+"""
 
 from __future__ import annotations
 
+import sys
 import textwrap
+from io import StringIO
 
 import pytest
-
-pytest_plugins = "sphinx.testing.fixtures"
+from sphinx.testing.util import SphinxTestApp
 
 BIB = r"""
 @book{keller2019,
@@ -70,3 +75,22 @@ def project(tmp_path):
         return src
 
     return write
+
+
+@pytest.fixture
+def make_app():
+    """Make :class:`SphinxTestApp` instances (output and warnings in memory), cleaned up after."""
+    apps = []
+    saved_path = sys.path.copy()
+
+    def make(*args, **kwargs):
+        kwargs.setdefault("status", StringIO())
+        kwargs.setdefault("warning", StringIO())
+        app = SphinxTestApp(*args, **kwargs)
+        apps.append(app)
+        return app
+
+    yield make
+    sys.path[:] = saved_path
+    for app in reversed(apps):
+        app.cleanup()

@@ -6,10 +6,6 @@ import os
 import re
 import time
 
-import pytest
-
-pytest.importorskip("myst_parser")
-
 
 def build(make_app, src, builder="html", **kwargs):
     app = make_app(builder, srcdir=src, **kwargs)

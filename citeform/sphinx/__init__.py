@@ -22,6 +22,7 @@ from sphinx.util import logging
 from citeform.errors import CiteformError
 from citeform.sphinx.domain import CiteDomain
 from citeform.sphinx.markup import WARNING_TYPE, BibliographyDirective, CiteRole
+from citeform.sphinx.nodes import pending_bibliography, pending_citation
 from citeform.sphinx.project import build_order, render_project
 from citeform.sphinx.resolve import ResolveCitations
 from citeform.sphinx.settings import SCOPES, project_library, project_settings
@@ -86,6 +87,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("citeform_style", "apa", "env", types=[str])
     app.add_config_value("citeform_locale", None, "env", types=[str, type(None)])
     app.add_config_value("citeform_scope", "project", "env", types=[str])
+    app.add_node(pending_citation)
+    app.add_node(pending_bibliography)
     app.add_domain(CiteDomain)
     app.add_role("cite", CiteRole("cite"))
     app.add_directive("bibliography", BibliographyDirective)

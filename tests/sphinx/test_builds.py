@@ -110,15 +110,15 @@ def test_pages_whose_numbers_change_are_written_again(make_app, project):
 
 
 def test_migration_from_sphinxcontrib_bibtex_reads_bibtex_bibfiles(make_app, project):
-    src = project(
-        pages={"index.rst": "Start\n=====\n\n:cite:p:`keller2019`\n\n.. bibliography::\n"}
-    )
+    heading = "After :cite:t:`keller2019`\n==========================\n\n"
+    src = project(pages={"index.rst": f"{heading}:cite:p:`keller2019`\n\n.. bibliography::\n"})
     conf = src / "conf.py"
     conf.write_text(
         conf.read_text(encoding="utf-8").replace("citeform_sources", "bibtex_bibfiles"),
         encoding="utf-8",
     )
     app = build(make_app, src, "text", warningiserror=True)
+    assert "After Keller & Weber (2019)" in page(app, "index")  # a heading may cite
     assert "(Keller & Weber, 2019)" in page(app, "index")
 
 

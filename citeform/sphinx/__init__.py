@@ -32,8 +32,11 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
-def check_config(_app: Sphinx, config: Config) -> None:
-    """Refuse an unknown style, locale or scope; serve the stylesheet."""
+def check_config(app: Sphinx, config: Config) -> None:
+    """Refuse an unknown style, locale or scope; find a style file beside conf.py; serve the CSS."""
+    local_style = Path(app.confdir, config.citeform_style)
+    if local_style.suffix == ".csl" and local_style.is_file():
+        config.citeform_style = str(local_style.resolve())
     if config.citeform_scope not in SCOPES:
         msg = f"citeform_scope must be one of {', '.join(SCOPES)}, not {config.citeform_scope!r}"
         raise ConfigError(msg)

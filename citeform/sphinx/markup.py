@@ -83,6 +83,8 @@ class BibliographyDirective(SphinxDirective):
         """A pending bibliography; an error for an unknown style or locale."""
         _library(self)
         style = self.options.get("style")
+        if style and style.endswith(".csl"):
+            style = self.env.relfn2path(style)[1]
         locale = self.options.get("locale")
         try:
             if style:

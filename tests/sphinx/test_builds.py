@@ -6,10 +6,15 @@ import os
 import re
 import time
 
+from citeform.styles import resolve_style
 
-def build(make_app, src, builder="html", **kwargs):
-    app = make_app(builder, srcdir=src, **kwargs)
+
+def build(make_app, src, builder="html", *, strict=False, **kwargs):
+    """Build *src*; with *strict*, as ``-W`` does, any warning fails."""
+    app = make_app(builder, srcdir=src, warningiserror=strict, **kwargs)
     app.build()
+    if strict:
+        assert app.warning.getvalue() == ""
     return app
 
 
@@ -20,7 +25,7 @@ def page(app, name):
 
 def test_german_din_citations_link_to_their_entries(make_app, project):
     src = project('citeform_style = "din-1505-2"\nlanguage = "de"\n')
-    app = build(make_app, src, warningiserror=True)
+    app = build(make_app, src, strict=True)
     index = page(app, "index")
     assert 'href="#cite-keller2019"><span class="csl-small-caps">Keller</span> &amp; ' in index
     assert "Weber</span>, 2019, S. 23</a>" in index
@@ -35,12 +40,11 @@ def test_german_din_citations_link_to_their_entries(make_app, project):
     )
     assert ", 2020, Kap. 4, passim</a>" in second
     assert 'href="index.html#cite-keller2019"' in second
-    assert app.warning.getvalue() == ""
 
 
 def test_note_style_puts_citations_in_footnotes(make_app, project):
     src = project('citeform_style = "chicago-notes-bibliography"\nlanguage = "de"\n')
-    app = build(make_app, src, warningiserror=True)
+    app = build(make_app, src, strict=True)
     index = page(app, "index")
     assert 'class="footnote-reference brackets"' in index
     note = re.search(r'<aside class="footnote brackets".*?</aside>', index, re.DOTALL).group(0)
@@ -55,7 +59,7 @@ def test_note_style_puts_citations_in_footnotes(make_app, project):
 
 def test_text_builder_and_myst_narrative(make_app, project):
     src = project()
-    app = build(make_app, src, "text", warningiserror=True)
+    app = build(make_app, src, "text", strict=True)
     index = page(app, "index")
     assert "(Keller & Weber, 2019, p. 23)" in index
     assert "Müller (2020)" in index
@@ -117,14 +121,14 @@ def test_migration_from_sphinxcontrib_bibtex_reads_bibtex_bibfiles(make_app, pro
         conf.read_text(encoding="utf-8").replace("citeform_sources", "bibtex_bibfiles"),
         encoding="utf-8",
     )
-    app = build(make_app, src, "text", warningiserror=True)
+    app = build(make_app, src, "text", strict=True)
     assert "After Keller & Weber (2019)" in page(app, "index")  # a heading may cite
     assert "(Keller & Weber, 2019)" in page(app, "index")
 
 
 def test_latex_notes_link_to_labelled_entries(make_app, project):
     src = project('citeform_style = "chicago-notes-bibliography"\nlanguage = "de"\n')
-    app = build(make_app, src, "latex", warningiserror=True)
+    app = build(make_app, src, "latex", strict=True)
     (tex,) = app.outdir.glob("*.tex")
     latex = tex.read_text(encoding="utf-8")
     assert r"\begin{footnote}" in latex
@@ -143,7 +147,7 @@ HOSTILE_BIB = r"""
 def test_markup_in_records_stays_text(make_app, project):
     pages = {"index.rst": "Start\n=====\n\n:cite:t:`evil`\n\n.. bibliography::\n"}
     src = project(pages=pages, bib=HOSTILE_BIB)
-    app = build(make_app, src, warningiserror=True)
+    app = build(make_app, src, strict=True)
     index = page(app, "index")
     body = index[index.index("<h1") :]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -151,3 +155,15 @@ def test_markup_in_records_stays_text(make_app, project):
     assert "<img" not in body
     assert "<b>bold" not in body
     assert 'href="javascript:' not in body
+
+
+def test_a_style_file_in_the_project(make_app, project):
+    src = project('citeform_style = "styles/house.csl"\n')
+    (src / "styles").mkdir()
+    (src / "styles" / "house.csl").write_bytes(resolve_style("apa").path.read_bytes())
+    (src / "second.rst").write_text(
+        "Second\n======\n\n:cite:p:`keller2019`\n\n.. bibliography::\n   :style: /styles/house.csl\n   :scope: document\n"
+    )
+    app = build(make_app, src, "text", strict=True)
+    assert "(Keller & Weber, 2019, p. 23)" in page(app, "index")
+    assert "Keller, A., & Weber, J. (2019). *Zitieren in der Praxis*." in page(app, "second")

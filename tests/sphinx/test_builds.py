@@ -162,7 +162,8 @@ def test_a_style_file_in_the_project(make_app, project):
     (src / "styles").mkdir()
     (src / "styles" / "house.csl").write_bytes(resolve_style("apa").path.read_bytes())
     (src / "second.rst").write_text(
-        "Second\n======\n\n:cite:p:`keller2019`\n\n.. bibliography::\n   :style: /styles/house.csl\n   :scope: document\n"
+        "Second\n======\n\n:cite:p:`keller2019`\n\n"
+        ".. bibliography::\n   :style: /styles/house.csl\n   :scope: document\n"
     )
     app = build(make_app, src, "text", strict=True)
     assert "(Keller & Weber, 2019, p. 23)" in page(app, "index")

@@ -12,17 +12,22 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
-from citeform.cli._common import Tally, add_input_arguments, iter_records
+from citeform.cli._common import Tally, add_input_arguments, fail, iter_records
 from citeform.cli.cite import default_inputs
+from citeform.cli.import_files import write_import_csv
+from citeform.dspace.ids import load_ids, with_uuids
+from citeform.errors import CiteformError
 from citeform.filling import Outcome, iter_fill, iter_fill_parallel
 from citeform.formats import dspace_csv, dspace_patch
 from citeform.model import Record
 from citeform.rendering import Renderer
+from citeform.review import Review
 from citeform.zitierform import ZITIERFORM_POLICY, write_backs
 
 
@@ -82,7 +87,37 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--jobs", type=_positive, default=1, metavar="N", help="render in N processes (default: 1)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not standard output")
+    add_import_arguments(parser)
     parser.set_defaults(run=run)
+
+
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options for DSpace's import: UUIDs, file size, spreadsheets, the review."""
+    parser.add_argument(
+        "--ids",
+        metavar="FILE",
+        help="DSpace metadata export CSV or REST JSON giving each handle its item UUID; "
+        "with --to dspace-csv, items still without UUID go to OUTPUT-without-uuid.csv",
+    )
+    parser.add_argument(
+        "--max-rows",
+        type=_positive,
+        metavar="N",
+        help="with --to dspace-csv -o OUT.csv: numbered files OUT-001.csv, ... of at most N "
+        "items (DSpace's web import takes 20 by default)",
+    )
+    parser.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help="write a value that starts like a formula with a leading apostrophe "
+        "(for opening the CSV in a spreadsheet; DSpace would store the apostrophe)",
+    )
+    parser.add_argument(
+        "--review",
+        metavar="FILE",
+        help="write a review of every record (new and existing Zitierform, plausibility "
+        "flags): FILE.html, a sortable and filterable page, or FILE.csv",
+    )
 
 
 def _positive(text: str) -> int:
@@ -122,24 +157,47 @@ class FillTally(Tally):
 
 def run(args: argparse.Namespace) -> int:
     """Fill every record of every input; return the exit code."""
+    split = args.ids is not None or args.max_rows is not None
+    if split and (args.output_format != "dspace-csv" or args.output is None):
+        return fail(CiteformError("--ids and --max-rows need --to dspace-csv and -o FILE"))
     renderer = Renderer(args.style, args.locale)
     default_inputs(args)
     tally = FillTally()
     policy = None if args.all_fields else ZITIERFORM_POLICY
     records = iter_records(args, tally)
+    if args.ids:
+        records = with_uuids(records, load_ids(args.ids))
     if args.jobs > 1:
         outcomes = iter_fill_parallel(
             records, renderer, args.jobs, overwrite=args.overwrite, policy=policy
         )
     else:
         outcomes = iter_fill(records, renderer, overwrite=args.overwrite, policy=policy)
+    review = Review() if args.review else None
+    if review is not None:
+        outcomes = review.watch(outcomes)
     everything = args.output_format in WRITES_ALL
     written = tally.records_to_write(_progress(outcomes), everything=everything)
-    if not everything:
-        written = _count_without_uuid(written, tally)
-    with _open_output(args.output) as output:
-        for piece in WRITERS[args.output_format](written):
-            output.write(piece)
+    guard = args.spreadsheet_safe and args.output_format == "dspace-csv"
+    if split:
+        files = write_import_csv(
+            written,
+            Path(args.output),
+            max_rows=args.max_rows,
+            apart_without_uuid=args.ids is not None,
+            formula_guard=guard,
+        )
+        print(files.summary(), file=sys.stderr)
+    else:
+        if not everything:
+            written = _count_without_uuid(written, tally)
+        writer = partial(dspace_csv.iter_write, formula_guard=True) if guard else None
+        with _open_output(args.output) as output:
+            for piece in (writer or WRITERS[args.output_format])(written):
+                output.write(piece)
+    if review is not None:
+        review.write(args.review)
+        print(review.summary(args.review), file=sys.stderr)
     if tally.without_uuid:
         print(
             f"citeform: {tally.without_uuid} item(s) have no UUID and are keyed by handle "

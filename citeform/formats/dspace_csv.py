@@ -45,7 +45,12 @@ import attrs
 from citeform.dspace.crosswalk import crosswalk
 from citeform.dspace.csv_export import VALUE_SEPARATOR, Column, is_header, read_row
 from citeform.dspace.fields import within_record
-from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
+from citeform.errors import (
+    BadRecordError,
+    CiteformError,
+    LimitExceededError,
+    UnreadableInputError,
+)
 from citeform.model import Origin, Record
 from citeform.registry import Format
 from citeform.sources import Source
@@ -158,6 +163,12 @@ def read(source: Source) -> Iterator[Record | CiteformError]:
                 "not UTF-8 text", source=source.name, position=f"line {rows.line_num + 1}"
             ) from None
         except csv.Error as error:
+            if "field limit" in str(error):
+                raise LimitExceededError(
+                    f"a cell longer than {csv.field_size_limit()} characters",
+                    source=source.name,
+                    position=f"line {rows.line_num}",
+                ) from None
             raise UnreadableInputError(
                 f"broken CSV: {error}", source=source.name, position=f"line {rows.line_num}"
             ) from None

@@ -32,7 +32,7 @@ def export_rows(count, *, filled_every=5):
     """*count* items as export rows; every *filled_every*-th already has a Zitierform."""
     for number in range(count):
         language = LANGUAGES[number % len(LANGUAGES)]
-        title = f"Titel {number}: Stadt & Land" if language != "en" else f"Title {number}"
+        title = f'Titel {number}: "Stadt", Land' if language != "en" else f"Title {number}, &c"
         yield {
             "id": item_uuid(number),
             "collection": COLLECTIONS[number % len(COLLECTIONS)],

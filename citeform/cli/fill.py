@@ -20,7 +20,7 @@ import attrs
 
 from citeform.cli._common import Tally, add_input_arguments, fail, iter_records
 from citeform.cli.cite import default_inputs
-from citeform.cli.import_files import write_import_csv
+from citeform.cli.import_files import ImportOptions
 from citeform.dspace.ids import load_ids, with_uuids
 from citeform.errors import CiteformError
 from citeform.filling import Outcome, iter_fill, iter_fill_parallel
@@ -96,8 +96,9 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ids",
         metavar="FILE",
-        help="DSpace metadata export CSV or REST JSON giving each handle its item UUID; "
-        "with --to dspace-csv, items still without UUID go to OUTPUT-without-uuid.csv",
+        help="DSpace metadata export CSV or REST JSON giving each handle its item UUID "
+        "(and collections, Zitierform language); with --to dspace-csv -o OUT.csv, items "
+        "still without UUID go to OUT-without-uuid.csv",
     )
     parser.add_argument(
         "--max-rows",
@@ -157,9 +158,11 @@ class FillTally(Tally):
 
 def run(args: argparse.Namespace) -> int:
     """Fill every record of every input; return the exit code."""
-    split = args.ids is not None or args.max_rows is not None
-    if split and (args.output_format != "dspace-csv" or args.output is None):
-        return fail(CiteformError("--ids and --max-rows need --to dspace-csv and -o FILE"))
+    options = ImportOptions(
+        args.output_format, args.output, args.max_rows, args.ids, args.spreadsheet_safe
+    )
+    if problem := options.problem():
+        return fail(CiteformError(problem))
     renderer = Renderer(args.style, args.locale)
     default_inputs(args)
     tally = FillTally()
@@ -174,26 +177,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         outcomes = iter_fill(records, renderer, overwrite=args.overwrite, policy=policy)
     review = Review() if args.review else None
-    if review is not None:
-        outcomes = review.watch(outcomes)
+    outcomes = review.watch(outcomes) if review else outcomes
     everything = args.output_format in WRITES_ALL
     written = tally.records_to_write(_progress(outcomes), everything=everything)
-    guard = args.spreadsheet_safe and args.output_format == "dspace-csv"
-    if split:
-        files = write_import_csv(
-            written,
-            Path(args.output),
-            max_rows=args.max_rows,
-            apart_without_uuid=args.ids is not None,
-            formula_guard=guard,
-        )
-        print(files.summary(), file=sys.stderr)
+    if options.as_files:
+        print(options.write(written).summary(), file=sys.stderr)
     else:
         if not everything:
             written = _count_without_uuid(written, tally)
-        writer = partial(dspace_csv.iter_write, formula_guard=True) if guard else None
+        write = WRITERS[args.output_format]
+        if options.formula_guard:
+            write = partial(dspace_csv.iter_write, formula_guard=True)
         with _open_output(args.output) as output:
-            for piece in (writer or WRITERS[args.output_format])(written):
+            for piece in write(written):
                 output.write(piece)
     if review is not None:
         review.write(args.review)

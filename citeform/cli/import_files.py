@@ -27,6 +27,47 @@ from citeform.zitierform import DSpaceItem
 WITHOUT_UUID_SUFFIX = "-without-uuid"
 
 
+@attrs.frozen
+class ImportOptions:
+    """``fill``'s options for the import CSV, and whether they ask for files of their own."""
+
+    output_format: str
+    output: str | None
+    max_rows: int | None = None
+    ids: str | None = None
+    spreadsheet_safe: bool = False
+
+    def problem(self) -> str | None:
+        """What is wrong with the combination of options, if anything."""
+        csv_file = self.output_format == "dspace-csv" and self.output is not None
+        if self.max_rows is not None and not csv_file:
+            return "--max-rows needs --to dspace-csv and -o FILE"
+        if self.ids and self.output_format == "dspace-csv" and not csv_file:
+            return "--ids with --to dspace-csv needs -o FILE"
+        return None
+
+    @property
+    def as_files(self) -> bool:
+        """Whether the output is import CSV files: numbered, or with items without UUID apart."""
+        return self.output_format == "dspace-csv" and bool(self.max_rows or self.ids)
+
+    @property
+    def formula_guard(self) -> bool:
+        """Whether formula-like values get a leading apostrophe."""
+        return self.spreadsheet_safe and self.output_format == "dspace-csv"
+
+    def write(self, records: Iterable[Record]) -> ImportFiles:
+        """Write the import CSV files of *records* (:func:`write_import_csv`)."""
+        assert self.output is not None  # noqa: S101 - checked by problem()
+        return write_import_csv(
+            records,
+            Path(self.output),
+            max_rows=self.max_rows,
+            apart_without_uuid=self.ids is not None,
+            formula_guard=self.formula_guard,
+        )
+
+
 @attrs.define
 class ImportFiles:
     """The files written, and how many items went to the file without UUIDs."""

@@ -20,10 +20,39 @@ def fill(capsys, *args):
     return code, out, err
 
 
+def dspace_lines(text):
+    """Physical lines joined into records as DSpace's importer does: until the quotes pair up."""
+    pending = None
+    for line in text.split("\n")[:-1]:
+        pending = line if pending is None else pending + "\n" + line
+        if pending.count('"') % 2 == 0:
+            yield pending
+            pending = None
+    assert pending is None, "a record with unpaired quotes"
+
+
+def dspace_cells(line):
+    """A record split at commas, rejoining parts inside quotes; quotes stripped, '""' undone."""
+    parts = line.split(",")
+    cells = []
+    while parts:
+        cell = parts.pop(0)
+        while cell.startswith('"') and (not cell.endswith('"') or cell.count('"') % 2):
+            cell += "," + parts.pop(0)
+        if len(cell) > 1 and cell.startswith('"') and cell.endswith('"'):
+            cell = cell[1:-1]
+        cells.append(cell.replace('""', '"'))
+    return cells
+
+
 def dspace_rows(path):
-    """The rows of an import CSV as DSpace reads them: values split at '||'."""
-    rows = csv_rows(path.read_text(encoding="utf-8"))
-    return [{key: value.split("||") for key, value in row.items()} for row in rows]
+    """The rows of an import CSV as DSpace reads them, each cell's values split at '||'."""
+    text = path.read_text(encoding="utf-8")
+    expected = csv_rows(text)  # the documented shape, read by Python's csv module
+    header, *rows = (dspace_cells(line) for line in dspace_lines(text))
+    parsed = [dict(zip(header, row, strict=True)) for row in rows]
+    assert parsed == expected
+    return [{key: value.split("||") for key, value in row.items()} for row in parsed]
 
 
 def test_export_to_import_csv_has_one_row_per_changed_item(capsys, tmp_path):
@@ -51,13 +80,12 @@ def test_overwrite_writes_only_items_whose_zitierform_changed(capsys, tmp_path):
     first = tmp_path / "first.csv"
     assert fill(capsys, export, "--to", "dspace-csv", "-o", first)[0] == 0
     new = {row["id"]: row["dc.identifier.citation[de]"] for row in csv_rows(first.read_text())}
-    lines = export.read_text(encoding="utf-8").splitlines()
+    with export.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
     for index in (1, 2):  # the first two items now hold the Zitierform the fill gave them
-        uuid = item_uuid(index)
-        cells = next(csv.reader([lines[index + 1]]))
-        cells[4] = new[uuid]
-        lines[index + 1] = ",".join(f'"{cell}"' for cell in cells)
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows[index + 1][4] = new[item_uuid(index)]
+    with export.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows(rows)
     again = tmp_path / "again.csv"
     assert fill(capsys, export, "--to", "dspace-csv", "-o", again, "--overwrite")[0] == 0
     ids = [row["id"] for row in csv_rows(again.read_text())]
@@ -94,16 +122,33 @@ def test_ids_key_handles_by_uuid_and_keep_the_rest_apart(capsys, tmp_path):
     output = tmp_path / "out.csv"
     code, _, err = fill(capsys, harvested, "--to", "dspace-csv", "-o", output, "--ids", export)
     assert code == 0, err
-    assert [row["id"] for row in csv_rows(output.read_text())] == [item_uuid(1), item_uuid(3)]
+    rows = csv_rows(output.read_text())
+    assert [row["id"] for row in rows] == [item_uuid(1), item_uuid(3)]
+    assert list(rows[0]) == ["id", "collection", "dc.identifier.citation[de]"]  # from the export
+    assert [row["collection"] for row in rows] == ["123456789/3", "123456789/2"]
     apart = tmp_path / "out-without-uuid.csv"
     assert [row["id"] for row in csv.DictReader(apart.open())] == ["hdl:123456789/1099"]
     assert f"1 item(s) without UUID written to {apart}, not to the import CSV" in err
 
 
-def test_ids_and_max_rows_need_a_csv_file(capsys):
+def test_max_rows_and_ids_need_a_csv_file(capsys, tmp_path):
     code, _, err = fill(capsys, "--to", "dspace-csv", "--max-rows", "20")
-    assert code == 2
-    assert "need --to dspace-csv and -o FILE" in err
+    assert (code, err.strip()) == (2, "citeform: --max-rows needs --to dspace-csv and -o FILE")
+    export = tmp_path / "export.csv"
+    export.write_text(export_csv(3), encoding="utf-8")
+    code, _, err = fill(capsys, "--to", "dspace-csv", "--ids", export)
+    assert (code, err.strip()) == (2, "citeform: --ids with --to dspace-csv needs -o FILE")
+
+
+def test_ids_give_patch_requests_their_uuid(capsys, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(export_csv(3), encoding="utf-8")
+    harvested = tmp_path / "harvest.json"
+    item = {"id": "h", "type": "book", "title": "B", "URL": "https://hdl.handle.net/123456789/1002"}
+    harvested.write_text(json.dumps([item]), encoding="utf-8")
+    code, out, err = fill(capsys, harvested, "--to", "dspace-patch", "--ids", export)
+    assert code == 0, err
+    assert json.loads(out)[0]["request"] == f"PATCH /api/core/items/{item_uuid(2)}"
 
 
 def test_formula_like_values_written_as_they_are_unless_spreadsheet_safe(capsys, tmp_path):

@@ -20,7 +20,7 @@ FLAGS: Final = {
     "label-name": "a name looks like a label, a number or UI text",
     "no-year": "no year",
     "no-title": "no title",
-    "type-guessed": "the item type was guessed",
+    "type-guessed": "no usable item type: none, the fallback 'document', or a type no rule knows",
     "unknown-labels": "the item page has lines under no known label",
     "parsed": "a value was changed by parsing",
     "formula": "a value starts like a spreadsheet formula",

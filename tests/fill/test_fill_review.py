@@ -4,12 +4,17 @@ import csv
 import json
 import shutil
 import subprocess
+from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citeform import Date, Name, Record
 from citeform.cli import main
+from citeform.filling import Outcome
 from citeform.plausibility import flags
+from citeform.review import Review, review_html
 
 HOSTILE_TITLE = '<script>document.title="owned"</script> & <b>bold</b>'
 ITEMS = [
@@ -113,3 +118,36 @@ def test_flags():
     assert flags(labels) == ["label-name", "no-year"]
     guessed = Record.build("document", {"title": "T", "issued": Date.of(2000)})
     assert flags(guessed, citation="@x") == ["type-guessed", "formula"]
+
+
+class Cells(HTMLParser):
+    """The text of each table cell of a page, and the names of its script elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells, self.scripts, self.open = [], [], False
+
+    def handle_starttag(self, tag, _attrs):
+        self.scripts += [tag] if tag == "script" else []
+        if tag == "td":
+            self.open = True
+            self.cells.append("")
+
+    def handle_endtag(self, tag):
+        self.open = self.open and tag != "td"
+
+    def handle_data(self, data):
+        if self.open:
+            self.cells[-1] += data
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_title_is_one_escaped_cell(title):
+    record = Record.build("book", {"title": title}, id="x")
+    review = Review()
+    list(review.watch([Outcome(record, "skipped")]))
+    parser = Cells()
+    parser.feed(review_html(review))
+    parser.close()
+    assert parser.scripts == ["script"]
+    assert parser.cells[-1] == title

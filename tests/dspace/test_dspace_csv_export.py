@@ -13,6 +13,7 @@ from citeform.dspace.csv_export import Column, split_values
 from citeform.dspace.mapping import MAPPED_KEYS
 from citeform.errors import BadRecordError, UnreadableInputError
 from citeform.formats import dspace_csv
+from citeform.io import iter_read
 from citeform.registry import detect_format
 from citeform.sources import Source
 from citeform.zitierform import DSpaceItem
@@ -148,3 +149,17 @@ def test_written_csv_reads_back(citations, language):
     assert [DSpaceItem.of(record) for record in back] == [
         DSpaceItem.of(record) for record in records
     ]
+
+
+def test_a_file_is_read_row_by_row_never_whole(tmp_path, monkeypatch):
+    path = tmp_path / "export.csv"
+    path.write_text(export_csv(50), encoding="utf-8")
+
+    def whole(_source):
+        raise AssertionError("the file was loaded whole")
+
+    monkeypatch.setattr(Source, "text", whole)
+    monkeypatch.setattr(Source, "bytes", whole)
+    records = iter_read(path)
+    assert next(records).id == item_uuid(0)
+    assert sum(1 for _ in records) == 49

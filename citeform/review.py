@@ -25,7 +25,15 @@ from citeform.formats.dspace_csv import FORMULA_STARTS
 from citeform.plausibility import FLAGS, flags
 from citeform.zitierform import PREVIOUS_CITATION_KEY, DSpaceItem
 
-COLUMNS: Final = ("item", "status", "flags", "new Zitierform", "existing Zitierform", "title")
+COLUMNS: Final = (
+    "item",
+    "status",
+    "flags",
+    "new Zitierform",
+    "existing Zitierform",
+    "title",
+    "source",
+)
 """The review's columns, in order."""
 
 
@@ -39,6 +47,8 @@ class Entry:
     new: str
     existing: str
     title: str
+    source: str = ""
+    """Where the record was read (``file:position``)."""
     message: str = ""
     """The error of a record that failed."""
 
@@ -58,6 +68,7 @@ class Entry:
             new=new,
             existing=existing,
             title=str(record.get("title") or ""),
+            source=str(record.origin or ""),
             message=str(outcome.error) if outcome.error is not None else "",
         )
 
@@ -70,6 +81,7 @@ class Entry:
             self.new,
             self.existing,
             self.title,
+            self.source,
         )
 
 

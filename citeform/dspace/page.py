@@ -106,23 +106,29 @@ def unknown_labels(text: str) -> list[str]:
     """Lines that look like labels the profiles do not know, in page order.
 
     Such a line is short (at most four words), starts with a capital letter, holds no
-    digits or punctuation of values, and is followed by another line; lines of the
-    title, the creator line and of list fields (subjects, descriptions) are not counted.
+    digits or punctuation of values, and the line after it looks like a value, not
+    like another label (so runs of menu entries do not count); lines of the title, the
+    creator line and of list fields (subjects, descriptions) are not counted.
     """
     lines = [line for _, line in _lines(text)]
     listed = _list_lines(text)
     found: list[str] = []
-    for index, line in enumerate(lines[2:-1], start=2):
+    for index in range(2, len(lines) - 1):
+        line, following = lines[index], lines[index + 1]
         if (
-            line[:1].isupper()
-            and len(line.split()) <= 4
-            and _LABEL_LIKE.fullmatch(line)
+            _looks_like_label(line)
             and field_of_label(line) is None
+            and not _looks_like_label(following)
+            and field_of_label(following) is None
             and index not in listed
             and line not in found
         ):
             found.append(line)
     return found
+
+
+def _looks_like_label(line: str) -> bool:
+    return line[:1].isupper() and len(line.split()) <= 4 and bool(_LABEL_LIKE.fullmatch(line))
 
 
 def _list_lines(text: str) -> set[int]:

@@ -13,7 +13,7 @@ from typing import Final
 
 from citeform.dspace.labels import field_of_label, is_noise
 from citeform.dspace.page import TEXT
-from citeform.formats.dspace_csv import FORMULA_STARTS
+from citeform.formats.dspace_csv import FORMULA_STARTS, SEPARATORS
 from citeform.model import Name, Record
 
 FLAGS: Final = {
@@ -24,6 +24,7 @@ FLAGS: Final = {
     "unknown-labels": "the item page has lines under no known label",
     "parsed": "a value was changed by parsing",
     "formula": "a value starts like a spreadsheet formula",
+    "separator": "the Zitierform holds '||' or '::', written as '| |' and ': :' in DSpace's CSV",
     "failed": "the Zitierform could not be made",
 }
 """Flag id -> what it means."""
@@ -59,6 +60,7 @@ def flags(record: Record, *, citation: str | None = None, failed: bool = False) 
         "formula": any(
             value.startswith(FORMULA_STARTS) for value in (citation, record.citation) if value
         ),
+        "separator": bool(citation) and any(mark in str(citation) for mark in SEPARATORS),
         "failed": failed,
     }
     return [flag for flag, applies in found.items() if applies]

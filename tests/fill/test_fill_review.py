@@ -151,3 +151,9 @@ def test_any_title_is_one_escaped_cell(title):
     parser.close()
     assert parser.scripts == ["script"]
     assert parser.cells[5] == title  # the title column
+
+
+def test_separators_in_a_new_zitierform_are_flagged():
+    record = Record.build("book", {"title": "T", "issued": Date.of(2000)})
+    assert flags(record, citation="A || B") == ["separator"]
+    assert flags(record, citation="A :: B") == ["separator"]

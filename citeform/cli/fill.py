@@ -11,17 +11,22 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 import attrs
 
-from citeform.cli._common import Tally, add_input_arguments, iter_records
+from citeform.cli._common import Tally, add_input_arguments, fail, iter_records
 from citeform.cli.cite import default_inputs
+from citeform.cli.import_files import ImportOptions
 from citeform.cli.output import atomic_output
 from citeform.cli.progress import Progress
+from citeform.dspace.ids import load_ids, with_uuids
+from citeform.errors import CiteformError
 from citeform.filling import Outcome, iter_fill, iter_fill_parallel, style_failure
 from citeform.formats import dspace_csv, dspace_patch
 from citeform.model import Record
 from citeform.rendering import Renderer
+from citeform.review import Review
 from citeform.zitierform import ZITIERFORM_POLICY, write_backs
 
 
@@ -92,7 +97,38 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="no progress bar and no summary; failures are still reported",
     )
+    add_import_arguments(parser)
     parser.set_defaults(run=run)
+
+
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options for DSpace's import: UUIDs, file size, spreadsheets, the review."""
+    parser.add_argument(
+        "--ids",
+        metavar="FILE",
+        help="DSpace metadata export CSV or REST JSON giving each handle its item UUID "
+        "(and collections, Zitierform language); with --to dspace-csv -o OUT.csv, items "
+        "still without UUID go to OUT-without-uuid.csv",
+    )
+    parser.add_argument(
+        "--max-rows",
+        type=_positive,
+        metavar="N",
+        help="with --to dspace-csv -o OUT.csv: numbered files OUT-001.csv, ... of at most N "
+        "items (DSpace's web import takes 20 by default)",
+    )
+    parser.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help="write a value that starts like a formula with a leading apostrophe "
+        "(for opening the CSV in a spreadsheet; DSpace would store the apostrophe)",
+    )
+    parser.add_argument(
+        "--review",
+        metavar="FILE",
+        help="write a review of every record (new and existing Zitierform, plausibility "
+        "flags): FILE.html, a sortable and filterable page, or FILE.csv",
+    )
 
 
 def _positive(text: str) -> int:
@@ -140,25 +176,43 @@ class FillTally(Tally):
 
 def run(args: argparse.Namespace) -> int:
     """Fill every record of every input; return the exit code."""
+    options = ImportOptions(
+        args.output_format, args.output, args.max_rows, args.ids, args.spreadsheet_safe
+    )
+    if problem := options.problem():
+        return fail(CiteformError(problem))
     renderer = Renderer(args.style, args.locale)
     default_inputs(args)
     progress = Progress(enabled=False if args.quiet else None)
     tally = FillTally(progress=progress)
     policy = None if args.all_fields else ZITIERFORM_POLICY
     records = iter_records(args, tally)
+    if args.ids:
+        records = with_uuids(records, load_ids(args.ids))
     if args.jobs > 1:
         outcomes = iter_fill_parallel(
             records, renderer, args.jobs, overwrite=args.overwrite, policy=policy
         )
     else:
         outcomes = iter_fill(records, renderer, overwrite=args.overwrite, policy=policy)
+    review = Review() if args.review else None
+    outcomes = review.watch(outcomes) if review else outcomes
     everything = args.output_format in WRITES_ALL
     written = tally.records_to_write(progress.track(outcomes), renderer, everything=everything)
-    if not everything:
-        written = _count_without_uuid(written, tally)
-    with atomic_output(args.output) as output:
-        for piece in WRITERS[args.output_format](written):
-            output.write(piece)
+    if options.as_files:
+        print(options.write(written).summary(), file=sys.stderr)
+    else:
+        if not everything:
+            written = _count_without_uuid(written, tally)
+        write = WRITERS[args.output_format]
+        if options.formula_guard:
+            write = partial(dspace_csv.iter_write, formula_guard=True)
+        with atomic_output(args.output) as output:
+            for piece in write(written):
+                output.write(piece)
+    if review is not None:
+        review.write(args.review)
+        print(review.summary(args.review), file=sys.stderr)
     if tally.without_uuid:
         print(
             f"citeform: {tally.without_uuid} item(s) have no UUID and are keyed by handle "

@@ -185,31 +185,15 @@ def run(args: argparse.Namespace) -> int:
     default_inputs(args)
     progress = Progress(enabled=False if args.quiet else None)
     tally = FillTally(progress=progress)
-    policy = None if args.all_fields else ZITIERFORM_POLICY
-    records = iter_records(args, tally)
-    if args.ids:
-        records = with_uuids(records, load_ids(args.ids))
-    if args.jobs > 1:
-        outcomes = iter_fill_parallel(
-            records, renderer, args.jobs, overwrite=args.overwrite, policy=policy
-        )
-    else:
-        outcomes = iter_fill(records, renderer, overwrite=args.overwrite, policy=policy)
     review = Review() if args.review else None
+    outcomes = _outcomes(args, renderer, tally)
     outcomes = review.watch(outcomes) if review else outcomes
     everything = args.output_format in WRITES_ALL
     written = tally.records_to_write(progress.track(outcomes), renderer, everything=everything)
     if options.as_files:
         print(options.write(written).summary(), file=sys.stderr)
     else:
-        if not everything:
-            written = _count_without_uuid(written, tally)
-        write = WRITERS[args.output_format]
-        if options.formula_guard:
-            write = partial(dspace_csv.iter_write, formula_guard=True)
-        with atomic_output(args.output) as output:
-            for piece in write(written):
-                output.write(piece)
+        _write(written if everything else _count_without_uuid(written, tally), options)
     if review is not None:
         review.write(args.review)
         print(review.summary(args.review), file=sys.stderr)
@@ -222,6 +206,29 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(tally.summary(), file=sys.stderr)
     return tally.exit_code
+
+
+def _outcomes(args: argparse.Namespace, renderer: Renderer, tally: FillTally) -> Iterator[Outcome]:
+    """The records of the inputs (keyed by UUID with ``--ids``), filled one by one."""
+    policy = None if args.all_fields else ZITIERFORM_POLICY
+    records = iter_records(args, tally)
+    if args.ids:
+        records = with_uuids(records, load_ids(args.ids))
+    if args.jobs > 1:
+        return iter_fill_parallel(
+            records, renderer, args.jobs, overwrite=args.overwrite, policy=policy
+        )
+    return iter_fill(records, renderer, overwrite=args.overwrite, policy=policy)
+
+
+def _write(records: Iterable[Record], options: ImportOptions) -> None:
+    """Write *records* to the one output (a file only once it is whole)."""
+    write = WRITERS[options.output_format]
+    if options.formula_guard:
+        write = partial(dspace_csv.iter_write, formula_guard=True)
+    with atomic_output(options.output) as output:
+        for piece in write(records):
+            output.write(piece)
 
 
 def _count_without_uuid(records: Iterable[Record], tally: FillTally) -> Iterator[Record]:

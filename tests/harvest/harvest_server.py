@@ -38,6 +38,8 @@ class Repository:
     """Pages whose XML is cut off in the middle the first time."""
     broken: set[int] = attrs.Factory(set)
     """Records (0-based) whose ``dim:field`` lacks its ``mdschema``."""
+    deleted: set[int] = attrs.Factory(set)
+    """Records (0-based) served as deleted: a header with ``status="deleted"``, no metadata."""
     expired: set[int] = attrs.Factory(set)
     """Pages whose resumption token the server refuses (``badResumptionToken``)."""
     delay: float = 1.0
@@ -108,6 +110,14 @@ def oai_dc_record(repository: Repository, number: int) -> str:
     )
 
 
+def deleted_record(repository: Repository, number: int) -> str:
+    """A deleted record: its header only."""
+    return (
+        f'<record><header status="deleted"><identifier>oai:repo.example:10000/{number}'
+        f"</identifier><datestamp>{repository.datestamp(number)}</datestamp></header></record>"
+    )
+
+
 RECORDS = {"dim": dim_record, "oai_dc": oai_dc_record}
 
 
@@ -145,7 +155,12 @@ def list_records(repository: Repository, query: dict[str, str]) -> tuple[int, st
         return page, oai_error("noRecordsMatch", "No records match")
     start = (page - 1) * repository.page_size
     chunk = numbers[start : start + repository.page_size]
-    records = "".join(RECORDS[prefix](repository, number) for number in chunk)
+    records = "".join(
+        deleted_record(repository, number)
+        if number in repository.deleted
+        else RECORDS[prefix](repository, number)
+        for number in chunk
+    )
     size = f' completeListSize="{len(numbers)}"' if repository.announce else ""
     more = start + repository.page_size < len(numbers)
     next_token = f"{page + 1}:{prefix}|{since}|{until}" if more else ""

@@ -10,7 +10,8 @@ import tracemalloc
 import pytest
 from harvest_server import Repository, serving
 
-from citeform.cli import main
+from citeform.cli import build_parser, main
+from citeform.cli._common import Tally, iter_records
 from citeform.harvest import harvest
 from citeform.harvest.http import RetryPolicy
 
@@ -62,6 +63,17 @@ def test_fill_5000_records_over_50_pages(capsys, tmp_path):
     code, rows, err = fill_harvest(capsys, tmp_path, repository)
     check_filled_except_broken(code, rows, err, 5000, 2345)
     assert len(repository.requests) == 51
+
+
+def test_the_announced_total_reaches_the_tally():
+    tally = Tally()
+    with serving(Repository(records=40, page_size=10)) as base:
+        args = build_parser().parse_args(["convert", f"{base}/oai/request", "--to", "ris"])
+        assert tally.expected is None
+        records = iter_records(args, tally)
+        next(records)
+        assert tally.expected == 40
+        assert sum(1 for _ in records) == 39
 
 
 def test_convert_harvest_to_csl_json(capsys):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from harvest_server import Repository, serving
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citeform import Record
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
@@ -150,3 +152,25 @@ def test_waits_double_and_follow_retry_after_within_the_cap():
     assert [policy.wait(n, None) for n in (1, 2, 3, 4)] == [1.0, 2.0, 4.0, 5.0]
     assert policy.wait(1, 3.0) == 3.0
     assert policy.wait(1, 3600.0) == 5.0
+
+
+def test_deleted_records_are_counted_in_a_note_not_reported_as_errors():
+    records, errors, _, notes = run(Repository(records=30, page_size=10, deleted={3, 17}))
+    assert len(records) == 28
+    assert errors == []
+    assert notes == [notes[0]]
+    assert "2 deleted record(s) skipped" in notes[0]
+
+
+@given(
+    st.integers(1, 20),
+    st.none() | st.floats(0, 1e6),
+    st.floats(0, 100),
+    st.floats(0, 1000),
+)
+def test_waits_are_never_negative_nor_beyond_the_cap(attempt, retry_after, backoff, max_wait):
+    policy = RetryPolicy(backoff=backoff, max_wait=max_wait)
+    wait = policy.wait(attempt, retry_after)
+    assert 0 <= wait <= max_wait
+    if retry_after is None:
+        assert wait <= policy.wait(attempt + 1, None)

@@ -27,6 +27,11 @@ RETRIED_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 _CHUNK = 64 * 1024
 
+_FOLLOW_REDIRECTS_ONLY = urllib3.Retry(
+    total=None, connect=0, read=0, status=0, other=0, redirect=5, raise_on_status=False
+)
+"""urllib3 follows up to 5 redirects; every other retry is this module's."""
+
 
 @attrs.frozen
 class RetryPolicy:
@@ -76,7 +81,7 @@ class HttpClient:
         self._pool = urllib3.PoolManager(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=urllib3.Timeout(connect=self.policy.timeout, read=self.policy.timeout),
-            retries=False,
+            retries=_FOLLOW_REDIRECTS_ONLY,
         )
 
     def get(
@@ -113,7 +118,7 @@ class HttpClient:
     def _fetch(self, url: str, accept: str) -> bytes:
         try:
             response = self._pool.request(
-                "GET", url, headers={"Accept": accept}, preload_content=False, redirect=True
+                "GET", url, headers={"Accept": accept}, preload_content=False
             )
         except HTTPError as error:
             raise _Retry(_reason(error)) from None

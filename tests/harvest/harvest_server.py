@@ -218,6 +218,10 @@ class Handler(BaseHTTPRequestHandler):
             base = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
             self.send(200, rest_page(repository, base, parts.path, query), "application/json")
             return
+        if parts.path == "/moved":
+            location = f"/oai/request?{parts.query}"
+            self.send(301, "moved", "text/plain", {"Location": location})
+            return
         if parts.path == "/portal":
             self.send(200, "<html><body><p>Welcome</p></body></html>", "text/html")
             return

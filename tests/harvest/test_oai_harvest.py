@@ -134,6 +134,12 @@ def test_a_page_that_is_no_oai_response_is_given_up_naming_the_url():
     assert "not an OAI-PMH ListRecords response" in str(raised.value)
 
 
+def test_redirects_are_followed():
+    records, errors, _, _ = run(Repository(records=15, page_size=10), path="/moved")
+    assert len(records) == 15
+    assert errors == []
+
+
 def test_not_found_is_not_retried():
     repository = Repository(records=10)
     with serving(repository) as base, pytest.raises(HttpStatusError, match="HTTP 404"):

@@ -83,10 +83,10 @@ class Renderer:
     *style* is a style id or a path to a ``.csl`` file; *locale* is forced when given,
     else taken from the (first) record's ``language`` (but a language without region
     that the style's default locale shares gives the style's locale: "en" under an
-    en-GB style is en-GB), else the style's default locale, else en-US. *format* is ``text``, ``html``, ``markdown`` or ``rtf``. A renderer
-    pickles as its arguments and is rebuilt on unpickling, so each worker process gets its
-    own; within a process, give each thread its own renderer (citeproc-py keeps some render
-    state on the parsed style).
+    en-GB style is en-GB), else the style's default locale, else en-US. *format* is
+    ``text``, ``html``, ``markdown`` or ``rtf``. A renderer pickles as its arguments and
+    is rebuilt on unpickling, so each worker process gets its own; within a process, give
+    each thread its own renderer (citeproc-py keeps some render state on the parsed style).
     """
 
     def __init__(

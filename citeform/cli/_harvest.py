@@ -40,19 +40,33 @@ def add_harvest_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"wait this long for the server before trying again (default: {DEFAULT_TIMEOUT:g})",
     )
     group.add_argument(
         "--retries",
-        type=int,
+        type=_count,
         default=DEFAULT_RETRIES,
         metavar="N",
         help="tries again N times after a timeout or a 5xx answer, waiting longer each time "
         f"or as the server asks (default: {DEFAULT_RETRIES})",
     )
+
+
+def _seconds(text: str) -> float:
+    seconds = float(text)
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return seconds
+
+
+def _count(text: str) -> int:
+    number = int(text)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
 
 
 def iter_url(
@@ -61,7 +75,7 @@ def iter_url(
     """The records harvested from *url* with the options in *args*."""
     from citeform.harvest.http import RetryPolicy  # noqa: PLC0415 - HTTP only when harvesting
 
-    policy = RetryPolicy(attempts=max(1, args.retries + 1), timeout=args.timeout)
+    policy = RetryPolicy(attempts=args.retries + 1, timeout=args.timeout)
     return harvest(
         url,
         metadata_prefix=args.metadata_prefix,

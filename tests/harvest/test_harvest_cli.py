@@ -157,3 +157,13 @@ def test_harvest_streams_in_flat_memory():
         small, large = harvest_peak(base, 200), harvest_peak(base, 1000)
     assert large < 2 * small, f"peak {small} bytes for 200 records, {large} for 1000"
     assert large < 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--timeout", "0"), ("--timeout", "nan"), ("--retries", "-1")]
+)
+def test_bad_timeout_or_retries_is_a_usage_error(capsys, option, value):
+    with pytest.raises(SystemExit) as raised:
+        main(["convert", "http://127.0.0.1:9/oai/request", option, value, "--to", "ris"])
+    assert raised.value.code == 2
+    assert option in capsys.readouterr().err

@@ -120,6 +120,22 @@ def deleted_record(repository: Repository, number: int) -> str:
 
 RECORDS = {"dim": dim_record, "oai_dc": oai_dc_record}
 
+LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE OAI-PMH [<!ENTITY a "aaaaaaaaaa">'
+    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record><header>'
+    "<identifier>oai:x:1</identifier></header><metadata><dim:dim "
+    'xmlns:dim="http://www.dspace.org/xmlns/dspace/dim"><dim:field mdschema="dc" '
+    'element="title">&c;</dim:field></dim:dim></metadata></record></ListRecords></OAI-PMH>'
+)
+"""A page whose DTD declares nested entities (a small "billion laughs")."""
+
+FIXED_PAGES = {
+    "/entities": (LAUGHS, "text/xml"),
+    "/portal": ("<html><body><p>Welcome</p></body></html>", "text/html"),
+}
+"""Paths that answer the same page whatever is asked."""
+
 
 def envelope(body: str) -> str:
     """An OAI-PMH response around *body*."""
@@ -217,20 +233,20 @@ class Handler(BaseHTTPRequestHandler):
         if "/api/" in parts.path:
             base = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
             self.send(200, rest_page(repository, base, parts.path, query), "application/json")
-            return
-        if parts.path == "/moved":
+        elif parts.path == "/moved":
             location = f"/oai/request?{parts.query}"
             self.send(301, "moved", "text/plain", {"Location": location})
-            return
-        if parts.path == "/portal":
-            self.send(200, "<html><body><p>Welcome</p></body></html>", "text/html")
-            return
-        if parts.path != "/oai/request":
+        elif parts.path in FIXED_PAGES:
+            self.send(200, *FIXED_PAGES[parts.path])
+        elif parts.path != "/oai/request":
             self.send(404, "not found", "text/plain")
-            return
-        if query.get("verb") != "ListRecords":
+        elif query.get("verb") != "ListRecords":
             self.send(200, oai_error("badVerb", "only ListRecords"), "text/xml")
-            return
+        else:
+            self.list_records(repository, query)
+
+    def list_records(self, repository: Repository, query: dict[str, str]) -> None:
+        """Answer a ``ListRecords`` request, misbehaving where the repository says."""
         page, body = list_records(repository, query)
         if repository.once("503", page, repository.unavailable):
             self.send(503, "busy", "text/plain", {"Retry-After": "0"})

@@ -8,8 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from citeform import Record
-from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
-from citeform.harvest import harvest
+from citeform.errors import (
+    BadRecordError,
+    CiteformError,
+    LimitExceededError,
+    UnreadableInputError,
+)
+from citeform.harvest import harvest, http
 from citeform.harvest.http import HttpStatusError, RetryPolicy
 
 FAST = RetryPolicy(attempts=3, backoff=0.01, max_wait=0.05, timeout=5)
@@ -132,6 +137,23 @@ def test_a_page_that_is_no_oai_response_is_given_up_naming_the_url():
             list(harvested)
     assert "/portal?verb=ListRecords" in str(raised.value)
     assert "not an OAI-PMH ListRecords response" in str(raised.value)
+
+
+def test_a_page_with_entity_declarations_is_refused_never_expanded():
+    repository = Repository()
+    with serving(repository) as base:
+        harvested = harvest(base + "/entities", policy=FAST)
+        with pytest.raises(UnreadableInputError, match="DTD") as raised:
+            list(harvested)
+    assert "gave up after 3 attempt" in str(raised.value)
+
+
+def test_a_page_over_the_size_limit_is_refused_at_once(monkeypatch):
+    monkeypatch.setattr(http, "MAX_INPUT_BYTES", 2000)
+    repository = Repository(records=30, page_size=10)
+    with serving(repository) as base, pytest.raises(LimitExceededError, match="larger than"):
+        list(harvest(base + "/oai/request", policy=FAST))
+    assert len(repository.requests) == 1
 
 
 def test_redirects_are_followed():

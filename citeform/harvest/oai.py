@@ -21,10 +21,10 @@ from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
 from citeform.formats import dim, oai_dc
 from citeform.model import Record
 from citeform.sources import Source
+from citeform.xmlsafe import iter_elements, local_name, text_of
 
 if TYPE_CHECKING:
     from citeform.harvest.http import HttpClient
-from citeform.xmlsafe import iter_elements, local_name, text_of
 
 SHAPES: dict[str, XmlShape] = {"dim": dim.SHAPE, "oai_dc": oai_dc.SHAPE}
 """Metadata prefixes citeform harvests -> the reader of their records."""
@@ -157,12 +157,12 @@ def _scan(name: str, body: bytes) -> tuple[Source, Page]:
     error: tuple[str, str] | None = None
     wanted = {"header", "error", "resumptionToken"}
     for element, ancestors in iter_elements(source, wanted):
-        name_ = local_name(element)
-        if name_ == "header":
+        tag = local_name(element)
+        if tag == "header":
             records += 1
-        elif name_ == "error" and ancestors[-1:] == ("OAI-PMH",):
+        elif tag == "error" and ancestors[-1:] == ("OAI-PMH",):
             error = (element.get("code", ""), text_of(element).strip())
-        elif name_ == "resumptionToken":
+        elif tag == "resumptionToken":
             token = text_of(element).strip() or None
             size = element.get("completeListSize", "")
             total = int(size) if size.isdigit() else None

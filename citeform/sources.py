@@ -8,6 +8,7 @@ them: its name (for error messages), its bytes, its text, its JSON.
 from __future__ import annotations
 
 import builtins
+import codecs
 import io
 import json
 import os
@@ -102,14 +103,15 @@ class Source:
         return self._data
 
     def text(self) -> str:
-        """The content as text (UTF-8, a byte order mark dropped)."""
+        """The content as text: UTF-8, or UTF-16/32 told by a byte order mark or NUL bytes."""
         if self._text is None:
             data = self.bytes()
+            encoding = text_encoding(data)
             try:
-                self._text = data.decode("utf-8-sig")
+                self._text = data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise UnreadableInputError(
-                    "not UTF-8 text",
+                    "not UTF-8 text" if encoding == "utf-8-sig" else f"not valid {encoding} text",
                     source=self.name,
                     position=f"byte {error.start}",
                     value=data[error.start : error.start + 8],
@@ -126,7 +128,7 @@ class Source:
             head = self._read_path(_HEAD_CHARS * 4)  # sniffing must not load a large file whole
         else:
             head = self.bytes()[: _HEAD_CHARS * 4]
-        return head.decode("utf-8-sig", "replace")[:_HEAD_CHARS]
+        return head.decode(text_encoding(head), "replace")[:_HEAD_CHARS]
 
     def json(self) -> Any:
         """The content parsed as JSON; errors name the line and column."""
@@ -155,6 +157,37 @@ class Source:
                 return file.read(size)
         except OSError as error:
             raise UnreadableInputError(error.strerror or str(error), source=self.name) from None
+
+
+_BYTE_ORDER_MARKS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte order marks, the four-byte ones first (UTF-32 LE starts like UTF-16 LE)."""
+
+
+def text_encoding(data: builtins.bytes) -> str:
+    """The encoding of text *data*: told by its byte order mark, else by its NUL bytes.
+
+    Text without a mark is UTF-8, unless its first bytes have a NUL in every other
+    place, as UTF-16 text of mostly Latin letters has (``utf-16-le`` or ``-be``).
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return encoding
+    sample = data[:512]
+    pairs = len(sample) // 2
+    if pairs >= 2 and sample.count(0) >= pairs * 3 // 4:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        if odd_nuls >= pairs * 3 // 4 and even_nuls == 0:
+            return "utf-16-le"
+        if even_nuls >= pairs * 3 // 4 and odd_nuls == 0:
+            return "utf-16-be"
+    return "utf-8-sig"
 
 
 _PATH_SUFFIXES: Final = frozenset(

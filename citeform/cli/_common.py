@@ -10,6 +10,7 @@ from pathlib import Path
 import attrs
 
 from citeform.cli._harvest import add_harvest_arguments, iter_url
+from citeform.cli.progress import Progress
 from citeform.errors import CiteformError
 from citeform.harvest import is_url
 from citeform.io import iter_read
@@ -66,13 +67,28 @@ class Tally:
 
     done: int = 0
     failed: int = 0
+    progress: Progress | None = None
+    """Where lines go when a progress bar is shown (above it); else standard error."""
     expected: int | None = None
     """Records the inputs announce (an OAI-PMH completeListSize), when they do."""
 
     def report(self, error: CiteformError) -> None:
         """Count a failed record and print its error."""
         self.failed += 1
-        print(error_line(error), file=sys.stderr)
+        self.say(error_line(error))
+
+    def expect(self, total: int) -> None:
+        """Add *total* records that an input announces; the progress bar shows the sum."""
+        self.expected = (self.expected or 0) + total
+        if self.progress is not None:
+            self.progress.expect(self.expected)
+
+    def say(self, line: str) -> None:
+        """Print *line* on standard error, above the progress bar if there is one."""
+        if self.progress is not None:
+            self.progress.echo(line)
+        else:
+            print(line, file=sys.stderr)
 
     @property
     def exit_code(self) -> int:
@@ -92,7 +108,7 @@ def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
         try:
             source: object = Source.stdin() if name == "-" else Path(name)
             items = (
-                iter_url(name, args, lambda total: _expect(tally, total))
+                iter_url(name, args, tally.expect, tally.say)
                 if is_url(name)
                 else iter_read(source, args.input_format)
             )
@@ -103,7 +119,3 @@ def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
                     yield item
         except CiteformError as error:  # one unreadable input does not stop the others
             tally.report(error.located(source=name))
-
-
-def _expect(tally: Tally, total: int) -> None:
-    tally.expected = (tally.expected or 0) + total

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -70,9 +69,16 @@ def _count(text: str) -> int:
 
 
 def iter_url(
-    url: str, args: argparse.Namespace, on_total: Callable[[int], None]
+    url: str,
+    args: argparse.Namespace,
+    on_total: Callable[[int], None],
+    on_note: Callable[[str], None],
 ) -> Iterator[Record | CiteformError]:
-    """The records harvested from *url* with the options in *args*."""
+    """The records harvested from *url* with the options in *args*.
+
+    *on_total* gets the number of records the server announces, *on_note* a line to show
+    (nothing matched, deleted records skipped).
+    """
     from citeform.harvest.http import RetryPolicy  # noqa: PLC0415 - HTTP only when harvesting
 
     policy = RetryPolicy(attempts=args.retries + 1, timeout=args.timeout)
@@ -84,5 +90,5 @@ def iter_url(
         until=args.until,
         policy=policy,
         on_total=on_total,
-        on_note=lambda line: print(f"citeform: {line}", file=sys.stderr),
+        on_note=lambda line: on_note(f"citeform: {line}"),
     )

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
+from citeform.cli.output import atomic_output
 from citeform.io import write
 from citeform.model import Record
 
@@ -48,11 +49,8 @@ def run(args: argparse.Namespace) -> int:
     records = list(iter_records(args, tally))
     tally.done = len(records)
     text = write(records, args.output_format) if records or not tally.failed else ""
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as file:  # noqa: PTH123
-            file.write(text)
-    else:
-        sys.stdout.write(text)
+    with atomic_output(args.output) as output:
+        output.write(text)
     if args.report:
         for record in records:
             print_unmapped(record)

@@ -8,18 +8,17 @@ the closing line on standard error counts filled, skipped and failed records.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import TextIO
 
 import attrs
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
 from citeform.cli.cite import default_inputs
-from citeform.filling import Outcome, iter_fill, iter_fill_parallel
+from citeform.cli.output import atomic_output
+from citeform.cli.progress import Progress
+from citeform.filling import Outcome, iter_fill, iter_fill_parallel, style_failure
 from citeform.formats import csl_json, dspace_csv, dspace_patch
 from citeform.model import Record
 from citeform.rendering import Renderer
@@ -82,7 +81,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--jobs", type=_positive, default=1, metavar="N", help="render in N processes (default: 1)"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not standard output")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, not standard output (replaced only when everything is written)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary; failures are still reported",
+    )
     parser.set_defaults(run=run)
 
 
@@ -102,11 +112,19 @@ class FillTally(Tally):
     without_uuid: int = 0
 
     def records_to_write(
-        self, outcomes: Iterable[Outcome], *, everything: bool
+        self, outcomes: Iterable[Outcome], renderer: Renderer, *, everything: bool
     ) -> Iterator[Record]:
-        """Count *outcomes*, report failures; yield the records the output gets."""
+        """Count *outcomes*, report failures; yield the records the output gets.
+
+        When the first records fail and the style fails on a plain book too, the style
+        is at fault: that one error is raised and the batch stops.
+        """
         for outcome in outcomes:
             if outcome.error is not None:
+                if not self.done and not self.failed:
+                    broken = style_failure(renderer)
+                    if broken is not None:
+                        raise broken.located(source=str(renderer.style))
                 self.report(outcome.error)
             elif outcome.status == "filled":
                 self.filled += 1
@@ -125,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
     """Fill every record of every input; return the exit code."""
     renderer = Renderer(args.style, args.locale)
     default_inputs(args)
-    tally = FillTally()
+    progress = Progress(enabled=False if args.quiet else None)
+    tally = FillTally(progress=progress)
     policy = None if args.all_fields else ZITIERFORM_POLICY
     records = iter_records(args, tally)
     if args.jobs > 1:
@@ -135,10 +154,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         outcomes = iter_fill(records, renderer, overwrite=args.overwrite, policy=policy)
     everything = args.output_format in WRITES_ALL
-    written = tally.records_to_write(_progress(outcomes), everything=everything)
+    written = tally.records_to_write(progress.track(outcomes), renderer, everything=everything)
     if not everything:
         written = _count_without_uuid(written, tally)
-    with _open_output(args.output) as output:
+    with atomic_output(args.output) as output:
         for piece in WRITERS[args.output_format](written):
             output.write(piece)
     if tally.without_uuid:
@@ -147,7 +166,8 @@ def run(args: argparse.Namespace) -> int:
             "('hdl:…') or position; resolve them to UUIDs before DSpace takes them",
             file=sys.stderr,
         )
-    print(tally.summary(), file=sys.stderr)
+    if not args.quiet:
+        print(tally.summary(), file=sys.stderr)
     return tally.exit_code
 
 
@@ -155,25 +175,3 @@ def _count_without_uuid(records: Iterable[Record], tally: FillTally) -> Iterator
     for record in records:
         tally.without_uuid += sum(not wb.item.uuid for wb in write_backs([record]))
         yield record
-
-
-def _progress(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
-    """A progress bar on standard error when it is a terminal (and tqdm is installed)."""
-    if not sys.stderr.isatty():
-        return outcomes
-    try:
-        from tqdm import tqdm  # noqa: PLC0415 - only on a terminal
-    except ImportError:
-        return outcomes
-
-    bar: Iterator[Outcome] = tqdm(outcomes, file=sys.stderr, unit=" records", leave=False)
-    return bar
-
-
-@contextlib.contextmanager
-def _open_output(name: str | None) -> Iterator[TextIO]:
-    if name is None:
-        yield sys.stdout
-        return
-    with Path(name).open("w", encoding="utf-8", newline="") as file:
-        yield file

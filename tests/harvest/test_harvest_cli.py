@@ -12,6 +12,7 @@ from harvest_server import Repository, serving
 
 from citeform.cli import build_parser, main
 from citeform.cli._common import Tally, iter_records
+from citeform.cli.progress import Progress
 from citeform.harvest import harvest
 from citeform.harvest.http import RetryPolicy
 
@@ -65,15 +66,32 @@ def test_fill_5000_records_over_50_pages(capsys, tmp_path):
     assert len(repository.requests) == 51
 
 
-def test_the_announced_total_reaches_the_tally():
-    tally = Tally()
-    with serving(Repository(records=40, page_size=10)) as base:
+class RecordingProgress(Progress):
+    """A progress bar that keeps what it was told."""
+
+    def __init__(self) -> None:
+        super().__init__(enabled=False)
+        self.totals: list[int | None] = []
+        self.lines: list[str] = []
+
+    def expect(self, total: int | None) -> None:
+        self.totals.append(total)
+
+    def echo(self, line: str) -> None:
+        self.lines.append(line)
+
+
+def test_the_announced_total_reaches_the_progress_bar_and_notes_go_above_it():
+    progress = RecordingProgress()
+    tally = Tally(progress=progress)
+    with serving(Repository(records=40, page_size=10, deleted={3})) as base:
         args = build_parser().parse_args(["convert", f"{base}/oai/request", "--to", "ris"])
-        assert tally.expected is None
         records = iter_records(args, tally)
         next(records)
         assert tally.expected == 40
-        assert sum(1 for _ in records) == 39
+        assert progress.totals == [40]
+        assert sum(1 for _ in records) == 38
+    assert progress.lines == [f"citeform: {base}/oai/request: 1 deleted record(s) skipped"]
 
 
 def test_convert_harvest_to_csl_json(capsys):

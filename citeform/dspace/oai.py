@@ -45,6 +45,9 @@ _COLLECTION_SET = re.compile(r"^col_(\d[\d.]*)_(\S+)$")
 Identity = dict[str, str | None]
 """A record id and DSpace identity (``id``, ``handle``, ``collection``) as the input shows it."""
 
+DELETED = "deleted record skipped"
+"""The message of the error a deleted OAI-PMH record gives."""
+
 _PLAIN_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _NUMBER = re.compile(r"^\d+[a-zA-Z]?$")
 
@@ -179,7 +182,7 @@ def _oai_record(
     identifier = identity.get("id")
     position += f" ({identifier})" if identifier else ""
     if header is not None and header.get("status") == "deleted":
-        return BadRecordError("deleted record skipped", source=source.name, position=position)
+        return BadRecordError(DELETED, source=source.name, position=position)
     metadata = next(
         (
             node

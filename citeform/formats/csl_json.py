@@ -6,6 +6,7 @@ written back unchanged, so that CSL-JSON in gives the same CSL-JSON out.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -15,6 +16,7 @@ from citeform.errors import BadRecordError, CiteformError, UnreadableInputError,
 from citeform.model import Origin, Record
 from citeform.registry import Format
 from citeform.sources import Source
+from citeform.zitierform import DSpaceItem
 
 NAME = "csl-json"
 _ITEM_KEY = re.compile(r'"(type|id|title|author|issued|container-title)"\s*:')
@@ -51,9 +53,33 @@ def read(source: Source) -> Iterator[Record | CiteformError]:
             yield error.located(source=source.name, position=position)
 
 
+def item_of(record: Record) -> dict[str, Any]:
+    """The record as one CSL-JSON item, with the ``id`` the CSL-JSON schema requires.
+
+    A record without id gets its DSpace item's UUID, else ``hdl:`` and its handle, else
+    ``citeform-`` and a hash of its content (``custom`` left out, so filling the
+    Zitierform does not change it).
+    """
+    item = record.to_csl()
+    if "id" in item:
+        return item
+    return {"id": _identity_of(record) or _content_id(item), **item}
+
+
+def _identity_of(record: Record) -> str | None:
+    dspace = DSpaceItem.of(record)
+    return dspace.uuid or (f"hdl:{dspace.handle}" if dspace.handle else None)
+
+
+def _content_id(item: Mapping[str, Any]) -> str:
+    content = {key: value for key, value in item.items() if key != "custom"}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
+    return "citeform-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def write(records: Sequence[Record], *, indent: int | None = 2) -> str:
-    """Return the records as a CSL-JSON array."""
-    items: list[Any] = [record.to_csl() for record in records]
+    """Return the records as a CSL-JSON array, every item with an ``id``."""
+    items: list[Any] = [item_of(record) for record in records]
     return json.dumps(items, ensure_ascii=False, indent=indent) + "\n"
 
 

@@ -18,7 +18,7 @@ from citeform.parsing.identifiers import (
     normalize_isbn,
     normalize_issn,
 )
-from citeform.parsing.language import to_bcp47
+from citeform.parsing.language import record_language, to_bcp47
 from citeform.parsing.names import format_name, is_corporate, parse_name, parse_names
 from citeform.parsing.numbering import (
     format_issue,
@@ -60,6 +60,7 @@ __all__ = [
     "parse_series",
     "parse_shelfmark",
     "parse_volume",
+    "record_language",
     "split_container_tail",
     "to_bcp47",
 ]

@@ -83,7 +83,18 @@ def read(source: Any, format: str | None = None, *, strict: bool = False) -> Rec
 
 def write(records: Iterable[Record], format: str, **options: Any) -> str:  # noqa: A002
     """Return *records* written in *format*; *options* go to the format's writer."""
+    return "".join(iter_write(records, format, **options))
+
+
+def iter_write(records: Iterable[Record], format: str, **options: Any) -> Iterator[str]:  # noqa: A002
+    """Yield the text of *records* written in *format*, piece by piece.
+
+    A format that writes record by record (CSL-JSON) takes the records as they come,
+    so a long iterator is never held whole; the others get the records as a list.
+    """
     fmt = REGISTRY.get(format)
+    if fmt.write_pieces is not None:
+        return fmt.write_pieces(records, **options)
     if fmt.write is None:
         raise UnknownFormatError(f"citeform cannot write {fmt.name}")
-    return fmt.write(list(records), **options)
+    return iter((fmt.write(list(records), **options),))

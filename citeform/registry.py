@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -27,6 +27,9 @@ Reader = Callable[[Source], Iterable[Record | CiteformError]]
 Writer = Callable[..., str]
 """Called as ``writer(records, **options)``; returns the text of all records."""
 
+PieceWriter = Callable[..., Iterator[str]]
+"""Called as ``writer(records, **options)`` with any iterable; yields the text as records come."""
+
 Sniffer = Callable[[Source], bool]
 """Tells from a source's head (or parsed JSON) whether it is in this format."""
 
@@ -41,6 +44,8 @@ class Format:
     description: str
     read: Reader | None = None
     write: Writer | None = None
+    write_pieces: PieceWriter | None = None
+    """Writes as :attr:`write` does, holding one record at a time; ``None`` if it cannot."""
     sniff: Sniffer | None = None
     suffixes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()

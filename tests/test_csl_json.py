@@ -1,23 +1,30 @@
+import codecs
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shared_data import shared_path
 from strategies import csl_items, json_values
 
 import citeform
 from citeform import vocab
+from citeform.formats import csl_json
+from citeform.jsonstream import iter_array
+from citeform.sources import Source
+
+_SCHEMA_TYPE_OF_KIND = {"text": "string", "number": ["string", "number"]}
 
 
 def schema_errors(items):
-    """Schema errors of *items*, but for CSL 1.0.2 variables the schema lacks (see vocab)."""
+    """Schema errors of *items* against the official schema, extended by the CSL 1.0.2
+    variables it lacks (see vocab), each typed as the schema types its kind."""
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(shared_path("schema", "csl-data.json").read_text(encoding="utf-8"))
-    return [
-        error.message
-        for error in jsonschema.Draft7Validator(schema).iter_errors(items)
-        if not any(f"'{key}' was unexpected" in error.message for key in vocab.SPEC_ONLY_VARIABLES)
-    ]
+    properties = schema["items"]["properties"]
+    for key in vocab.SPEC_ONLY_VARIABLES:
+        properties[key] = {"type": _SCHEMA_TYPE_OF_KIND[vocab.KIND_OF[key]]}
+    return [error.message for error in jsonschema.Draft7Validator(schema).iter_errors(items)]
 
 
 class TestReference:
@@ -94,3 +101,77 @@ def test_unknown_name_part_kept_and_written_back():
     assert record.names["author"][0].family == "Lee"
     assert [(field.key, field.value) for field in record.unmapped] == [("author[0]._ordinal", 1)]
     assert record.to_csl() == item
+
+
+def pieces_of(text, size):
+    return [text[start : start + size] for start in range(0, len(text), size)]
+
+
+json_texts = st.builds(
+    lambda value, indent: json.dumps(value, indent=indent, ensure_ascii=False),
+    st.lists(json_values, max_size=6),
+    st.sampled_from([None, 0, 2]),
+)
+
+
+def json_outcome(read):
+    """The value *read* returns, or the message and position of the error it raises."""
+    try:
+        return read()
+    except citeform.UnreadableInputError as error:
+        return (error.message, error.position)
+
+
+def loads_outcome(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        return (f"not valid JSON: {error.msg}", f"line {error.lineno} column {error.colno}")
+
+
+class TestStreaming:
+    """An array is read item by item: the same items, or the same error, as reading it whole."""
+
+    @given(json_texts, st.integers(1, 40))
+    def test_any_array_in_any_pieces_reads_as_a_whole(self, text, size):
+        assert list(iter_array(pieces_of(text, size), "x")) == json.loads(text)
+
+    @given(json_texts, st.integers(1, 200), st.sampled_from(["}", "]", ",", "x", "\n", '"', "1"]))
+    @settings(max_examples=200)
+    def test_broken_json_fails_where_a_whole_parse_fails(self, text, at, inserted):
+        broken = text[:at] + inserted + text[at:]
+        assert json_outcome(lambda: list(iter_array(pieces_of(broken, 7), "x"))) == loads_outcome(
+            broken
+        )
+
+    def test_items_before_a_syntax_error_are_read_first(self, tmp_path):
+        path = tmp_path / "items.json"
+        path.write_text('[\n{"id": "a", "type": "book"},\n{"id": "b", "type": "book"}\n{', "utf-8")
+        seen = []
+        with pytest.raises(citeform.UnreadableInputError) as raised:
+            seen.extend(item.id for item in citeform.iter_read(path))
+        assert seen == ["a", "b"]
+        assert str(raised.value) == (
+            f"{path}:line 4 column 1: not valid JSON: Expecting ',' delimiter"
+        )
+
+    def test_a_file_is_read_in_pieces(self, tmp_path, monkeypatch):
+        items = [
+            {"id": f"i{number}", "type": "book", "title": "Tè" * number} for number in range(9)
+        ]
+        path = tmp_path / "items.json"
+        path.write_bytes(codecs.BOM_UTF8 + json.dumps(items, ensure_ascii=False).encode())
+        monkeypatch.setattr(Source.text_chunks, "__defaults__", (5,))
+        assert [record.to_csl() for record in citeform.read(path)] == items
+
+    def test_bad_utf8_is_named_by_byte(self, tmp_path):
+        path = tmp_path / "items.json"
+        path.write_bytes(b'[{"id": "a", "type": "book", "title": "\xff"}]')
+        with pytest.raises(citeform.UnreadableInputError, match="byte 39: not UTF-8"):
+            citeform.read(path)
+
+    @given(st.lists(csl_items(), max_size=4), st.sampled_from([None, 0, 2, 4]))
+    def test_written_in_pieces_as_dumped_whole(self, items, indent):
+        records = citeform.read(items, format="csl-json", strict=True)
+        written = "".join(csl_json.write_pieces(iter(records), indent=indent))
+        assert written == json.dumps(items, ensure_ascii=False, indent=indent) + "\n"

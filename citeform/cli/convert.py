@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
-from citeform.io import write
+from citeform.io import iter_write
 from citeform.model import Record
 
 
@@ -45,18 +47,26 @@ def run(args: argparse.Namespace) -> int:
 
     get_format(args.output_format)
     tally = Tally()
-    records = list(iter_records(args, tally))
-    tally.done = len(records)
-    text = write(records, args.output_format) if records or not tally.failed else ""
+    records = counted(iter_records(args, tally), tally, report=args.report)
+    first = next(records, None)
+    pieces: Iterable[str] = ()  # no record usable: no empty document either
+    if first is not None or not tally.failed:
+        pieces = iter_write(chain((first,), records) if first else records, args.output_format)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as file:  # noqa: PTH123
-            file.write(text)
+            file.writelines(pieces)
     else:
-        sys.stdout.write(text)
-    if args.report:
-        for record in records:
-            print_unmapped(record)
+        sys.stdout.writelines(pieces)
     return tally.exit_code
+
+
+def counted(records: Iterator[Record], tally: Tally, *, report: bool) -> Iterator[Record]:
+    """Pass *records* on as they come, counted; with *report*, list their unmapped fields."""
+    for record in records:
+        tally.done += 1
+        if report:
+            print_unmapped(record)
+        yield record
 
 
 def print_unmapped(record: Record) -> None:

@@ -1,4 +1,4 @@
-"""CSL-JSON: the Citation Style Language's own data format, read and written whole.
+"""CSL-JSON: the Citation Style Language's own data format, read and written item by item.
 
 Reads a list of items (or a single item); unknown keys are kept as unmapped and
 written back unchanged, so that CSL-JSON in gives the same CSL-JSON out.
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
+from citeform.jsonstream import iter_array, starts_array
 from citeform.model import Origin, Record
 from citeform.registry import Format
 from citeform.sources import Source
@@ -31,17 +32,24 @@ def sniff(source: Source) -> bool:
 
 
 def read(source: Source) -> Iterator[Record | CiteformError]:
-    """Yield one record per CSL-JSON item; a bad item yields its error."""
-    data = source.json()
-    if isinstance(data, Mapping):
-        data = [data]
-    if not isinstance(data, list):
-        raise UnreadableInputError(
-            "CSL-JSON must be an array of items (or one item)",
-            source=source.name,
-            value=data,
-        )
-    for index, item in enumerate(data, start=1):
+    """Yield one record per CSL-JSON item; a bad item yields its error.
+
+    An array is read item by item (see :mod:`citeform.jsonstream`), so memory stays
+    flat however many items a file holds.
+    """
+    items: Iterable[Any]
+    if source.parsed is None and starts_array(source.head()):
+        items = iter_array(source.text_chunks(), source.name)
+    else:
+        data = source.json()
+        items = [data] if isinstance(data, Mapping) else data
+        if not isinstance(items, list):
+            raise UnreadableInputError(
+                "CSL-JSON must be an array of items (or one item)",
+                source=source.name,
+                value=data,
+            )
+    for index, item in enumerate(items, start=1):
         position = f"item {index}"
         if isinstance(item, Mapping) and "id" in item:
             position += f" (id {shorten(repr(item['id']), 40)})"
@@ -53,8 +61,18 @@ def read(source: Source) -> Iterator[Record | CiteformError]:
 
 def write(records: Sequence[Record], *, indent: int | None = 2) -> str:
     """Return the records as a CSL-JSON array."""
-    items: list[Any] = [record.to_csl() for record in records]
-    return json.dumps(items, ensure_ascii=False, indent=indent) + "\n"
+    return "".join(write_pieces(records, indent=indent))
+
+
+def write_pieces(records: Iterable[Record], *, indent: int | None = 2) -> Iterator[str]:
+    """Yield the records as a CSL-JSON array, one item at a time, as :func:`write` writes it."""
+    opening, separator, closing = ("[", ", ", "]\n") if indent is None else ("[\n", ",\n", "\n]\n")
+    written = False
+    for record in records:
+        item = json.dumps([record.to_csl()], ensure_ascii=False, indent=indent)
+        yield (separator if written else opening) + item[1:-1].strip("\n")
+        written = True
+    yield closing if written else "[]\n"
 
 
 FORMATS = (
@@ -63,6 +81,7 @@ FORMATS = (
         description="CSL-JSON, the Citation Style Language's data format",
         read=read,
         write=write,
+        write_pieces=write_pieces,
         sniff=sniff,
         suffixes=(".json", ".csljson"),
         aliases=("csljson", "csl"),

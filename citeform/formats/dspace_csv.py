@@ -18,7 +18,7 @@ Every value is quoted, ``"`` doubled, UTF-8 without byte order mark, ``\n`` line
 ends. ``||`` and ``::`` separate values and authorities in DSpace's CSV, so inside
 a Zitierform they are written ``| |`` and ``: :``. A value starting with ``=``,
 ``+``, ``-``, ``@``, tab or carriage return gets a leading apostrophe, so that a
-spreadsheet shows it rather than running it as a formula (issue 8); DSpace then
+spreadsheet shows it rather than running it as a formula; DSpace then
 stores the apostrophe too, so pass ``formula_guard=False`` for a file that only
 DSpace reads.
 """

@@ -23,6 +23,18 @@ class Records(list[Record]):
         super().__init__(records)
         self.errors: list[CiteformError] = list(errors)
 
+    def __repr__(self) -> str:
+        """The records one a line (author, year, title), then the errors."""
+        from citeform.notebook import records_text  # noqa: PLC0415 - for display only
+
+        return records_text(self, self.errors)
+
+    def _repr_html_(self) -> str:
+        """Show the records as an HTML table in a notebook (see :mod:`citeform.notebook`)."""
+        from citeform.notebook import records_html  # noqa: PLC0415 - for display only
+
+        return records_html(self, self.errors)
+
 
 def iter_read(source: Any, format: str | None = None) -> Iterator[Record | CiteformError]:  # noqa: A002
     """Yield each record of *source*, or the error of a record that could not be read.

@@ -1,5 +1,7 @@
 import codecs
 import json
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -175,3 +177,64 @@ class TestStreaming:
         records = citeform.read(items, format="csl-json", strict=True)
         written = "".join(csl_json.write_pieces(iter(records), indent=indent))
         assert written == json.dumps(items, ensure_ascii=False, indent=indent) + "\n"
+
+
+class TestLenientDates:
+    """Date parts read as citeproc-js reads them; the item written back as it was given."""
+
+    @pytest.mark.parametrize(
+        ("parts", "read_as"),
+        [
+            ([["2000", ""]], ((2000,),)),
+            ([["2000", "3", ""]], ((2000, 3),)),
+            ([[2000, ""]], ((2000,),)),
+            ([["2000"], [" 2001 ", ""]], ((2000,), (2001,))),
+            ([[2000.0, ""]], ((2000,),)),
+        ],
+    )
+    def test_read_leniently_and_written_back_as_given(self, parts, read_as):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": parts}}
+        [record] = citeform.read([item], format="csl-json", strict=True)
+        assert record.dates["issued"].parts == read_as
+        assert [field.key for field in record.unmapped] == ["issued"]
+        assert record.to_csl() == item
+
+    def test_an_empty_date_is_no_date(self):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": [[""]]}}
+        [record] = citeform.read([item], format="csl-json", strict=True)
+        assert "issued" not in record.dates
+        assert record.to_csl() == item
+
+    def test_other_values_fail_as_given(self):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": [["spring", ""]]}}
+        with pytest.raises(citeform.BadRecordError, match=r"\[\['spring', ''\]\]"):
+            citeform.read([item], format="csl-json", strict=True)
+
+    def test_numbers_are_not_noted(self):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": [[2000, 3]]}}
+        [record] = citeform.read([item], format="csl-json", strict=True)
+        assert record.unmapped == ()
+
+    def test_the_report_names_what_was_normalised(self, tmp_path):
+        path = tmp_path / "items.json"
+        path.write_text('[{"id": "a", "type": "book", "issued": {"date-parts": [["2000", ""]]}}]')
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "citeform",
+                "convert",
+                str(path),
+                "--to",
+                "csl-json",
+                "--report",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert json.loads(result.stdout)[0]["issued"] == {"date-parts": [["2000", ""]]}
+        assert result.stderr == (
+            f"{path}:item 1 (id 'a'): normalised issued = {{'date-parts': [['2000', '']]}}, "
+            "read as {'date-parts': [[2000]]} (written back as given)\n"
+        )

@@ -10,6 +10,7 @@ from itertools import chain
 from citeform.cli._common import Tally, add_input_arguments, iter_records
 from citeform.io import iter_write
 from citeform.model import Record
+from citeform.vocab import KIND_OF
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,10 +71,18 @@ def counted(records: Iterator[Record], tally: Tally, *, report: bool) -> Iterato
 
 
 def print_unmapped(record: Record) -> None:
-    """Print the unmapped fields of *record* on standard error, one per line."""
+    """Print the unmapped fields of *record* on standard error, one per line.
+
+    A CSL-JSON variable read leniently (see :mod:`citeform.formats.csl_json`) is named
+    with what it was read as.
+    """
     where = str(record.origin) if record.origin else repr(record.id)
     if not record.unmapped:
         print(f"{where}: all fields mapped", file=sys.stderr)
     for field in record.unmapped:
         language = f" [{field.language}]" if field.language else ""
-        print(f"{where}: unmapped {field.key}{language} = {field.value!r}", file=sys.stderr)
+        if field.key in KIND_OF and record.origin and record.origin.format == "csl-json":
+            kept = f"{where}: normalised {field.key} = {field.value!r}, {field.position}"
+            print(f"{kept} (written back as given)", file=sys.stderr)
+        else:
+            print(f"{where}: unmapped {field.key}{language} = {field.value!r}", file=sys.stderr)

@@ -2,6 +2,11 @@
 
 Reads a list of items (or a single item); unknown keys are kept as unmapped and
 written back unchanged, so that CSL-JSON in gives the same CSL-JSON out.
+
+Date parts are read as leniently as citeproc-js reads them: empty strings at the end
+of a part are dropped (``[["2000", ""]]`` is the year 2000) and whole numbers written
+as strings are numbers. The variable as given is kept among the record's unmapped
+fields, which the writer puts back in its place, and ``convert --report`` names it.
 """
 
 from __future__ import annotations
@@ -11,13 +16,17 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+import attrs
+
+from citeform import vocab
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
 from citeform.jsonstream import iter_array, starts_array
-from citeform.model import Origin, Record
+from citeform.model import Origin, Record, Unmapped
 from citeform.registry import Format
 from citeform.sources import Source
 
 NAME = "csl-json"
+_WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
 _ITEM_KEY = re.compile(r'"(type|id|title|author|issued|container-title)"\s*:')
 
 
@@ -54,9 +63,59 @@ def read(source: Source) -> Iterator[Record | CiteformError]:
         if isinstance(item, Mapping) and "id" in item:
             position += f" (id {shorten(repr(item['id']), 40)})"
         try:
-            yield Record.from_csl(item, Origin(NAME, source.name, position))
+            read, as_given = _lenient(item) if isinstance(item, Mapping) else (item, [])
+            record = Record.from_csl(read, Origin(NAME, source.name, position))
         except BadRecordError as error:
             yield error.located(source=source.name, position=position)
+        else:
+            changes: dict[str, Any] = {"unmapped": (*record.unmapped, *as_given)}
+            yield attrs.evolve(record, **changes) if as_given else record
+
+
+def _lenient(item: Mapping[str, Any]) -> tuple[Mapping[str, Any], list[Unmapped]]:
+    """*item* with its date parts read as citeproc-js reads them, and each changed date as given."""
+    read = dict(item)
+    as_given = []
+    for key, value in item.items():
+        if vocab.KIND_OF.get(key) != "date" or not isinstance(value, Mapping):
+            continue
+        parts = value.get("date-parts")
+        if not isinstance(parts, list) or not all(isinstance(part, list) for part in parts):
+            continue
+        lenient_parts = [part for part in map(_lenient_part, parts) if part]
+        if lenient_parts == parts:
+            continue
+        date = {**value, "date-parts": lenient_parts}
+        if not lenient_parts:
+            del date["date-parts"]
+        if date:
+            read[key] = date
+        else:
+            del read[key]
+        as_given.append(Unmapped(key, value, position=f"read as {date or 'no date'}"))
+    return (read, as_given) if as_given else (item, [])
+
+
+def _lenient_part(part: list[Any]) -> list[Any]:
+    """A date part without trailing empty strings, whole numbers in strings read as numbers.
+
+    A part holding anything else is left as it is, so that its error shows it as given.
+    """
+    end = len(part)
+    while end and part[end - 1] == "":
+        end -= 1
+    numbers = [_whole_number(value) for value in part[:end]]
+    return part if None in numbers else numbers
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value):
+        return int(value)
+    return None
 
 
 def write(records: Sequence[Record], *, indent: int | None = 2) -> str:

@@ -238,3 +238,30 @@ class TestLenientDates:
             f"{path}:item 1 (id 'a'): normalised issued = {{'date-parts': [['2000', '']]}}, "
             "read as {'date-parts': [[2000]]} (written back as given)\n"
         )
+
+
+_PEAK_OF_READING = """
+import re, sys, citeform
+for _ in citeform.iter_read(sys.argv[1]):
+    pass
+with open("/proc/self/status") as status:
+    print(re.search(r"VmHWM:\\s*(\\d+) kB", status.read())[1])
+"""
+"""Reads a file and prints the peak resident size of this program (in KiB): VmHWM, since
+``ru_maxrss`` would count the memory of the process it was forked from."""
+
+
+def test_reading_item_by_item_keeps_memory_flat(tmp_path):
+    peaks = []
+    for count in (2_000, 20_000):
+        path = tmp_path / f"{count}.json"
+        items = [{"id": f"i{n}", "type": "book", "title": f"Titel {n}" * 5} for n in range(count)]
+        path.write_text(json.dumps(items, indent=2), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-c", _PEAK_OF_READING, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        peaks.append(int(result.stdout) * 1024)
+    assert peaks[1] - peaks[0] < 4 * 2**20, f"peaks {peaks} for ten times the items"

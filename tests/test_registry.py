@@ -1,8 +1,10 @@
 import importlib
+import pkgutil
 
 import pytest
 
 import citeform
+from citeform import formats
 from citeform.registry import BUILT_INS, Format, Registry
 from citeform.sources import Source
 
@@ -88,6 +90,11 @@ def test_broken_entry_point_warns_and_the_rest_loads(monkeypatch):
     with pytest.warns(UserWarning, match="format plug-in 'fake' not loaded"):
         names = [fmt.name for fmt in registry.formats()]
     assert "csl-json" in names
+
+
+def test_every_built_in_module_is_in_the_table():
+    modules = {f"citeform.formats.{info.name}" for info in pkgutil.iter_modules(formats.__path__)}
+    assert {built_in.module for built_in in BUILT_INS} == modules
 
 
 def test_built_in_table_names_each_modules_formats():

@@ -11,6 +11,7 @@ fields, which the writer puts back in its place, and ``convert --report`` names 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -114,7 +115,8 @@ def _whole_number(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value):
-        return int(value)
+        with contextlib.suppress(ValueError):  # more digits than int() takes
+            return int(value)
     return None
 
 

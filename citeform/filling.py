@@ -17,6 +17,7 @@ The record's ``language`` chooses the locale unless one is given;
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -112,9 +113,11 @@ def iter_fill_parallel(  # noqa: PLR0913 - iter_fill's keywords and the pool's
     go out in chunks of *chunk_size*, at most two chunks per worker in flight, so
     memory stays flat however many records come.
     """
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         jobs, initializer=_start_worker, initargs=(renderer, overwrite, policy)
-    ) as pool:
+    )
+    finished = False
+    try:
         pending: deque[Future[list[Outcome]]] = deque()
         iterator = iter(records)
         while chunk := list(islice(iterator, chunk_size)):
@@ -123,6 +126,19 @@ def iter_fill_parallel(  # noqa: PLR0913 - iter_fill's keywords and the pool's
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+        finished = True
+    finally:
+        if not finished:  # interrupted, failed or abandoned: the workers stop now
+            _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes without waiting for their chunks."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = getattr(pool, "_processes", None) or {}  # the executor keeps no public list
+    for process in list(processes.values()):
+        process.terminate()
 
 
 _worker: tuple[Renderer, bool, ZitierformPolicy | None] | None = None
@@ -131,6 +147,8 @@ _worker: tuple[Renderer, bool, ZitierformPolicy | None] | None = None
 
 def _start_worker(renderer: Renderer, overwrite: bool, policy: ZitierformPolicy | None) -> None:
     global _worker  # noqa: PLW0603 - one renderer per worker process, built once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker = (renderer, overwrite, policy)
 
 
@@ -185,8 +203,42 @@ def _with_citation(record: Record, text: str) -> Record:
 
 
 def _located(error: CiteformError, record: Record) -> CiteformError:
+    """Name the record's own source and position (the engine sees only a one-item list)."""
     origin = record.origin
     position = origin.position if origin else None
     if position is None and record.id is not None:
         position = f"id {record.id!r}"
-    return error.located(source=origin.source if origin else None, position=position)
+    if origin is not None and origin.source:
+        error.source = origin.source
+    if position is not None:
+        error.position = position
+    return error
+
+
+_PROBE = Record.from_csl(
+    {
+        "id": "probe",
+        "type": "book",
+        "title": "A title",
+        "author": [{"family": "Family", "given": "Given"}],
+        "issued": {"date-parts": [[2000]]},
+        "publisher": "Publisher",
+    }
+)
+"""A plain book that any working style renders."""
+
+
+def style_failure(renderer: Renderer) -> RenderError | None:
+    """The error *renderer*'s style raises on a plain book, or ``None`` if it renders one.
+
+    When records fail and this fails too, the style is at fault, not the records.
+    """
+    try:
+        renderer.entry(_PROBE)
+    except Exception as error:  # noqa: BLE001 - any engine failure tells the style is broken
+        if isinstance(error, CiteformError):
+            detail = error.message.removeprefix(f"cannot render item {_PROBE.id!r}: ")
+        else:
+            detail = f"{type(error).__name__}: {error}"
+        return RenderError(f"the style fails even on a plain book: {detail}")
+    return None

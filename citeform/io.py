@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from citeform.errors import CiteformError, UnknownFormatError
+from citeform.errors import CiteformError, UnknownFormatError, UnreadableInputError
 from citeform.model import Record
 from citeform.registry import REGISTRY
 from citeform.sources import Source
@@ -49,7 +49,13 @@ def iter_read(source: Any, format: str | None = None) -> Iterator[Record | Citef
         root = Path(source)
         for path in sorted(root.rglob("*")):
             hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-            if path.is_file() and not hidden:
+            if hidden:
+                continue
+            if path.is_symlink() and not path.exists():
+                yield UnreadableInputError(
+                    "a symbolic link to nothing (its target is missing)", source=str(path)
+                )
+            elif path.is_file():
                 try:
                     yield from iter_read(path, format)
                 except CiteformError as error:  # one bad file does not stop the directory

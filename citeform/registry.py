@@ -71,7 +71,7 @@ BUILT_INS: Final = (
     BuiltIn("citeform.formats.bibtex", ("bibtex", "bib", "biblatex"), _NOT_JSON_OR_XML),
     BuiltIn("citeform.formats.csl_json", ("csl-json", "csljson", "csl"), r"[\[{]"),
     BuiltIn("citeform.formats.dim", ("dim",), "<"),
-    BuiltIn("citeform.formats.dspace_csv", ("dspace-csv",)),
+    BuiltIn("citeform.formats.dspace_csv", ("dspace-csv",), r'\ufeff?"?\s*id\s*"?\s*,'),
     BuiltIn("citeform.formats.dspace_json", ("dspace-json", "dspace-rest"), r'[\[{].*"metadata"'),
     BuiltIn("citeform.formats.dspace_page", ("dspace-page", "dspace-text"), r"[^\[{<@%]"),
     BuiltIn("citeform.formats.dspace_patch", ("dspace-patch",)),

@@ -105,14 +105,15 @@ class Source:
         return self._data
 
     def text(self) -> str:
-        """The content as text (UTF-8, a byte order mark dropped)."""
+        """The content as text: UTF-8, or UTF-16/32 told by a byte order mark or NUL bytes."""
         if self._text is None:
             data = self.bytes()
+            encoding = text_encoding(data)
             try:
-                self._text = data.decode("utf-8-sig")
+                self._text = data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise UnreadableInputError(
-                    "not UTF-8 text",
+                    "not UTF-8 text" if encoding == "utf-8-sig" else f"not valid {encoding} text",
                     source=self.name,
                     position=f"byte {error.start}",
                     value=data[error.start : error.start + 8],
@@ -129,7 +130,7 @@ class Source:
             head = self._read_path(_HEAD_CHARS * 4)  # sniffing must not load a large file whole
         else:
             head = self.bytes()[: _HEAD_CHARS * 4]
-        return head.decode("utf-8-sig", "replace")[:_HEAD_CHARS]
+        return head.decode(text_encoding(head), "replace")[:_HEAD_CHARS]
 
     def text_chunks(self, size: int = _CHUNK_CHARS) -> Iterator[str]:
         """The content as text in pieces of about *size* characters (a file read piece by piece)."""
@@ -185,11 +186,18 @@ def json_error(
 
 
 def _decoded(pieces: Iterator[bytes], name: str) -> Iterator[str]:
-    """Decode UTF-8 *pieces* (a leading byte order mark dropped), refusing oversized input."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """Decode *pieces* in the encoding the first tells; refuse input over the size limit."""
+    decoder: codecs.IncrementalDecoder | None = None
+    encoding = "utf-8"
     seen = 0
     for piece in pieces:
-        start = 3 if seen == 0 and piece.startswith(codecs.BOM_UTF8) else 0
+        start = 0
+        if decoder is None:
+            encoding = text_encoding(piece)
+            if encoding == "utf-8-sig":  # the mark dropped here, so that byte offsets stay true
+                encoding = "utf-8"
+                start = len(codecs.BOM_UTF8) if piece.startswith(codecs.BOM_UTF8) else 0
+            decoder = codecs.getincrementaldecoder(encoding)()
         pending = len(decoder.getstate()[0])
         seen += len(piece)
         if seen > MAX_INPUT_BYTES:
@@ -200,18 +208,52 @@ def _decoded(pieces: Iterator[bytes], name: str) -> Iterator[str]:
             yield decoder.decode(piece[start:])
         except UnicodeDecodeError as error:
             offset = seen - len(piece) + start - pending + error.start
-            raise UnreadableInputError(
-                "not UTF-8 text",
-                source=name,
-                position=f"byte {offset}",
-                value=error.object[error.start : error.start + 8],
-            ) from None
-    try:
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError as error:
-        raise UnreadableInputError(
-            "not UTF-8 text", source=name, position=f"byte {seen - len(error.object) + error.start}"
-        ) from None
+            raise _not_text(encoding, name, offset, error) from None
+    if decoder is not None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            raise _not_text(encoding, name, seen - len(error.object) + error.start, error) from None
+
+
+def _not_text(encoding: str, name: str, offset: int, error: UnicodeDecodeError) -> CiteformError:
+    return UnreadableInputError(
+        "not UTF-8 text" if encoding == "utf-8" else f"not valid {encoding} text",
+        source=name,
+        position=f"byte {offset}",
+        value=error.object[error.start : error.start + 8],
+    )
+
+
+_BYTE_ORDER_MARKS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte order marks, the four-byte ones first (UTF-32 LE starts like UTF-16 LE)."""
+
+
+def text_encoding(data: builtins.bytes) -> str:
+    """The encoding of text *data*: told by its byte order mark, else by its NUL bytes.
+
+    Text without a mark is UTF-8, unless its first bytes have a NUL in every other
+    place, as UTF-16 text of mostly Latin letters has (``utf-16-le`` or ``-be``).
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return encoding
+    sample = data[:512]
+    pairs = len(sample) // 2
+    if pairs >= 2 and sample.count(0) >= pairs * 3 // 4:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        if odd_nuls >= pairs * 3 // 4 and even_nuls == 0:
+            return "utf-16-le"
+        if even_nuls >= pairs * 3 // 4 and odd_nuls == 0:
+            return "utf-16-be"
+    return "utf-8-sig"
 
 
 _PATH_SUFFIXES: Final = frozenset(

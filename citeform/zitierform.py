@@ -80,6 +80,11 @@ def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _language(value: object) -> str | None:
+    """A language as DSpace keeps it: ``""`` (a CSV heading's ``[]``) is one, distinct from none."""
+    return value.strip() if isinstance(value, str) else None
+
+
 @attrs.frozen
 class DSpaceItem:
     """The DSpace identity of a record: where its Zitierform is written back."""
@@ -107,7 +112,7 @@ class DSpaceItem:
             uuid=uuid if uuid and _UUID.fullmatch(uuid) else None,
             handle=handle,
             collection=_text(custom.get(ITEM_KEYS["collection"])),
-            citation_language=_text(custom.get(ITEM_KEYS["citation_language"])),
+            citation_language=_language(custom.get(ITEM_KEYS["citation_language"])),
             had_citation=PREVIOUS_CITATION_KEY in custom,
         )
 

@@ -24,11 +24,13 @@ copyright = "citeform developers, MIT licence"  # noqa: A001 - the name Sphinx r
 release = package_version("citeform")
 version = ".".join(release.split(".")[:2])
 
-extensions = ["myst_parser", "sphinx.ext.autodoc", "cli_help"]
+extensions = ["myst_parser", "sphinx.ext.autodoc", "cli_help", "citeform.sphinx"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
 myst_heading_anchors = 3
 myst_enable_extensions = ["colon_fence", "deflist"]
+citeform_sources = ["references.bib"]
+citeform_scope = "document"
 
 html_theme = "furo" if importlib.util.find_spec("furo") else "alabaster"
 html_title = f"citeform {release}"

@@ -166,6 +166,14 @@ class TestStreaming:
         monkeypatch.setattr(Source.text_chunks, "__defaults__", (5,))
         assert [record.to_csl() for record in citeform.read(path)] == items
 
+    @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+    def test_a_file_in_another_encoding_is_read_in_pieces(self, tmp_path, monkeypatch, encoding):
+        items = [{"id": f"i{n}", "type": "book", "title": "Grüße" * n} for n in range(5)]
+        path = tmp_path / "items.json"
+        path.write_bytes(json.dumps(items, ensure_ascii=False).encode(encoding))
+        monkeypatch.setattr(Source.text_chunks, "__defaults__", (7,))
+        assert [record.to_csl() for record in citeform.read(path)] == items
+
     def test_bad_utf8_is_named_by_byte(self, tmp_path):
         path = tmp_path / "items.json"
         path.write_bytes(b'[{"id": "a", "type": "book", "title": "\xff"}]')

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from importlib import import_module
+from types import FrameType
 from typing import Any
 
 from citeform.cli._common import EXIT_USAGE, fail
@@ -63,14 +67,50 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return command if command in SUBCOMMANDS else None
 
 
+class Interrupted(KeyboardInterrupt):
+    """The command was stopped by a signal; output files are left as they were."""
+
+    def __init__(self, signum: int) -> None:
+        """Remember which signal stopped the command."""
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _interrupt(signum: int, _frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into :class:`Interrupted`, so that cleanup runs for both."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, _interrupt) for signum in caught}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 done, 1 some records failed, 2 usage)."""
+    """Run the command line; return the exit code (0 done, 1 some records failed, 2 usage).
+
+    Stopped by SIGINT or SIGTERM, it says so and returns 128 plus the signal's number;
+    an output file named with ``-o`` is then left as it was.
+    """
     arguments = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(_command_of(arguments)).parse_args(arguments)
     try:
-        code: int = args.run(args)
-    except KeyboardInterrupt:
-        return 130
+        with _signals_interrupt():
+            code: int = args.run(args)
+    except KeyboardInterrupt as error:
+        signum = error.signum if isinstance(error, Interrupted) else signal.SIGINT
+        name = signal.Signals(signum).name
+        print(f"citeform: stopped by {name}; no output file was changed", file=sys.stderr)
+        return 128 + signum
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
         return 0

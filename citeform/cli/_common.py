@@ -9,6 +9,7 @@ from pathlib import Path
 
 import attrs
 
+from citeform.cli.progress import Progress
 from citeform.errors import CiteformError
 from citeform.io import iter_read
 from citeform.model import Record
@@ -62,11 +63,20 @@ class Tally:
 
     done: int = 0
     failed: int = 0
+    progress: Progress | None = None
+    """Where lines go when a progress bar is shown (above it); else standard error."""
 
     def report(self, error: CiteformError) -> None:
         """Count a failed record and print its error."""
         self.failed += 1
-        print(error_line(error), file=sys.stderr)
+        self.say(error_line(error))
+
+    def say(self, line: str) -> None:
+        """Print *line* on standard error, above the progress bar if there is one."""
+        if self.progress is not None:
+            self.progress.echo(line)
+        else:
+            print(line, file=sys.stderr)
 
     @property
     def exit_code(self) -> int:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
+from citeform.cli.output import atomic_output
 from citeform.io import iter_write
 from citeform.model import Record
 from citeform.vocab import KIND_OF
@@ -53,11 +54,8 @@ def run(args: argparse.Namespace) -> int:
     pieces: Iterable[str] = ()  # no record usable: no empty document either
     if first is not None or not tally.failed:
         pieces = iter_write(chain((first,), records) if first else records, args.output_format)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as file:  # noqa: PTH123
-            file.writelines(pieces)
-    else:
-        sys.stdout.writelines(pieces)
+    with atomic_output(args.output) as output:
+        output.writelines(pieces)
     return tally.exit_code
 
 

@@ -93,3 +93,52 @@ def count_labels(text: str) -> int:
             or _labelled_line(line) is not None
         }
     )
+
+
+_LABEL_LIKE = re.compile(r"[^\W\d_][^\d,;.:()\[\]/]{0,39}")
+"""A line that may be a label: starts with a letter, short, no digits or punctuation of values."""
+
+_LIST_FIELDS = ("dc.subject", "dc.description")
+"""Fields whose values are lists of words or paragraphs, where short lines are no labels."""
+
+
+def unknown_labels(text: str) -> list[str]:
+    """Lines that look like labels the profiles do not know, in page order.
+
+    Such a line is short (at most four words), starts with a capital letter, holds no
+    digits or punctuation of values, and the line after it looks like a value, not
+    like another label (so runs of menu entries do not count); lines of the title, the
+    creator line and of list fields (subjects, descriptions) are not counted.
+    """
+    lines = [line for _, line in _lines(text)]
+    listed = _list_lines(text)
+    found: list[str] = []
+    for index in range(2, len(lines) - 1):
+        line, following = lines[index], lines[index + 1]
+        if (
+            _looks_like_label(line)
+            and field_of_label(line) is None
+            and not _looks_like_label(following)
+            and field_of_label(following) is None
+            and index not in listed
+            and line not in found
+        ):
+            found.append(line)
+    return found
+
+
+def _looks_like_label(line: str) -> bool:
+    return line[:1].isupper() and len(line.split()) <= 4 and bool(_LABEL_LIKE.fullmatch(line))
+
+
+def _list_lines(text: str) -> set[int]:
+    """Indices (among the page's lines) of the values of list fields."""
+    indices: set[int] = set()
+    in_list = False
+    for index, (_, line) in enumerate(_lines(text)):
+        key = field_of_label(line)
+        if key is not None:
+            in_list = key.lower().startswith(_LIST_FIELDS)
+        elif in_list:
+            indices.add(index)
+    return indices

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from citeform.dspace.crosswalk import crosswalk
 from citeform.dspace.labels import load_environment_labels
-from citeform.dspace.page import count_labels, fields_from_page
+from citeform.dspace.page import count_labels, fields_from_page, unknown_labels
 from citeform.errors import CiteformError, UnreadableInputError
 from citeform.model import Origin, Record
 from citeform.registry import Format
@@ -40,13 +40,25 @@ def sniff(source: Source) -> bool:
 
 
 def read(source: Source) -> Iterator[Record | CiteformError]:
-    """Yield the one record of an item page."""
+    """Yield the one record of an item page; a page whose labels are mostly unknown is refused.
+
+    Reading such a page would take its unknown labels for values (authors named
+    "Jahrgang" or "Heft"), so it is refused, naming the labels, rather than guessed.
+    """
     load_environment_labels()
     text = source.text()
     if count_labels(text) == 0 or text.lstrip()[:1] in {"<", "{", "["}:
         raise UnreadableInputError(
             "not a DSpace item page: no known field label found "
             "(register your repository's labels with citeform.dspace.labels)",
+            source=source.name,
+        )
+    known, unknown = count_labels(text), unknown_labels(text)
+    if len(unknown) > known:
+        shown = ", ".join(repr(label) for label in unknown[:8])
+        raise UnreadableInputError(
+            f"not read: most labels of this item page are unknown ({shown}); name them in "
+            "a label file and pass it with --labels (see citeform.dspace.labels)",
             source=source.name,
         )
     fields = fields_from_page(text)

@@ -7,6 +7,8 @@ import json
 from dspace_support import run_citeform
 
 import citeform
+import citeform.cli
+from citeform.dspace.labels import clear_registered_labels
 from citeform.model import Name
 from citeform.registry import detect_format
 from citeform.sources import Source
@@ -129,3 +131,32 @@ def test_the_command_line_reads_a_label_file_named_in_the_environment(tmp_path):
     assert broken.returncode == 2
     [line] = broken.stderr.strip().splitlines()
     assert "cannot read the label file" in line
+
+
+def test_a_page_of_mostly_unknown_labels_is_refused_naming_them(capsys):
+    page = "examples/item-page-other-repository.txt"
+    code = citeform.cli.main(["fill", page, "--from", "dspace-page", "--to", "csl-json"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "most labels of this item page are unknown ('Erscheinungsjahr', 'Jahrgang'" in err
+    assert "--labels" in err
+    try:
+        code = citeform.cli.main(
+            ["cite", page, "--from", "dspace-page", "--labels", "examples/repository-labels.json"]
+        )
+    finally:
+        clear_registered_labels()
+    assert code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Müller, A. (2019). Wohnen in der Stadt. Informationen")
+    assert "46(2), 112\u2013128." in out
+
+
+def test_a_page_of_known_labels_with_short_values_or_menus_is_read():
+    page = (
+        "Ein Buch\nMüller, Hans\nStartseite\nStöbern\nAnmelden\nTitel\nEin Buch\n"
+        "Autor\nMüller, Hans\nSchlagwörter\nStadt\nLand\nVerkehr\nTyp\nBuch\n"
+        "Teilen\nZitieren\nStatistik\nExport\n"
+    )
+    (record,) = citeform.read(page, "dspace-page")
+    assert record.get("keyword") == "Stadt, Land, Verkehr"

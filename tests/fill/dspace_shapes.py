@@ -5,7 +5,7 @@ import io
 import re
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-CITATION_HEADING = re.compile(r"dc\.identifier\.citation(\[[^\]\[*]+\])?")
+CITATION_HEADING = re.compile(r"dc\.identifier\.citation(\[[^\]\[*]*\])?")
 QUOTED_FIELD = re.compile(r'"(?:[^"]|"")*"')
 
 
@@ -34,6 +34,7 @@ def csv_rows(text):
         assert not any("||" in v or "::" in v for v in values)
         if "collection" in header:
             assert row[1], "an empty collection cell fails the import"
+            assert all(row[1].split("||")), "handles separated by '||'"
     return [dict(zip(header, row, strict=True)) for row in body]
 
 

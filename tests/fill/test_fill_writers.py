@@ -109,7 +109,7 @@ class TestCsv:
         one = [both[0], item(dspace_uuid=UUID_B)]
         assert "collection" not in csv_rows(citeform.write(one, "dspace-csv"))[0]
 
-    def test_quotes_doubled_separators_broken_formulas_defused(self):
+    def test_quotes_doubled_separators_broken_formulas_as_they_are_unless_guarded(self):
         text = citeform.write(
             [
                 item('Sag "ja" || nein :: vielleicht', dspace_uuid=UUID_A),
@@ -118,20 +118,31 @@ class TestCsv:
             "dspace-csv",
         )
         assert '"Sag ""ja"" | | nein : : vielleicht"' in text
-        assert csv_rows(text)[1]["dc.identifier.citation"] == "'=1+1"
-        unguarded = dspace_csv.write([item("=1+1", dspace_uuid=UUID_B)], formula_guard=False)
-        assert csv_rows(unguarded)[0]["dc.identifier.citation"] == "=1+1"
+        assert csv_rows(text)[1]["dc.identifier.citation"] == "=1+1"
+        guarded = dspace_csv.write([item("=1+1", dspace_uuid=UUID_B)], formula_guard=True)
+        assert csv_rows(guarded)[0]["dc.identifier.citation"] == "'=1+1"
+
+    def test_collection_cell_keeps_the_handles_of_mapped_collections(self):
+        record = item(dspace_uuid=UUID_A, dspace_collection="1/2||1/5")
+        assert csv_rows(citeform.write([record], "dspace-csv"))[0]["collection"] == "1/2||1/5"
+
+    def test_empty_language_is_written_as_empty_brackets(self):
+        record = item(dspace_uuid=UUID_A, dspace_citation_language="")
+        assert citeform.write([record], "dspace-csv").startswith('"id","dc.identifier.citation[]"')
 
     def test_nothing_to_write(self):
         assert citeform.write([item(None)], "dspace-csv") == ""
 
     @given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
-    def test_any_zitierform_is_one_safe_cell(self, text):
-        rows = csv_rows(citeform.write([item(text, dspace_uuid=UUID_A)], "dspace-csv"))
-        (value,) = (row["dc.identifier.citation"] for row in rows)
+    def test_any_zitierform_is_one_cell_guarded_only_when_asked(self, text):
+        records = [item(text, dspace_uuid=UUID_A)]
+        (plain,) = (row["dc.identifier.citation"] for row in csv_rows(dspace_csv.write(records)))
+        assert plain.replace(" ", "") == text.replace(" ", "")  # only spaces were added
+        guarded_rows = csv_rows(dspace_csv.write(records, formula_guard=True))
+        (value,) = (row["dc.identifier.citation"] for row in guarded_rows)
         assert not value.startswith(dspace_csv.FORMULA_STARTS)
         unguarded = value[1:] if text.startswith(dspace_csv.FORMULA_STARTS) else value
-        assert unguarded.replace(" ", "") == text.replace(" ", "")  # only spaces were added
+        assert unguarded == plain
 
     def test_spool_keeps_rows_in_order(self):
         records = [item(f"Z {n}.", dspace_uuid=UUID_A) for n in range(500)]

@@ -130,6 +130,9 @@ TEMPLATES: dict[str, str] = {
     '  <dim:field mdschema="dc" element="date" qualifier="issued">2017</dim:field>\n'
     '  <dim:field mdschema="dc" element="type">Article</dim:field>\n</dim:dim>\n',
     "dspace-page": "{title_line}\n\nMuster, Erika\n\nDatum\n\n2017\n\nVerlag\n\nBeispielverlag\n",
+    "dspace-csv": "id,collection,dc.title[de],dc.contributor.author,dc.date.issued,dc.type\n"
+    '0b1f2c4e-1111-4222-8333-944455556666,123/1||123/2,{title_csv},"Muster, Erika::a1::600",'
+    "2017,Article\n",
     "bibtex": "@book{{t1,\n  title = {{{title_tex}}},\n  author = {{Muster, Erika}},\n"
     "  year = {{2017}},\n  publisher = {{Beispielverlag}},\n}}\n",
     "biblatex": "@book{{t1,\n  title = {{{title_tex}}},\n  author = {{Muster, Erika}},\n"
@@ -148,6 +151,7 @@ def fill_template(format_name: str, title: str) -> str:
         title_xml=xml,
         title_tex=title,
         title_line=" ".join(title.split()),
+        title_csv='"' + title.replace('"', '""') + '"',
     )
 
 

@@ -126,7 +126,7 @@ def test_cite_and_fill_on_garbage_fail_cleanly(command, tmp_path, capsys):
 def test_fill_and_cite_on_hostile_records(tmp_path, capsys):
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(HOSTILE_ITEMS), encoding="utf-8")
-    code = main(["fill", str(path), "--to", "dspace-csv", "--overwrite"])
+    code = main(["fill", str(path), "--to", "dspace-csv", "--overwrite", "--spreadsheet-safe"])
     out, err = capsys.readouterr()
     assert_clean_failure(code, err)
     for row in csv.reader(io.StringIO(out)):

@@ -12,7 +12,6 @@ render them in any CSL style and locale, and fill DSpace's empty Zitierform.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 from citeform.errors import (
@@ -74,6 +73,8 @@ _LAZY = {
 def __getattr__(name: str) -> Any:
     """Return ``__version__`` and the lazily imported rendering API."""
     if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - slow to import, rarely needed
+
         return version("citeform")
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)

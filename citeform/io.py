@@ -23,6 +23,18 @@ class Records(list[Record]):
         super().__init__(records)
         self.errors: list[CiteformError] = list(errors)
 
+    def __repr__(self) -> str:
+        """The records one a line (author, year, title), then the errors."""
+        from citeform.notebook import records_text  # noqa: PLC0415 - for display only
+
+        return records_text(self, self.errors)
+
+    def _repr_html_(self) -> str:
+        """Show the records as an HTML table in a notebook (see :mod:`citeform.notebook`)."""
+        from citeform.notebook import records_html  # noqa: PLC0415 - for display only
+
+        return records_html(self, self.errors)
+
 
 def iter_read(source: Any, format: str | None = None) -> Iterator[Record | CiteformError]:  # noqa: A002
     """Yield each record of *source*, or the error of a record that could not be read.
@@ -89,7 +101,18 @@ def read(source: Any, format: str | None = None, *, strict: bool = False) -> Rec
 
 def write(records: Iterable[Record], format: str, **options: Any) -> str:  # noqa: A002
     """Return *records* written in *format*; *options* go to the format's writer."""
+    return "".join(iter_write(records, format, **options))
+
+
+def iter_write(records: Iterable[Record], format: str, **options: Any) -> Iterator[str]:  # noqa: A002
+    """Yield the text of *records* written in *format*, piece by piece.
+
+    A format that writes record by record (CSL-JSON) takes the records as they come,
+    so a long iterator is never held whole; the others get the records as a list.
+    """
     fmt = REGISTRY.get(format)
+    if fmt.write_pieces is not None:
+        return fmt.write_pieces(records, **options)
     if fmt.write is None:
         raise UnknownFormatError(f"citeform cannot write {fmt.name}")
-    return fmt.write(list(records), **options)
+    return iter((fmt.write(list(records), **options),))

@@ -85,7 +85,7 @@ def _optional_flag(_instance: object, attribute: attrs.Attribute[Any], value: ob
         raise _refuse(attribute.name, "must be a string, number or boolean", value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Name:
     """A CSL name: a person's parts, or a ``literal`` for a corporate body."""
 
@@ -103,6 +103,15 @@ class Name:
         """Refuse a name with neither family, given nor literal."""
         if not (self.family or self.given or self.literal):
             raise _refuse("name", "needs a family, given or literal part", self.to_csl())
+
+    def __repr__(self) -> str:
+        """Show the parts that are set: ``Name(family='Lee', given='M.')``."""
+        parts = (
+            f"{field.name}={value!r}"
+            for field in attrs.fields(type(self))
+            if (value := getattr(self, field.name)) is not None
+        )
+        return f"Name({', '.join(parts)})"
 
     @classmethod
     def corporate(cls, name: str) -> Name:

@@ -1,13 +1,16 @@
 """HTML views of records and bibliographies, for Jupyter notebooks.
 
-A notebook shows an object through its ``_repr_html_``; :class:`~citeform.Record` and a
-rendered bibliography use the functions here. Every value from a record is escaped, so a
+A notebook shows an object through its ``_repr_html_``; :class:`~citeform.Record`, the
+records that :func:`citeform.read` returns and a rendered bibliography use the functions
+here. Table cells are aligned left (notebooks align them right by default). Every value from
+a record is escaped, so a
 ``<script>`` in a title shows as text. Entries rendered as HTML keep only CSL's rich-text
 markup (italics, bold, superscript, subscript, small caps, ``nocase`` spans, links);
 any other tag or attribute is escaped.
 
 >>> from citeform import Record
->>> print(record_html(Record.build("book", {"title": "<b>Bold</b> claims"})))
+>>> print(record_html(Record.build("book", {"title": "<b>Bold</b> claims"})))  # doctest: +ELLIPSIS
+<style>table.citeform-record th, ... {text-align: left}</style>
 <table class="citeform-record">
 <caption>book</caption>
 <tr><th>title</th><td>&lt;b&gt;Bold&lt;/b&gt; claims</td></tr>
@@ -16,11 +19,12 @@ any other tag or attribute is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 from html.parser import HTMLParser
 from typing import Final
 
+from citeform.errors import CiteformError
 from citeform.model import Date, Name, Record
 
 ALLOWED_MARKUP: Final = {
@@ -37,6 +41,11 @@ ALLOWED_MARKUP: Final = {
 """Tags an HTML entry may keep, with the attributes each may keep (CSL's rich-text markup)."""
 
 _SAFE_LINK_SCHEMES: Final = ("http://", "https://", "mailto:")
+LEFT_ALIGNED: Final = (
+    "<style>table.citeform-record th, table.citeform-record td, table.citeform-records th, "
+    "table.citeform-records td {text-align: left}</style>"
+)
+"""Aligns the tables' cells left (notebooks align them right by default)."""
 
 
 def record_html(record: Record) -> str:
@@ -55,6 +64,7 @@ def record_html(record: Record) -> str:
         rows.append(_row("from", f"{record.origin.format}, {record.origin}", "origin"))
     return "\n".join(
         [
+            LEFT_ALIGNED,
             '<table class="citeform-record">',
             f"<caption>{escape(caption)}</caption>",
             *rows,
@@ -63,8 +73,76 @@ def record_html(record: Record) -> str:
     )
 
 
-def bibliography_html(entries: Iterable[str], *, markup: bool | None = None) -> str:
-    """An ordered list of rendered *entries*.
+def records_html(records: Sequence[Record], errors: Sequence[CiteformError] = ()) -> str:
+    """A table of *records*, one a line, then the *errors* of those that could not be read.
+
+    The first :data:`SHOWN` of each are shown, and how many more there are.
+
+    >>> records = [Record.build("book", {"title": "Ein Buch"}, id="a")]
+    >>> print(records_html(records))  # doctest: +ELLIPSIS
+    <style>table.citeform-record th, ... {text-align: left}</style>
+    <table class="citeform-records">
+    <caption>Records: 1 record</caption>
+    <tr><th>#</th><th>type</th><th>id</th><th>record</th><th>from</th></tr>
+    <tr><td>1</td><td>book</td><td>a</td><td>? (o. J.): Ein Buch</td><td></td></tr>
+    </table>
+    """
+    cells = [["#", "type", "id", "record", "from"]]
+    cells += [
+        [
+            str(number),
+            record.type or "",
+            str(record.id or ""),
+            str(record),
+            str(record.origin or ""),
+        ]
+        for number, record in enumerate(records[:SHOWN], start=1)
+    ]
+    rows = [f"<tr>{''.join(f'<th>{escape(cell)}</th>' for cell in cells[0])}</tr>"]
+    rows += [f"<tr>{''.join(f'<td>{escape(cell)}</td>' for cell in row)}</tr>" for row in cells[1:]]
+    rows += [_wide_row("!", str(error), "error") for error in errors[:SHOWN]]
+    rows += [_wide_row("…", more) for more in _more(records, errors)]
+    caption = escape(_counts(records, errors))
+    table = ['<table class="citeform-records">', f"<caption>{caption}</caption>", *rows, "</table>"]
+    return "\n".join([LEFT_ALIGNED, *table])
+
+
+def records_text(records: Sequence[Record], errors: Sequence[CiteformError] = ()) -> str:
+    """*records* and *errors* as lines of text, each record numbered (the first :data:`SHOWN`).
+
+    >>> print(records_text([Record.build("book", {"title": "Ein Buch"}, id="a")]))
+    Records: 1 record
+      1. ? (o. J.): Ein Buch
+    """
+    lines = [_counts(records, errors)]
+    lines += [f"  {number}. {record}" for number, record in enumerate(records[:SHOWN], start=1)]
+    lines += [f"  ! {error}" for error in errors[:SHOWN]]
+    lines += [f"  … {more}" for more in _more(records, errors)]
+    return "\n".join(lines)
+
+
+SHOWN: Final = 20
+"""How many records (and errors) a list of records shows."""
+
+
+def _counts(records: Sequence[Record], errors: Sequence[CiteformError]) -> str:
+    counts = _count(len(records), "record")
+    return f"Records: {counts}, {_count(len(errors), 'error')}" if errors else f"Records: {counts}"
+
+
+def _more(records: Sequence[Record], errors: Sequence[CiteformError]) -> list[str]:
+    hidden = (len(records) - SHOWN, "record"), (len(errors) - SHOWN, "error")
+    return [f"{_count(number, noun)} more" for number, noun in hidden if number > 0]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def bibliography_html(
+    entries: Iterable[str], *, markup: bool | None = None, errors: Iterable[CiteformError] = ()
+) -> str:
+    """An ordered list of rendered *entries*, then the *errors* of records that failed.
 
     Text entries (``markup=False``) are escaped whole; HTML entries (``markup=True``, from a
     renderer with ``format="html"``) keep only :data:`ALLOWED_MARKUP`. With ``markup=None``,
@@ -86,7 +164,8 @@ def bibliography_html(entries: Iterable[str], *, markup: bool | None = None) -> 
         markup = bool(entries) and all(entry.startswith(HTML_ENTRY_START) for entry in entries)
     clean = clean_markup if markup else escape
     items = [f"<li>{clean(entry)}</li>" for entry in entries]
-    return "\n".join(['<ol class="citeform-bibliography">', *items, "</ol>"])
+    failed = [f'<p class="error">{escape(str(error))}</p>' for error in errors]
+    return "\n".join(['<ol class="citeform-bibliography">', *items, "</ol>", *failed])
 
 
 HTML_ENTRY_START: Final = '<div class="csl-entry">'
@@ -172,6 +251,12 @@ def _display_order(record: Record) -> list[tuple[str, object]]:
 def _row(label: str, value: str, css_class: str | None = None) -> str:
     attribute = f' class="{css_class}"' if css_class else ""
     return f"<tr{attribute}><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+
+
+def _wide_row(label: str, value: str, css_class: str | None = None) -> str:
+    """A row of the records table: *label*, then *value* across the other four columns."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f'<tr{attribute}><th>{escape(label)}</th><td colspan="4">{escape(value)}</td></tr>'
 
 
 def _value_text(value: object) -> str:

@@ -59,10 +59,10 @@ class Bibliography(list[str]):
         self.errors: list[RenderError] = list(errors)
 
     def _repr_html_(self) -> str:
-        """Show the entries as an escaped list in a notebook."""
+        """Show the entries as an escaped list in a notebook, then the errors."""
         from citeform.notebook import bibliography_html  # noqa: PLC0415 - notebooks only
 
-        return bibliography_html(self)
+        return bibliography_html(self, errors=self.errors)
 
 
 def to_csl_item(record: Any) -> dict[str, Any]:

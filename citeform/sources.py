@@ -13,15 +13,17 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
-from citeform.errors import LimitExceededError, UnreadableInputError
+from citeform.errors import CiteformError, LimitExceededError, UnreadableInputError
 
 MAX_INPUT_BYTES: Final = 256 * 1024 * 1024
 """Largest input citeform reads (256 MiB); larger inputs are refused with a clear error."""
 
 _HEAD_CHARS = 8192
+_CHUNK_CHARS = 1 << 16
 _UNSET: Final[Any] = object()
 
 
@@ -130,24 +132,26 @@ class Source:
             head = self.bytes()[: _HEAD_CHARS * 4]
         return head.decode(text_encoding(head), "replace")[:_HEAD_CHARS]
 
+    def text_chunks(self, size: int = _CHUNK_CHARS) -> Iterator[str]:
+        """The content as text in pieces of about *size* characters (a file read piece by piece)."""
+        if self.path is None or self._data is not None or self._text is not None:
+            text = self.text()
+            for start in range(0, len(text), size):
+                yield text[start : start + size]
+            return
+        try:
+            with self.path.open("rb") as file:
+                yield from _decoded(iter(lambda: file.read(size), b""), self.name)
+        except OSError as error:
+            raise UnreadableInputError(error.strerror or str(error), source=self.name) from None
+
     def json(self) -> Any:
         """The content parsed as JSON; errors name the line and column."""
         if self._parsed is _UNSET:
             try:
                 self._parsed = json.loads(self.text())
-            except RecursionError:
-                raise LimitExceededError("JSON nested too deeply", source=self.name) from None
-            except json.JSONDecodeError as error:
-                raise UnreadableInputError(
-                    f"not valid JSON: {error.msg}",
-                    source=self.name,
-                    position=f"line {error.lineno} column {error.colno}",
-                ) from None
-            except ValueError:  # an integer longer than Python converts
-                raise LimitExceededError(
-                    f"JSON number longer than {sys.get_int_max_str_digits()} digits",
-                    source=self.name,
-                ) from None
+            except (RecursionError, ValueError) as error:
+                raise json_error(error, self.name) from None
         return self._parsed
 
     def _read_path(self, size: int = MAX_INPUT_BYTES + 1) -> builtins.bytes:
@@ -157,6 +161,68 @@ class Source:
                 return file.read(size)
         except OSError as error:
             raise UnreadableInputError(error.strerror or str(error), source=self.name) from None
+
+
+def json_error(
+    error: RecursionError | ValueError, name: str, lines_before: int = 0, columns_before: int = 0
+) -> CiteformError:
+    """The citeform error for a failure of :mod:`json` on the input *name*.
+
+    When only a part of the input was parsed, *lines_before* counts the line breaks
+    before that part and *columns_before* the characters before it on its first line.
+    """
+    if isinstance(error, RecursionError):
+        return LimitExceededError("JSON nested too deeply", source=name)
+    if isinstance(error, json.JSONDecodeError):
+        column = error.colno + (columns_before if error.lineno == 1 else 0)
+        return UnreadableInputError(
+            f"not valid JSON: {error.msg}",
+            source=name,
+            position=f"line {lines_before + error.lineno} column {column}",
+        )
+    return LimitExceededError(  # an integer longer than Python converts
+        f"JSON number longer than {sys.get_int_max_str_digits()} digits", source=name
+    )
+
+
+def _decoded(pieces: Iterator[bytes], name: str) -> Iterator[str]:
+    """Decode *pieces* in the encoding the first tells; refuse input over the size limit."""
+    decoder: codecs.IncrementalDecoder | None = None
+    encoding = "utf-8"
+    seen = 0
+    for piece in pieces:
+        start = 0
+        if decoder is None:
+            encoding = text_encoding(piece)
+            if encoding == "utf-8-sig":  # the mark dropped here, so that byte offsets stay true
+                encoding = "utf-8"
+                start = len(codecs.BOM_UTF8) if piece.startswith(codecs.BOM_UTF8) else 0
+            decoder = codecs.getincrementaldecoder(encoding)()
+        pending = len(decoder.getstate()[0])
+        seen += len(piece)
+        if seen > MAX_INPUT_BYTES:
+            raise LimitExceededError(
+                f"input larger than {MAX_INPUT_BYTES // 2**20} MiB", source=name
+            )
+        try:
+            yield decoder.decode(piece[start:])
+        except UnicodeDecodeError as error:
+            offset = seen - len(piece) + start - pending + error.start
+            raise _not_text(encoding, name, offset, error) from None
+    if decoder is not None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            raise _not_text(encoding, name, seen - len(error.object) + error.start, error) from None
+
+
+def _not_text(encoding: str, name: str, offset: int, error: UnicodeDecodeError) -> CiteformError:
+    return UnreadableInputError(
+        "not UTF-8 text" if encoding == "utf-8" else f"not valid {encoding} text",
+        source=name,
+        position=f"byte {offset}",
+        value=error.object[error.start : error.start + 8],
+    )
 
 
 _BYTE_ORDER_MARKS: Final = (

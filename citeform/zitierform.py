@@ -42,7 +42,8 @@ ZITIERFORM_POLICY: Final[ZitierformPolicy] = {
     None: HOLDINGS | {"abstract"},
     **dict.fromkeys(SERIAL_CONTRIBUTIONS, frozenset({"publisher", "publisher-place"})),
 }
-"""The default policy (field-mapping §5): kept in the record, not passed to the style."""
+"""The default policy: holdings, an abstract, and a serial's publisher and place are kept in the
+record but not passed to the style."""
 
 
 def withheld(record: Record, policy: ZitierformPolicy = ZITIERFORM_POLICY) -> frozenset[str]:

@@ -34,6 +34,8 @@ citeform_scope = "document"
 
 html_theme = "furo" if importlib.util.find_spec("furo") else "alabaster"
 html_title = f"citeform {release}"
+html_static_path = ["_static"]
+html_css_files = ["citeform.css"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
@@ -73,26 +75,6 @@ def resolve_public_alias(
     return make_refnode(app.builder, node["refdoc"], entry.docname, entry.node_id, contnode, public)
 
 
-OPTIONAL_PAGES = ("reliability",)
-"""Pages other work writes; the index lists each only once its file exists."""
-
-
-def drop_absent_pages(_app: Sphinx, docname: str, source: list[str]) -> None:
-    """Remove the toctree line of an optional page that is not there (yet)."""
-    if docname != "index":
-        return
-    for page in OPTIONAL_PAGES:
-        if not (Path(__file__).parent / f"{page}.md").is_file():
-            source[0] = source[0].replace(f"\n{page}\n", "\n")
-
-
-def reread_index(*_args: object) -> list[str]:
-    """Read the index on every build, so that an optional page that appeared is listed."""
-    return ["index"]
-
-
 def setup(app: Sphinx) -> None:
-    """Connect the alias resolver and the optional pages."""
+    """Connect the alias resolver."""
     app.connect("missing-reference", resolve_public_alias)
-    app.connect("source-read", drop_absent_pages)
-    app.connect("env-get-outdated", reread_index)

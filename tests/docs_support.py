@@ -1,9 +1,9 @@
 """What the docs tests share: the repository's paths and the parts of citeform a page needs.
 
-A page (or example script) that uses a part of citeform that has not landed yet says so in one
-marker line, ``% docs-test needs: citeform.fill, format:dspace-page, command:fill`` in a page
-(a MyST comment, not rendered) or ``# docs-test needs: ...`` in a script. The tests skip it,
-naming what is missing, until every part is there; then it runs like any other.
+A page (or example script) names the parts of citeform it uses in one marker line,
+``% docs-test needs: citeform.fill, format:dspace-page, command:fill`` in a page (a MyST
+comment, not rendered) or ``# docs-test needs: ...`` in a script. When one of them is
+missing, its test fails first, naming what is missing, rather than on a code block.
 """
 
 from __future__ import annotations
@@ -89,5 +89,11 @@ def is_available(need: str) -> bool:
 
 
 def missing_needs(text: str) -> list[str]:
-    """The declared needs of *text* that are not met yet."""
+    """The declared needs of *text* that are not met."""
     return [need for need in needs_of(text) if not is_available(need)]
+
+
+def assert_needs_met(name: str, text: str) -> None:
+    """Fail, naming what is missing, when a need that *text* (of *name*) declares is not met."""
+    missing = missing_needs(text)
+    assert not missing, f"{name} needs {', '.join(missing)} (its 'docs-test needs' line)"

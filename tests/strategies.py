@@ -84,7 +84,7 @@ json_values = st.recursive(
 )
 
 
-# --- BibTeX, biblatex and RIS round trips (issue 4) -------------------------------------
+# --- BibTeX, biblatex and RIS round trips ----------------------------------------------
 
 TEX_SPECIALS = "%&#_{}\\~^$"
 """Characters LaTeX treats specially; every writer must escape them."""
@@ -188,7 +188,7 @@ def _date_key(date: Date) -> tuple[Any, ...]:
 
 
 def listed_fields(record: Record, *, particles: bool = True) -> dict[str, Any]:
-    """The fields issue 4 lists, in a form every format can keep: compare these after a trip."""
+    """The fields every format keeps, in a form each can keep: compare these after a trip."""
     kept: dict[str, Any] = {key: record.text.get(key) for key in LISTED_TEXT}
     kept.update({key: str(record.numbers[key]) for key in LISTED_NUMBERS if key in record.numbers})
     page = record.numbers.get("page")
@@ -218,4 +218,4 @@ EXAMPLE_CSL: dict[str, Any] = {
     "archive": "ZLB",
     "call-number": "Kws 860 ZB 6748",
 }
-"""The project's example record as CSL-JSON (field-mapping.md §1, variant A, with holdings)."""
+"""The project's example record as CSL-JSON, as citeform maps it, with holdings."""

@@ -1,23 +1,32 @@
+import codecs
 import json
+import subprocess
+import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shared_data import shared_path
 from strategies import csl_items, json_values
 
 import citeform
 from citeform import vocab
+from citeform.formats import csl_json
+from citeform.jsonstream import iter_array
+from citeform.sources import Source
+
+_SCHEMA_TYPE_OF_KIND = {"text": "string", "number": ["string", "number"]}
 
 
 def schema_errors(items):
-    """Schema errors of *items*, but for CSL 1.0.2 variables the schema lacks (see vocab)."""
+    """Schema errors of *items* against the official schema, extended by the CSL 1.0.2
+    variables it lacks (see vocab), each typed as the schema types its kind."""
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(shared_path("schema", "csl-data.json").read_text(encoding="utf-8"))
-    return [
-        error.message
-        for error in jsonschema.Draft7Validator(schema).iter_errors(items)
-        if not any(f"'{key}' was unexpected" in error.message for key in vocab.SPEC_ONLY_VARIABLES)
-    ]
+    properties = schema["items"]["properties"]
+    for key in vocab.SPEC_ONLY_VARIABLES:
+        properties[key] = {"type": _SCHEMA_TYPE_OF_KIND[vocab.KIND_OF[key]]}
+    return [error.message for error in jsonschema.Draft7Validator(schema).iter_errors(items)]
 
 
 class TestReference:
@@ -94,3 +103,173 @@ def test_unknown_name_part_kept_and_written_back():
     assert record.names["author"][0].family == "Lee"
     assert [(field.key, field.value) for field in record.unmapped] == [("author[0]._ordinal", 1)]
     assert record.to_csl() == item
+
+
+def pieces_of(text, size):
+    return [text[start : start + size] for start in range(0, len(text), size)]
+
+
+json_texts = st.builds(
+    lambda value, indent: json.dumps(value, indent=indent, ensure_ascii=False),
+    st.lists(json_values, max_size=6),
+    st.sampled_from([None, 0, 2]),
+)
+
+
+def json_outcome(read):
+    """The value *read* returns, or the message and position of the error it raises."""
+    try:
+        return read()
+    except citeform.UnreadableInputError as error:
+        return (error.message, error.position)
+
+
+def loads_outcome(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        return (f"not valid JSON: {error.msg}", f"line {error.lineno} column {error.colno}")
+
+
+class TestStreaming:
+    """An array is read item by item: the same items, or the same error, as reading it whole."""
+
+    @given(json_texts, st.integers(1, 40))
+    def test_any_array_in_any_pieces_reads_as_a_whole(self, text, size):
+        assert list(iter_array(pieces_of(text, size), "x")) == json.loads(text)
+
+    @given(json_texts, st.integers(1, 200), st.sampled_from(["}", "]", ",", "x", "\n", '"', "1"]))
+    @settings(max_examples=200)
+    def test_broken_json_fails_where_a_whole_parse_fails(self, text, at, inserted):
+        broken = text[:at] + inserted + text[at:]
+        assert json_outcome(lambda: list(iter_array(pieces_of(broken, 7), "x"))) == loads_outcome(
+            broken
+        )
+
+    def test_items_before_a_syntax_error_are_read_first(self, tmp_path):
+        path = tmp_path / "items.json"
+        path.write_text('[\n{"id": "a", "type": "book"},\n{"id": "b", "type": "book"}\n{', "utf-8")
+        seen = []
+        with pytest.raises(citeform.UnreadableInputError) as raised:
+            seen.extend(item.id for item in citeform.iter_read(path))
+        assert seen == ["a", "b"]
+        assert str(raised.value) == (
+            f"{path}:line 4 column 1: not valid JSON: Expecting ',' delimiter"
+        )
+
+    def test_a_file_is_read_in_pieces(self, tmp_path, monkeypatch):
+        items = [
+            {"id": f"i{number}", "type": "book", "title": "Tè" * number} for number in range(9)
+        ]
+        path = tmp_path / "items.json"
+        path.write_bytes(codecs.BOM_UTF8 + json.dumps(items, ensure_ascii=False).encode())
+        monkeypatch.setattr(Source.text_chunks, "__defaults__", (5,))
+        assert [record.to_csl() for record in citeform.read(path)] == items
+
+    @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+    def test_a_file_in_another_encoding_is_read_in_pieces(self, tmp_path, monkeypatch, encoding):
+        items = [{"id": f"i{n}", "type": "book", "title": "Grüße" * n} for n in range(5)]
+        path = tmp_path / "items.json"
+        path.write_bytes(json.dumps(items, ensure_ascii=False).encode(encoding))
+        monkeypatch.setattr(Source.text_chunks, "__defaults__", (7,))
+        assert [record.to_csl() for record in citeform.read(path)] == items
+
+    def test_bad_utf8_is_named_by_byte(self, tmp_path):
+        path = tmp_path / "items.json"
+        path.write_bytes(b'[{"id": "a", "type": "book", "title": "\xff"}]')
+        with pytest.raises(citeform.UnreadableInputError, match="byte 39: not UTF-8"):
+            citeform.read(path)
+
+    @given(st.lists(csl_items(), max_size=4), st.sampled_from([None, 0, 2, 4]))
+    def test_written_in_pieces_as_dumped_whole(self, items, indent):
+        records = citeform.read(items, format="csl-json", strict=True)
+        written = "".join(csl_json.write_pieces(iter(records), indent=indent))
+        assert written == json.dumps(items, ensure_ascii=False, indent=indent) + "\n"
+
+
+class TestLenientDates:
+    """Date parts read as citeproc-js reads them; the item written back as it was given."""
+
+    @pytest.mark.parametrize(
+        ("parts", "read_as"),
+        [
+            ([["2000", ""]], ((2000,),)),
+            ([["2000", "3", ""]], ((2000, 3),)),
+            ([[2000, ""]], ((2000,),)),
+            ([["2000"], [" 2001 ", ""]], ((2000,), (2001,))),
+            ([[2000.0, ""]], ((2000,),)),
+        ],
+    )
+    def test_read_leniently_and_written_back_as_given(self, parts, read_as):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": parts}}
+        [record] = citeform.read([item], format="csl-json", strict=True)
+        assert record.dates["issued"].parts == read_as
+        assert [field.key for field in record.unmapped] == ["issued"]
+        assert record.to_csl() == item
+
+    def test_an_empty_date_is_no_date(self):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": [[""]]}}
+        [record] = citeform.read([item], format="csl-json", strict=True)
+        assert "issued" not in record.dates
+        assert record.to_csl() == item
+
+    def test_other_values_fail_as_given(self):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": [["spring", ""]]}}
+        with pytest.raises(citeform.BadRecordError, match=r"\[\['spring', ''\]\]"):
+            citeform.read([item], format="csl-json", strict=True)
+
+    def test_numbers_are_not_noted(self):
+        item = {"id": "a", "type": "book", "issued": {"date-parts": [[2000, 3]]}}
+        [record] = citeform.read([item], format="csl-json", strict=True)
+        assert record.unmapped == ()
+
+    def test_the_report_names_what_was_normalised(self, tmp_path):
+        path = tmp_path / "items.json"
+        path.write_text('[{"id": "a", "type": "book", "issued": {"date-parts": [["2000", ""]]}}]')
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "citeform",
+                "convert",
+                str(path),
+                "--to",
+                "csl-json",
+                "--report",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert json.loads(result.stdout)[0]["issued"] == {"date-parts": [["2000", ""]]}
+        assert result.stderr == (
+            f"{path}:item 1 (id 'a'): normalised issued = {{'date-parts': [['2000', '']]}}, "
+            "read as {'date-parts': [[2000]]} (written back as given)\n"
+        )
+
+
+_PEAK_OF_READING = """
+import re, sys, citeform
+for _ in citeform.iter_read(sys.argv[1]):
+    pass
+with open("/proc/self/status") as status:
+    print(re.search(r"VmHWM:\\s*(\\d+) kB", status.read())[1])
+"""
+"""Reads a file and prints the peak resident size of this program (in KiB): VmHWM, since
+``ru_maxrss`` would count the memory of the process it was forked from."""
+
+
+def test_reading_item_by_item_keeps_memory_flat(tmp_path):
+    peaks = []
+    for count in (2_000, 20_000):
+        path = tmp_path / f"{count}.json"
+        items = [{"id": f"i{n}", "type": "book", "title": f"Titel {n}" * 5} for n in range(count)]
+        path.write_text(json.dumps(items, indent=2), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-c", _PEAK_OF_READING, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        peaks.append(int(result.stdout) * 1024)
+    assert peaks[1] - peaks[0] < 4 * 2**20, f"peaks {peaks} for ten times the items"

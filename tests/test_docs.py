@@ -34,7 +34,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from docs_support import DOCS, EXAMPLES, REPO, missing_needs
+from docs_support import DOCS, EXAMPLES, REPO, assert_needs_met
 from sybil import Document, Example, Region, Sybil
 from sybil.evaluators import doctest as sybil_doctest
 from sybil.parsers.abstract.lexers import LexerCollection
@@ -188,16 +188,10 @@ def registry_restored():
     REGISTRY._formats, REGISTRY._aliases = saved
 
 
-def skip_unless_ready(path: Path) -> None:
-    missing = missing_needs(path.read_text(encoding="utf-8"))
-    if missing:
-        pytest.skip(f"{path.name} waits for {', '.join(missing)} (its 'docs-test needs' line)")
-
-
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(DOCS)))
 @pytest.mark.usefixtures("workdir", "registry_restored")
 def test_page_examples_run(page):
-    skip_unless_ready(page)
+    assert_needs_met(page.name, page.read_text(encoding="utf-8"))
     for example in SYBIL.parse(page):
         example.evaluate()
 
@@ -246,7 +240,7 @@ README_NEEDS = (
     "# docs-test needs: file:examples/dspace-item-page.txt, format:dspace-page, format:biblatex, "
     "citeform.fill, style:din-iso-690-de"
 )
-"""What the README's example uses that other issues deliver (README.md is not ours to mark)."""
+"""What the README's example uses (kept here, so that the README shows no marker line)."""
 
 README_PROMISES = (
     "Eildienst",
@@ -261,9 +255,7 @@ README_PROMISES = (
 def test_readme_python_example_runs():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     (code,) = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
-    missing = missing_needs(README_NEEDS)
-    if missing:
-        pytest.skip(f"README example waits for {', '.join(missing)}")
+    assert_needs_met("README.md", README_NEEDS)
     output = io.StringIO()
     with redirect_stdout(output):
         exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README's own example

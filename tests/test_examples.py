@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from docs_support import EXAMPLES, missing_needs
+from docs_support import EXAMPLES, assert_needs_met
 
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 TIMEOUT = 600
@@ -66,9 +66,7 @@ def run_script(script, *arguments, cwd):
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda script: script.name)
 def test_example_script_runs_and_prints_what_it_should(script, tmp_path):
-    missing = missing_needs(script.read_text(encoding="utf-8"))
-    if missing:
-        pytest.skip(f"{script.name} waits for {', '.join(missing)}")
+    assert_needs_met(script.name, script.read_text(encoding="utf-8"))
     result = run_script(script, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     printed = result.stdout.replace("\u00a0", " ")

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
+import citeform
 import citeform.notebook
 from citeform import Date, Name, Origin, Record, Unmapped
 from citeform.notebook import bibliography_html, clean_markup, record_html
@@ -89,7 +90,7 @@ def test_record_html_escapes_every_value():
         origin=Origin(HOSTILE, HOSTILE, HOSTILE),
     )
     html = record_html(record)
-    assert tags_of(html) == {"table", "caption", "tr", "th", "td"}
+    assert tags_of(html) == {"style", "table", "caption", "tr", "th", "td"}
     assert "<script" not in html
     assert "<img" not in html
 
@@ -97,7 +98,7 @@ def test_record_html_escapes_every_value():
 @given(st.text())
 def test_record_html_never_lets_markup_through(title):
     html = record_html(Record.build("book", {"title": title}))
-    assert tags_of(html) == {"table", "caption", "tr", "th", "td"}
+    assert tags_of(html) == {"style", "table", "caption", "tr", "th", "td"}
 
 
 @given(st.lists(st.text()))
@@ -160,3 +161,39 @@ def test_html_entries_are_recognised_and_text_entries_escaped():
     )
     assert "&lt;i&gt;A&lt;/i&gt;" in bibliography_html(["<i>A</i> & B"])
     assert bibliography_html([]) == '<ol class="citeform-bibliography">\n</ol>'
+
+
+def test_read_records_show_as_a_table_and_as_lines():
+    records = citeform.read(
+        [{"id": "a", "type": "book", "title": HOSTILE}, {"id": "b", "type": "bok"}],
+        format="csl-json",
+    )
+    html = records._repr_html_()
+    assert tags_of(html) == {"style", "table", "caption", "tr", "th", "td"}
+    assert "<caption>Records: 1 record, 1 error</caption>" in html
+    assert "<script" not in html
+    assert "text-align: left" in html
+    assert repr(records).splitlines() == [
+        "Records: 1 record, 1 error",
+        f"  1. ? (o. J.): {HOSTILE}",
+        "  ! <json>:item 2 (id 'b'): type: not a CSL item type (value: 'bok')",
+    ]
+    assert isinstance(records, list)
+
+
+def test_a_long_list_shows_its_first_records_and_how_many_more():
+    records = citeform.read([{"id": str(n), "type": "book"} for n in range(25)], format="csl")
+    assert repr(records).splitlines()[-1] == "  … 5 records more"
+    assert '<td colspan="4">5 records more</td>' in records._repr_html_()
+
+
+def test_a_bibliography_shows_the_errors_of_records_that_failed():
+    error = citeform.RenderError("no title", source="x", position="item 2")
+    assert bibliography_html(["A."], errors=[error]).endswith(
+        '</ol>\n<p class="error">x:item 2: no title</p>'
+    )
+
+
+def test_a_name_shows_the_parts_that_are_set():
+    assert repr(Name(family="Lee", given="M.")) == "Name(family='Lee', given='M.')"
+    assert repr(Name.corporate("Städtetag")) == "Name(literal='Städtetag')"

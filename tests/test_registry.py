@@ -1,7 +1,11 @@
+import importlib
+import pkgutil
+
 import pytest
 
 import citeform
-from citeform.registry import Format, Registry
+from citeform import formats
+from citeform.registry import BUILT_INS, Format, Registry
 from citeform.sources import Source
 
 
@@ -86,3 +90,40 @@ def test_broken_entry_point_warns_and_the_rest_loads(monkeypatch):
     with pytest.warns(UserWarning, match="format plug-in 'fake' not loaded"):
         names = [fmt.name for fmt in registry.formats()]
     assert "csl-json" in names
+
+
+def test_every_built_in_module_is_in_the_table():
+    modules = {f"citeform.formats.{info.name}" for info in pkgutil.iter_modules(formats.__path__)}
+    assert {built_in.module for built_in in BUILT_INS} == modules
+
+
+def test_built_in_table_names_each_modules_formats():
+    for built_in in BUILT_INS:
+        formats = importlib.import_module(built_in.module).FORMATS
+        names = {name for fmt in formats for name in (fmt.name, *fmt.aliases)}
+        assert names == set(built_in.names), built_in.module
+        readers = [fmt for fmt in formats if fmt.read]
+        assert bool(built_in.head) == bool(readers), built_in.module
+
+
+def test_a_name_loads_only_its_module(monkeypatch):
+    monkeypatch.setattr(citeform.registry, "entry_points", _no_entry_points)
+    registry = Registry()
+    assert registry.get("csl").name == "csl-json"
+    assert registry._modules == {"citeform.formats.csl_json"}
+    assert not registry._plugins_loaded
+
+
+def test_detection_asks_plugins_only_when_no_built_in_recognises(monkeypatch):
+    monkeypatch.setattr(citeform.registry, "entry_points", _no_entry_points)
+    registry = Registry()
+    assert registry.detect(Source("x", text='[{"id": "a", "type": "book"}]')).name == "csl-json"
+    assert not registry._plugins_loaded
+    assert "citeform.formats.bibtex" not in registry._modules
+    with pytest.raises(citeform.UnknownFormatError):
+        registry.detect(Source("x", text="neither here nor there"))
+    assert registry._plugins_loaded
+
+
+def _no_entry_points(**_):
+    return []

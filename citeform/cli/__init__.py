@@ -10,23 +10,39 @@ import threading
 from collections.abc import Iterator, Sequence
 from importlib import import_module
 from types import FrameType
+from typing import Any
 
 from citeform.cli._common import EXIT_USAGE, fail
 
-SUBCOMMANDS = (
-    "citeform.cli.cite",
-    "citeform.cli.convert",
-    "citeform.cli.fill",
-    "citeform.cli.formats",
-    "citeform.cli.styles",
-)
-"""Modules that each add one subcommand through ``register(subparsers)``."""
+SUBCOMMANDS = {
+    "cite": "citeform.cli.cite",
+    "convert": "citeform.cli.convert",
+    "fill": "citeform.cli.fill",
+    "formats": "citeform.cli.formats",
+    "styles": "citeform.cli.styles",
+}
+"""Each subcommand and its module, which adds it through ``register(subparsers)``."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the parser of the whole command line."""
-    from citeform import __version__  # noqa: PLC0415 - reads package metadata
+class _VersionAction(argparse.Action):
+    """``--version``: print the installed version (read from the package metadata only then)."""
 
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit", **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        from citeform import __version__  # noqa: PLC0415 - reads package metadata
+
+        print(f"citeform {__version__}")
+        parser.exit()
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser of the whole command line.
+
+    With *command*, only that subcommand's module is imported; the others are listed
+    by name, so that running one command does not load what the others need.
+    """
     parser = argparse.ArgumentParser(
         prog="citeform",
         description=(
@@ -35,11 +51,20 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Run 'citeform COMMAND --help' for the options of each command.",
     )
-    parser.add_argument("--version", action="version", version=f"citeform {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in SUBCOMMANDS:
-        import_module(module).register(subparsers)
+    for name, module in SUBCOMMANDS.items():
+        if command in {None, name}:
+            import_module(module).register(subparsers)
+        else:
+            subparsers.add_parser(name)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand *argv* names, or ``None`` when it names none of them."""
+    command = next((argument for argument in argv if not argument.startswith("-")), None)
+    return command if command in SUBCOMMANDS else None
 
 
 class Interrupted(KeyboardInterrupt):
@@ -76,8 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Stopped by SIGINT or SIGTERM, it says so and returns 128 plus the signal's number;
     an output file named with ``-o`` is then left as it was.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(_command_of(arguments)).parse_args(arguments)
     try:
         with _signals_interrupt():
             code: int = args.run(args)

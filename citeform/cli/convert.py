@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
 from citeform.cli.output import atomic_output
-from citeform.io import write
+from citeform.io import iter_write
 from citeform.model import Record
+from citeform.vocab import KIND_OF
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,22 +49,38 @@ def run(args: argparse.Namespace) -> int:
 
     get_format(args.output_format)
     tally = Tally()
-    records = list(iter_records(args, tally))
-    tally.done = len(records)
-    text = write(records, args.output_format) if records or not tally.failed else ""
+    records = counted(iter_records(args, tally), tally, report=args.report)
+    first = next(records, None)
+    pieces: Iterable[str] = ()  # no record usable: no empty document either
+    if first is not None or not tally.failed:
+        pieces = iter_write(chain((first,), records) if first else records, args.output_format)
     with atomic_output(args.output) as output:
-        output.write(text)
-    if args.report:
-        for record in records:
-            print_unmapped(record)
+        output.writelines(pieces)
     return tally.exit_code
 
 
+def counted(records: Iterator[Record], tally: Tally, *, report: bool) -> Iterator[Record]:
+    """Pass *records* on as they come, counted; with *report*, list their unmapped fields."""
+    for record in records:
+        tally.done += 1
+        if report:
+            print_unmapped(record)
+        yield record
+
+
 def print_unmapped(record: Record) -> None:
-    """Print the unmapped fields of *record* on standard error, one per line."""
+    """Print the unmapped fields of *record* on standard error, one per line.
+
+    A CSL-JSON variable read leniently (see :mod:`citeform.formats.csl_json`) is named
+    with what it was read as.
+    """
     where = str(record.origin) if record.origin else repr(record.id)
     if not record.unmapped:
         print(f"{where}: all fields mapped", file=sys.stderr)
     for field in record.unmapped:
         language = f" [{field.language}]" if field.language else ""
-        print(f"{where}: unmapped {field.key}{language} = {field.value!r}", file=sys.stderr)
+        if field.key in KIND_OF and record.origin and record.origin.format == "csl-json":
+            kept = f"{where}: normalised {field.key} = {field.value!r}, {field.position}"
+            print(f"{kept} (written back as given)", file=sys.stderr)
+        else:
+            print(f"{where}: unmapped {field.key}{language} = {field.value!r}", file=sys.stderr)

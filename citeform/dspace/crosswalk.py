@@ -33,7 +33,7 @@ SERIAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspa
 
 @attrs.frozen
 class CrosswalkOptions:
-    """Choices the mapping research leaves open; the defaults give the targets' variant A."""
+    """Choices a repository may make differently; the defaults are citeform's own mapping."""
 
     corporate_author: bool = True
     """A corporate byline, or the publisher of a record without authors, becomes the author."""

@@ -1,24 +1,35 @@
-"""CSL-JSON: the Citation Style Language's own data format, read and written whole.
+"""CSL-JSON: the Citation Style Language's own data format, read and written item by item.
 
 Reads a list of items (or a single item); unknown keys are kept as unmapped and
 written back unchanged, so that CSL-JSON in gives the same CSL-JSON out.
+
+Date parts are read as leniently as citeproc-js reads them: empty strings at the end
+of a part are dropped (``[["2000", ""]]`` is the year 2000) and whole numbers written
+as strings are numbers. The variable as given is kept among the record's unmapped
+fields, which the writer puts back in its place, and ``convert --report`` names it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+import attrs
+
+from citeform import vocab
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
-from citeform.model import Origin, Record
+from citeform.jsonstream import iter_array, starts_array
+from citeform.model import Origin, Record, Unmapped
 from citeform.registry import Format
 from citeform.sources import Source
 from citeform.zitierform import DSpaceItem
 
 NAME = "csl-json"
+_WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
 _ITEM_KEY = re.compile(r'"(type|id|title|author|issued|container-title)"\s*:')
 
 
@@ -33,24 +44,82 @@ def sniff(source: Source) -> bool:
 
 
 def read(source: Source) -> Iterator[Record | CiteformError]:
-    """Yield one record per CSL-JSON item; a bad item yields its error."""
-    data = source.json()
-    if isinstance(data, Mapping):
-        data = [data]
-    if not isinstance(data, list):
-        raise UnreadableInputError(
-            "CSL-JSON must be an array of items (or one item)",
-            source=source.name,
-            value=data,
-        )
-    for index, item in enumerate(data, start=1):
+    """Yield one record per CSL-JSON item; a bad item yields its error.
+
+    An array is read item by item (see :mod:`citeform.jsonstream`), so memory stays
+    flat however many items a file holds.
+    """
+    items: Iterable[Any]
+    if source.parsed is None and starts_array(source.head()):
+        items = iter_array(source.text_chunks(), source.name)
+    else:
+        data = source.json()
+        items = [data] if isinstance(data, Mapping) else data
+        if not isinstance(items, list):
+            raise UnreadableInputError(
+                "CSL-JSON must be an array of items (or one item)",
+                source=source.name,
+                value=data,
+            )
+    for index, item in enumerate(items, start=1):
         position = f"item {index}"
         if isinstance(item, Mapping) and "id" in item:
             position += f" (id {shorten(repr(item['id']), 40)})"
         try:
-            yield Record.from_csl(item, Origin(NAME, source.name, position))
+            read, as_given = _lenient(item) if isinstance(item, Mapping) else (item, [])
+            record = Record.from_csl(read, Origin(NAME, source.name, position))
         except BadRecordError as error:
             yield error.located(source=source.name, position=position)
+        else:
+            changes: dict[str, Any] = {"unmapped": (*record.unmapped, *as_given)}
+            yield attrs.evolve(record, **changes) if as_given else record
+
+
+def _lenient(item: Mapping[str, Any]) -> tuple[Mapping[str, Any], list[Unmapped]]:
+    """*item* with its date parts read as citeproc-js reads them, and each changed date as given."""
+    read = dict(item)
+    as_given = []
+    for key, value in item.items():
+        if vocab.KIND_OF.get(key) != "date" or not isinstance(value, Mapping):
+            continue
+        parts = value.get("date-parts")
+        if not isinstance(parts, list) or not all(isinstance(part, list) for part in parts):
+            continue
+        lenient_parts = [part for part in map(_lenient_part, parts) if part]
+        if lenient_parts == parts:
+            continue
+        date = {**value, "date-parts": lenient_parts}
+        if not lenient_parts:
+            del date["date-parts"]
+        if date:
+            read[key] = date
+        else:
+            del read[key]
+        as_given.append(Unmapped(key, value, position=f"read as {date or 'no date'}"))
+    return (read, as_given) if as_given else (item, [])
+
+
+def _lenient_part(part: list[Any]) -> list[Any]:
+    """A date part without trailing empty strings, whole numbers in strings read as numbers.
+
+    A part holding anything else is left as it is, so that its error shows it as given.
+    """
+    end = len(part)
+    while end and part[end - 1] == "":
+        end -= 1
+    numbers = [_whole_number(value) for value in part[:end]]
+    return part if None in numbers else numbers
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value):
+        with contextlib.suppress(ValueError):  # more digits than int() takes
+            return int(value)
+    return None
 
 
 def item_of(record: Record) -> dict[str, Any]:
@@ -79,8 +148,18 @@ def _content_id(item: Mapping[str, Any]) -> str:
 
 def write(records: Sequence[Record], *, indent: int | None = 2) -> str:
     """Return the records as a CSL-JSON array, every item with an ``id``."""
-    items: list[Any] = [item_of(record) for record in records]
-    return json.dumps(items, ensure_ascii=False, indent=indent) + "\n"
+    return "".join(write_pieces(records, indent=indent))
+
+
+def write_pieces(records: Iterable[Record], *, indent: int | None = 2) -> Iterator[str]:
+    """Yield the records as a CSL-JSON array, one item at a time, as :func:`write` writes it."""
+    opening, separator, closing = ("[", ", ", "]\n") if indent is None else ("[\n", ",\n", "\n]\n")
+    written = False
+    for record in records:
+        item = json.dumps([item_of(record)], ensure_ascii=False, indent=indent)
+        yield (separator if written else opening) + item[1:-1].strip("\n")
+        written = True
+    yield closing if written else "[]\n"
 
 
 FORMATS = (
@@ -89,6 +168,7 @@ FORMATS = (
         description="CSL-JSON, the Citation Style Language's data format",
         read=read,
         write=write,
+        write_pieces=write_pieces,
         sniff=sniff,
         suffixes=(".json", ".csljson"),
         aliases=("csljson", "csl"),

@@ -1,7 +1,8 @@
 """Sphinx directive ``citeform-cli``: the command line's ``--help`` texts, generated at build time.
 
 The texts come from :func:`citeform.cli.build_parser`, so a new subcommand or option shows up in
-the docs without anyone pasting it. Each subcommand gets a section with its help in a literal block.
+the docs without anyone pasting it. Each subcommand gets a section with its help in a literal block
+of plain text (no highlighting).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class CliHelpDirective(SphinxDirective):
                 ids=[nodes.make_id(command)], names=[nodes.fully_normalize_name(command)]
             )
             section += nodes.title("", "", nodes.literal(command, command))
-            section += nodes.literal_block(text, text)
+            section += nodes.literal_block(text, text, language="text")
             self.state.document.note_implicit_target(section, section)
             sections.append(section)
         return sections

@@ -1,4 +1,4 @@
-"""Checks of write-back output against the documented DSpace formats (field-mapping.md §8)."""
+"""Checks of write-back output against DSpace's formats: batch-editing CSV and JSON Patch."""
 
 import csv
 import io
@@ -10,7 +10,7 @@ QUOTED_FIELD = re.compile(r'"(?:[^"]|"")*"')
 
 
 def csv_rows(text):
-    """Check the batch-editing CSV of §8.1; return its rows as dicts."""
+    """Check DSpace's batch-editing CSV; return its rows as dicts."""
     assert text.endswith("\n")
     assert not text.startswith("\ufeff")
     lines = text.split("\n")[:-1]
@@ -39,7 +39,7 @@ def csv_rows(text):
 
 
 def patch_requests(data):
-    """Check the JSON Patch bodies of §8.2; return them."""
+    """Check the JSON Patch bodies of DSpace's REST API; return them."""
     assert isinstance(data, list)
     for request in data:
         assert set(request) == {"key", "uuid", "handle", "request", "body"}

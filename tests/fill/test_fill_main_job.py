@@ -20,7 +20,8 @@ TARGETS = {
     "din-1505-2": "Städtetag Nordrhein-Westfalen: Fachkonferenz zur Arbeitsmarktintegration von "
     "Flüchtlingen – Beispiele aus Städten. In: Eildienst, Nr. 2, S. 3–4",
 }
-"""Field-mapping §10 targets; din-1505-2.csl itself never prints "o. J." (§9.3)."""
+"""The Zitierform expected of the example record in each style; din-1505-2.csl itself never
+prints "o. J." for a missing year."""
 
 GERMAN_TERMS = {
     "apa": ["o. J."],

@@ -43,6 +43,7 @@ def tracked_objects_after(count, renderer, writer):
     return len(gc.get_objects()), len(alive)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("writer", [dspace_csv.iter_write, dspace_patch.iter_write])
 def test_memory_flat_in_the_number_of_records(writer):
     renderer = Renderer()

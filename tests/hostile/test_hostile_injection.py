@@ -284,6 +284,7 @@ def test_bibtex_url_and_doi_cannot_reach_tex_as_plain_text(tmp_path, canary):
     assert_nothing_ran(tmp_path, recorded, canary)
 
 
+@pytest.mark.slow
 @needs_tex
 def test_biblatex_fields_cannot_reach_tex(tmp_path, canary):
     require_writer("biblatex")

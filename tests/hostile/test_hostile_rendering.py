@@ -77,6 +77,7 @@ def renderers():
     return [citeform.Renderer(style, locale) for style in STYLES for locale in LOCALES]
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record=odd_records())
 def test_every_accepted_record_renders_or_gives_a_render_error(renderers, record):

@@ -90,6 +90,7 @@ def csl_items(count: int) -> list[dict[str, Any]]:
     ]
 
 
+@pytest.mark.slow
 def test_a_100000_record_csl_json_file_reads_in_bounded_memory(tmp_path):
     path = tmp_path / "many.json"
     path.write_text(json.dumps(csl_items(100_000)), encoding="utf-8")
@@ -117,6 +118,7 @@ def _oai_list_records(count: int) -> str:
     )
 
 
+@pytest.mark.slow
 def test_a_20000_record_oai_harvest_reads_in_bounded_memory(tmp_path):
     """Counted in a child process, whose peak resident size includes lxml's own memory."""
     require("oai-dc")

@@ -128,7 +128,10 @@ def compile_biber(folder: Path, bib: str) -> None:
 COMPILERS = {"bibtex": compile_bibtex, "biblatex": compile_biber}
 
 
-@pytest.mark.parametrize("dialect", sorted(COMPILERS))
+@pytest.mark.parametrize(
+    "dialect",
+    ["bibtex", pytest.param("biblatex", marks=pytest.mark.slow)],  # biber is slow
+)
 @settings(
     max_examples=1,
     derandomize=True,

@@ -226,8 +226,8 @@ class CiteNameOptions:
         """Keep a name count (``form="count"``) a number, for ``cs:names`` to add up.
 
         Styles test counts in citations (et-al decisions, sort keys); wrapping the number in
-        affixes as text failed (TypeError) in 5% of styles. E2 to E1: this passes ints around
-        ``name_list.PerNameFormatting.markup``; drop it once that method returns ints as they are.
+        affixes as text failed (TypeError) in 5% of styles. This passes ints around
+        ``name_list.PerNameFormatting.markup``, which would otherwise wrap them.
         """
         if isinstance(text, int):
             return text

@@ -191,8 +191,8 @@ class CiteprocEngine:
             bibliography, failed = self._bibliography_of(items)
             if self._root.bibliography is not None:
                 _sort(bibliography)
-            # E2's citation pipeline (citations.py) renders the clusters: positions,
-            # disambiguation, collapsing. Edited by E2; see citeform/engine/citeproc/citations.py.
+            # The citation pipeline (citations.py) renders the clusters: positions,
+            # disambiguation, collapsing.
             keyed = [
                 [
                     (key, request)

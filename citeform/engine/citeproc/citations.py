@@ -18,7 +18,7 @@ import attrs
 from citeproc import Locator
 from citeproc.source import VariableError
 
-from citeform.engine.base import CiteRequest
+from citeform.engine.base import CiteRequest, Entry
 from citeform.engine.citeproc import collapsing, disambiguation
 from citeform.engine.citeproc.cites import Cite, Disambiguation
 from citeform.engine.citeproc.positions import CiteRef, Position, note_numbers_or_default, positions
@@ -69,11 +69,12 @@ class CitationPipeline:
         self,
         clusters: Sequence[Sequence[tuple[str, CiteRequest]]],
         note_numbers: Sequence[int] | None,
-    ) -> list[str]:
-        """Render *clusters* of (item key, request) in document order, one string each.
+    ) -> list[Entry]:
+        """Render *clusters* of (item key, request) in document order, one entry each.
 
-        A style that fails on the document raises :class:`~citeform.errors.RenderError`
-        naming the step or the cluster.
+        A cluster that fails is an entry with a :class:`~citeform.errors.RenderError`
+        naming it; the others render. When disambiguation fails, the clusters render
+        without it and the first one carries the error.
         """
         notes = note_numbers_or_default(len(clusters), note_numbers)
         distance = int(self.root.citation.get_option("near-note-distance"))
@@ -89,18 +90,24 @@ class CitationPipeline:
             for cluster, places in zip(clusters, positions(refs, notes, distance), strict=True)
         ]
         with rendering():
+            not_disambiguated: RenderError | None = None
             try:
                 self.states = disambiguation.disambiguate(
                     self, [cite for cluster in placed for cite in cluster]
                 )
-            except Exception as error:
-                raise _failure("disambiguation", error) from error
+            except Exception as error:  # noqa: BLE001 - reported, the clusters still render
+                self.states = {}
+                not_disambiguated = _failure("disambiguation", error)
             output = []
-            for number, cluster in enumerate(placed, start=1):
+            for index, cluster in enumerate(placed):
                 try:
-                    output.append(self.finish(self.render_cluster(cluster)))
-                except Exception as error:
-                    raise _failure(f"citation cluster {number}", error) from error
+                    text = self.finish(self.render_cluster(cluster))
+                except Exception as error:  # noqa: BLE001 - reported per cluster
+                    output.append(
+                        Entry(index, None, _failure(f"citation cluster {index + 1}", error))
+                    )
+                    continue
+                output.append(Entry(index, text, not_disambiguated if index == 0 else None))
             return output
 
     def make_cite(self, placed: PlacedCite, state: Disambiguation | None = None) -> Cite:

@@ -21,7 +21,6 @@ from another's subsequent cites.
 from __future__ import annotations
 
 import re
-import string
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -40,6 +39,7 @@ from citeform.engine.citeproc.cites import (
     issued_year,
 )
 from citeform.engine.citeproc.positions import FIRST, SUBSEQUENT, Position
+from citeform.engine.citeproc.year_suffix import suffix_letters
 
 if TYPE_CHECKING:
     from citeform.engine.citeproc.citations import CitationPipeline, PlacedCite
@@ -248,14 +248,6 @@ def disambiguate(
 ) -> dict[str, Disambiguation]:
     """The disambiguation state of every cited item."""
     return Disambiguator(pipeline, cites).run()
-
-
-def suffix_letters(index: int) -> str:
-    """The year-suffix of the *index*-th item: a … z, aa, ab … (as citeproc-js counts)."""
-    letters = string.ascii_lowercase
-    if index < len(letters):
-        return letters[index]
-    return letters[index // len(letters) - 1] + letters[index % len(letters)]
 
 
 def _snapshot(state: Disambiguation) -> object:

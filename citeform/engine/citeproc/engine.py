@@ -178,8 +178,12 @@ class CiteprocEngine:
         self,
         clusters: Sequence[Sequence[CiteRequest]],
         note_numbers: Sequence[int] | None = None,
-    ) -> list[str]:
-        """Render citation *clusters* in document order, one string per cluster."""
+    ) -> list[Entry]:
+        """Render citation *clusters* in document order, one entry per cluster.
+
+        A cluster citing an item that cannot be read renders without it, its entry
+        carrying the item's error; a cluster that fails has no text and its error.
+        """
         items: list[CslItem] = []
         positions: dict[object, int] = {}
         for cluster in clusters:
@@ -191,8 +195,6 @@ class CiteprocEngine:
             bibliography, failed = self._bibliography_of(items)
             if self._root.bibliography is not None:
                 _sort(bibliography)
-            # E2's citation pipeline (citations.py) renders the clusters: positions,
-            # disambiguation, collapsing. Edited by E2; see citeform/engine/citeproc/citations.py.
             keyed = [
                 [
                     (key, request)
@@ -203,9 +205,13 @@ class CiteprocEngine:
                 ]
                 for cluster in clusters
             ]
-            return CitationPipeline(self._root, bibliography, self._finish).render(
+            entries = CitationPipeline(self._root, bibliography, self._finish).render(
                 keyed, note_numbers
             )
+        return [
+            _with_unread_item(entry, cluster, positions, failed)
+            for entry, cluster in zip(entries, clusters, strict=True)
+        ]
 
 
 def _sort(bibliography: Any) -> None:
@@ -219,6 +225,22 @@ def _sort(bibliography: Any) -> None:
 def _identity(item: CslItem) -> object:
     """Items with the same ``id`` are the same work; items without one are told apart."""
     return ("id", str(item["id"])) if item.get("id") is not None else ("object", id(item))
+
+
+def _with_unread_item(
+    entry: Entry,
+    cluster: Sequence[CiteRequest],
+    positions: dict[object, int],
+    failed: dict[str, Entry],
+) -> Entry:
+    """*entry* with the error of the first item of *cluster* that could not be read."""
+    if entry.error is not None:
+        return entry
+    for request in cluster:
+        unread = failed.get(_item_key(positions[_identity(request.item)]))
+        if unread is not None:
+            return Entry(entry.index, entry.text, unread.error)
+    return entry
 
 
 def _unknown_cite(item: Any) -> str:

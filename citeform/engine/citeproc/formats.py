@@ -194,9 +194,21 @@ _LITERAL_AS_QUOTES: Final = str.maketrans(
     dict(zip(LITERAL_QUOTES, (QUOTE_OPEN, QUOTE_CLOSE), strict=True))
 )
 _CLOSERS = "".join(MARKS[kind][1] for kind in MARKS)
-_PUNCTUATION_AFTER_QUOTE = re.compile(
-    f"([{QUOTE_CLOSE}{LITERAL_CLOSE}](?:[{_CLOSERS}{QUOTE_CLOSE}{LITERAL_CLOSE}])*)([.,])"
-)
+_CLOSING_RUN = re.compile(f"[{_CLOSERS}{QUOTE_CLOSE}{LITERAL_CLOSE}]+[.,]?")
+"""A run of closing markers and the period or comma after it (one match per run: linear)."""
+
+
+def _punctuation_into_quote(match: re.Match[str]) -> str:
+    """A closing run ending in ``.``/``,`` with the mark moved before its first closing quote."""
+    run = match.group()
+    if run[-1] not in ".,":
+        return run
+    quote = next(
+        (index for index, char in enumerate(run) if char in (QUOTE_CLOSE, LITERAL_CLOSE)), None
+    )
+    if quote is None:
+        return run
+    return run[:quote] + run[-1] + run[quote:-1]
 
 
 def resolve_quotes(text: str, terms: QuoteTerms) -> str:
@@ -210,7 +222,7 @@ def resolve_quotes(text: str, terms: QuoteTerms) -> str:
     if tuple(LITERAL_QUOTES.values()) == terms.outer:
         text = text.translate(_LITERAL_AS_QUOTES)
     if terms.punctuation_in_quote:
-        text = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
+        text = _CLOSING_RUN.sub(_punctuation_into_quote, text)
     out: list[str] = []
     depth = 0
     for char in text:
@@ -296,7 +308,15 @@ def _flip_flop(text: str, output: OutputFormat) -> str:
     return "".join(out)
 
 
-_SPACE_BEFORE_RIGHT_CLOSE: Final = re.compile(f"(\\s+)({MARKS['right-inline'][1]})")
+def _spaces_after_right_close(text: str) -> str:
+    """Spaces that end the right part of an aligned entry, moved after it (linear, no regex)."""
+    closing = MARKS["right-inline"][1]
+    pieces = text.split(closing)
+    for index in range(len(pieces) - 1):
+        kept = pieces[index].rstrip()
+        pieces[index + 1] = pieces[index][len(kept) :] + pieces[index + 1]
+        pieces[index] = kept
+    return closing.join(pieces)
 
 
 def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
@@ -304,7 +324,7 @@ def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
 
     Spaces that end the right part of an aligned entry go after it, as in citeproc-js.
     """
-    text = _SPACE_BEFORE_RIGHT_CLOSE.sub(r"\2\1", resolve_quotes(_balance(text), quotes))
+    text = _spaces_after_right_close(resolve_quotes(_balance(text), quotes))
     text = _flip_flop(ESCAPES[output](text), output)
     markup = FORMAT_MARKUP[output]
     for kind, (opening, closing) in MARKS.items():

@@ -48,6 +48,9 @@ OVERRIDE_MODULES = (
 
 LOADER = Loader(OVERRIDE_MODULES)
 
+MIN_ENTRIES_TO_ORDER = 2
+"""Fewer items are neither sorted nor given year-suffixes: neither can change one entry."""
+
 
 class _StyleHandle:
     """What ``CitationStylesBibliography`` needs of a style: its root and renderers."""
@@ -140,13 +143,14 @@ class CiteprocEngine:
     def bibliography(self, items: Sequence[CslItem]) -> list[Entry]:
         """Render *items* as bibliography entries in the style's order.
 
-        Styles without a bibliography render each item as a citation instead.
+        Styles without a bibliography render each item as a citation instead. A single
+        item is neither sorted nor given a year-suffix: neither can change its entry.
         """
         with rendering() as state:
             bibliography, failed = self._bibliography_of(items)
             layout = self._layout()
-            _sort(bibliography)
-            add_year_suffixes(self._root, bibliography.items)
+            if len(bibliography.items) >= MIN_ENTRIES_TO_ORDER:
+                order_entries(self._root, bibliography)
             entries = []
             for cite in bibliography.items:
                 index = int(cite.key.removeprefix("item"))
@@ -193,8 +197,11 @@ class CiteprocEngine:
                     items.append(request.item)
         with rendering():
             bibliography, failed = self._bibliography_of(items)
-            if self._root.bibliography is not None:
-                _sort(bibliography)
+            if (
+                self._root.bibliography is not None
+                and len(bibliography.items) >= MIN_ENTRIES_TO_ORDER
+            ):
+                _sort(bibliography)  # citation numbers follow the bibliography's order
             keyed = [
                 [
                     (key, request)
@@ -212,6 +219,12 @@ class CiteprocEngine:
             _with_unread_item(entry, cluster, positions, failed)
             for entry, cluster in zip(entries, clusters, strict=True)
         ]
+
+
+def order_entries(root: Any, bibliography: Any) -> None:
+    """Sort the entries and give ambiguous ones their year-suffix (for two items or more)."""
+    _sort(bibliography)
+    add_year_suffixes(root, bibliography.items)
 
 
 def _sort(bibliography: Any) -> None:

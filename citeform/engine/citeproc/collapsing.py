@@ -29,7 +29,7 @@ from citeproc.string import String
 from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc.cites import Cite, issued_year
 from citeform.engine.citeproc.data import parse_string
-from citeform.engine.citeproc.formats import MARKS, QUOTE_OPEN
+from citeform.engine.citeproc.formats import MARKS, QUOTE_OPEN, shelter
 
 if TYPE_CHECKING:
     from citeform.engine.citeproc.citations import CitationPipeline
@@ -64,7 +64,7 @@ class Piece:
 def rich_affix(affix: str) -> Any:
     """A cite affix as citeproc-py text: rich-text tags and quotes as markers."""
     small_caps = MARKS["small-caps"]
-    return parse_string(_small_caps_to_markers(affix, small_caps))
+    return parse_string(_small_caps_to_markers(str(shelter(affix)), small_caps))
 
 
 def _small_caps_to_markers(affix: str, markers: tuple[str, str]) -> str:

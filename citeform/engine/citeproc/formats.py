@@ -48,6 +48,29 @@ MARKERS: Final = frozenset(
     | set(LITERAL_QUOTES)
 )
 
+_MARKER_BLOCK: Final = range(0xE100, 0xE120)
+"""The private-use characters the markers are taken from."""
+_SHELTER_OFFSET: Final = 0xF0100 - 0xE100
+SHELTER: Final = {code: code + _SHELTER_OFFSET for code in _MARKER_BLOCK}
+"""Data characters of the marker block -> stand-ins (plane 15), so data is never markup."""
+UNSHELTER: Final = {stand_in: code for code, stand_in in SHELTER.items()}
+
+
+def shelter(value: object) -> object:
+    """*value* (strings inside lists and mappings too) with marker characters replaced.
+
+    :func:`finish` puts them back, so data keeps its characters and is never taken for
+    formatting or quotes.
+    """
+    if isinstance(value, str):
+        return value.translate(SHELTER)
+    if isinstance(value, Mapping):
+        return {key: shelter(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [shelter(item) for item in value]
+    return value
+
+
 FIELD_TAGS: Final[Mapping[str, str]] = {
     "<i>": "italic",
     "<b>": "bold",
@@ -329,7 +352,7 @@ def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
     markup = FORMAT_MARKUP[output]
     for kind, (opening, closing) in MARKS.items():
         text = text.replace(opening, markup[kind][0]).replace(closing, markup[kind][1])
-    return text
+    return text.translate(UNSHELTER)
 
 
 def html_entry(text: str) -> str:

@@ -39,6 +39,34 @@ class PlacedCite:
     place: Position
 
 
+@attrs.frozen
+class StyleFacts:
+    """What the pipeline needs to know of a style, found once per loaded style."""
+
+    prints_year_suffix: bool
+    disambiguate_conditions: int
+    prints_citation_label: bool
+    note_style: bool
+
+
+def style_facts(root: Any) -> StyleFacts:
+    """The :class:`StyleFacts` of the style at *root* (searched once, then kept on it)."""
+    facts: StyleFacts | None = root.__dict__.get("_citeform_style_facts")
+    if facts is None:
+        facts = StyleFacts(
+            prints_year_suffix=bool(
+                root.xpath('//cs:text[@variable="year-suffix"]', namespaces=_NS)
+            ),
+            disambiguate_conditions=len(root.xpath('//*[@disambiguate="true"]')),
+            prints_citation_label=bool(
+                root.xpath('//cs:text[@variable="citation-label"]', namespaces=_NS)
+            ),
+            note_style=root.get("class") == "note",
+        )
+        root.__dict__["_citeform_style_facts"] = facts
+    return facts
+
+
 class CitationPipeline:
     """Renders the clusters of one document with one loaded style.
 
@@ -56,14 +84,11 @@ class CitationPipeline:
         self.numbers = {key: index + 1 for index, key in enumerate(self.order)}
         self.finish = finish
         self.states: dict[str, Disambiguation] = {}
-        self.prints_year_suffix = bool(
-            root.xpath('//cs:text[@variable="year-suffix"]', namespaces=_NS)
-        )
-        self.disambiguate_conditions = len(root.xpath('//*[@disambiguate="true"]'))
-        self.prints_citation_label = bool(
-            root.xpath('//cs:text[@variable="citation-label"]', namespaces=_NS)
-        )
-        self.note_style = root.get("class") == "note"
+        facts = style_facts(root)
+        self.prints_year_suffix = facts.prints_year_suffix
+        self.disambiguate_conditions = facts.disambiguate_conditions
+        self.prints_citation_label = facts.prints_citation_label
+        self.note_style = facts.note_style
 
     def render(
         self,

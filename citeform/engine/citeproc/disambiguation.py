@@ -163,7 +163,13 @@ class Disambiguator:
         return sharing
 
     def run(self) -> dict[str, Disambiguation]:
-        """All four steps; return the state of every item."""
+        """All four steps; return the state of every item.
+
+        A single item has nothing to be told apart from (every step compares items with
+        other items), so it keeps the plain state.
+        """
+        if len(self.states) < 2:
+            return self.states
         pipeline = self.pipeline
         givennames = _enabled(pipeline, "disambiguate-add-givenname")
         rule = str(pipeline.root.citation.get_option("givenname-disambiguation-rule"))

@@ -9,7 +9,9 @@ Failures: :meth:`Renderer.entry` raises :class:`~citeform.errors.RenderError`;
 (a list of strings) whose ``errors`` holds one ``RenderError`` per failed record (its
 ``position`` is the record's, ``item N`` counting from 1), unless ``strict=True``, which
 raises the first one instead. Records that render to nothing are left out, as citeproc-js
-leaves them out.
+leaves them out. :meth:`Renderer.document` likewise renders every cluster it can: a failed
+cluster is ``""`` and its ``RenderError`` is in ``.errors`` (``strict=True`` raises it);
+:meth:`Renderer.citation` raises.
 """
 
 from __future__ import annotations
@@ -63,6 +65,21 @@ class Bibliography(list[str]):
         from citeform.notebook import bibliography_html  # noqa: PLC0415 - notebooks only
 
         return bibliography_html(self, errors=self.errors)
+
+
+class Citations(list[str]):
+    """Rendered citation clusters, one string each (``""`` for a failed one), with the errors."""
+
+    def __init__(self, texts: Iterable[str] = (), errors: Iterable[RenderError] = ()) -> None:
+        """Hold *texts* in document order and the *errors* met rendering them."""
+        super().__init__(texts)
+        self.errors: list[RenderError] = list(errors)
+
+
+def _render_errors(errors: Iterable[Exception]) -> list[RenderError]:
+    return [
+        error if isinstance(error, RenderError) else RenderError(str(error)) for error in errors
+    ]
 
 
 def to_csl_item(record: Any) -> dict[str, Any]:
@@ -144,13 +161,7 @@ class Renderer:
         errors = [entry.error for entry in entries if entry.error is not None]
         if strict and errors:
             raise errors[0]
-        return Bibliography(
-            (entry.text for entry in entries if entry.text),
-            (
-                error if isinstance(error, RenderError) else RenderError(str(error))
-                for error in errors
-            ),
-        )
+        return Bibliography((entry.text for entry in entries if entry.text), _render_errors(errors))
 
     def entry(self, record: Any) -> str:
         """Render one record as a bibliography entry (``""`` if it renders to nothing)."""
@@ -161,18 +172,28 @@ class Renderer:
         return entry.text or ""
 
     def citation(self, items: Sequence[CiteItem | Any]) -> str:
-        """Render one in-text citation of *items* (cite items or records)."""
-        return self.document([items])[0]
+        """Render one in-text citation of *items* (cite items or records); raise on failure."""
+        return self.document([items], strict=True)[0]
 
     def document(
         self,
         clusters: Sequence[Sequence[CiteItem | Any]],
         note_numbers: Sequence[int] | None = None,
-    ) -> list[str]:
-        """Render a document's citation clusters in order; one string per cluster."""
+        *,
+        strict: bool = False,
+    ) -> Citations:
+        """Render a document's citation clusters in order; one string per cluster.
+
+        What failed is in ``.errors`` (a failed cluster is ``""``), or raised with
+        ``strict=True``.
+        """
         requests = [[_request(cite) for cite in cluster] for cluster in clusters]
         first = [request.item for cluster in requests for request in cluster][:1]
-        return self.engine(self.locale_for(first)).citations(requests, note_numbers)
+        entries = self.engine(self.locale_for(first)).citations(requests, note_numbers)
+        errors = _render_errors(entry.error for entry in entries if entry.error is not None)
+        if strict and errors:
+            raise errors[0]
+        return Citations((entry.text or "" for entry in entries), errors)
 
 
 def _request(cite: CiteItem | Any) -> CiteRequest:

@@ -24,10 +24,12 @@ CslItem = Mapping[str, Any]
 
 @attrs.frozen
 class Entry:
-    """One rendered bibliography entry, or the reason it could not be rendered.
+    """One rendered bibliography entry or citation cluster, or why it could not be rendered.
 
-    ``index`` is the item's position in the input; ``text`` is ``None`` when the item
-    failed (``error`` says why) and ``""`` when it renders to nothing.
+    ``index`` is the item's (cluster's) position in the input; ``text`` is ``None`` when it
+    failed (``error`` says why) and ``""`` when it renders to nothing. A cluster may have
+    both: it rendered, but not wholly as the style asks (a cite left out, no
+    disambiguation), and ``error`` says why.
     """
 
     index: int
@@ -67,8 +69,11 @@ class Engine(Protocol):
         self,
         clusters: Sequence[Sequence[CiteRequest]],
         note_numbers: Sequence[int] | None = None,
-    ) -> list[str]:
-        """Render citation *clusters* in document order, one string per cluster."""
+    ) -> list[Entry]:
+        """Render citation *clusters* in document order, one :class:`Entry` per cluster.
+
+        A failing cluster yields an :class:`Entry` with its ``error``; the others render.
+        """
         ...  # pragma: no cover
 
 

@@ -53,7 +53,7 @@ _SPACED_WORD = re.compile(r"\S+")
 """A word of ``capitalize-first``/``capitalize-all``: what lies between spaces."""
 _LEADING = re.compile(r"[^\w'\u2019]*")
 """Opening punctuation and markers before a word's first letter (not an elision's apostrophe)."""
-_EDGES = re.compile(r"^\W+|\W+$")
+_WORD_CHAR = re.compile(r"\w")
 _SENTENCE_END: Final = frozenset(":.?!")
 
 
@@ -72,31 +72,49 @@ def _rebuild(segments: list[String]) -> MixedString | String:
     return MixedString(kept) if kept else String("")
 
 
+def _lead_in(whole: str, start: int) -> str:
+    """The text before *start* from its last non-space character on (all of it if none).
+
+    Enough for a word's context (what ends the text before it), and linear over a text:
+    the space runs scanned for successive words do not overlap.
+    """
+    position = start
+    while position > 0 and whole[position - 1].isspace():
+        position -= 1
+    return whole[max(position - 1, 0) : start]
+
+
 def _map_words(
     text: object, change: Callable[[str, int, str], str], word: re.Pattern[str] = _WORD
 ) -> MixedString | String:
-    """Apply ``change(word, index, text_before)`` to each *word* of each cased segment."""
+    """Apply ``change(word, index, lead_in)`` to each *word* of each cased segment.
+
+    ``lead_in`` is the text before the word from its last non-space character on
+    (:func:`_lead_in`).
+    """
     segments = _segments(text)
+    whole = "".join(str(segment) for segment in segments)
     out: list[String] = []
     index = 0
-    before = ""
+    offset = 0
     for segment in segments:
         value = str(segment)
         if isinstance(segment, NoCase):
             out.append(segment)
             index += len(word.findall(value))
-            before += value
+            offset += len(value)
             continue
         pieces = []
         position = 0
         for match in word.finditer(value):
             pieces.append(value[position : match.start()])
-            pieces.append(change(match.group(), index, before + value[: match.start()]))
+            lead_in = _lead_in(whole, offset + match.start())
+            pieces.append(change(match.group(), index, lead_in))
             index += 1
             position = match.end()
         pieces.append(value[position:])
         out.append(type(segment)("".join(pieces)))
-        before += value
+        offset += len(value)
     return _rebuild(out)
 
 
@@ -109,10 +127,19 @@ def _capitalize(word: str) -> str:
     return word[:start] + word[start].upper() + word[start + 1 :]
 
 
+def _bare(word: str) -> str:
+    """*word* without the punctuation around it (linear: no backtracking over its ends)."""
+    first = _WORD_CHAR.search(word)
+    if first is None:
+        return ""
+    last = _WORD_CHAR.search(word[::-1])
+    return word[first.start() : len(word) - last.start()] if last else word
+
+
 def _title_word(word: str, index: int, before: str) -> str:
     if not word.islower():
         return word
-    bare = _EDGES.sub("", word)
+    bare = _bare(word)
     stripped = before.rstrip()
     after_break = not stripped or stripped[-1] in _SENTENCE_END
     if bare in STOP_WORDS and index > 0 and (not after_break or before.endswith("-")):

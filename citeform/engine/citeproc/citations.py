@@ -18,7 +18,7 @@ import attrs
 from citeproc import Locator
 from citeproc.source import VariableError
 
-from citeform.engine.base import CiteRequest
+from citeform.engine.base import CiteRequest, Entry
 from citeform.engine.citeproc import collapsing, disambiguation
 from citeform.engine.citeproc.cites import Cite, Disambiguation
 from citeform.engine.citeproc.positions import CiteRef, Position, note_numbers_or_default, positions
@@ -39,6 +39,34 @@ class PlacedCite:
     place: Position
 
 
+@attrs.frozen
+class StyleFacts:
+    """What the pipeline needs to know of a style, found once per loaded style."""
+
+    prints_year_suffix: bool
+    disambiguate_conditions: int
+    prints_citation_label: bool
+    note_style: bool
+
+
+def style_facts(root: Any) -> StyleFacts:
+    """The :class:`StyleFacts` of the style at *root* (searched once, then kept on it)."""
+    facts: StyleFacts | None = root.__dict__.get("_citeform_style_facts")
+    if facts is None:
+        facts = StyleFacts(
+            prints_year_suffix=bool(
+                root.xpath('//cs:text[@variable="year-suffix"]', namespaces=_NS)
+            ),
+            disambiguate_conditions=len(root.xpath('//*[@disambiguate="true"]')),
+            prints_citation_label=bool(
+                root.xpath('//cs:text[@variable="citation-label"]', namespaces=_NS)
+            ),
+            note_style=root.get("class") == "note",
+        )
+        root.__dict__["_citeform_style_facts"] = facts
+    return facts
+
+
 class CitationPipeline:
     """Renders the clusters of one document with one loaded style.
 
@@ -56,24 +84,22 @@ class CitationPipeline:
         self.numbers = {key: index + 1 for index, key in enumerate(self.order)}
         self.finish = finish
         self.states: dict[str, Disambiguation] = {}
-        self.prints_year_suffix = bool(
-            root.xpath('//cs:text[@variable="year-suffix"]', namespaces=_NS)
-        )
-        self.disambiguate_conditions = len(root.xpath('//*[@disambiguate="true"]'))
-        self.prints_citation_label = bool(
-            root.xpath('//cs:text[@variable="citation-label"]', namespaces=_NS)
-        )
-        self.note_style = root.get("class") == "note"
+        facts = style_facts(root)
+        self.prints_year_suffix = facts.prints_year_suffix
+        self.disambiguate_conditions = facts.disambiguate_conditions
+        self.prints_citation_label = facts.prints_citation_label
+        self.note_style = facts.note_style
 
     def render(
         self,
         clusters: Sequence[Sequence[tuple[str, CiteRequest]]],
         note_numbers: Sequence[int] | None,
-    ) -> list[str]:
-        """Render *clusters* of (item key, request) in document order, one string each.
+    ) -> list[Entry]:
+        """Render *clusters* of (item key, request) in document order, one entry each.
 
-        A style that fails on the document raises :class:`~citeform.errors.RenderError`
-        naming the step or the cluster.
+        A cluster that fails is an entry with a :class:`~citeform.errors.RenderError`
+        naming it; the others render. When disambiguation fails, the clusters render
+        without it and the first one carries the error.
         """
         notes = note_numbers_or_default(len(clusters), note_numbers)
         distance = int(self.root.citation.get_option("near-note-distance"))
@@ -89,18 +115,24 @@ class CitationPipeline:
             for cluster, places in zip(clusters, positions(refs, notes, distance), strict=True)
         ]
         with rendering():
+            not_disambiguated: RenderError | None = None
             try:
                 self.states = disambiguation.disambiguate(
                     self, [cite for cluster in placed for cite in cluster]
                 )
-            except Exception as error:
-                raise _failure("disambiguation", error) from error
+            except Exception as error:  # noqa: BLE001 - reported, the clusters still render
+                self.states = {}
+                not_disambiguated = _failure("disambiguation", error)
             output = []
-            for number, cluster in enumerate(placed, start=1):
+            for index, cluster in enumerate(placed):
                 try:
-                    output.append(self.finish(self.render_cluster(cluster)))
-                except Exception as error:
-                    raise _failure(f"citation cluster {number}", error) from error
+                    text = self.finish(self.render_cluster(cluster))
+                except Exception as error:  # noqa: BLE001 - reported per cluster
+                    output.append(
+                        Entry(index, None, _failure(f"citation cluster {index + 1}", error))
+                    )
+                    continue
+                output.append(Entry(index, text, not_disambiguated if index == 0 else None))
             return output
 
     def make_cite(self, placed: PlacedCite, state: Disambiguation | None = None) -> Cite:

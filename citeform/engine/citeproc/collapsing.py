@@ -29,7 +29,7 @@ from citeproc.string import String
 from citeform.engine.base import CiteRequest
 from citeform.engine.citeproc.cites import Cite, issued_year
 from citeform.engine.citeproc.data import parse_string
-from citeform.engine.citeproc.formats import MARKS, QUOTE_OPEN
+from citeform.engine.citeproc.formats import MARKS, QUOTE_OPEN, shelter
 
 if TYPE_CHECKING:
     from citeform.engine.citeproc.citations import CitationPipeline
@@ -39,7 +39,6 @@ DEFAULT_GROUP_DELIMITER: Final = ", "
 MIN_RANGE: Final = 3
 """Consecutive numbers or suffixes needed before they are written as a range."""
 
-_SMALL_CAPS_TAG = re.compile(r"<sc>(.*?)</sc>", re.DOTALL)
 _PUNCTUATION: Final = ",.;:!?"
 _SENTENCE_END = re.compile(r"\s\S*[.!?][\"'\u201d\u2019]?\s*$|^\W*$")
 """A prefix that ends a sentence: a last word (not the only one) closed by . ! or ?."""
@@ -65,9 +64,21 @@ class Piece:
 def rich_affix(affix: str) -> Any:
     """A cite affix as citeproc-py text: rich-text tags and quotes as markers."""
     small_caps = MARKS["small-caps"]
-    return parse_string(
-        _SMALL_CAPS_TAG.sub(lambda m: small_caps[0] + m.group(1) + small_caps[1], affix)
-    )
+    return parse_string(_small_caps_to_markers(str(shelter(affix)), small_caps))
+
+
+def _small_caps_to_markers(affix: str, markers: tuple[str, str]) -> str:
+    """``<sc>…</sc>`` pairs (each closed by the next ``</sc>``) as small-caps markers."""
+    out: list[str] = []
+    position = 0
+    while (start := affix.find("<sc>", position)) >= 0:
+        end = affix.find("</sc>", start + 4)
+        if end < 0:
+            break
+        out += [affix[position:start], markers[0], affix[start + 4 : end], markers[1]]
+        position = end + 5
+    out.append(affix[position:])
+    return "".join(out)
 
 
 def render_piece(

@@ -26,6 +26,7 @@ from citeform.engine.citeproc.formats import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
     field_markup_to_markers,
+    shelter,
 )
 
 MORE_AUTHORS: Final = "citeform-more-authors"
@@ -101,11 +102,14 @@ def parse_string(value: object) -> MixedString:
             depth -= 1
             if depth == 0:
                 segments.append((False, []))
-    output = MixedString()
-    for protected, chars in segments:
-        if chars:
-            output += (NoCase if protected else String)("".join(chars))
-    return output
+    # Segments meet at markers, so no seam punctuation to merge: built in one go (linear).
+    return MixedString(
+        [
+            (NoCase if protected else String)("".join(chars))
+            for protected, chars in segments
+            if chars
+        ]
+    )
 
 
 def _is_particle(word: str) -> bool:
@@ -218,10 +222,12 @@ def to_reference(item: Mapping[str, Any], key: str) -> Reference:
 
     Every variable is stored as ``container-author`` and ``container_author``; the item
     type defaults to ``document`` when missing, as citeproc-js does; an input
-    ``year-suffix`` is ignored.
+    ``year-suffix`` is ignored. Characters of the engine's marker block are sheltered
+    (:func:`.formats.shelter`).
     """
     reference = Reference(key, str(item.get("type") or "document"))
-    for raw_key, value in item.items():
+    for raw_key, raw_value in item.items():
+        value = shelter(raw_value)
         variable = ALIASES.get(raw_key, raw_key)
         if variable in NOT_FROM_INPUT or value in (None, "", []):
             continue

@@ -21,7 +21,6 @@ from another's subsequent cites.
 from __future__ import annotations
 
 import re
-import string
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -40,6 +39,7 @@ from citeform.engine.citeproc.cites import (
     issued_year,
 )
 from citeform.engine.citeproc.positions import FIRST, SUBSEQUENT, Position
+from citeform.engine.citeproc.year_suffix import suffix_letters
 
 if TYPE_CHECKING:
     from citeform.engine.citeproc.citations import CitationPipeline, PlacedCite
@@ -163,7 +163,13 @@ class Disambiguator:
         return sharing
 
     def run(self) -> dict[str, Disambiguation]:
-        """All four steps; return the state of every item."""
+        """All four steps; return the state of every item.
+
+        A single item has nothing to be told apart from (every step compares items with
+        other items), so it keeps the plain state.
+        """
+        if len(self.states) < 2:
+            return self.states
         pipeline = self.pipeline
         givennames = _enabled(pipeline, "disambiguate-add-givenname")
         rule = str(pipeline.root.citation.get_option("givenname-disambiguation-rule"))
@@ -248,14 +254,6 @@ def disambiguate(
 ) -> dict[str, Disambiguation]:
     """The disambiguation state of every cited item."""
     return Disambiguator(pipeline, cites).run()
-
-
-def suffix_letters(index: int) -> str:
-    """The year-suffix of the *index*-th item: a … z, aa, ab … (as citeproc-js counts)."""
-    letters = string.ascii_lowercase
-    if index < len(letters):
-        return letters[index]
-    return letters[index // len(letters) - 1] + letters[index % len(letters)]
 
 
 def _snapshot(state: Disambiguation) -> object:

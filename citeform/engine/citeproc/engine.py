@@ -48,6 +48,9 @@ OVERRIDE_MODULES = (
 
 LOADER = Loader(OVERRIDE_MODULES)
 
+MIN_ENTRIES_TO_ORDER = 2
+"""Fewer items are neither sorted nor given year-suffixes: neither can change one entry."""
+
 
 class _StyleHandle:
     """What ``CitationStylesBibliography`` needs of a style: its root and renderers."""
@@ -140,13 +143,14 @@ class CiteprocEngine:
     def bibliography(self, items: Sequence[CslItem]) -> list[Entry]:
         """Render *items* as bibliography entries in the style's order.
 
-        Styles without a bibliography render each item as a citation instead.
+        Styles without a bibliography render each item as a citation instead. A single
+        item is neither sorted nor given a year-suffix: neither can change its entry.
         """
         with rendering() as state:
             bibliography, failed = self._bibliography_of(items)
             layout = self._layout()
-            _sort(bibliography)
-            add_year_suffixes(self._root, bibliography.items)
+            if len(bibliography.items) >= MIN_ENTRIES_TO_ORDER:
+                order_entries(self._root, bibliography)
             entries = []
             for cite in bibliography.items:
                 index = int(cite.key.removeprefix("item"))
@@ -178,8 +182,12 @@ class CiteprocEngine:
         self,
         clusters: Sequence[Sequence[CiteRequest]],
         note_numbers: Sequence[int] | None = None,
-    ) -> list[str]:
-        """Render citation *clusters* in document order, one string per cluster."""
+    ) -> list[Entry]:
+        """Render citation *clusters* in document order, one entry per cluster.
+
+        A cluster citing an item that cannot be read renders without it, its entry
+        carrying the item's error; a cluster that fails has no text and its error.
+        """
         items: list[CslItem] = []
         positions: dict[object, int] = {}
         for cluster in clusters:
@@ -189,10 +197,11 @@ class CiteprocEngine:
                     items.append(request.item)
         with rendering():
             bibliography, failed = self._bibliography_of(items)
-            if self._root.bibliography is not None:
-                _sort(bibliography)
-            # The citation pipeline (citations.py) renders the clusters: positions,
-            # disambiguation, collapsing.
+            if (
+                self._root.bibliography is not None
+                and len(bibliography.items) >= MIN_ENTRIES_TO_ORDER
+            ):
+                _sort(bibliography)  # citation numbers follow the bibliography's order
             keyed = [
                 [
                     (key, request)
@@ -203,9 +212,19 @@ class CiteprocEngine:
                 ]
                 for cluster in clusters
             ]
-            return CitationPipeline(self._root, bibliography, self._finish).render(
+            entries = CitationPipeline(self._root, bibliography, self._finish).render(
                 keyed, note_numbers
             )
+        return [
+            _with_unread_item(entry, cluster, positions, failed)
+            for entry, cluster in zip(entries, clusters, strict=True)
+        ]
+
+
+def order_entries(root: Any, bibliography: Any) -> None:
+    """Sort the entries and give ambiguous ones their year-suffix (for two items or more)."""
+    _sort(bibliography)
+    add_year_suffixes(root, bibliography.items)
 
 
 def _sort(bibliography: Any) -> None:
@@ -219,6 +238,22 @@ def _sort(bibliography: Any) -> None:
 def _identity(item: CslItem) -> object:
     """Items with the same ``id`` are the same work; items without one are told apart."""
     return ("id", str(item["id"])) if item.get("id") is not None else ("object", id(item))
+
+
+def _with_unread_item(
+    entry: Entry,
+    cluster: Sequence[CiteRequest],
+    positions: dict[object, int],
+    failed: dict[str, Entry],
+) -> Entry:
+    """*entry* with the error of the first item of *cluster* that could not be read."""
+    if entry.error is not None:
+        return entry
+    for request in cluster:
+        unread = failed.get(_item_key(positions[_identity(request.item)]))
+        if unread is not None:
+            return Entry(entry.index, entry.text, unread.error)
+    return entry
 
 
 def _unknown_cite(item: Any) -> str:

@@ -48,6 +48,29 @@ MARKERS: Final = frozenset(
     | set(LITERAL_QUOTES)
 )
 
+_MARKER_BLOCK: Final = range(0xE100, 0xE120)
+"""The private-use characters the markers are taken from."""
+_SHELTER_OFFSET: Final = 0xF0100 - 0xE100
+SHELTER: Final = {code: code + _SHELTER_OFFSET for code in _MARKER_BLOCK}
+"""Data characters of the marker block -> stand-ins (plane 15), so data is never markup."""
+UNSHELTER: Final = {stand_in: code for code, stand_in in SHELTER.items()}
+
+
+def shelter(value: object) -> object:
+    """*value* (strings inside lists and mappings too) with marker characters replaced.
+
+    :func:`finish` puts them back, so data keeps its characters and is never taken for
+    formatting or quotes.
+    """
+    if isinstance(value, str):
+        return value.translate(SHELTER)
+    if isinstance(value, Mapping):
+        return {key: shelter(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [shelter(item) for item in value]
+    return value
+
+
 FIELD_TAGS: Final[Mapping[str, str]] = {
     "<i>": "italic",
     "<b>": "bold",
@@ -194,9 +217,21 @@ _LITERAL_AS_QUOTES: Final = str.maketrans(
     dict(zip(LITERAL_QUOTES, (QUOTE_OPEN, QUOTE_CLOSE), strict=True))
 )
 _CLOSERS = "".join(MARKS[kind][1] for kind in MARKS)
-_PUNCTUATION_AFTER_QUOTE = re.compile(
-    f"([{QUOTE_CLOSE}{LITERAL_CLOSE}](?:[{_CLOSERS}{QUOTE_CLOSE}{LITERAL_CLOSE}])*)([.,])"
-)
+_CLOSING_RUN = re.compile(f"[{_CLOSERS}{QUOTE_CLOSE}{LITERAL_CLOSE}]+[.,]?")
+"""A run of closing markers and the period or comma after it (one match per run: linear)."""
+
+
+def _punctuation_into_quote(match: re.Match[str]) -> str:
+    """A closing run ending in ``.``/``,`` with the mark moved before its first closing quote."""
+    run = match.group()
+    if run[-1] not in ".,":
+        return run
+    quote = next(
+        (index for index, char in enumerate(run) if char in (QUOTE_CLOSE, LITERAL_CLOSE)), None
+    )
+    if quote is None:
+        return run
+    return run[:quote] + run[-1] + run[quote:-1]
 
 
 def resolve_quotes(text: str, terms: QuoteTerms) -> str:
@@ -210,7 +245,7 @@ def resolve_quotes(text: str, terms: QuoteTerms) -> str:
     if tuple(LITERAL_QUOTES.values()) == terms.outer:
         text = text.translate(_LITERAL_AS_QUOTES)
     if terms.punctuation_in_quote:
-        text = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
+        text = _CLOSING_RUN.sub(_punctuation_into_quote, text)
     out: list[str] = []
     depth = 0
     for char in text:
@@ -296,7 +331,15 @@ def _flip_flop(text: str, output: OutputFormat) -> str:
     return "".join(out)
 
 
-_SPACE_BEFORE_RIGHT_CLOSE: Final = re.compile(f"(\\s+)({MARKS['right-inline'][1]})")
+def _spaces_after_right_close(text: str) -> str:
+    """Spaces that end the right part of an aligned entry, moved after it (linear, no regex)."""
+    closing = MARKS["right-inline"][1]
+    pieces = text.split(closing)
+    for index in range(len(pieces) - 1):
+        kept = pieces[index].rstrip()
+        pieces[index + 1] = pieces[index][len(kept) :] + pieces[index + 1]
+        pieces[index] = kept
+    return closing.join(pieces)
 
 
 def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
@@ -304,12 +347,12 @@ def finish(text: str, output: OutputFormat, quotes: QuoteTerms) -> str:
 
     Spaces that end the right part of an aligned entry go after it, as in citeproc-js.
     """
-    text = _SPACE_BEFORE_RIGHT_CLOSE.sub(r"\2\1", resolve_quotes(_balance(text), quotes))
+    text = _spaces_after_right_close(resolve_quotes(_balance(text), quotes))
     text = _flip_flop(ESCAPES[output](text), output)
     markup = FORMAT_MARKUP[output]
     for kind, (opening, closing) in MARKS.items():
         text = text.replace(opening, markup[kind][0]).replace(closing, markup[kind][1])
-    return text
+    return text.translate(UNSHELTER)
 
 
 def html_entry(text: str) -> str:

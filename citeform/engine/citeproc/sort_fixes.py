@@ -33,9 +33,19 @@ def collation_key(value: object) -> tuple[Any, ...]:
     decomposed = unicodedata.normalize("NFKD", text)
     base = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
     parts = tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(base) if part
+        (0, number_key(part)) if part.isdigit() else (1, part)
+        for part in _DIGITS.split(base)
+        if part
     )
     return (parts, text.casefold(), text)
+
+
+def number_key(digits: str) -> tuple[int, str]:
+    """A run of digits ordered by its value, however long (no ``int``: it has a size limit)."""
+    if not digits.isascii():
+        digits = "".join(str(unicodedata.digit(char)) for char in digits)
+    value = digits.lstrip("0")
+    return (len(value), value)
 
 
 def _comparable(values: list[Any]) -> list[Any]:

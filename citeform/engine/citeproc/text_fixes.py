@@ -39,6 +39,7 @@ from citeform.engine.citeproc import state
 from citeform.engine.citeproc.casing import CASES
 from citeform.engine.citeproc.data import parse_string
 from citeform.engine.citeproc.loader import CSL_NAMESPACE
+from citeform.engine.citeproc.sort_fixes import number_key
 
 
 def output_language(element: Any) -> str:
@@ -118,7 +119,7 @@ class LabelPlural(Casing):
             except VariableError:
                 return False
             digits = re.match(r"\s*(\d+)", value)
-            return bool(digits and int(digits.group(1)) > 1) or bool(
+            return bool(digits and number_key(digits.group(1)) > (1, "1")) or bool(
                 self.RE_MULTIPLE_NUMBERS.search(value)  # type: ignore[attr-defined]
             )
         data = dict.get(item.reference, variable.replace("-", "_"))
@@ -130,7 +131,7 @@ class LabelPlural(Casing):
         return super()._is_plural(item)  # type: ignore[misc, no-any-return]
 
 
-_RANGE_END: Final = re.compile(r"(?:[0-9]*[A-Za-z]+0*)?[0-9]+[a-z]*|[ivxlcdmIVXLCDM]+")
+_RANGE_END: Final = re.compile(r"(?:[0-9]*[A-Za-z]+)?[0-9]+[a-z]*|[ivxlcdmIVXLCDM]+")
 """One end of a page range as citeproc-js reads it: a number, maybe with letters, or roman."""
 
 
@@ -156,10 +157,10 @@ class PageRanges:
 
     def _format_last_page(self, first: str, last: str) -> str:
         range_format = self.get_root().get_option("page-range-format")  # type: ignore[attr-defined]
-        if not (first.isdigit() and last.isdigit()) or len(last) > len(first):
+        if not (first.isdecimal() and last.isdecimal()) or len(last) > len(first):
             return last
         last = first[: len(first) - len(last)] + last  # "100-4" is 100-104 in full
-        if int(last) <= int(first):
+        if number_key(last) <= number_key(first):  # no int(): page numbers may be huge
             return last
         if range_format in ("chicago", "chicago-15", "chicago-16"):
             range_format = _chicago_format(first, last, range_format)
@@ -179,12 +180,11 @@ def _minimal(first: str, last: str, keep: int) -> str:
 
 
 def _chicago_format(first: str, last: str, variant: str) -> str:
-    number = int(first)
-    if number < 100 or number % 100 == 0:
+    if number_key(first) < (3, "100") or first.endswith("00"):
         return "expanded"
     if variant != "chicago-16" and len(first) == 4 and first[:2] != last[:2]:
         return "expanded"
-    if number % 100 < 10:
+    if first[-2] == "0":
         return "minimal"
     return "minimal-two"
 
@@ -370,16 +370,24 @@ def ordinal_suffix(root: Any, number: int) -> str:
     return ""
 
 
+ROMAN_LIMIT: Final = 6000
+"""Numbers from here on are printed as given, not as roman numerals (which grow with the
+number: ``10000000000`` would take ten million "m"). citeproc-js writes roman numerals up to
+5999 ("mmmmmcmxcix") and nothing beyond; citeform keeps the number."""
+
+
 class NumberFixes(Casing, PageRanges):
-    """``cs:number``: ordinals from the first locale that has ordinal terms."""
+    """``cs:number``: locale-first ordinals, roman numerals below :data:`ROMAN_LIMIT`."""
 
     def format_number(self, number: Any) -> Any:
         """As citeproc-py, but ``ordinal`` (and ``long-ordinal`` past ten) locale-first."""
         form = self.get("form", "numeric")  # type: ignore[attr-defined]
         try:
             value = int(number)
-        except ValueError:
+        except ValueError:  # not a number, or too long for int()
             return number
+        if form == "roman" and not 0 <= value < ROMAN_LIMIT:
+            return str(number).strip()
         if form == "ordinal" or (form == "long-ordinal" and value > TWO_DIGIT_ORDINALS):
             return f"{value}{ordinal_suffix(self.get_root(), value)}"  # type: ignore[attr-defined]
         return super().format_number(number)  # type: ignore[misc]

@@ -1,0 +1,83 @@
+"""Rendering time is linear in the size of a value: doubling it at most ~2.5x the time.
+
+Each case renders a field made of a letter and one hostile unit repeated (short words to title-case,
+rich-text pieces, quotes, spaces, hyphens, digits...) at n and 2n units and compares the
+best of three times, measured here, on sizes small enough to keep the test quick. Every
+case was quadratic once: a regex that backtracks over a run, text rebuilt at each word or
+piece.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from citeform import CiteItem, Renderer
+
+MAX_RATIO = 2.5
+BASE = {
+    "id": "x",
+    "type": "article-journal",
+    "author": [{"family": "Doe", "given": "J"}],
+    "issued": {"date-parts": [[2020]]},
+    "container-title": "J",
+    "volume": "3",
+    "page": "1-2",
+}
+
+CASES = [
+    ("chicago-author-date", "html", "title", "ab cd ", 6000),
+    ("chicago-author-date", "html", "title", "<sc>a</sc>", 3000),
+    ("chicago-author-date", "text", "title", " ", 6000),
+    ("chicago-author-date", "html", "title", "a-", 6000),
+    ("chicago-author-date", "html", "title", '<span class="nocase">a</span> ', 2000),
+    ("apa", "html", "title", '"', 6000),
+    ("apa", "text", "title", "a'.", 6000),
+    ("ieee", "html", "title", "<i>", 6000),
+    ("apa", "html", "page", "1-", 6000),
+    ("chicago-author-date", "text", "page", "1", 6000),
+    ("din-1505-2", "html", "author", 'a" ', 6000),
+    ("modern-language-association", "html", "container-title", "a. b: c? ", 4000),
+]
+
+"""(style, output format, field, repeated unit, n)."""
+
+
+def _best_of_three(step: Callable[[], object]) -> float:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _ratio(render: Callable[[int], object], n: int) -> float:
+    render(n)  # style, locale and caches loaded
+    return _best_of_three(lambda: render(2 * n)) / _best_of_three(lambda: render(n))
+
+
+def _item(field: str, value: str) -> dict[str, object]:
+    if field == "author":
+        return {**BASE, "author": [{"family": value, "given": "J"}]}
+    return {**BASE, field: value}
+
+
+@pytest.mark.parametrize(("style", "output", "field", "unit", "n"), CASES)
+def test_an_entry_takes_linear_time(style: str, output: str, field: str, unit: str, n: int) -> None:
+    renderer = Renderer(style, "en-US", output)  # type: ignore[arg-type]
+    ratio = _ratio(lambda size: renderer.entry(_item(field, "a" + unit * size)), n)
+    assert ratio <= MAX_RATIO, f"{unit!r} x {n} -> x {2 * n}: {ratio:.2f}x the time"
+
+
+@pytest.mark.parametrize("affix", ["<sc>", 'a"', " "])
+def test_a_cite_affix_takes_linear_time(affix: str) -> None:
+    renderer = Renderer("chicago-fullnote-bibliography", "en-US", "html")
+
+    def cite(size: int) -> object:
+        return renderer.citation([CiteItem(BASE, prefix=affix * size, suffix=affix * size)])
+
+    ratio = _ratio(cite, 4000)
+    assert ratio <= MAX_RATIO, f"{affix!r}: {ratio:.2f}x the time"

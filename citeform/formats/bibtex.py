@@ -1,28 +1,27 @@
 """BibTeX and biblatex: one lenient reader for both dialects, one writer for each.
 
-Reading uses pybtex's tokenizer with citeform's own error handling (no global
-state): an entry with broken syntax is reported with its line and skipped, the
-others are read. Values are decoded from LaTeX (:mod:`citeform.bibtex.latex`);
-where some TeX could not be decoded the original is kept in ``custom["latex"]``
-so that writing gives it back as it was instead of escaping it a second time.
+Reading uses citeform's own tokenizer (:mod:`citeform.bibtex.tokenizer`): an entry
+with broken syntax, or one passing the ``@string`` expansion limits, is reported with
+its line and skipped; the others are read. Values are decoded from LaTeX
+(:mod:`citeform.bibtex.latex`); where some TeX could not be decoded the original is
+kept in ``custom["latex"]`` so that writing gives it back as it was instead of
+escaping it a second time.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
-from pybtex.database.input.bibtex import LowLevelParser, month_names
-from pybtex.scanner import PybtexSyntaxError
-from pybtex.utils import CaseInsensitiveDict
 
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
 from citeform.bibtex.latex import decode, encode, is_safe
 from citeform.bibtex.names import read_names, write_names
+from citeform.bibtex.tokenizer import MONTH_MACROS, scan
+from citeform.bibtex.tokenizer import Entry as _Entry
 from citeform.errors import BadRecordError, CiteformError
 from citeform.model import Date, Origin, Record, Unmapped
 from citeform.registry import Format
@@ -38,7 +37,6 @@ ET_AL_KEY = "et-al"
 """``custom`` key: the name variables whose list ended in ``and others``."""
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
-_WHITESPACE = re.compile(r"[ \t\r\n]+")
 _CITATION = re.compile(r"(?:^|(?<=[.;])\s+)" + re.escape(table.CITATION_PREFIX.strip()) + r"\s*")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"\\url\{([^{}]*)\}")
@@ -51,54 +49,6 @@ def sniff(source: Source) -> bool:
 
 
 # --- reading ---------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Entry:
-    type: str
-    key: str
-    fields: tuple[tuple[str, str], ...]
-    line: int
-
-
-class _Tokenizer(LowLevelParser):  # type: ignore[misc]
-    """pybtex's tokenizer, collecting errors instead of reporting them globally."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text, macros=CaseInsensitiveDict(month_names))
-        self.problems: list[tuple[int, PybtexSyntaxError]] = []
-
-    def handle_error(self, error: PybtexSyntaxError) -> None:
-        self.problems.append((self.command_start or 0, error))
-
-    def substitute_macro(self, name: str) -> str:
-        """An undefined ``@string`` is kept as its name: nothing is lost."""
-        return str(self.macros.get(name, name))
-
-
-def _scan(text: str) -> tuple[list[_Entry], list[tuple[int, str]]]:
-    """The entries of *text* and the (line, message) of each broken one."""
-    newlines = [match.start() for match in re.finditer("\n", text)]
-
-    def line_of(offset: int) -> int:
-        return bisect_right(newlines, offset - 1) + 1
-
-    tokenizer = _Tokenizer(text)
-    entries: list[_Entry] = []
-    reported = 0
-    for command, body in tokenizer:
-        broken = len(tokenizer.problems) > reported
-        reported = len(tokenizer.problems)
-        if broken or command.lower() in {"string", "preamble"}:
-            continue
-        key, fields = body
-        values = tuple(
-            (name.lower(), _WHITESPACE.sub(" ", "".join(parts)).strip(" "))
-            for name, parts in fields
-        )
-        entries.append(_Entry(command.lower(), key, values, line_of(tokenizer.command_start)))
-    errors = [(line_of(offset), str(error)) for offset, error in tokenizer.problems]
-    return entries, errors
 
 
 _MAX_CROSSREF_DEPTH = 16
@@ -137,7 +87,7 @@ def _month(text: str) -> int | None:
     if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
         return int(value)
     for number, name in enumerate(table.MONTHS, start=1):
-        if value[:3] == name and (len(value) == 3 or month_names[name].lower() == value):
+        if value[:3] == name and (len(value) == 3 or MONTH_MACROS[name].lower() == value):
             return number
     return None
 
@@ -312,19 +262,18 @@ class _EntryReader:
 
 
 def _read(source: Source, dialect: str) -> Iterator[Record | CiteformError]:
-    entries, errors = _scan(source.text())
-    items: list[tuple[int, Record | CiteformError]] = [
-        (line, BadRecordError(f"entry skipped: {message}", position=f"line {line}"))
-        for line, message in errors
-    ]
-    for entry in _resolve_crossrefs(entries):
+    items = scan(source.text(), source.name)
+    resolved = iter(_resolve_crossrefs([item for item in items if isinstance(item, _Entry)]))
+    for item in items:
+        if not isinstance(item, _Entry):
+            yield item
+            continue
+        entry = next(resolved)
         origin = Origin(dialect, source.name, f"line {entry.line}")
         try:
-            items.append((entry.line, _EntryReader(entry, origin).record()))
+            yield _EntryReader(entry, origin).record()
         except BadRecordError as error:
-            items.append((entry.line, error.located(position=f"line {entry.line}")))
-    for _, item in sorted(items, key=lambda pair: pair[0]):
-        yield item
+            yield error.located(position=f"line {entry.line}")
 
 
 def read_bibtex(source: Source) -> Iterator[Record | CiteformError]:

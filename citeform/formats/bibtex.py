@@ -18,10 +18,11 @@ import attrs
 
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
+from citeform.bibtex.dates import read_issued
 from citeform.bibtex.latex import decode, encode, is_safe
 from citeform.bibtex.names import read_names, write_names
-from citeform.bibtex.tokenizer import MONTH_MACROS, scan
 from citeform.bibtex.tokenizer import Entry as _Entry
+from citeform.bibtex.tokenizer import scan
 from citeform.errors import BadRecordError, CiteformError
 from citeform.model import Date, Origin, Record, Unmapped
 from citeform.registry import Format
@@ -40,7 +41,6 @@ _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _CITATION = re.compile(r"(?:^|(?<=[.;])\s+)" + re.escape(table.CITATION_PREFIX.strip()) + r"\s*")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"\\url\{([^{}]*)\}")
-_YEAR_RANGE = re.compile(r"(\d{1,4})\s*(?:--?|\u2013|/)\s*(\d{1,4})")
 
 
 def sniff(source: Source) -> bool:
@@ -80,31 +80,6 @@ def _resolve_crossrefs(entries: list[_Entry]) -> list[_Entry]:
         return attrs.evolve(entry, fields=entry.fields + tuple(extra))
 
     return [inherited(entry, frozenset({entry.key.lower()})) for entry in entries]
-
-
-def _month(text: str) -> int | None:
-    value = text.strip().rstrip(".").lower()
-    if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
-        return int(value)
-    for number, name in enumerate(table.MONTHS, start=1):
-        if value[:3] == name and (len(value) == 3 or MONTH_MACROS[name].lower() == value):
-            return number
-    return None
-
-
-def _year_date(year: str, month: str | None, day: str | None) -> Date | None:
-    """``issued`` from ``year``, ``month`` and ``day``; ``None`` if the month is unreadable."""
-    month_number = _month(month) if month else None
-    if month and month_number is None:
-        return None
-    if year.isdigit() and len(year) <= 6:
-        day_number = int(day) if day and day.isdigit() and len(day) <= 2 else None
-        day_number = day_number if month_number and day_number and day_number <= 31 else None
-        return Date.of(int(year), month_number, day_number)
-    span = _YEAR_RANGE.fullmatch(year)
-    if span and not month:
-        return Date(parts=((int(span.group(1)),), (int(span.group(2)),)))
-    return Date(literal=year)
 
 
 class _EntryReader:
@@ -217,17 +192,17 @@ class _EntryReader:
             subtitle = ": ".join(decode(raw).text for raw in raws)
             main = self.variables.get(variable)
             self.variables[variable] = f"{main}: {subtitle}" if main else subtitle
+        fields = dict(self.entry.fields)
         year = self.year_parts.get("year")
-        issued = None
+        unused: tuple[str, ...] = ("year", "month", "day")
         if year and "issued" not in self.variables:
-            issued = _year_date(year, self.year_parts.get("month"), self.year_parts.get("day"))
-        if issued is not None:
-            self.variables["issued"] = issued
-            return
-        for name in ("year", "month", "day"):
-            raw = dict(self.entry.fields).get(name)
-            if raw is not None:
-                self.keep(name, raw)
+            parts = self.year_parts
+            self.variables["issued"], unused = read_issued(
+                year, parts.get("month"), parts.get("day")
+            )
+        for name in unused:
+            if fields.get(name):
+                self.keep(name, fields[name])
 
     def record(self) -> Record:
         """The record of the entry."""

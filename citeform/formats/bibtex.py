@@ -21,6 +21,7 @@ from citeform.bibtex import keys, languages, types
 from citeform.bibtex.dates import read_issued
 from citeform.bibtex.latex import decode, encode, is_safe
 from citeform.bibtex.names import read_names, write_names
+from citeform.bibtex.relations import resolve
 from citeform.bibtex.tokenizer import Entry as _Entry
 from citeform.bibtex.tokenizer import scan
 from citeform.errors import BadRecordError, CiteformError
@@ -49,37 +50,6 @@ def sniff(source: Source) -> bool:
 
 
 # --- reading ---------------------------------------------------------------------------
-
-
-_MAX_CROSSREF_DEPTH = 16
-"""Longest crossref chain followed; longer ones (or cycles) stop there."""
-
-
-def _resolve_crossrefs(entries: list[_Entry]) -> list[_Entry]:
-    """Give each entry the fields it inherits from its ``crossref`` parent."""
-    by_key: dict[str, _Entry] = {}
-    for entry in entries:
-        by_key.setdefault(entry.key.lower(), entry)
-
-    def inherited(entry: _Entry, seen: frozenset[str]) -> _Entry:
-        own = dict(entry.fields)
-        parent = by_key.get(own.get("crossref", "").lower())
-        if parent is None or parent.key.lower() in seen or len(seen) > _MAX_CROSSREF_DEPTH:
-            return entry
-        parent = inherited(parent, seen | {parent.key.lower()})
-        extra: list[tuple[str, str]] = []
-        for name, value in parent.fields:
-            target = name
-            if entry.type in types.CROSSREF_TITLE_TYPES:
-                target = {"title": "booktitle", "subtitle": "booksubtitle"}.get(name, name)
-                if name == "author" and entry.type in {"inbook", "bookinbook", "suppbook"}:
-                    target = "bookauthor"
-            if target not in own and name not in types.NOT_INHERITED:
-                own[target] = value
-                extra.append((target, value))
-        return attrs.evolve(entry, fields=entry.fields + tuple(extra))
-
-    return [inherited(entry, frozenset({entry.key.lower()})) for entry in entries]
 
 
 class _EntryReader:
@@ -238,12 +208,14 @@ class _EntryReader:
 
 def _read(source: Source, dialect: str) -> Iterator[Record | CiteformError]:
     items = scan(source.text(), source.name)
-    resolved = iter(_resolve_crossrefs([item for item in items if isinstance(item, _Entry)]))
+    resolved = iter(resolve([item for item in items if isinstance(item, _Entry)]))
     for item in items:
-        if not isinstance(item, _Entry):
-            yield item
+        entry = next(resolved) if isinstance(item, _Entry) else item
+        if entry is None:
             continue
-        entry = next(resolved)
+        if isinstance(entry, CiteformError):
+            yield entry.located(source=source.name)
+            continue
         origin = Origin(dialect, source.name, f"line {entry.line}")
         try:
             yield _EntryReader(entry, origin).record()

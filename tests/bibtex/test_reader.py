@@ -31,15 +31,18 @@ def read_one(text: str):
 def source_keys(path) -> list[str]:
     text = path.read_text("utf-8")
     return re.findall(
-        r"^@(?!string|preamble|comment)\w+\s*\{\s*([^,\s]+)\s*,", text, re.MULTILINE | re.IGNORECASE
+        r"^@(?!string|preamble|comment|set\b|xdata\b)\w+\s*\{\s*([^,\s]+)\s*,",
+        text,
+        re.MULTILINE | re.IGNORECASE,
     )
 
 
 @pytest.mark.parametrize(
     ("name", "count"),
-    [("biblatex-examples.bib", 92), ("pybtex-tests/tugboat.bib", 2720)],
+    [("biblatex-examples.bib", 90), ("pybtex-tests/tugboat.bib", 2720)],
 )
 def test_every_corpus_entry_is_read_with_its_key(name, count):
+    """Every entry but the sets, which group other entries and are no work themselves."""
     path = shared_path("corpus", *name.split("/"))
     records = read(path, "bibtex")
     assert not records.errors
@@ -226,3 +229,34 @@ def test_doi_prefixes_and_a_bare_url_in_howpublished():
     )
     assert record.get("DOI") == "10.1000/x_y"
     assert record.get("URL") == "http://a.b/c_d"
+
+
+def test_xdata_fields_are_inherited_and_xdata_entries_give_no_record():
+    text = """
+    @xdata{pub, publisher = {Springer}, location = {Berlin}}
+    @xdata{series, xdata = {pub}, series = {Lecture Notes}}
+    @book{b, title = {Book}, xdata = {series}, location = {Wien}, year = {2001}}
+    """
+    (book,) = read(text, "biblatex")
+    assert book.get("publisher") == "Springer"
+    assert book.get("collection-title") == "Lecture Notes"
+    assert book.get("publisher-place") == "Wien"  # its own field wins
+
+
+def test_a_set_gives_no_record_and_its_members_know_it():
+    text = """
+    @set{s, entryset = {a, b}, annotation = {Two papers}}
+    @article{a, title = {A}, year = {2001}}
+    @article{b, title = {B}, year = {2002}}
+    @set{empty, entryset = {nowhere}}
+    """
+    records = read(text, "biblatex")
+    assert [record.id for record in records] == ["a", "b"]
+    assert [[(f.key, f.value) for f in record.unmapped] for record in records] == [
+        [("entryset", "s")],
+        [("entryset", "s")],
+    ]
+    (error,) = records.errors
+    assert (error.position, error.value) == ("line 5", "nowhere")
+    assert "entry set lists no entry of this file" in str(error)
+    assert "entryset" not in write(records, "biblatex")

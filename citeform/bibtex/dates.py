@@ -9,6 +9,7 @@ to be kept as unmapped; it never takes the others with it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
@@ -74,8 +75,12 @@ _MONTHS: Final = _month_prefixes()
 _SEASONS: Final = {_fold(name): season for name, season in SEASONS.items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def read_issued(year: str, month: str | None, day: str | None) -> tuple[Date, tuple[str, ...]]:
-    """The date of ``year``/``month``/``day`` and the names of the fields it could not use."""
+    """The date of ``year``/``month``/``day`` and the names of the fields it could not use.
+
+    Dates recur: each is read once, the result is immutable.
+    """
     unused = ["day"] if day else []
     if year.isdigit() and len(year) <= _YEAR_DIGITS:
         number = int(year)

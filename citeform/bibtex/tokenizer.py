@@ -42,18 +42,27 @@ _IDENTIFIER = r"[^\s\"#%'(),={}0-9][^\s\"#%'(),={}]*"
 _COMMAND = re.compile(r"\s*(" + _IDENTIFIER + r")\s*([{(])\s*")
 _KEY = {"}": re.compile(r"[^\s,}]+"), ")": re.compile(r"[^\s,]+")}
 _NAME = re.compile(r"\s*(" + _IDENTIFIER + r")\s*")
-_SIMPLE_FIELD = re.compile(
-    r"\s*,\s*(" + _IDENTIFIER + r")\s*=\s*"
-    r'(?:\{([^{}]*)\}|"([^"{}]*)"|([0-9]+)|(' + _IDENTIFIER + r"))\s*(?=[,})])"
-)
-"""The common case: ``, name = value`` with one part, no inner braces."""
+
+
+def _simple_field(group: str) -> str:
+    """``, name = value`` with one part and no inner braces; *group*: ``(`` or ``(?:``."""
+    return (
+        rf"\s*,\s*{group}{_IDENTIFIER})\s*=\s*"
+        rf'(?:\{{{group}[^{{}}]*)\}}|"{group}[^"{{}}]*)"|{group}[0-9]+)|{group}{_IDENTIFIER}))'
+        r"\s*(?=[,})])"
+    )
+
+
+_SIMPLE_FIELDS = re.compile(f"(?:{_simple_field('(?:')})+")
+"""A run of simple fields (the common case), found in one match, then split by the next."""
+_FIELD_PARTS = re.compile(_simple_field("("))
 _NUMBER = re.compile(r"[0-9]+")
 _SPACE = re.compile(r"\s*")
 _DELIMITERS = {"}": re.compile(r"[{}]"), '"': re.compile(r'["{}]')}
 _PLAIN_TAIL = {"}": re.compile(r"[^{}]*\}"), '"': re.compile(r'[^"{}]*"')}
 _NEXT_ENTRY = re.compile(r"\n[ \t]*@")
-_WHITESPACE = re.compile(r"[ \t\r\n]+")
-_UNEVEN_SPACE = re.compile(r"[\t\r\n]|  |^ | $").search
+_WHITESPACE = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
+"""Runs of white space other than one space, each read as one space (as BibTeX does)."""
 
 
 @attrs.frozen
@@ -83,6 +92,15 @@ class _LimitPassedError(Exception):
         self.offset = offset
         self.refused_line = refused_line
         self.reported = True
+
+
+def _squeezed(value: str) -> str:
+    """*value* with each run of white space one space, none at the ends."""
+    if "\n" in value or "  " in value or "\t" in value or "\r" in value:
+        return (
+            " ".join(value.split()) if value.isascii() else _WHITESPACE.sub(" ", value).strip(" ")
+        )
+    return value.strip(" ")
 
 
 def scan(text: str, source: str | None = None) -> list[Entry | CiteformError]:
@@ -182,12 +200,14 @@ class _Scanner:
         self.pos = key.end()
         fields: list[tuple[str, str]] = []
         while True:
-            simple = _SIMPLE_FIELD.match(text, self.pos)
+            simple = _SIMPLE_FIELDS.match(text, self.pos)
             if simple is not None:
-                name, braced, quoted, number, macro = simple.groups()
-                value = braced if braced is not None else quoted if quoted is not None else number
-                fields.append((name.lower(), value if value is not None else self.expand(macro)))
-                self.pos = simple.end()
+                self.pos = simple.end()  # the lookahead after the last field needs one more
+                for name, braced, quoted, number, macro in _FIELD_PARTS.findall(
+                    text, simple.start(), self.pos + 1
+                ):
+                    value = self.expand(macro) if macro else number or braced or quoted
+                    fields.append((name.lower(), value))
                 continue
             self.skip_space()
             if text.startswith(closer, self.pos):
@@ -202,10 +222,7 @@ class _Scanner:
             self.pos = field.end()
             self.expect("=")
             fields.append((field.group(1).lower(), self.value()))
-        values = tuple(
-            (name, _WHITESPACE.sub(" ", value).strip(" ") if _UNEVEN_SPACE(value) else value)
-            for name, value in fields
-        )
+        values = tuple((name, _squeezed(value)) for name, value in fields)
         self.items.append(Entry(kind, key.group(0), values, line))
 
     def fault(self, message: str) -> _SyntaxFaultError:

@@ -11,7 +11,7 @@ escaping it a second time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -91,57 +91,71 @@ class _EntryReader:
         if not complete or "$" in raw:  # math decoded to Unicode is given back as math
             self.latex[variable] = raw
 
-    def field(self, name: str, raw: str) -> None:  # noqa: C901, PLR0912 - one branch per kind
-        """Map one field."""
-        kind = self.entry.type
-        if name in table.NAME_FIELDS:
-            variable = table.NAME_FIELDS[name]
-            names, et_al = read_names(raw)
-            if variable in self.variables or not names:
-                self.keep(name, raw)
-                return
-            self.variables[variable] = names
-            if et_al:
-                self.et_al.append(variable)
-        elif name in table.DATE_FIELDS:
-            variable = table.DATE_FIELDS[name]
-            if variable in self.variables:
-                self.keep(name, raw)
-            else:
-                self.variables[variable] = Date.from_edtf(raw)
-        elif name in {"year", "month", "day"}:
-            self.year_parts[name] = decode(raw, protect=False).text
-        elif name in table.SUBTITLES:
-            self.subtitles.setdefault(table.SUBTITLES[name], []).append(raw)
-        elif name == "number":
-            if kind in table.ARTICLE_TYPES:
-                variable = "issue"
-            elif "series" in self.present and kind not in table.REPORT_TYPES:
-                variable = "collection-number"
-            else:
-                variable = "number"
-            self.text(variable, name, raw)
-        elif name in {"langid", "language"}:
-            if name == "language" and "langid" in self.present:
-                self.keep(name, raw)
-                return
-            text = decode(raw, protect=False).text
-            self.variables.setdefault("language", languages.to_bcp47(text) or text)
-        elif name == "library":
-            archive, _, call_number = decode(raw, protect=False).text.partition(": ")
-            self.variables.setdefault("archive" if call_number else "call-number", archive)
-            if call_number:
-                self.variables.setdefault("call-number", call_number)
-        elif name in {"note", "addendum"}:
-            self.note(name, raw)
-        elif name == "howpublished" and _URL_ONLY.fullmatch(raw):
-            self.text("URL", "url", _URL_ONLY.sub(r"\1", raw))
-        elif name == "type":
-            self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
-        elif name in table.TO_CSL:
-            self.text(table.TO_CSL[name], name, raw)
-        else:
+    def plain(self, name: str, raw: str) -> None:
+        """A field mapped without context, or kept as unmapped."""
+        variable = table.TO_CSL.get(name)
+        if variable is None:
             self.keep(name, raw)
+        else:
+            self.text(variable, name, raw)
+
+    def names(self, name: str, raw: str) -> None:
+        variable = table.NAME_FIELDS[name]
+        names, et_al = read_names(raw)
+        if variable in self.variables or not names:
+            self.keep(name, raw)
+            return
+        self.variables[variable] = names
+        if et_al:
+            self.et_al.append(variable)
+
+    def date(self, name: str, raw: str) -> None:
+        variable = table.DATE_FIELDS[name]
+        if variable in self.variables:
+            self.keep(name, raw)
+        else:
+            self.variables[variable] = Date.from_edtf(raw)
+
+    def year_part(self, name: str, raw: str) -> None:
+        self.year_parts[name] = decode(raw, protect=False).text
+
+    def subtitle(self, name: str, raw: str) -> None:
+        self.subtitles.setdefault(table.SUBTITLES[name], []).append(raw)
+
+    def number(self, name: str, raw: str) -> None:
+        kind = self.entry.type
+        if kind in table.ARTICLE_TYPES:
+            variable = "issue"
+        elif "series" in self.present and kind not in table.REPORT_TYPES:
+            variable = "collection-number"
+        else:
+            variable = "number"
+        self.text(variable, name, raw)
+
+    def language(self, name: str, raw: str) -> None:
+        if name == "language" and "langid" in self.present:
+            self.keep(name, raw)
+            return
+        text = decode(raw, protect=False).text
+        self.variables.setdefault("language", languages.to_bcp47(text) or text)
+
+    def library(self, _name: str, raw: str) -> None:
+        archive, _, call_number = decode(raw, protect=False).text.partition(": ")
+        self.variables.setdefault("archive" if call_number else "call-number", archive)
+        if call_number:
+            self.variables.setdefault("call-number", call_number)
+
+    def howpublished(self, name: str, raw: str) -> None:
+        if _URL_ONLY.fullmatch(raw):
+            self.text("URL", "url", _URL_ONLY.sub(r"\1", raw))
+        else:
+            self.plain(name, raw)
+
+    def genre(self, name: str, raw: str) -> None:
+        self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
+
+    def skip(self, name: str, raw: str) -> None:
+        """A field read with the entry type (``entrysubtype``)."""
 
     def note(self, name: str, raw: str) -> None:
         """A note or addendum; a ``Zitierform: …`` in it is the record's citation."""
@@ -177,8 +191,8 @@ class _EntryReader:
     def record(self) -> Record:
         """The record of the entry."""
         for name, raw in self.entry.fields:
-            if name != "entrysubtype" and raw:  # an empty field says nothing
-                self.field(name, raw)
+            if raw:  # an empty field says nothing; each other is read by its kind
+                _FIELD_KINDS.get(name, _EntryReader.plain)(self, name, raw)
         self.finish()
         csl_type = types.TO_CSL.get(self.entry.type, "document")
         subtype = dict(self.entry.fields).get("entrysubtype", "")
@@ -204,6 +218,23 @@ class _EntryReader:
             unmapped=self.unmapped,
             origin=self.origin,
         )
+
+
+_FIELD_KINDS: dict[str, Callable[[_EntryReader, str, str], None]] = {
+    **dict.fromkeys(table.NAME_FIELDS, _EntryReader.names),
+    **dict.fromkeys(table.DATE_FIELDS, _EntryReader.date),
+    **dict.fromkeys(("year", "month", "day"), _EntryReader.year_part),
+    **dict.fromkeys(table.SUBTITLES, _EntryReader.subtitle),
+    **dict.fromkeys(("langid", "language"), _EntryReader.language),
+    **dict.fromkeys(("note", "addendum"), _EntryReader.note),
+    "number": _EntryReader.number,
+    "library": _EntryReader.library,
+    "howpublished": _EntryReader.howpublished,
+    "type": _EntryReader.genre,
+    "entrysubtype": _EntryReader.skip,
+}
+"""Field -> how it is read, where a plain :data:`~citeform.bibtex.fields.TO_CSL` lookup is
+not enough; any other field is mapped by that table or kept as unmapped."""
 
 
 def _read(source: Source, dialect: str) -> Iterator[Record | CiteformError]:

@@ -10,9 +10,11 @@ import pybtex.errors
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pybtex.bibtex.utils import split_name_list
 from shared_data import shared_path
 
 from citeform.bibtex import keys
+from citeform.bibtex.names import read_name, read_names
 from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
 from citeform.io import read, write
@@ -260,3 +262,11 @@ def test_a_set_gives_no_record_and_its_members_know_it():
     assert (error.position, error.value) == ("line 5", "nowhere")
     assert "entry set lists no entry of this file" in str(error)
     assert "entryset" not in write(records, "biblatex")
+
+
+@given(st.text(alphabet=st.sampled_from("aAnNdD ,.\t\nxo"), max_size=40))
+def test_name_lists_split_as_bibtex_splits_them(raw):
+    expected = [part for part in split_name_list(raw) if part.strip()]
+    if expected and expected[-1].strip().lower() == "others":
+        expected.pop()
+    assert read_names(raw)[0] == tuple(read_name(part) for part in expected)

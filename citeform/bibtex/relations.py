@@ -40,8 +40,10 @@ def resolve(entries: list[Entry]) -> list[Entry | CiteformError | None]:
         elif entry.type == "set":
             resolved.append(_set_outcome(entry, by_key))
         else:
-            full = _crossref(_xdata(entry, by_key, frozenset()), by_key, frozenset())
-            resolved.append(_join_set(full, sets.get(entry.key.lower())))
+            names = {name for name, _ in entry.fields}
+            full = _xdata(entry, by_key, frozenset()) if "xdata" in names else entry
+            full = _crossref(full, by_key, frozenset()) if "crossref" in names else full
+            resolved.append(_join_set(full, sets.get(entry.key.lower())) if sets else full)
     return resolved
 
 

@@ -44,17 +44,28 @@ _KEY = {"}": re.compile(r"[^\s,}]+"), ")": re.compile(r"[^\s,]+")}
 _NAME = re.compile(r"\s*(" + _IDENTIFIER + r")\s*")
 
 
+_NESTED = r"\{(?:[^{}]++|\{[^{}]*+\})*+\}"
+_PART = (
+    rf'\{{(?:[^{{}}]++|{_NESTED})*+\}}|"(?:[^"{{}}]++|{_NESTED})*+"|[0-9]++'
+    r"|[^\s\"#%'(),={}0-9][^\s\"#%'(),={}]*+"
+)
+"""One part of a value: braced or quoted text (braces nested two deep), a number, a macro."""
+_VALUE_PARTS = re.compile(_PART)
+
+
 def _simple_field(group: str) -> str:
-    """``, name = value`` with one part and no inner braces; *group*: ``(`` or ``(?:``."""
+    """``, name = part # part …`` (the common case); *group*: ``(`` to capture, or ``(?:``.
+
+    Captured: the name, the first part, and the ``# part …`` after it.
+    """
     return (
-        rf"\s*,\s*{group}{_IDENTIFIER})\s*=\s*"
-        rf'(?:\{{{group}[^{{}}]*)\}}|"{group}[^"{{}}]*)"|{group}[0-9]+)|{group}{_IDENTIFIER}))'
-        r"\s*(?=[,})])"
+        rf"\s*+,\s*+{group}{_IDENTIFIER})\s*+=\s*+{group}{_PART})"
+        rf"{group}(?:\s*+#\s*+(?:{_PART}))*+)\s*+(?=[,}})])"
     )
 
 
-_SIMPLE_FIELDS = re.compile(f"(?:{_simple_field('(?:')})+")
-"""A run of simple fields (the common case), found in one match, then split by the next."""
+_SIMPLE_FIELDS = re.compile(f"(?:{_simple_field('(?:')})++")
+"""A run of common fields, found in one match, then split by the next."""
 _FIELD_PARTS = re.compile(_simple_field("("))
 _NUMBER = re.compile(r"[0-9]+")
 _SPACE = re.compile(r"\s*")
@@ -203,11 +214,14 @@ class _Scanner:
             simple = _SIMPLE_FIELDS.match(text, self.pos)
             if simple is not None:
                 self.pos = simple.end()  # the lookahead after the last field needs one more
-                for name, braced, quoted, number, macro in _FIELD_PARTS.findall(
-                    text, simple.start(), self.pos + 1
-                ):
-                    value = self.expand(macro) if macro else number or braced or quoted
-                    fields.append((name.lower(), value))
+                for name, first, rest in _FIELD_PARTS.findall(text, simple.start(), self.pos + 1):
+                    if rest:
+                        value = self.joined(first + rest)
+                    elif first[0] in '{"':
+                        value = first[1:-1]
+                    else:
+                        value = first if first[0].isdigit() else self.expand(first)
+                    fields.append((name.lower(), _squeezed(value)))
                 continue
             self.skip_space()
             if text.startswith(closer, self.pos):
@@ -221,9 +235,24 @@ class _Scanner:
                 continue
             self.pos = field.end()
             self.expect("=")
-            fields.append((field.group(1).lower(), self.value()))
-        values = tuple((name, _squeezed(value)) for name, value in fields)
-        self.items.append(Entry(kind, key.group(0), values, line))
+            fields.append((field.group(1).lower(), _squeezed(self.value())))
+        self.items.append(Entry(kind, key.group(0), tuple(fields), line))
+
+    def part(self, written: str) -> str:
+        """The text of one part of a value matched by :data:`_PART`."""
+        first = written[0]
+        if first in '{"':
+            return written[1:-1]
+        return written if first.isdigit() else self.expand(written)
+
+    def joined(self, written: str) -> str:
+        """The text of ``part # part …`` matched by :data:`_PART` parts."""
+        parts = [self.part(match.group(0)) for match in _VALUE_PARTS.finditer(written)]
+        if sum(map(len, parts)) > MAX_VALUE_LENGTH:
+            raise _LimitPassedError(
+                f"value with @string macros longer than {MAX_VALUE_LENGTH:,} characters", self.pos
+            )
+        return "".join(parts)
 
     def fault(self, message: str) -> _SyntaxFaultError:
         """A syntax error at the current position."""

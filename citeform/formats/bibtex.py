@@ -59,7 +59,7 @@ class _EntryReader:
         self.entry = entry
         self.origin = origin
         self.position = f"line {entry.line}"
-        self.present = {name for name, _ in entry.fields}
+        self.present = dict(entry.fields)
         self.variables: dict[str, Any] = {}
         self.unmapped: list[Unmapped] = []
         self.latex: dict[str, str] = {}
@@ -176,7 +176,7 @@ class _EntryReader:
             subtitle = ": ".join(decode(raw).text for raw in raws)
             main = self.variables.get(variable)
             self.variables[variable] = f"{main}: {subtitle}" if main else subtitle
-        fields = dict(self.entry.fields)
+        fields = self.present
         year = self.year_parts.get("year")
         unused: tuple[str, ...] = ("year", "month", "day")
         if year and "issued" not in self.variables:
@@ -195,7 +195,7 @@ class _EntryReader:
                 _FIELD_KINDS.get(name, _EntryReader.plain)(self, name, raw)
         self.finish()
         csl_type = types.TO_CSL.get(self.entry.type, "document")
-        subtype = dict(self.entry.fields).get("entrysubtype", "")
+        subtype = self.present.get("entrysubtype", "")
         if csl_type == "article-journal" and subtype in types.ARTICLE_SUBTYPES:
             csl_type = types.ARTICLE_SUBTYPES[subtype]
         elif "entrysubtype" in self.present:

@@ -191,11 +191,22 @@ def _decode_math(body: str) -> str | None:
     return "".join(out)
 
 
+_NEEDS_DECODER = re.compile(r"[\\{}$]")
+_LIGATURE = re.compile(
+    "|".join(re.escape(seq) for seq in sorted(table.LIGATURES, key=len, reverse=True))
+)
+"""TeX's ligatures, longest first, read left to right as :class:`_Decoder` reads them."""
+
+
+def _ligature(match: re.Match[str]) -> str:
+    return table.LIGATURES[match.group(0)]
+
+
 @functools.lru_cache(maxsize=8192)
 def decode(latex: str, *, protect: bool = True) -> Decoded:
     """Return the Unicode text of *latex* (``protect``: braces become nocase spans)."""
-    if not any(char in latex for char in "\\{}$~-`'!?"):
-        return Decoded(latex, complete=True)
+    if not _NEEDS_DECODER.search(latex):  # no macro, group or math: ligatures at most
+        return Decoded(_LIGATURE.sub(_ligature, latex), complete=True)
     decoder = _Decoder(latex, protect=protect)
     try:
         text = decoder.sequence(0)

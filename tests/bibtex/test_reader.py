@@ -14,6 +14,7 @@ from pybtex.bibtex.utils import split_name_list
 from shared_data import shared_path
 
 from citeform.bibtex import keys
+from citeform.bibtex.latex import Decoded, _Decoder, decode
 from citeform.bibtex.names import read_name, read_names
 from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
@@ -270,3 +271,9 @@ def test_name_lists_split_as_bibtex_splits_them(raw):
     if expected and expected[-1].strip().lower() == "others":
         expected.pop()
     assert read_names(raw)[0] == tuple(read_name(part) for part in expected)
+
+
+@given(st.text(alphabet=st.sampled_from("-`'!?~ aé\n"), max_size=30), st.booleans())
+def test_text_without_macros_braces_or_math_decodes_as_the_full_decoder_does(text, protect):
+    full = _Decoder(text, protect=protect)
+    assert decode(text, protect=protect) == Decoded(full.sequence(0), full.complete)

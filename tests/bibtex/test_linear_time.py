@@ -81,6 +81,8 @@ ENTRY_FILES = {
     ),
     "fields": lambda n: "@misc{k, " + ", ".join(f"f{i} = {{v}}" for i in range(n)) + "}",
     "broken entries": lambda n: "@misc{k, title = {x} y}\n" * n,
+    "values left open": lambda n: '@misc{k, title = {x\n@misc{q, title = "y\n' * n,
+    "braces open to the end": lambda n: "@misc{a, title = {" + "@misc{k, title = {x}}\n" * n,
 }
 
 

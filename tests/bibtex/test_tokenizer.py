@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
+import re
 
-from citeform.bibtex.tokenizer import ALLOWED_EXPANSION, Entry, scan
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pybtex.database.input.bibtex import LowLevelParser
+from pybtex.utils import CaseInsensitiveDict
+
+from citeform.bibtex.tokenizer import ALLOWED_EXPANSION, MONTH_MACROS, Entry, scan
 from citeform.errors import BadRecordError, LimitExceededError
 from citeform.io import read
 
@@ -92,3 +96,66 @@ def test_any_text_gives_entries_or_located_errors(text):
         if not isinstance(item, Entry):
             assert item.source == "x.bib"
             assert (item.position or "").startswith("line ")
+
+
+class _PybtexTokenizer(LowLevelParser):
+    """pybtex's tokenizer, quiet, keeping an undefined macro as its name (as citeform does)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, macros=CaseInsensitiveDict(MONTH_MACROS))
+
+    def handle_error(self, error: Exception) -> None:
+        raise error
+
+    def substitute_macro(self, name: str) -> str:
+        return str(self.macros.get(name, name))
+
+
+def pybtex_entries(text: str) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
+    entries = []
+    for command, body in _PybtexTokenizer(text):
+        if command.lower() in {"string", "preamble"}:
+            continue
+        key, fields = body
+        values = tuple(
+            (name.lower(), re.sub(r"[ \t\r\n]+", " ", "".join(parts)).strip(" "))
+            for name, parts in fields
+        )
+        entries.append((command.lower(), key, values))
+    return entries
+
+
+WORDS = st.text(alphabet=st.sampled_from("ab Z1-.\\'~\n\t#@=,\"%"), max_size=8)
+
+
+@st.composite
+def braced(draw, depth=0):
+    parts = draw(st.lists(WORDS if depth > 2 else st.one_of(WORDS, braced(depth + 1)), max_size=4))
+    return "{" + "".join(parts) + "}"
+
+
+PART = st.one_of(
+    braced(),
+    st.builds(
+        lambda parts: '"' + "".join(parts) + '"',
+        st.lists(st.one_of(WORDS.map(lambda w: w.replace('"', "")), braced()), max_size=3),
+    ),
+    st.integers(0, 3000).map(str),
+    st.sampled_from(["jan", "Feb", "mystring", "undefined-macro"]),
+)
+FIELD = st.tuples(
+    st.sampled_from(["title", "Author", "note", "year", "x-y:z"]),
+    st.lists(PART, min_size=1, max_size=3),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(FIELD, max_size=5), max_size=4), st.sampled_from(["{}", "()"]))
+def test_well_formed_bibtex_is_read_as_pybtex_reads_it(entries, delimiters):
+    opening, closing = delimiters
+    text = '@string{mystring = "My " # {String}}\n'
+    for index, fields in enumerate(entries):
+        body = ",\n  ".join(f"{name} = {' # '.join(parts)}" for name, parts in fields)
+        text += f"@Article{opening}key{index},\n  {body}\n{closing}\n"
+    ours = [(e.type, e.key, e.fields) for e in scan(text) if isinstance(e, Entry)]
+    assert ours == pybtex_entries(text)

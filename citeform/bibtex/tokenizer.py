@@ -248,7 +248,8 @@ class _Scanner:
     def joined(self, written: str) -> str:
         """The text of ``part # part …`` matched by :data:`_PART` parts."""
         parts = [self.part(match.group(0)) for match in _VALUE_PARTS.finditer(written)]
-        if sum(map(len, parts)) > MAX_VALUE_LENGTH:
+        length = sum(map(len, parts))
+        if length > MAX_VALUE_LENGTH and length > len(written):  # macros made it longer
             raise _LimitPassedError(
                 f"value with @string macros longer than {MAX_VALUE_LENGTH:,} characters", self.pos
             )

@@ -159,3 +159,16 @@ def test_well_formed_bibtex_is_read_as_pybtex_reads_it(entries, delimiters):
         text += f"@Article{opening}key{index},\n  {body}\n{closing}\n"
     ours = [(e.type, e.key, e.fields) for e in scan(text) if isinstance(e, Entry)]
     assert ours == pybtex_entries(text)
+
+
+def test_a_value_built_with_macros_is_bounded_and_a_long_literal_is_not():
+    big = "x" * 6_000_000
+    text = (
+        f'@string{{big = "{big}"}}\n@misc{{a, note = big # big}}\n'
+        f'@misc{{b, note = "{big}" # "{big}"}}'
+    )
+    error, entry = scan(text)
+    assert isinstance(error, LimitExceededError)
+    assert "value with @string macros longer than 10,000,000 characters" in str(error)
+    assert isinstance(entry, Entry)
+    assert len(dict(entry.fields)["note"]) == 12_000_000

@@ -53,20 +53,10 @@ _PART = (
 _VALUE_PARTS = re.compile(_PART)
 
 
-def _simple_field(group: str) -> str:
-    """``, name = part # part …`` (the common case); *group*: ``(`` to capture, or ``(?:``.
-
-    Captured: the name, the first part, and the ``# part …`` after it.
-    """
-    return (
-        rf"\s*+,\s*+{group}{_IDENTIFIER})\s*+=\s*+{group}{_PART})"
-        rf"{group}(?:\s*+#\s*+(?:{_PART}))*+)\s*+(?=[,}})])"
-    )
-
-
-_SIMPLE_FIELDS = re.compile(f"(?:{_simple_field('(?:')})++")
-"""A run of common fields, found in one match, then split by the next."""
-_FIELD_PARTS = re.compile(_simple_field("("))
+_FIELD_PARTS = re.compile(
+    rf"\s*+,\s*+({_IDENTIFIER})\s*+=\s*+({_PART})((?:\s*+#\s*+(?:{_PART}))*+)\s*+(?=[,}})])"
+)
+"""``, name = part # part …``, the common case: the name, the first part, the ``# part …``."""
 _NUMBER = re.compile(r"[0-9]+")
 _SPACE = re.compile(r"\s*")
 _DELIMITERS = {"}": re.compile(r"[{}]"), '"': re.compile(r'["{}]')}
@@ -211,18 +201,16 @@ class _Scanner:
         self.pos = key.end()
         fields: list[tuple[str, str]] = []
         while True:
-            simple = _SIMPLE_FIELDS.match(text, self.pos)
-            if simple is not None:
-                self.pos = simple.end()  # the lookahead after the last field needs one more
-                for name, first, rest in _FIELD_PARTS.findall(text, simple.start(), self.pos + 1):
-                    if rest:
-                        value = self.joined(first + rest)
-                    elif first[0] in '{"':
-                        value = first[1:-1]
-                    else:
-                        value = first if first[0].isdigit() else self.expand(first)
-                    fields.append((name.lower(), _squeezed(value)))
-                continue
+            while simple := _FIELD_PARTS.match(text, self.pos):
+                name, first, rest = simple.groups()
+                if rest:
+                    value = self.joined(first + rest)
+                elif first[0] in '{"':
+                    value = first[1:-1]
+                else:
+                    value = first if first[0].isdigit() else self.expand(first)
+                fields.append((name.lower(), _squeezed(value)))
+                self.pos = simple.end()
             self.skip_space()
             if text.startswith(closer, self.pos):
                 self.pos += 1

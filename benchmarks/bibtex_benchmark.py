@@ -4,8 +4,9 @@ Reads ``../shared/corpus/pybtex-tests/tugboat.bib`` (2,720 entries) and
 ``biblatex-examples.bib`` (92) in place and prints entries per second for reading
 and for converting (read + write) to CSL-JSON and to biblatex, for citeform, pybtex
 (which writes neither: its biblatex row is its parse and BibTeX write) and Citation.js,
-with citeform's speed as a ratio of each, all in CPU time (best of ``--repeat``). Citation.js runs under Node from a directory where it was installed (not
-part of the project), e.g.::
+with citeform's speed as a ratio of each, all in CPU time (best of ``--repeat``).
+Citation.js runs under Node from a directory where it was installed (not part of the
+project), e.g.::
 
     mkdir /tmp/citationjs && cd /tmp/citationjs && npm init -y
     npm install @citation-js/core @citation-js/plugin-bibtex @citation-js/plugin-csl

@@ -54,6 +54,11 @@ class _Decoder:
         self.index += 1
         return piece
 
+    def push_back(self, rest: str) -> None:
+        """Give back the unread *rest* of the piece just taken, in its place."""
+        self.index -= 1
+        self.tokens[self.index] = rest
+
     def peek(self) -> str | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
 
@@ -101,9 +106,8 @@ class _Decoder:
             return self.sequence(depth + 1)
         if piece.startswith("\\"):
             return self.macro(piece[1:].rstrip(), depth)
-        rest = piece[1:]
-        if rest:
-            self.tokens.insert(self.index, rest)
+        if len(piece) > 1:
+            self.push_back(piece[1:])
         return piece[:1]
 
     def macro(self, name: str, depth: int) -> str:  # noqa: PLR0911 - one return per kind
@@ -141,7 +145,7 @@ class _Decoder:
             return "\\char" + piece
         rest = piece[digits.end() :].removeprefix(" ")  # TeX ends a number at a space
         if rest:
-            self.tokens.insert(self.index, rest)
+            self.push_back(rest)
         return chr(code)
 
     def peek_is_text(self) -> bool:
@@ -187,11 +191,22 @@ def _decode_math(body: str) -> str | None:
     return "".join(out)
 
 
+_NEEDS_DECODER = re.compile(r"[\\{}$]")
+_LIGATURE = re.compile(
+    "|".join(re.escape(seq) for seq in sorted(table.LIGATURES, key=len, reverse=True))
+)
+"""TeX's ligatures, longest first, read left to right as :class:`_Decoder` reads them."""
+
+
+def _ligature(match: re.Match[str]) -> str:
+    return table.LIGATURES[match.group(0)]
+
+
 @functools.lru_cache(maxsize=8192)
 def decode(latex: str, *, protect: bool = True) -> Decoded:
     """Return the Unicode text of *latex* (``protect``: braces become nocase spans)."""
-    if not any(char in latex for char in "\\{}$~-`'!?"):
-        return Decoded(latex, complete=True)
+    if not _NEEDS_DECODER.search(latex):  # no macro, group or math: ligatures at most
+        return Decoded(_LIGATURE.sub(_ligature, latex), complete=True)
     decoder = _Decoder(latex, protect=protect)
     try:
         text = decoder.sequence(0)

@@ -22,6 +22,8 @@ ET_AL = "others"
 _SPACED_ACCENT = re.compile(r"\\([cvuHkdbrt])\s+([A-Za-z])")
 """``\\H o``: an accent macro whose argument follows a space, which would split the name."""
 _AND = re.compile(r"(?i)(^|\s)and(\s|$)")
+_AND_SPLIT = re.compile(r"(?i) +and +")
+"""``and`` between names, where no braces hide it (else pybtex splits the list)."""
 
 
 def _is_one_group(raw: str) -> bool:
@@ -61,10 +63,12 @@ def read_name(raw: str) -> Name:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def read_names(raw: str) -> tuple[tuple[Name, ...], bool]:
     """The names of a name-list field, and whether it ends in ``and others``."""
     raw = _SPACED_ACCENT.sub(r"{\\\1{\2}}", raw)
-    names = [part for part in split_name_list(raw) if part.strip()]
+    parts = _AND_SPLIT.split(raw) if "{" not in raw else split_name_list(raw)
+    names = [part for part in parts if part.strip()]
     et_al = bool(names) and names[-1].strip().lower() == ET_AL
     if et_al:
         names.pop()

@@ -1,28 +1,29 @@
 """BibTeX and biblatex: one lenient reader for both dialects, one writer for each.
 
-Reading uses pybtex's tokenizer with citeform's own error handling (no global
-state): an entry with broken syntax is reported with its line and skipped, the
-others are read. Values are decoded from LaTeX (:mod:`citeform.bibtex.latex`);
-where some TeX could not be decoded the original is kept in ``custom["latex"]``
-so that writing gives it back as it was instead of escaping it a second time.
+Reading uses citeform's own tokenizer (:mod:`citeform.bibtex.tokenizer`): an entry
+with broken syntax, or one passing the ``@string`` expansion limits, is reported with
+its line and skipped; the others are read. Values are decoded from LaTeX
+(:mod:`citeform.bibtex.latex`); where some TeX could not be decoded the original is
+kept in ``custom["latex"]`` so that writing gives it back as it was instead of
+escaping it a second time.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
-from pybtex.database.input.bibtex import LowLevelParser, month_names
-from pybtex.scanner import PybtexSyntaxError
-from pybtex.utils import CaseInsensitiveDict
 
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
+from citeform.bibtex.dates import read_issued
 from citeform.bibtex.latex import decode, encode, is_safe
 from citeform.bibtex.names import read_names, write_names
+from citeform.bibtex.relations import resolve
+from citeform.bibtex.tokenizer import Entry as _Entry
+from citeform.bibtex.tokenizer import scan
 from citeform.errors import BadRecordError, CiteformError
 from citeform.model import Date, Origin, Record, Unmapped
 from citeform.registry import Format
@@ -38,11 +39,9 @@ ET_AL_KEY = "et-al"
 """``custom`` key: the name variables whose list ended in ``and others``."""
 
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
-_WHITESPACE = re.compile(r"[ \t\r\n]+")
 _CITATION = re.compile(r"(?:^|(?<=[.;])\s+)" + re.escape(table.CITATION_PREFIX.strip()) + r"\s*")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"\\url\{([^{}]*)\}")
-_YEAR_RANGE = re.compile(r"(\d{1,4})\s*(?:--?|\u2013|/)\s*(\d{1,4})")
 
 
 def sniff(source: Source) -> bool:
@@ -53,110 +52,6 @@ def sniff(source: Source) -> bool:
 # --- reading ---------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Entry:
-    type: str
-    key: str
-    fields: tuple[tuple[str, str], ...]
-    line: int
-
-
-class _Tokenizer(LowLevelParser):  # type: ignore[misc]
-    """pybtex's tokenizer, collecting errors instead of reporting them globally."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text, macros=CaseInsensitiveDict(month_names))
-        self.problems: list[tuple[int, PybtexSyntaxError]] = []
-
-    def handle_error(self, error: PybtexSyntaxError) -> None:
-        self.problems.append((self.command_start or 0, error))
-
-    def substitute_macro(self, name: str) -> str:
-        """An undefined ``@string`` is kept as its name: nothing is lost."""
-        return str(self.macros.get(name, name))
-
-
-def _scan(text: str) -> tuple[list[_Entry], list[tuple[int, str]]]:
-    """The entries of *text* and the (line, message) of each broken one."""
-    newlines = [match.start() for match in re.finditer("\n", text)]
-
-    def line_of(offset: int) -> int:
-        return bisect_right(newlines, offset - 1) + 1
-
-    tokenizer = _Tokenizer(text)
-    entries: list[_Entry] = []
-    reported = 0
-    for command, body in tokenizer:
-        broken = len(tokenizer.problems) > reported
-        reported = len(tokenizer.problems)
-        if broken or command.lower() in {"string", "preamble"}:
-            continue
-        key, fields = body
-        values = tuple(
-            (name.lower(), _WHITESPACE.sub(" ", "".join(parts)).strip(" "))
-            for name, parts in fields
-        )
-        entries.append(_Entry(command.lower(), key, values, line_of(tokenizer.command_start)))
-    errors = [(line_of(offset), str(error)) for offset, error in tokenizer.problems]
-    return entries, errors
-
-
-_MAX_CROSSREF_DEPTH = 16
-"""Longest crossref chain followed; longer ones (or cycles) stop there."""
-
-
-def _resolve_crossrefs(entries: list[_Entry]) -> list[_Entry]:
-    """Give each entry the fields it inherits from its ``crossref`` parent."""
-    by_key: dict[str, _Entry] = {}
-    for entry in entries:
-        by_key.setdefault(entry.key.lower(), entry)
-
-    def inherited(entry: _Entry, seen: frozenset[str]) -> _Entry:
-        own = dict(entry.fields)
-        parent = by_key.get(own.get("crossref", "").lower())
-        if parent is None or parent.key.lower() in seen or len(seen) > _MAX_CROSSREF_DEPTH:
-            return entry
-        parent = inherited(parent, seen | {parent.key.lower()})
-        extra: list[tuple[str, str]] = []
-        for name, value in parent.fields:
-            target = name
-            if entry.type in types.CROSSREF_TITLE_TYPES:
-                target = {"title": "booktitle", "subtitle": "booksubtitle"}.get(name, name)
-                if name == "author" and entry.type in {"inbook", "bookinbook", "suppbook"}:
-                    target = "bookauthor"
-            if target not in own and name not in types.NOT_INHERITED:
-                own[target] = value
-                extra.append((target, value))
-        return attrs.evolve(entry, fields=entry.fields + tuple(extra))
-
-    return [inherited(entry, frozenset({entry.key.lower()})) for entry in entries]
-
-
-def _month(text: str) -> int | None:
-    value = text.strip().rstrip(".").lower()
-    if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
-        return int(value)
-    for number, name in enumerate(table.MONTHS, start=1):
-        if value[:3] == name and (len(value) == 3 or month_names[name].lower() == value):
-            return number
-    return None
-
-
-def _year_date(year: str, month: str | None, day: str | None) -> Date | None:
-    """``issued`` from ``year``, ``month`` and ``day``; ``None`` if the month is unreadable."""
-    month_number = _month(month) if month else None
-    if month and month_number is None:
-        return None
-    if year.isdigit() and len(year) <= 6:
-        day_number = int(day) if day and day.isdigit() and len(day) <= 2 else None
-        day_number = day_number if month_number and day_number and day_number <= 31 else None
-        return Date.of(int(year), month_number, day_number)
-    span = _YEAR_RANGE.fullmatch(year)
-    if span and not month:
-        return Date(parts=((int(span.group(1)),), (int(span.group(2)),)))
-    return Date(literal=year)
-
-
 class _EntryReader:
     """Maps one entry's fields to CSL variables; the rest become unmapped fields."""
 
@@ -164,7 +59,7 @@ class _EntryReader:
         self.entry = entry
         self.origin = origin
         self.position = f"line {entry.line}"
-        self.present = {name for name, _ in entry.fields}
+        self.present = dict(entry.fields)
         self.variables: dict[str, Any] = {}
         self.unmapped: list[Unmapped] = []
         self.latex: dict[str, str] = {}
@@ -196,57 +91,71 @@ class _EntryReader:
         if not complete or "$" in raw:  # math decoded to Unicode is given back as math
             self.latex[variable] = raw
 
-    def field(self, name: str, raw: str) -> None:  # noqa: C901, PLR0912 - one branch per kind
-        """Map one field."""
-        kind = self.entry.type
-        if name in table.NAME_FIELDS:
-            variable = table.NAME_FIELDS[name]
-            names, et_al = read_names(raw)
-            if variable in self.variables or not names:
-                self.keep(name, raw)
-                return
-            self.variables[variable] = names
-            if et_al:
-                self.et_al.append(variable)
-        elif name in table.DATE_FIELDS:
-            variable = table.DATE_FIELDS[name]
-            if variable in self.variables:
-                self.keep(name, raw)
-            else:
-                self.variables[variable] = Date.from_edtf(raw)
-        elif name in {"year", "month", "day"}:
-            self.year_parts[name] = decode(raw, protect=False).text
-        elif name in table.SUBTITLES:
-            self.subtitles.setdefault(table.SUBTITLES[name], []).append(raw)
-        elif name == "number":
-            if kind in table.ARTICLE_TYPES:
-                variable = "issue"
-            elif "series" in self.present and kind not in table.REPORT_TYPES:
-                variable = "collection-number"
-            else:
-                variable = "number"
-            self.text(variable, name, raw)
-        elif name in {"langid", "language"}:
-            if name == "language" and "langid" in self.present:
-                self.keep(name, raw)
-                return
-            text = decode(raw, protect=False).text
-            self.variables.setdefault("language", languages.to_bcp47(text) or text)
-        elif name == "library":
-            archive, _, call_number = decode(raw, protect=False).text.partition(": ")
-            self.variables.setdefault("archive" if call_number else "call-number", archive)
-            if call_number:
-                self.variables.setdefault("call-number", call_number)
-        elif name in {"note", "addendum"}:
-            self.note(name, raw)
-        elif name == "howpublished" and _URL_ONLY.fullmatch(raw):
-            self.text("URL", "url", _URL_ONLY.sub(r"\1", raw))
-        elif name == "type":
-            self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
-        elif name in table.TO_CSL:
-            self.text(table.TO_CSL[name], name, raw)
-        else:
+    def plain(self, name: str, raw: str) -> None:
+        """A field mapped without context, or kept as unmapped."""
+        variable = table.TO_CSL.get(name)
+        if variable is None:
             self.keep(name, raw)
+        else:
+            self.text(variable, name, raw)
+
+    def names(self, name: str, raw: str) -> None:
+        variable = table.NAME_FIELDS[name]
+        names, et_al = read_names(raw)
+        if variable in self.variables or not names:
+            self.keep(name, raw)
+            return
+        self.variables[variable] = names
+        if et_al:
+            self.et_al.append(variable)
+
+    def date(self, name: str, raw: str) -> None:
+        variable = table.DATE_FIELDS[name]
+        if variable in self.variables:
+            self.keep(name, raw)
+        else:
+            self.variables[variable] = Date.from_edtf(raw)
+
+    def year_part(self, name: str, raw: str) -> None:
+        self.year_parts[name] = decode(raw, protect=False).text
+
+    def subtitle(self, name: str, raw: str) -> None:
+        self.subtitles.setdefault(table.SUBTITLES[name], []).append(raw)
+
+    def number(self, name: str, raw: str) -> None:
+        kind = self.entry.type
+        if kind in table.ARTICLE_TYPES:
+            variable = "issue"
+        elif "series" in self.present and kind not in table.REPORT_TYPES:
+            variable = "collection-number"
+        else:
+            variable = "number"
+        self.text(variable, name, raw)
+
+    def language(self, name: str, raw: str) -> None:
+        if name == "language" and "langid" in self.present:
+            self.keep(name, raw)
+            return
+        text = decode(raw, protect=False).text
+        self.variables.setdefault("language", languages.to_bcp47(text) or text)
+
+    def library(self, _name: str, raw: str) -> None:
+        archive, _, call_number = decode(raw, protect=False).text.partition(": ")
+        self.variables.setdefault("archive" if call_number else "call-number", archive)
+        if call_number:
+            self.variables.setdefault("call-number", call_number)
+
+    def howpublished(self, name: str, raw: str) -> None:
+        if _URL_ONLY.fullmatch(raw):
+            self.text("URL", "url", _URL_ONLY.sub(r"\1", raw))
+        else:
+            self.plain(name, raw)
+
+    def genre(self, name: str, raw: str) -> None:
+        self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
+
+    def skip(self, name: str, raw: str) -> None:
+        """A field read with the entry type (``entrysubtype``)."""
 
     def note(self, name: str, raw: str) -> None:
         """A note or addendum; a ``Zitierform: …`` in it is the record's citation."""
@@ -267,26 +176,26 @@ class _EntryReader:
             subtitle = ": ".join(decode(raw).text for raw in raws)
             main = self.variables.get(variable)
             self.variables[variable] = f"{main}: {subtitle}" if main else subtitle
+        fields = self.present
         year = self.year_parts.get("year")
-        issued = None
+        unused: tuple[str, ...] = ("year", "month", "day")
         if year and "issued" not in self.variables:
-            issued = _year_date(year, self.year_parts.get("month"), self.year_parts.get("day"))
-        if issued is not None:
-            self.variables["issued"] = issued
-            return
-        for name in ("year", "month", "day"):
-            raw = dict(self.entry.fields).get(name)
-            if raw is not None:
-                self.keep(name, raw)
+            parts = self.year_parts
+            self.variables["issued"], unused = read_issued(
+                year, parts.get("month"), parts.get("day")
+            )
+        for name in unused:
+            if fields.get(name):
+                self.keep(name, fields[name])
 
     def record(self) -> Record:
         """The record of the entry."""
         for name, raw in self.entry.fields:
-            if name != "entrysubtype" and raw:  # an empty field says nothing
-                self.field(name, raw)
+            if raw:  # an empty field says nothing; each other is read by its kind
+                _FIELD_KINDS.get(name, _EntryReader.plain)(self, name, raw)
         self.finish()
         csl_type = types.TO_CSL.get(self.entry.type, "document")
-        subtype = dict(self.entry.fields).get("entrysubtype", "")
+        subtype = self.present.get("entrysubtype", "")
         if csl_type == "article-journal" and subtype in types.ARTICLE_SUBTYPES:
             csl_type = types.ARTICLE_SUBTYPES[subtype]
         elif "entrysubtype" in self.present:
@@ -311,20 +220,38 @@ class _EntryReader:
         )
 
 
+_FIELD_KINDS: dict[str, Callable[[_EntryReader, str, str], None]] = {
+    **dict.fromkeys(table.NAME_FIELDS, _EntryReader.names),
+    **dict.fromkeys(table.DATE_FIELDS, _EntryReader.date),
+    **dict.fromkeys(("year", "month", "day"), _EntryReader.year_part),
+    **dict.fromkeys(table.SUBTITLES, _EntryReader.subtitle),
+    **dict.fromkeys(("langid", "language"), _EntryReader.language),
+    **dict.fromkeys(("note", "addendum"), _EntryReader.note),
+    "number": _EntryReader.number,
+    "library": _EntryReader.library,
+    "howpublished": _EntryReader.howpublished,
+    "type": _EntryReader.genre,
+    "entrysubtype": _EntryReader.skip,
+}
+"""Field -> how it is read, where a plain :data:`~citeform.bibtex.fields.TO_CSL` lookup is
+not enough; any other field is mapped by that table or kept as unmapped."""
+
+
 def _read(source: Source, dialect: str) -> Iterator[Record | CiteformError]:
-    entries, errors = _scan(source.text())
-    items: list[tuple[int, Record | CiteformError]] = [
-        (line, BadRecordError(f"entry skipped: {message}", position=f"line {line}"))
-        for line, message in errors
-    ]
-    for entry in _resolve_crossrefs(entries):
+    items = scan(source.text(), source.name)
+    resolved = iter(resolve([item for item in items if isinstance(item, _Entry)]))
+    for item in items:
+        entry = next(resolved) if isinstance(item, _Entry) else item
+        if entry is None:
+            continue
+        if isinstance(entry, CiteformError):
+            yield entry.located(source=source.name)
+            continue
         origin = Origin(dialect, source.name, f"line {entry.line}")
         try:
-            items.append((entry.line, _EntryReader(entry, origin).record()))
+            yield _EntryReader(entry, origin).record()
         except BadRecordError as error:
-            items.append((entry.line, error.located(position=f"line {entry.line}")))
-    for _, item in sorted(items, key=lambda pair: pair[0]):
-        yield item
+            yield error.located(position=f"line {entry.line}")
 
 
 def read_bibtex(source: Source) -> Iterator[Record | CiteformError]:

@@ -10,9 +10,12 @@ import pybtex.errors
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pybtex.bibtex.utils import split_name_list
 from shared_data import shared_path
 
 from citeform.bibtex import keys
+from citeform.bibtex.latex import Decoded, _Decoder, decode
+from citeform.bibtex.names import read_name, read_names
 from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
 from citeform.io import read, write
@@ -31,15 +34,18 @@ def read_one(text: str):
 def source_keys(path) -> list[str]:
     text = path.read_text("utf-8")
     return re.findall(
-        r"^@(?!string|preamble|comment)\w+\s*\{\s*([^,\s]+)\s*,", text, re.MULTILINE | re.IGNORECASE
+        r"^@(?!string|preamble|comment|set\b|xdata\b)\w+\s*\{\s*([^,\s]+)\s*,",
+        text,
+        re.MULTILINE | re.IGNORECASE,
     )
 
 
 @pytest.mark.parametrize(
     ("name", "count"),
-    [("biblatex-examples.bib", 92), ("pybtex-tests/tugboat.bib", 2720)],
+    [("biblatex-examples.bib", 90), ("pybtex-tests/tugboat.bib", 2720)],
 )
 def test_every_corpus_entry_is_read_with_its_key(name, count):
+    """Every entry but the sets, which group other entries and are no work themselves."""
     path = shared_path("corpus", *name.split("/"))
     records = read(path, "bibtex")
     assert not records.errors
@@ -226,3 +232,48 @@ def test_doi_prefixes_and_a_bare_url_in_howpublished():
     )
     assert record.get("DOI") == "10.1000/x_y"
     assert record.get("URL") == "http://a.b/c_d"
+
+
+def test_xdata_fields_are_inherited_and_xdata_entries_give_no_record():
+    text = """
+    @xdata{pub, publisher = {Springer}, location = {Berlin}}
+    @xdata{series, xdata = {pub}, series = {Lecture Notes}}
+    @book{b, title = {Book}, xdata = {series}, location = {Wien}, year = {2001}}
+    """
+    (book,) = read(text, "biblatex")
+    assert book.get("publisher") == "Springer"
+    assert book.get("collection-title") == "Lecture Notes"
+    assert book.get("publisher-place") == "Wien"  # its own field wins
+
+
+def test_a_set_gives_no_record_and_its_members_know_it():
+    text = """
+    @set{s, entryset = {a, b}, annotation = {Two papers}}
+    @article{a, title = {A}, year = {2001}}
+    @article{b, title = {B}, year = {2002}}
+    @set{empty, entryset = {nowhere}}
+    """
+    records = read(text, "biblatex")
+    assert [record.id for record in records] == ["a", "b"]
+    assert [[(f.key, f.value) for f in record.unmapped] for record in records] == [
+        [("entryset", "s")],
+        [("entryset", "s")],
+    ]
+    (error,) = records.errors
+    assert (error.position, error.value) == ("line 5", "nowhere")
+    assert "entry set lists no entry of this file" in str(error)
+    assert "entryset" not in write(records, "biblatex")
+
+
+@given(st.text(alphabet=st.sampled_from("aAnNdD ,.\t\nxo"), max_size=40))
+def test_name_lists_split_as_bibtex_splits_them(raw):
+    expected = [part for part in split_name_list(raw) if part.strip()]
+    if expected and expected[-1].strip().lower() == "others":
+        expected.pop()
+    assert read_names(raw)[0] == tuple(read_name(part) for part in expected)
+
+
+@given(st.text(alphabet=st.sampled_from("-`'!?~ aé\n"), max_size=30), st.booleans())
+def test_text_without_macros_braces_or_math_decodes_as_the_full_decoder_does(text, protect):
+    full = _Decoder(text, protect=protect)
+    assert decode(text, protect=protect) == Decoded(full.sequence(0), full.complete)

@@ -25,6 +25,7 @@ from citeform.conformance.report import (
     suite_table,
 )
 from citeform.conformance.suite import TIMEOUT_SECONDS, run_suite
+from citeform.rendering import DEFAULT_ENGINE, ENGINES
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,6 +51,12 @@ def parser() -> argparse.ArgumentParser:
         "(expected and produced output), or entries that disagree with citeproc-js (agreement)",
     )
     cli.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, help="seconds per fixture")
+    cli.add_argument(
+        "--engine",
+        choices=sorted(ENGINES),
+        default=DEFAULT_ENGINE,
+        help=f"the CSL processor to measure (default: {DEFAULT_ENGINE})",
+    )
     return cli
 
 
@@ -70,14 +77,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.path / "csl-test-suite" if (args.path / "csl-test-suite").is_dir() else args.path
         )
         paths = [p for p in fixture_paths(suite_dir) if p.stem.startswith(args.fixtures)]
-        results = run_suite(paths, timeout=args.timeout)
+        results = run_suite(paths, timeout=args.timeout, engine=args.engine)
         if args.list_failures in ("simple", "full"):
             sys.stdout.write(failure_report(results, args.list_failures) + "\n")
         sys.stdout.write(suite_table(results) + "\n")
         figures.update(suite_figures(results))
     if args.only in (None, "agreement"):
         agreements = [
-            agreement for path in reference_files(args.path) for agreement in measure(path)
+            agreement
+            for path in reference_files(args.path)
+            for agreement in measure(path, engine=args.engine)
         ]
         if args.list_failures == "agreement":
             sys.stdout.write(disagreement_report(agreements) + "\n")

@@ -1,0 +1,758 @@
+"""The compiler: a style's element tree turned, once, into Python callables.
+
+Each rendering element becomes a :data:`Render` function ``(context) -> Part | None``;
+macros are compiled once and shared. Affixes, formatting, quotes, text case,
+``strip-periods`` and ``display`` are applied by one decorator around every element,
+in CSL's order. Rendering never looks at XML again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from citeform.engine.csl import numbers
+from citeform.engine.csl.context import Context
+from citeform.engine.csl.dates import DatePart, parse_date, render_parts
+from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.rich import (
+    FORMATTING_ATTRIBUTES,
+    Formatting,
+    Part,
+    Quote,
+    Rich,
+    join,
+    plain,
+)
+from citeform.engine.csl.textcase import apply_text_case
+from citeform.engine.csl.xml import Element
+from citeform.errors import UnknownStyleError
+
+Render = Callable[[Context], Part | None]
+
+NAME_VARIABLES: Final = frozenset(
+    "author chair collection-editor compiler composer container-author contributor curator "
+    "director editor editorial-director editor-translator executive-producer guest host "
+    "illustrator interviewer narrator organizer original-author performer producer recipient "
+    "reviewed-author script-writer series-creator translator".split()
+)
+DATE_VARIABLES: Final = frozenset(
+    "accessed available-date event-date issued original-date submitted".split()
+)
+NUMBER_VARIABLES: Final = frozenset(
+    "chapter-number citation-number collection-number edition first-reference-note-number "
+    "issue locator number number-of-pages number-of-volumes page page-first part-number "
+    "printing-number section supplement-number version volume".split()
+)
+_VERBATIM: Final = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
+_SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
+    "title": ("title-short", "shortTitle"),
+    "container-title": ("container-title-short", "journalAbbreviation"),
+}
+_LABEL_TERMS: Final[Mapping[str, str]] = {
+    "number-of-pages": "page",
+    "number-of-volumes": "volume",
+    "page-first": "page",
+}
+_LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
+_HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_NAME_ATTRIBUTES: Final = frozenset(
+    {
+        "and",
+        "delimiter-precedes-et-al",
+        "delimiter-precedes-last",
+        "et-al-min",
+        "et-al-use-first",
+        "et-al-subsequent-min",
+        "et-al-subsequent-use-first",
+        "et-al-use-last",
+        "initialize",
+        "initialize-with",
+        "name-as-sort-order",
+        "sort-separator",
+        "form",
+        "demote-non-dropping-particle",
+        "initialize-with-hyphen",
+    }
+)
+
+
+def formatting_of(element: Element) -> Formatting:
+    """The CSL formatting attributes *element* sets."""
+    return tuple(
+        (name, value) for name in FORMATTING_ATTRIBUTES if (value := element.get(name)) is not None
+    )
+
+
+@attrs.frozen
+class Decoration:
+    """What wraps an element's output: affixes, formatting, quotes, case, display."""
+
+    prefix: str = ""
+    suffix: str = ""
+    formatting: Formatting = ()
+    quotes: bool = False
+    text_case: str = ""
+    strip_periods: bool = False
+    display: str = ""
+
+    @classmethod
+    def of(cls, element: Element) -> Decoration:
+        """The decoration *element*'s attributes ask for."""
+        return cls(
+            element.get("prefix") or "",
+            element.get("suffix") or "",
+            formatting_of(element),
+            element.get("quotes") == "true",
+            element.get("text-case") or "",
+            element.get("strip-periods") == "true",
+            element.get("display") or "",
+        )
+
+    def apply(self, node: Part, context: Context) -> Part:
+        """*node* decorated."""
+        if self.strip_periods:
+            node = _strip_periods(node)
+        if self.text_case:
+            node = apply_text_case(node, self.text_case, english=context.english)
+        if self.quotes:
+            open_quote = context.locale.term("open-quote") or "\u201c"
+            close_quote = context.locale.term("close-quote") or "\u201d"
+            node = Rich((open_quote, node, Quote(close_quote)))
+        if self.formatting:
+            node = Rich((node,), self.formatting)
+        if self.prefix or self.suffix:
+            node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
+        if self.display:
+            node = Rich((node,), display=self.display)
+        return node
+
+
+def _strip_periods(node: Part) -> Part:
+    if isinstance(node, Quote):
+        return node
+    if isinstance(node, str):
+        return node.replace(".", "")
+    return Rich(
+        tuple(_strip_periods(part) for part in node.parts),
+        node.formatting,
+        node.display,
+        node.nocase,
+    )
+
+
+def _decorated(element: Element, render: Render) -> Render:
+    decoration = Decoration.of(element)
+    if decoration == Decoration():
+        return render
+
+    def decorated(context: Context) -> Part | None:
+        node = render(context)
+        if node is None or node == "" or (isinstance(node, Rich) and node.is_empty()):
+            return None
+        return decoration.apply(node, context)
+
+    return decorated
+
+
+def variable_value(context: Context, name: str, form: str = "long") -> Any:
+    """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
+    if name in context.suppressed:
+        return None
+    if name == "locator":
+        return context.cite.locator or None
+    if name == "citation-number":
+        return context.citation_number
+    if name == "year-suffix":
+        return context.year_suffix or None
+    if name == "first-reference-note-number":
+        return context.cite.first_reference_note_number
+    item = context.item
+    if form == "short":
+        for key in (f"{name}-short", *_SHORT_FORMS.get(name, ())):
+            value = item.get(key)
+            if value not in (None, ""):
+                return value
+    if name == "page-first":
+        page = item.get("page-first") or item.get("page")
+        if page in (None, ""):
+            return None
+        return re.split(r"[-\u2013,&]", str(page))[0].strip()
+    value = item.get(name)
+    if value in (None, "", []):
+        return None
+    return value
+
+
+@attrs.frozen
+class Compiler:
+    """Compiles one style's elements; holds its macros and inherited name options."""
+
+    macros: Mapping[str, Element]
+    inherited: Mapping[str, str]
+    page_range_format: str | None
+    compiled_macros: dict[str, Render] = attrs.field(factory=dict)
+
+    def macro(self, name: str) -> Render:
+        """The compiled macro *name* (compiled once; recursion refused)."""
+        if name in self.compiled_macros:
+            return self.compiled_macros[name]
+        element = self.macros.get(name)
+        if element is None:
+            raise UnknownStyleError(f"the style uses an undefined macro {name!r}")
+        cell: list[Render] = []
+
+        def forward(context: Context) -> Part | None:
+            return cell[0](context)
+
+        self.compiled_macros[name] = forward
+        cell.append(self.sequence(element.children, ""))
+        self.compiled_macros[name] = cell[0]
+        return cell[0]
+
+    def sequence(self, children: Sequence[Element], delimiter: str) -> Render:
+        """Children rendered in order, joined by *delimiter*."""
+        renders = [self.element(child) for child in children]
+
+        def render(context: Context) -> Part | None:
+            parts = join((r(context) for r in renders), delimiter)
+            return Rich(tuple(parts)) if parts else None
+
+        return render
+
+    def element(self, element: Element) -> Render:
+        """Compile one rendering element."""
+        compile_one = _ELEMENTS.get(element.tag)
+        if compile_one is None:
+            return lambda _context: None
+        return compile_one(self, element)
+
+    # -- cs:text ---------------------------------------------------------------------------
+
+    def text(self, element: Element) -> Render:
+        """``cs:text``: a variable, a macro, a term or a value."""
+        if (macro := element.get("macro")) is not None:
+            inner = self.macro(macro)
+            return _decorated(element, inner)
+        if (value := element.get("value")) is not None:
+            return _decorated(element, lambda _context: value or None)
+        if (term := element.get("term")) is not None:
+            form = element.get("form") or "long"
+            plural = element.get("plural") == "true"
+            return _decorated(
+                element, lambda context: context.locale.term(term, form, plural=plural) or None
+            )
+        variable = element.get("variable")
+        if variable is None:
+            return lambda _context: None
+        return _decorated(element, self._text_variable(variable, element.get("form") or "long"))
+
+    def _text_variable(self, variable: str, form: str) -> Render:
+        page_format = self.page_range_format
+
+        def render(context: Context) -> Part | None:
+            context.called += 1
+            value = variable_value(context, variable, form)
+            if value is None:
+                return None
+            context.rendered += 1
+            text = str(value)
+            if variable in {"page", "locator"}:
+                delimiter = context.locale.term("page-range-delimiter") or "\u2013"
+                text = numbers.page_range(text, page_format, delimiter)
+            if variable in _VERBATIM:
+                return text
+            if variable == "year-suffix":
+                return text
+            return parse_markup(text)
+
+        return render
+
+    # -- cs:number ---------------------------------------------------------------------------
+
+    def number(self, element: Element) -> Render:
+        """``cs:number``: a number variable as numeric, ordinal, long ordinal or roman."""
+        variable = element.get("variable") or ""
+        form = element.get("form") or "numeric"
+        page_format = self.page_range_format
+
+        def render(context: Context) -> Part | None:
+            context.called += 1
+            value = variable_value(context, variable)
+            if value is None:
+                return None
+            context.rendered += 1
+            text = str(value)
+            if not numbers.is_numeric(text):
+                return parse_markup(text)
+            if variable in {"page", "locator"} and page_format:
+                delimiter = context.locale.term("page-range-delimiter") or "\u2013"
+                return numbers.page_range(text, page_format, delimiter)
+            return _number_text(text, form, variable, context)
+
+        return _decorated(element, render)
+
+    # -- cs:label ----------------------------------------------------------------------------
+
+    def label(self, element: Element, role_variables: Sequence[str] = ()) -> Render:
+        """``cs:label``: the term of a variable, singular or plural as the value asks."""
+        variable = element.get("variable") or ""
+        form = element.get("form") or "long"
+        plural_rule = element.get("plural") or "contextual"
+
+        def render(context: Context) -> Part | None:
+            if variable == "locator":
+                if not context.cite.locator:
+                    return None
+                label = context.cite.label or "page"
+                term_name = _LOCATOR_TERMS.get(label, label)
+                value: Any = context.cite.locator
+            else:
+                value = variable_value(context, variable)
+                if value is None:
+                    return None
+                term_name = _LABEL_TERMS.get(variable, variable)
+            if plural_rule == "always":
+                plural = True
+            elif plural_rule == "never":
+                plural = False
+            elif variable in {"number-of-pages", "number-of-volumes"}:
+                plural = numbers.is_numeric(value) and _first_int(value) != 1
+            else:
+                plural = numbers.is_plural(value)
+            text = context.locale.term(term_name, form, plural=plural)
+            return text or None
+
+        return _decorated(element, render)
+
+    # -- cs:date -----------------------------------------------------------------------------
+
+    def date(self, element: Element) -> Render:
+        """``cs:date``: localized (``form``) or as its own date parts."""
+        variable = element.get("variable") or ""
+        form = element.get("form")
+        own_parts = [self._date_part(part) for part in element.all("date-part")]
+        selection = element.get("date-parts") or "year-month-day"
+        wanted = (
+            {
+                "year-month-day": {"year", "month", "day"},
+                "year-month": {"year", "month"},
+                "year": {"year"},
+            }[selection]
+            if selection in {"year-month-day", "year-month", "year"}
+            else {"year", "month", "day"}
+        )
+        delimiter = element.get("delimiter") or ""
+        overrides = {part.name: part for part in own_parts}
+
+        def render(context: Context) -> Part | None:
+            context.called += 1
+            value = parse_date(variable_value(context, variable))
+            if value is None:
+                return None
+            if value.literal:
+                context.rendered += 1
+                return value.literal
+            if form:
+                local = context.locale.dates.get(form)
+                if local is None:
+                    return None
+                parts = [
+                    _override(self._date_part(part), overrides.get(part.get("name") or ""))
+                    for part in local.all("date-part")
+                    if (part.get("name") or "") in wanted
+                ]
+                joiner = local.get("delimiter") or ""
+            else:
+                parts = own_parts
+                joiner = delimiter
+            rendered = render_parts(parts, value, context.locale, joiner)
+            if not rendered:
+                return None
+            context.rendered += 1
+            node: Part = Rich(tuple(rendered))
+            if form and (local_element := context.locale.dates.get(form)) is not None:
+                local_decoration = Decoration(
+                    local_element.get("prefix") or "", local_element.get("suffix") or ""
+                )
+                node = local_decoration.apply(node, context)
+            return node
+
+        return _decorated(element, render)
+
+    def _date_part(self, element: Element) -> DatePart:
+        return DatePart(
+            element.get("name") or "",
+            element.get("form") or ("numeric" if element.get("name") == "day" else "long"),
+            element.get("prefix") or "",
+            element.get("suffix") or "",
+            formatting_of(element),
+            element.get("text-case") or "",
+            element.get("strip-periods") == "true",
+            element.get("range-delimiter") or "\u2013",
+        )
+
+    # -- cs:names ----------------------------------------------------------------------------
+
+    def names(self, element: Element, parent: Element | None = None) -> Render:
+        """``cs:names``: name variables with their label, or a substitute."""
+        variables = (element.get("variable") or "").split()
+        name_element = element.child("name") or (
+            parent.child("name") if parent is not None else None
+        )
+        et_al_element = element.child("et-al") or (
+            parent.child("et-al") if parent is not None else None
+        )
+        label_element = element.child("label") or (
+            parent.child("label") if parent is not None else None
+        )
+        options = self._name_options(name_element)
+        delimiter = element.get("delimiter") or self.inherited.get("names-delimiter") or ""
+        et_al_term_name = (
+            et_al_element.get("term") if et_al_element is not None else None
+        ) or "et-al"
+        et_al_decoration = (
+            Decoration.of(et_al_element) if et_al_element is not None else Decoration()
+        )
+        label_render = self.label(label_element) if label_element is not None else None
+        label_form = (label_element.get("form") if label_element is not None else None) or "long"
+        label_plural = (
+            label_element.get("plural") if label_element is not None else None
+        ) or "contextual"
+        label_decoration = (
+            Decoration.of(label_element) if label_element is not None else Decoration()
+        )
+        label_after = False
+        if label_element is not None and name_element is not None:
+            label_after = (
+                element.children.index(label_element) > element.children.index(name_element)
+                if (label_element in element.children and name_element in element.children)
+                else True
+            )
+        del label_render
+        substitute = element.child("substitute")
+        substitutes = (
+            [
+                self.names(child, element)
+                if child.tag == "names" and not child.children
+                else self.element(child)
+                for child in substitute.children
+            ]
+            if substitute is not None
+            else []
+        )
+        name_decoration = Decoration(
+            name_element.get("prefix") or "" if name_element is not None else "",
+            name_element.get("suffix") or "" if name_element is not None else "",
+            formatting_of(name_element) if name_element is not None else (),
+        )
+
+        def one_variable(context: Context, variable: str, names: list[Any], term: str) -> Part:
+            sort_options = options
+            if context.sorting:
+                sort_options = attrs.evolve(options, name_as_sort_order="all")
+            if context.names_override:
+                sort_options = attrs.evolve(sort_options, **context.names_override)
+            et_al = et_al_decoration.apply(
+                context.locale.term(et_al_term_name) or "et al.", context
+            )
+            subsequent = context.cite.position != "first"
+            if options.form == "count":
+                count = len(names)
+                if sort_options.et_al_min and len(names) >= sort_options.et_al_min:
+                    count = min(count, sort_options.et_al_use_first + context.add_names)
+                return str(count)
+            rendered = format_names(
+                names,
+                sort_options,
+                context.locale,
+                et_al_term=et_al,
+                subsequent=subsequent,
+                sorting=context.sorting,
+                add_names=context.add_names,
+            )
+            rendered = name_decoration.apply(rendered, context)
+            if label_element is None or context.sorting:
+                return rendered
+            plural = len(names) > 1 if label_plural == "contextual" else label_plural == "always"
+            label_text = context.locale.term(term, label_form, plural=plural)
+            if not label_text:
+                return rendered
+            label_node = label_decoration.apply(label_text, context)
+            return Rich((rendered, label_node) if label_after else (label_node, rendered))
+
+        def render(context: Context) -> Part | None:
+            found: list[tuple[str, list[Any]]] = []
+            for variable in variables:
+                context.called += 1
+                value = variable_value(context, variable)
+                if isinstance(value, list) and value:
+                    found.append((variable, value))
+            if found:
+                context.rendered += 1
+                if options.form == "count":
+                    total = 0
+                    for variable, names in found:
+                        total += int(plain(one_variable(context, variable, names, variable)))
+                    return str(total) if total else None
+                pieces: list[Part]
+                editors = dict(found)
+                if (
+                    "editor" in editors
+                    and "translator" in editors
+                    and _same_names(editors["editor"], editors["translator"])
+                ):
+                    pieces = []
+                    for variable, names in found:
+                        if variable == "translator":
+                            continue
+                        term = "editortranslator" if variable == "editor" else variable
+                        pieces.append(one_variable(context, variable, names, term))
+                else:
+                    pieces = [
+                        one_variable(context, variable, names, variable)
+                        for variable, names in found
+                    ]
+                node = Rich(tuple(join(pieces, delimiter)))
+                if (
+                    context.mode == "bibliography"
+                    and context.first_names is None
+                    and not context.sorting
+                ):
+                    context.first_names = node
+                return node
+            for candidate in substitutes:
+                before = set(context.suppressed)
+                called, rendered_count = context.called, context.rendered
+                result = candidate(context)
+                if result is not None and not (isinstance(result, Rich) and result.is_empty()):
+                    context.suppressed |= _variables_of(substitute, candidate, substitutes)
+                    return result
+                context.suppressed = before
+                context.called, context.rendered = called, rendered_count
+            return None
+
+        return _decorated(element, render)
+
+    def _name_options(self, element: Element | None) -> NameOptions:
+        attributes = {
+            key: value for key, value in self.inherited.items() if key in _NAME_ATTRIBUTES
+        }
+        if element is not None:
+            attributes.update(element.attributes)
+        given = NamePart()
+        family = NamePart()
+        if element is not None:
+            for part in element.all("name-part"):
+                spec = NamePart(
+                    formatting_of(part),
+                    part.get("prefix") or "",
+                    part.get("suffix") or "",
+                    part.get("text-case") or "",
+                )
+                if part.get("name") == "given":
+                    given = spec
+                elif part.get("name") == "family":
+                    family = spec
+        return NameOptions(
+            and_=attributes.get("and", ""),
+            delimiter=attributes.get("delimiter", ", ")
+            if element is not None and "delimiter" in element.attributes
+            else self.inherited.get("name-delimiter", ", "),
+            delimiter_precedes_et_al=attributes.get("delimiter-precedes-et-al", "contextual"),
+            delimiter_precedes_last=attributes.get("delimiter-precedes-last", "contextual"),
+            et_al_min=int(attributes.get("et-al-min", "0") or 0),
+            et_al_use_first=int(attributes.get("et-al-use-first", "0") or 0),
+            et_al_subsequent_min=int(attributes.get("et-al-subsequent-min", "0") or 0),
+            et_al_subsequent_use_first=int(attributes.get("et-al-subsequent-use-first", "0") or 0),
+            et_al_use_last=attributes.get("et-al-use-last") == "true",
+            form=attributes.get("form", "long"),
+            initialize=attributes.get("initialize", "true") != "false",
+            initialize_with=attributes.get("initialize-with"),
+            initialize_with_hyphen=attributes.get("initialize-with-hyphen", "true") != "false",
+            name_as_sort_order=attributes.get("name-as-sort-order", ""),
+            sort_separator=attributes.get("sort-separator", ", "),
+            demote_non_dropping_particle=attributes.get(
+                "demote-non-dropping-particle", "display-and-sort"
+            ),
+            given=given,
+            family=family,
+        )
+
+    # -- cs:group and cs:choose --------------------------------------------------------------
+
+    def group(self, element: Element) -> Render:
+        """``cs:group``: suppressed when it calls variables and none of them renders."""
+        inner = self.sequence(element.children, element.get("delimiter") or "")
+
+        def render(context: Context) -> Part | None:
+            called, rendered = context.called, context.rendered
+            node = inner(context)
+            if context.called > called and context.rendered == rendered:
+                return None
+            return node
+
+        return _decorated(element, render)
+
+    def choose(self, element: Element) -> Render:
+        """``cs:choose``: the first branch whose conditions hold."""
+        branches: list[tuple[Callable[[Context], bool], Render]] = []
+        for branch in element.children:
+            condition = _condition(branch) if branch.tag != "else" else (lambda _context: True)
+            branches.append((condition, self.sequence(branch.children, "")))
+
+        def render(context: Context) -> Part | None:
+            for condition, body in branches:
+                if condition(context):
+                    return body(context)
+            return None
+
+        return render
+
+
+_ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
+    "text": Compiler.text,
+    "number": Compiler.number,
+    "label": Compiler.label,
+    "date": Compiler.date,
+    "names": Compiler.names,
+    "group": Compiler.group,
+    "choose": Compiler.choose,
+}
+
+
+def _override(part: DatePart, override: DatePart | None) -> DatePart:
+    if override is None:
+        return part
+    return DatePart(
+        part.name,
+        override.form
+        if override.form and override.form != _default_form(part.name) or override.form
+        else part.form,
+        override.prefix or part.prefix,
+        override.suffix or part.suffix,
+        override.formatting or part.formatting,
+        override.text_case or part.text_case,
+        override.strip_periods or part.strip_periods,
+        override.range_delimiter,
+    )
+
+
+def _default_form(name: str) -> str:
+    return "numeric" if name == "day" else "long"
+
+
+def _same_names(first: list[Any], second: list[Any]) -> bool:
+    return first == second
+
+
+def _variables_of(
+    substitute: Element | None, candidate: Render, substitutes: list[Render]
+) -> set[str]:
+    if substitute is None:
+        return set()
+    element = substitute.children[substitutes.index(candidate)]
+    found: set[str] = set()
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        found.update((node.get("variable") or "").split())
+        stack.extend(node.children)
+    return found
+
+
+def _first_int(value: Any) -> int | None:
+    match = re.search(r"\d+", str(value))
+    return int(match.group()) if match else None
+
+
+def _number_text(text: str, form: str, variable: str, context: Context) -> str:
+    gender = context.locale.gender_of(variable)
+
+    def one(match: re.Match[str]) -> str:
+        number = int(match.group())
+        if form == "ordinal":
+            return numbers.ordinal(number, context.locale, gender)
+        if form == "long-ordinal":
+            return numbers.long_ordinal(number, context.locale, gender)
+        if form == "roman":
+            return numbers.roman(number)
+        return match.group()
+
+    converted = re.sub(r"\d+", one, text) if len(text) < 200 else text
+    return _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", converted)
+
+
+def _condition(branch: Element) -> Callable[[Context], bool]:
+    match = branch.get("match") or "any"
+    tests: list[Callable[[Context], bool]] = []
+    for attribute, values in branch.attributes.items():
+        test = _CONDITIONS.get(attribute)
+        if test is None:
+            continue
+        for value in values.split():
+            tests.append(_bind(test, value))
+    if match == "all":
+        return lambda context: all(test(context) for test in tests)
+    if match == "none":
+        return lambda context: not any(test(context) for test in tests)
+    return lambda context: any(test(context) for test in tests)
+
+
+def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context], bool]:
+    return lambda context: test(context, value)
+
+
+def _has_variable(context: Context, name: str) -> bool:
+    if name in context.suppressed:
+        return False
+    return variable_value(context, name) is not None
+
+
+def _is_numeric(context: Context, name: str) -> bool:
+    value = variable_value(context, name)
+    return value is not None and numbers.is_numeric(value)
+
+
+def _is_uncertain_date(context: Context, name: str) -> bool:
+    value = parse_date(variable_value(context, name))
+    return value is not None and value.circa
+
+
+def _locator(context: Context, name: str) -> bool:
+    if not context.cite.locator:
+        return False
+    label = context.cite.label or "page"
+    return label == name or (name == "sub-verbo" and label == "sub verbo")
+
+
+def _position(context: Context, name: str) -> bool:
+    if context.mode != "citation":
+        return False
+    position = context.cite.position
+    if name == "first":
+        return position == "first"
+    if name == "subsequent":
+        return position != "first"
+    if name == "ibid":
+        return position in {"ibid", "ibid-with-locator"}
+    if name == "ibid-with-locator":
+        return position == "ibid-with-locator"
+    if name == "near-note":
+        return position != "first" and context.cite.near_note
+    return False
+
+
+_CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
+    "type": lambda context, value: context.item.get("type") == value,
+    "variable": _has_variable,
+    "is-numeric": _is_numeric,
+    "is-uncertain-date": _is_uncertain_date,
+    "locator": _locator,
+    "position": _position,
+    "disambiguate": lambda context, value: context.disambiguate == (value == "true"),
+}

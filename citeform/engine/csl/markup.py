@@ -1,0 +1,67 @@
+"""CSL-JSON's rich-text markup in field values, read into :class:`~citeform.engine.csl.rich.Rich`.
+
+Values may hold ``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``,
+``<span style="font-variant:small-caps;">`` and ``<span class="nocase">``; anything
+else is text. Unbalanced tags are text too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from citeform.engine.csl.rich import Formatting, Part, Rich
+
+_TAG: Final = re.compile(
+    r'<(/?)(i|b|sup|sub|sc|span)((?:\s+(?:style|class)="[^"]*")?)\s*>', re.IGNORECASE
+)
+_OPENING: Final[dict[str, Formatting]] = {
+    "i": (("font-style", "italic"),),
+    "b": (("font-weight", "bold"),),
+    "sup": (("vertical-align", "sup"),),
+    "sub": (("vertical-align", "sub"),),
+    "sc": (("font-variant", "small-caps"),),
+}
+
+
+def _span_formatting(attributes: str) -> tuple[Formatting, bool] | None:
+    if "nocase" in attributes:
+        return (), True
+    if "small-caps" in attributes:
+        return (("font-variant", "small-caps"),), False
+    return None
+
+
+def parse_markup(text: str) -> Part:
+    """*text* with its markup as nodes (plain *text* when it has none)."""
+    if "<" not in text:
+        return text
+    stack: list[tuple[str, Formatting, bool, list[Part]]] = [("", (), False, [])]
+    position = 0
+    for match in _TAG.finditer(text):
+        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        if match.start() > position:
+            stack[-1][3].append(text[position : match.start()])
+        position = match.end()
+        if not closing:
+            if name == "span":
+                found = _span_formatting(attributes)
+                if found is None:
+                    stack[-1][3].append(match.group())
+                    continue
+                formatting, nocase = found
+            else:
+                formatting, nocase = _OPENING[name], False
+            stack.append((name, formatting, nocase, [match.group()]))
+        elif len(stack) > 1 and stack[-1][0] == name:
+            tag, formatting, nocase, parts = stack.pop()
+            stack[-1][3].append(Rich(tuple(parts[1:]), formatting, nocase=nocase))
+        else:
+            stack[-1][3].append(match.group())
+    if position < len(text):
+        stack[-1][3].append(text[position:])
+    while len(stack) > 1:  # unclosed tags are text
+        _tag, _formatting, _nocase, parts = stack.pop()
+        stack[-1][3].extend(parts)
+    parts = stack[0][3]
+    return parts[0] if len(parts) == 1 else Rich(tuple(parts))

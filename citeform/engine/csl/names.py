@@ -1,0 +1,322 @@
+"""Names: particles, initials, order, and lists with "and" and "et al.".
+
+:class:`NameOptions` holds the attributes of ``cs:name`` (inherited from the style,
+the citation or the bibliography); :func:`format_names` renders a list of CSL-JSON
+name objects with them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from citeform.engine.csl.locale import Locale
+from citeform.engine.csl.rich import Formatting, Part, Rich, join
+from citeform.engine.csl.textcase import apply_text_case
+
+NameData = Mapping[str, Any]
+
+
+@attrs.frozen
+class NamePart:
+    """Formatting of the given or family part (``cs:name-part``)."""
+
+    formatting: Formatting = ()
+    prefix: str = ""
+    suffix: str = ""
+    text_case: str = ""
+
+
+@attrs.frozen
+class NameOptions:
+    """The attributes of ``cs:name`` that decide how names print."""
+
+    and_: str = ""
+    delimiter: str = ", "
+    delimiter_precedes_et_al: str = "contextual"
+    delimiter_precedes_last: str = "contextual"
+    et_al_min: int = 0
+    et_al_use_first: int = 0
+    et_al_subsequent_min: int = 0
+    et_al_subsequent_use_first: int = 0
+    et_al_use_last: bool = False
+    form: str = "long"
+    initialize: bool = True
+    initialize_with: str | None = None
+    initialize_with_hyphen: bool = True
+    name_as_sort_order: str = ""
+    sort_separator: str = ", "
+    demote_non_dropping_particle: str = "display-and-sort"
+    formatting: Formatting = ()
+    prefix: str = ""
+    suffix: str = ""
+    given: NamePart = NamePart()
+    family: NamePart = NamePart()
+
+
+_LOWER_WORD: Final = re.compile(r"^[a-z\u00e0-\u00ff'’\-]+$|^[a-z]+[’'-]$")
+_PARTICLE_JOINS: Final = ("'", "’", "-")
+
+
+def _is_latin(text: str) -> bool:
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            if not (name.startswith(("LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARABIC"))):
+                return False
+    return True
+
+
+def _split_particles(name: NameData) -> dict[str, str]:
+    """The name's parts, with particles split off ``family`` and ``given`` as CSL-JSON does."""
+    parts = {key: str(value) for key, value in name.items() if isinstance(value, str | int)}
+    family = parts.get("family", "")
+    if "non-dropping-particle" not in parts and " " in family:
+        words = family.split(" ")
+        count = 0
+        while count < len(words) - 1 and _LOWER_WORD.match(words[count]):
+            count += 1
+        if count:
+            parts["non-dropping-particle"] = " ".join(words[:count])
+            parts["family"] = " ".join(words[count:])
+    elif (
+        "non-dropping-particle" not in parts
+        and family[:2] in {"d'", "d’", "l'", "l’"}
+        and len(family) > 2
+    ):
+        parts["non-dropping-particle"] = family[:2]
+        parts["family"] = family[2:]
+    given = parts.get("given", "")
+    if "dropping-particle" not in parts and " " in given:
+        words = given.split(" ")
+        count = 0
+        while count < len(words) - 1 and _LOWER_WORD.match(words[-1 - count]):
+            count += 1
+        if count:
+            parts["dropping-particle"] = " ".join(words[-count:])
+            parts["given"] = " ".join(words[:-count])
+    return parts
+
+
+def _with_particle(particle: str, rest: str) -> str:
+    if not particle:
+        return rest
+    if not rest:
+        return particle
+    if particle.endswith(_PARTICLE_JOINS):
+        return particle + rest
+    return f"{particle} {rest}"
+
+
+def initials(
+    given: str, initialize_with: str, *, initialize: bool = True, hyphen: bool = True
+) -> str:
+    """*given* as initials joined by *initialize_with* (``"John Ronald"`` -> ``"J. R."``)."""
+    words = [word for word in re.split(r"\s+", given.strip()) if word]
+    out: list[str] = []
+    for word in words:
+        pieces = word.split("-") if "-" in word.strip("-") else [word]
+        rendered = []
+        for piece in pieces:
+            letters = [p for p in re.split(r"\.", piece) if p]
+            for letter_group in letters:
+                if not initialize and len(letter_group) > 1 and not letter_group.isupper():
+                    rendered.append(letter_group + " ")
+                    continue
+                if letter_group[:1].islower():
+                    rendered.append(letter_group + " ")
+                    continue
+                if (
+                    len(letter_group) > 1
+                    and letter_group.isupper()
+                    and "." not in piece
+                    and not initialize
+                ):
+                    rendered.append(letter_group + " ")
+                    continue
+                rendered.append(letter_group[0] + initialize_with)
+        joiner = "-" if hyphen and len(pieces) > 1 else ""
+        if joiner:
+            out.append(
+                joiner.join(r.rstrip() for r in rendered)
+                + (" " if initialize_with.endswith(" ") else "")
+            )
+        else:
+            out.append("".join(rendered))
+    return "".join(out).rstrip()
+
+
+def _part(text: str, part: NamePart, locale: Locale) -> Part:
+    if not text:
+        return ""
+    node: Part = text
+    if part.text_case:
+        node = apply_text_case(node, part.text_case, english=locale.lang.startswith("en"))
+    if part.formatting:
+        node = Rich((node,), part.formatting)
+    return (
+        Rich(tuple(p for p in (part.prefix, node, part.suffix) if p))
+        if (part.prefix or part.suffix)
+        else node
+    )
+
+
+def format_name(
+    name: NameData, options: NameOptions, locale: Locale, *, inverted: bool, sorting: bool = False
+) -> Part:
+    """One name as *options* ask, inverted (family first) where *inverted*."""
+    if "literal" in name and name["literal"]:
+        return str(name["literal"])
+    parts = _split_particles(name)
+    family = parts.get("family", "")
+    given = parts.get("given", "")
+    if not family:
+        return _part(given, options.given, locale)
+    dropping = parts.get("dropping-particle", "")
+    non_dropping = parts.get("non-dropping-particle", "")
+    suffix = parts.get("suffix", "")
+    if options.initialize_with is not None and given:
+        given = initials(
+            given,
+            options.initialize_with,
+            initialize=options.initialize,
+            hyphen=options.initialize_with_hyphen,
+        )
+    if not _is_latin(family + given):
+        family_first = f"{non_dropping}{family}"
+        if options.form == "short":
+            return _part(family_first, options.family, locale)
+        return Rich(
+            tuple(
+                p
+                for p in (
+                    _part(family_first, options.family, locale),
+                    _part(given, options.given, locale),
+                )
+                if p
+            )
+        )
+    if options.form == "short":
+        return _part(_with_particle(non_dropping, family), options.family, locale)
+    demote = options.demote_non_dropping_particle
+    if inverted:
+        if demote == "display-and-sort" or (demote == "sort-only" and sorting):
+            family_text = family
+            given_text = (
+                _with_particle(_with_particle(given, dropping), non_dropping)
+                if given
+                else _with_particle(dropping, non_dropping)
+            )
+        else:
+            family_text = _with_particle(non_dropping, family)
+            given_text = _with_particle(given, dropping) if given else dropping
+        pieces: list[Part] = [_part(family_text, options.family, locale)]
+        if given_text:
+            pieces += [options.sort_separator, _part(given_text, options.given, locale)]
+        if suffix:
+            pieces += [options.sort_separator, suffix]
+        return Rich(tuple(pieces))
+    back = _with_particle(non_dropping, family)
+    pieces = []
+    if given:
+        pieces.append(_part(given, options.given, locale))
+    if dropping:
+        pieces += [" ", dropping] if pieces else [dropping]
+    if pieces:
+        pieces.append("" if dropping.endswith(_PARTICLE_JOINS) and dropping else " ")
+    pieces.append(_part(back, options.family, locale))
+    if suffix:
+        comma = bool(name.get("comma-suffix"))
+        pieces += [", " if comma else " ", suffix]
+    return Rich(tuple(pieces))
+
+
+def _inverted(options: NameOptions, index: int) -> bool:
+    return options.name_as_sort_order == "all" or (
+        options.name_as_sort_order == "first" and index == 0
+    )
+
+
+def _and_term(options: NameOptions, locale: Locale) -> str:
+    if options.and_ == "symbol":
+        return "&"
+    if options.and_ == "text":
+        return locale.term("and") or "and"
+    return ""
+
+
+def _precedes(rule: str, names_before: int, inverted_before: bool) -> bool:
+    """Whether the delimiter goes before "and" or "et al." (*names_before* names precede)."""
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if rule == "after-inverted-name":
+        return inverted_before
+    return names_before >= 2
+
+
+def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
+    names: Sequence[NameData],
+    options: NameOptions,
+    locale: Locale,
+    *,
+    et_al_term: Part,
+    subsequent: bool = False,
+    sorting: bool = False,
+    add_names: int = 0,
+) -> Part:
+    """The list of *names* with its delimiters, "and" and "et al." as *options* ask."""
+    minimum = (
+        options.et_al_subsequent_min
+        if subsequent and options.et_al_subsequent_min
+        else options.et_al_min
+    )
+    use_first = (
+        options.et_al_subsequent_use_first
+        if subsequent and options.et_al_subsequent_use_first
+        else options.et_al_use_first
+    )
+    shown = list(names)
+    truncated = False
+    if minimum and use_first and len(names) >= minimum:
+        keep = min(len(names), use_first + add_names)
+        truncated = keep < len(names)
+        shown = list(names[:keep])
+    rendered = [
+        format_name(name, options, locale, inverted=_inverted(options, index), sorting=sorting)
+        for index, name in enumerate(shown)
+    ]
+    if not rendered:
+        return ""
+    if truncated:
+        if options.et_al_use_last and len(names) - len(shown) >= 2:
+            last = format_name(
+                names[-1], options, locale, inverted=_inverted(options, len(names) - 1)
+            )
+            body = join(rendered, options.delimiter)
+            return Rich((*body, options.delimiter, "… ", last))
+        body = join(rendered, options.delimiter)
+        if et_al_term == "" or (isinstance(et_al_term, Rich) and et_al_term.is_empty()):
+            return Rich(tuple(body))
+        last_inverted = _inverted(options, len(shown) - 1)
+        separator = (
+            options.delimiter
+            if _precedes(options.delimiter_precedes_et_al, len(shown), last_inverted)
+            else " "
+        )
+        return Rich((*body, separator, et_al_term))
+    if len(rendered) == 1:
+        return rendered[0]
+    and_term = _and_term(options, locale)
+    head = join(rendered[:-1], options.delimiter)
+    if not and_term:
+        return Rich((*head, options.delimiter, rendered[-1]))
+    before = len(rendered) - 1
+    if _precedes(options.delimiter_precedes_last, before, _inverted(options, before - 1)):
+        return Rich((*head, options.delimiter, and_term, " ", rendered[-1]))
+    return Rich((*head, " ", and_term, " ", rendered[-1]))

@@ -1,0 +1,133 @@
+"""CSL's text-case over rich text: case-protected parts (``nocase``) are left alone.
+
+Each form walks the strings of a rendered node in order with one running state, so
+"first word" and "after a colon" hold across formatting boundaries. Title case
+follows CSL: English only, stop words lower-case except first and last and after a
+colon, words with any capital beyond the first letter left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from citeform.engine.csl.rich import Part, Rich
+
+STOP_WORDS: Final = frozenset(
+    (
+        "a an and as at but by down for from in into nor of on onto or over so the till to up "
+        "via with yet about above across after against along amid among around before behind "
+        "below beneath beside between beyond despite during except inside like near off out "
+        "outside past per since than through throughout under underneath until unto upon "
+        "versus vs v vs. within without"
+    ).split()
+)
+_WORD: Final = re.compile(r"[^\s\-\u2013\u2014/]+")
+_CASED: Final = re.compile(r"\w", re.UNICODE)
+
+
+def _map_words(text: str, change: Callable[[str, bool, bool], str], state: dict[str, bool]) -> str:
+    out: list[str] = []
+    position = 0
+    for match in _WORD.finditer(text):
+        out.append(text[position : match.start()])
+        word = match.group()
+        separator = text[position : match.start()]
+        if ":" in separator or "?" in separator or "!" in separator:
+            state["after_colon"] = True
+        out.append(change(word, state["first"], state["after_colon"]))
+        state["first"] = False
+        state["after_colon"] = word.endswith((":", "?", "!"))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _upper_first(word: str) -> str:
+    for index, char in enumerate(word):
+        if char.isalpha():
+            return word[:index] + char.upper() + word[index + 1 :]
+    return word
+
+
+def _is_lower(word: str) -> bool:
+    return word == word.lower()
+
+
+def _title_word(word: str, first: bool, after_colon: bool) -> str:
+    core = word.strip("\"'“”‘’([{").lower()
+    if not _is_lower(word[1:]) and any(char.isupper() for char in word[1:]):
+        return word
+    if core in STOP_WORDS and not first and not after_colon:
+        return word.lower() if _is_lower(word) else word
+    return _upper_first(word) if _is_lower(word) else word
+
+
+def _sentence_word(word: str, first: bool, _after_colon: bool) -> str:
+    if first:
+        return (
+            _upper_first(word.lower()) if word.isupper() and len(word) > 1 else _upper_first(word)
+        )
+    return word.lower() if word.isupper() and len(word) > 1 else word
+
+
+def _capitalize_first(word: str, first: bool, _after_colon: bool) -> str:
+    return _upper_first(word) if first and _is_lower(word) else word
+
+
+def _capitalize_all(word: str, _first: bool, _after_colon: bool) -> str:
+    return _upper_first(word) if _is_lower(word) else word
+
+
+_WORD_CASES: Final[dict[str, Callable[[str, bool, bool], str]]] = {
+    "title": _title_word,
+    "sentence": _sentence_word,
+    "capitalize-first": _capitalize_first,
+    "capitalize-all": _capitalize_all,
+}
+
+
+def apply_text_case(node: Part, case: str, *, english: bool = True) -> Part:
+    """*node* with CSL's *case* applied (title case only where *english*)."""
+    if case == "title" and not english:
+        return node
+    if case == "lowercase":
+        return _map_strings(node, str.lower)
+    if case == "uppercase":
+        return _map_strings(node, str.upper)
+    change = _WORD_CASES.get(case)
+    if change is None:
+        return node
+    state = {"first": True, "after_colon": False}
+    result = _map_strings(node, lambda text: _map_words(text, change, state), state)
+    if case == "title":
+        result = _last_word_capitalised(result)
+    return result
+
+
+def _last_word_capitalised(node: Part) -> Part:
+    return node
+
+
+def _map_strings(
+    node: Part, change: Callable[[str], str], state: dict[str, bool] | None = None
+) -> Part:
+    if isinstance(node, str):
+        return change(node)
+    if node.nocase:
+        if state is not None and _CASED.search("".join(_all_strings(node))):
+            state["first"] = False
+        return node
+    return Rich(
+        tuple(_map_strings(part, change, state) for part in node.parts),
+        node.formatting,
+        node.display,
+        node.nocase,
+    )
+
+
+def _all_strings(node: Part) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    return [text for part in node.parts for text in _all_strings(part)]

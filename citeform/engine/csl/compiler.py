@@ -474,6 +474,7 @@ class Compiler:
                 subsequent=subsequent,
                 sorting=context.sorting,
                 add_names=context.add_names,
+                given_levels=context.given_levels,
             )
             rendered = name_decoration.apply(rendered, context)
             if label_element is None or context.sorting:
@@ -517,14 +518,7 @@ class Compiler:
                         one_variable(context, variable, names, variable)
                         for variable, names in found
                     ]
-                node = Rich(tuple(join(pieces, delimiter)))
-                if (
-                    context.mode == "bibliography"
-                    and context.first_names is None
-                    and not context.sorting
-                ):
-                    context.first_names = node
-                return node
+                return Rich(tuple(join(pieces, delimiter)))
             for candidate in substitutes:
                 before = set(context.suppressed)
                 called, rendered_count = context.called, context.rendered
@@ -536,7 +530,7 @@ class Compiler:
                 context.called, context.rendered = called, rendered_count
             return None
 
-        return _decorated(element, render)
+        return _first_names_tracked(_decorated(element, render))
 
     def _name_options(self, element: Element | None) -> NameOptions:
         attributes = {
@@ -623,6 +617,29 @@ _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "group": Compiler.group,
     "choose": Compiler.choose,
 }
+
+
+def _first_names_tracked(render: Render) -> Render:
+    """Note the first names that render (for author-only, suppress-author, collapsing,
+    subsequent-author-substitute), and leave them out where the context suppresses them."""
+
+    def tracked(context: Context) -> Part | None:
+        if context.sorting or context.names_done or context.names_depth:
+            return render(context)
+        context.names_depth += 1
+        try:
+            node = render(context)
+        finally:
+            context.names_depth -= 1
+        if node is None:
+            return None
+        context.names_done = True
+        if context.suppress_first_names:
+            return None
+        context.first_names = node
+        return node
+
+    return tracked
 
 
 def _override(part: DatePart, override: DatePart | None) -> DatePart:

@@ -40,12 +40,15 @@ class Context:
     year_suffix: str = ""
     disambiguate: bool = False
     add_names: int = 0
-    add_givenname: int = 0
+    given_levels: Mapping[str, int] | None = None
     names_override: Mapping[str, Any] | None = None
     suppressed: set[str] = attrs.field(factory=set)
     called: int = 0
     rendered: int = 0
     first_names: Part | None = None
+    names_done: bool = False
+    names_depth: int = 0
+    suppress_first_names: bool = False
     in_substitute: bool = False
 
     @property

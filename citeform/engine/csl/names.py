@@ -235,6 +235,20 @@ def format_name(
     return Rich(tuple(pieces))
 
 
+def name_key(name: NameData) -> str:
+    """A name's identity for given-name disambiguation."""
+    return "|".join(str(name.get(part, "")) for part in ("family", "given", "literal"))
+
+
+def _expanded(options: NameOptions, level: int) -> NameOptions:
+    """*options* showing the given name: initials (level 1) or in full (level 2)."""
+    if level <= 0:
+        return options
+    if level == 1 and options.initialize_with is not None:
+        return attrs.evolve(options, form="long")
+    return attrs.evolve(options, form="long", initialize_with=None)
+
+
 def _inverted(options: NameOptions, index: int) -> bool:
     return options.name_as_sort_order == "all" or (
         options.name_as_sort_order == "first" and index == 0
@@ -269,8 +283,13 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     subsequent: bool = False,
     sorting: bool = False,
     add_names: int = 0,
+    given_levels: Mapping[str, int] | None = None,
 ) -> Part:
-    """The list of *names* with its delimiters, "and" and "et al." as *options* ask."""
+    """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
+
+    *add_names* shows more names before "et al."; *given_levels* expands given names
+    by name (:func:`name_key`): 1 adds initials, 2 the full given name.
+    """
     minimum = (
         options.et_al_subsequent_min
         if subsequent and options.et_al_subsequent_min
@@ -288,7 +307,13 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         truncated = keep < len(names)
         shown = list(names[:keep])
     rendered = [
-        format_name(name, options, locale, inverted=_inverted(options, index), sorting=sorting)
+        format_name(
+            name,
+            _expanded(options, given_levels.get(name_key(name), 0)) if given_levels else options,
+            locale,
+            inverted=_inverted(options, index),
+            sorting=sorting,
+        )
         for index, name in enumerate(shown)
     ]
     if not rendered:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 
+from citeform.engine.csl.collapse import RenderedCite, collapse
 from citeform.engine.csl.context import CiteData, Context
+from citeform.engine.csl.disambiguation import Settings, disambiguate
+from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.names import NameOptions, format_name
@@ -41,15 +44,6 @@ class Cite:
     suffix: str | None = None
     suppress_author: bool = False
     author_only: bool = False
-
-
-def _year_suffix(number: int) -> str:
-    letters = ""
-    number += 1
-    while number:
-        number, remainder = divmod(number - 1, 26)
-        letters = chr(ord("a") + remainder) + letters
-    return letters
 
 
 def _sort_string(text: str) -> str:
@@ -158,8 +152,14 @@ class Processor:
         return section.decoration.apply(node, context), context
 
     def render_cite(
-        self, cite: Cite, data: CiteData, number: int, year_suffix: str, disambiguate: bool = False
-    ) -> Part | None:
+        self,
+        cite: Cite,
+        data: CiteData,
+        number: int,
+        settings: Settings,
+        *,
+        without_names: bool = False,
+    ) -> tuple[Part | None, Context]:
         """One cite with the citation layout (without the layout's affixes)."""
         context = Context(
             self.items[cite.item_id],
@@ -167,18 +167,19 @@ class Processor:
             "citation",
             cite=data,
             citation_number=number,
-            year_suffix=year_suffix,
-            disambiguate=disambiguate,
+            year_suffix=settings.year_suffix,
+            disambiguate=settings.disambiguate,
+            add_names=settings.add_names,
+            given_levels=settings.given_levels,
+            suppress_first_names=without_names or cite.suppress_author,
         )
-        if cite.suppress_author:
-            context.suppressed |= _author_variables(self.items[cite.item_id])
         node = self.style.citation.layout(context)
         if cite.author_only:
-            return context.first_names if context.first_names is not None else node
-        parts: list[Part | None] = [cite.prefix, node, cite.suffix]
+            return context.first_names, context
         if node is None:
-            return None
-        return Rich(tuple(part for part in parts if part))
+            return None, context
+        parts = [cite.prefix, node, cite.suffix]
+        return Rich(tuple(part for part in parts if part)), context
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -191,128 +192,83 @@ class Processor:
             for cite in cluster:
                 if cite.item_id not in cited:
                     cited.append(cite.item_id)
-        return self._process(clusters, cited, note_numbers)
-
-    def _process(
-        self,
-        clusters: Sequence[Sequence[Cite]],
-        cited: list[str],
-        note_numbers: Sequence[int] | None,
-    ) -> tuple[list[str], list[tuple[str, str]]]:
         order_numbers = {item_id: index + 1 for index, item_id in enumerate(cited)}
         bibliography = self.style.bibliography
-        if bibliography is not None:
-            order = self.sorted_ids(cited, bibliography, order_numbers)
-        else:
-            order = list(cited)
+        order = (
+            self.sorted_ids(cited, bibliography, order_numbers)
+            if bibliography is not None
+            else list(cited)
+        )
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
-        suffixes = self._year_suffixes(order, numbers)
-        citations = self._citations(clusters, numbers, suffixes, note_numbers)
-        entries: list[tuple[str, str]] = []
-        if bibliography is not None:
-            previous_names = ""
-            substitute = bibliography.options.get("subsequent-author-substitute")
-            for item_id in order:
-                node, context = self.render_entry(
-                    item_id, numbers[item_id], suffixes.get(item_id, "")
-                )
-                if node is None:
-                    entries.append((item_id, ""))
-                    continue
-                if substitute is not None and context.first_names is not None:
-                    names_text = plain(context.first_names)
-                    if names_text and names_text == previous_names:
-                        node = _replace(node, context.first_names, substitute)
-                    previous_names = names_text
-                entries.append((item_id, self._render_output(node)))
+        settings = disambiguate(
+            order, self.items, self.style.citation.options, self._key_function(numbers)
+        )
+        citations = self._citations(clusters, numbers, settings, note_numbers)
+        entries = self._bibliography(order, numbers, settings) if bibliography else []
         return citations, entries
 
-    def _year_suffixes(self, order: list[str], numbers: Mapping[str, int]) -> dict[str, str]:
-        if self.style.citation.options.get("disambiguate-add-year-suffix") != "true":
-            return {}
-        groups: dict[str, list[str]] = {}
+    def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
+        def key(item_id: str, settings: Settings) -> str:
+            node, _context = self.render_cite(Cite(item_id), CiteData(), numbers[item_id], settings)
+            return plain(node) if node is not None else ""
+
+        return key
+
+    def _bibliography(
+        self, order: list[str], numbers: Mapping[str, int], settings: Mapping[str, Settings]
+    ) -> list[tuple[str, str]]:
+        bibliography = self.style.bibliography
+        assert bibliography is not None  # noqa: S101 - called only with a bibliography
+        entries: list[tuple[str, str]] = []
+        previous_names = ""
+        substitute = bibliography.options.get("subsequent-author-substitute")
         for item_id in order:
-            node = self.render_cite(Cite(item_id), CiteData(), numbers[item_id], "")
-            key = plain(node) if node is not None else ""
-            groups.setdefault(key, []).append(item_id)
-        suffixes: dict[str, str] = {}
-        for members in groups.values():
-            if len(members) > 1:
-                for index, item_id in enumerate(members):
-                    suffixes[item_id] = _year_suffix(index)
-        return suffixes
+            node, context = self.render_entry(item_id, numbers[item_id], settings[item_id].year_suffix)
+            if node is None:
+                entries.append((item_id, ""))
+                continue
+            if substitute is not None and context.first_names is not None:
+                names_text = plain(context.first_names)
+                if names_text and names_text == previous_names:
+                    node = _replace(node, context.first_names, substitute)
+                previous_names = names_text
+            entries.append((item_id, self._render_output(node)))
+        return entries
 
     def _citations(
         self,
         clusters: Sequence[Sequence[Cite]],
         numbers: Mapping[str, int],
-        suffixes: Mapping[str, str],
+        settings: Mapping[str, Settings],
         note_numbers: Sequence[int] | None,
     ) -> list[str]:
         section = self.style.citation
-        last_note: dict[str, int] = {}
-        first_note: dict[str, int] = {}
-        previous_cluster: list[Cite] = []
-        near_distance = int(section.options.get("near-note-distance", "5") or 5)
+        tracker = PositionTracker(int(section.options.get("near-note-distance", "5") or 5))
         out: list[str] = []
-        seen: set[str] = set()
         for index, cluster in enumerate(clusters):
             note = note_numbers[index] if note_numbers and index < len(note_numbers) else index + 1
             cites = list(cluster)
             if section.sort:
                 ids = self.sorted_ids([c.item_id for c in cites], section, numbers)
                 cites.sort(key=lambda c: ids.index(c.item_id))
-            rendered: list[Part] = []
-            for position_index, cite in enumerate(cites):
-                previous = (
-                    cites[position_index - 1]
-                    if position_index
-                    else (
-                        previous_cluster[-1]
-                        if len(previous_cluster) == 1 or previous_cluster
-                        else None
-                    )
-                )
-                if cite.item_id not in seen:
-                    position = "first"
-                elif (
-                    previous is not None
-                    and previous.item_id == cite.item_id
-                    and (position_index or len(previous_cluster) == 1)
-                ):
-                    if (
-                        cite.locator
-                        and cite.locator != previous.locator
-                        or (not previous.locator and cite.locator)
-                    ):
-                        position = "ibid-with-locator"
-                    elif previous.locator and not cite.locator:
-                        position = "subsequent"
-                    else:
-                        position = "ibid"
-                else:
-                    position = "subsequent"
-                near = cite.item_id in last_note and note - last_note[cite.item_id] <= near_distance
-                data = CiteData(
-                    cite.locator, cite.label, position, near, first_note.get(cite.item_id)
-                )
-                node = self.render_cite(
-                    cite, data, numbers.get(cite.item_id, 0), suffixes.get(cite.item_id, "")
-                )
-                if node is not None:
-                    rendered.append(node)
-                seen.add(cite.item_id)
-                first_note.setdefault(cite.item_id, note)
-                last_note[cite.item_id] = note
-            previous_cluster = cites
+            positions = tracker.cluster(cites, note)
+            rendered: list[RenderedCite] = []
+            for cite, data in zip(cites, positions, strict=True):
+                item_settings = settings[cite.item_id]
+                node, context = self.render_cite(cite, data, numbers.get(cite.item_id, 0), item_settings)
+                if node is None:
+                    continue
+                names = plain(context.first_names) if context.first_names is not None else ""
+                rendered.append(RenderedCite(cite, node, names, numbers.get(cite.item_id, 0), item_settings, data))
             if not rendered:
                 out.append("")
                 continue
-            body = Rich(tuple(join(rendered, section.delimiter)))
+            body = Rich(tuple(collapse(rendered, section, self)))
+            if all(c.author_only for c in cites):
+                out.append(self._render_output(body))
+                continue
             context = Context({}, self.locale, "citation")
-            author_only = all(c.author_only for c in cites)
-            decorated = body if author_only else section.decoration.apply(body, context)
-            out.append(self._render_output(decorated))
+            out.append(self._render_output(section.decoration.apply(body, context)))
         return out
 
 
@@ -334,13 +290,6 @@ def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
     if "names-use-last" in override:
         result["et_al_use_last"] = override["names-use-last"] == "true"
     return result
-
-
-def _author_variables(item: Mapping[str, Any]) -> set[str]:
-    for variable in ("author", "editor", "translator", "composer", "director"):
-        if item.get(variable):
-            return {variable}
-    return set()
 
 
 def _replace(node: Part, target: Part, replacement: str) -> Part:

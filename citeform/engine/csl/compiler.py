@@ -9,7 +9,7 @@ in CSL's order. Rendering never looks at XML again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -23,7 +23,6 @@ from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
     Formatting,
     Part,
-    Quote,
     Rich,
     join,
     plain,
@@ -59,6 +58,8 @@ _LABEL_TERMS: Final[Mapping[str, str]] = {
     "page-first": "page",
 }
 _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
+_NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
+"""Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
 _HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
 _NAME_ATTRIBUTES: Final = frozenset(
     {
@@ -113,16 +114,15 @@ class Decoration:
             element.get("display") or "",
         )
 
-    def apply(self, node: Part, context: Context) -> Part:
-        """*node* decorated."""
+    def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
+        """*node* decorated (title case follows the locale's language for *from_locale* text)."""
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
-            node = apply_text_case(node, self.text_case, english=context.english)
+            english = context.locale.lang.startswith("en") if from_locale else context.english
+            node = apply_text_case(node, self.text_case, english=english)
         if self.quotes:
-            open_quote = context.locale.term("open-quote") or "\u201c"
-            close_quote = context.locale.term("close-quote") or "\u201d"
-            node = Rich((open_quote, node, Quote(close_quote)))
+            node = Rich((node,), quoted=True)
         if self.formatting:
             node = Rich((node,), self.formatting)
         if self.prefix or self.suffix:
@@ -133,28 +133,22 @@ class Decoration:
 
 
 def _strip_periods(node: Part) -> Part:
-    if isinstance(node, Quote):
-        return node
     if isinstance(node, str):
         return node.replace(".", "")
-    return Rich(
-        tuple(_strip_periods(part) for part in node.parts),
-        node.formatting,
-        node.display,
-        node.nocase,
-    )
+    return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
 
 
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
     if decoration == Decoration():
         return render
+    from_locale = element.tag == "label" or element.get("term") is not None
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or node == "" or (isinstance(node, Rich) and node.is_empty()):
             return None
-        return decoration.apply(node, context)
+        return decoration.apply(node, context, from_locale=from_locale)
 
     return decorated
 
@@ -215,11 +209,15 @@ class Compiler:
         return cell[0]
 
     def sequence(self, children: Sequence[Element], delimiter: str) -> Render:
-        """Children rendered in order, joined by *delimiter*."""
+        """Children rendered in order, joined by *delimiter*.
+
+        The elements of a ``cs:choose`` branch count as children here: the delimiter
+        goes between them too, as citeproc-js does.
+        """
         renders = [self.element(child) for child in children]
 
         def render(context: Context) -> Part | None:
-            parts = join((r(context) for r in renders), delimiter)
+            parts = join(_spliced(r(context) for r in renders), delimiter)
             return Rich(tuple(parts)) if parts else None
 
         return render
@@ -254,13 +252,18 @@ class Compiler:
     def _text_variable(self, variable: str, form: str) -> Render:
         page_format = self.page_range_format
 
+        counted = variable != "year-suffix"  # a suffix added by disambiguation never empties a group
+
         def render(context: Context) -> Part | None:
-            context.called += 1
+            context.called += counted
             value = variable_value(context, variable, form)
             if value is None:
                 return None
             context.rendered += 1
+            context.rendered_variables.add(variable)
             text = str(value)
+            if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
+                text = _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", text)
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -286,6 +289,7 @@ class Compiler:
             if value is None:
                 return None
             context.rendered += 1
+            context.rendered_variables.add(variable)
             text = str(value)
             if not numbers.is_numeric(text):
                 return parse_markup(text)
@@ -356,6 +360,7 @@ class Compiler:
                 return None
             if value.literal:
                 context.rendered += 1
+                context.rendered_variables.add(variable)
                 return value.literal
             if form:
                 local = context.locale.dates.get(form)
@@ -374,6 +379,7 @@ class Compiler:
             if not rendered:
                 return None
             context.rendered += 1
+            context.rendered_variables.add(variable)
             node: Part = Rich(tuple(rendered))
             if form and (local_element := context.locale.dates.get(form)) is not None:
                 local_decoration = Decoration(
@@ -483,7 +489,7 @@ class Compiler:
             label_text = context.locale.term(term, label_form, plural=plural)
             if not label_text:
                 return rendered
-            label_node = label_decoration.apply(label_text, context)
+            label_node = label_decoration.apply(label_text, context, from_locale=True)
             return Rich((rendered, label_node) if label_after else (label_node, rendered))
 
         def render(context: Context) -> Part | None:
@@ -495,6 +501,7 @@ class Compiler:
                     found.append((variable, value))
             if found:
                 context.rendered += 1
+                context.rendered_variables.update(variable for variable, _names in found)
                 if options.form == "count":
                     total = 0
                     for variable, names in found:
@@ -521,10 +528,11 @@ class Compiler:
                 return Rich(tuple(join(pieces, delimiter)))
             for candidate in substitutes:
                 before = set(context.suppressed)
+                rendered_before = set(context.rendered_variables)
                 called, rendered_count = context.called, context.rendered
                 result = candidate(context)
                 if result is not None and not (isinstance(result, Rich) and result.is_empty()):
-                    context.suppressed |= _variables_of(substitute, candidate, substitutes)
+                    context.suppressed |= context.rendered_variables - rendered_before
                     return result
                 context.suppressed = before
                 context.called, context.rendered = called, rendered_count
@@ -594,18 +602,33 @@ class Compiler:
 
     def choose(self, element: Element) -> Render:
         """``cs:choose``: the first branch whose conditions hold."""
-        branches: list[tuple[Callable[[Context], bool], Render]] = []
+        branches: list[tuple[Callable[[Context], bool], list[Render]]] = []
         for branch in element.children:
             condition = _condition(branch) if branch.tag != "else" else (lambda _context: True)
-            branches.append((condition, self.sequence(branch.children, "")))
+            branches.append((condition, [self.element(child) for child in branch.children]))
 
         def render(context: Context) -> Part | None:
             for condition, body in branches:
                 if condition(context):
-                    return body(context)
+                    parts = [node for r in body if (node := r(context)) is not None]
+                    return Splice(tuple(parts)) if parts else None
             return None
 
         return render
+
+
+class Splice(Rich):
+    """The outputs of a chosen branch, joined by the enclosing element's delimiter."""
+
+    __slots__ = ()
+
+
+def _spliced(nodes: Iterable[Part | None]) -> Iterator[Part | None]:
+    for node in nodes:
+        if isinstance(node, Splice):
+            yield from _spliced(node.parts)
+        else:
+            yield node
 
 
 _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
@@ -667,21 +690,6 @@ def _same_names(first: list[Any], second: list[Any]) -> bool:
     return first == second
 
 
-def _variables_of(
-    substitute: Element | None, candidate: Render, substitutes: list[Render]
-) -> set[str]:
-    if substitute is None:
-        return set()
-    element = substitute.children[substitutes.index(candidate)]
-    found: set[str] = set()
-    stack = [element]
-    while stack:
-        node = stack.pop()
-        found.update((node.get("variable") or "").split())
-        stack.extend(node.children)
-    return found
-
-
 def _first_int(value: Any) -> int | None:
     match = re.search(r"\d+", str(value))
     return int(match.group()) if match else None
@@ -705,7 +713,7 @@ def _number_text(text: str, form: str, variable: str, context: Context) -> str:
 
 
 def _condition(branch: Element) -> Callable[[Context], bool]:
-    match = branch.get("match") or "any"
+    match = branch.get("match") or "all"
     tests: list[Callable[[Context], bool]] = []
     for attribute, values in branch.attributes.items():
         test = _CONDITIONS.get(attribute)
@@ -713,11 +721,11 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
             continue
         for value in values.split():
             tests.append(_bind(test, value))
-    if match == "all":
-        return lambda context: all(test(context) for test in tests)
+    if match == "any":
+        return lambda context: any(test(context) for test in tests)
     if match == "none":
         return lambda context: not any(test(context) for test in tests)
-    return lambda context: any(test(context) for test in tests)
+    return lambda context: all(test(context) for test in tests)
 
 
 def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context], bool]:

@@ -43,6 +43,7 @@ class Context:
     given_levels: Mapping[str, int] | None = None
     names_override: Mapping[str, Any] | None = None
     suppressed: set[str] = attrs.field(factory=set)
+    rendered_variables: set[str] = attrs.field(factory=set)
     called: int = 0
     rendered: int = 0
     first_names: Part | None = None

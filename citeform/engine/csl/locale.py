@@ -20,6 +20,7 @@ from typing import Final
 import attrs
 from citeproc import LOCALES_PATH, PRIMARY_DIALECTS
 
+from citeform.engine.csl.rich import Quotes
 from citeform.engine.csl.xml import Element, parse_file
 
 DEFAULT_LOCALE: Final = "en-US"
@@ -67,6 +68,17 @@ class Locale:
             if found is not None:
                 return found
         return None
+
+    @property
+    def quotes(self) -> Quotes:
+        """The locale's quotation marks and punctuation rule."""
+        return Quotes(
+            self.term("open-quote") or "\u201c",
+            self.term("close-quote") or "\u201d",
+            self.term("open-inner-quote") or "\u2018",
+            self.term("close-inner-quote") or "\u2019",
+            self.punctuation_in_quote,
+        )
 
     def gender_of(self, name: str) -> str:
         """The grammatical gender of the noun term *name* (``""`` when none is given)."""

@@ -32,16 +32,43 @@ def _span_formatting(attributes: str) -> tuple[Formatting, bool] | None:
     return None
 
 
-def parse_markup(text: str) -> Part:
-    """*text* with its markup as nodes (plain *text* when it has none)."""
-    if "<" not in text:
+_QUOTED: Final = re.compile(
+    r'"(?P<double>[^"]+)"|(?<![\w\u2019])\'(?P<single>[^\']+?)\'(?![\w])|\u201c(?P<curly>[^\u201d]+)\u201d'
+)
+
+
+def apostrophes(text: str) -> str:
+    """Straight apostrophes as typographic ones, as citeproc-js prints them."""
+    return text.replace("'", "\u2019")
+
+
+def _with_quotes(text: str) -> Part:
+    """*text* with quoted passages as quoted nodes (the locale's marks, alternating by depth)."""
+    if '"' not in text and "'" not in text and "\u201c" not in text:
         return text
+    parts: list[Part] = []
+    position = 0
+    for match in _QUOTED.finditer(text):
+        if match.start() > position:
+            parts.append(apostrophes(text[position : match.start()]))
+        inner = match.group("double") or match.group("single") or match.group("curly") or ""
+        parts.append(Rich((_with_quotes(inner),), quoted=True))
+        position = match.end()
+    if position < len(text):
+        parts.append(apostrophes(text[position:]))
+    return parts[0] if len(parts) == 1 else Rich(tuple(parts))
+
+
+def parse_markup(text: str) -> Part:
+    """*text* with its markup and quoted passages as nodes (plain *text* when it has none)."""
+    if "<" not in text:
+        return _with_quotes(text)
     stack: list[tuple[str, Formatting, bool, list[Part]]] = [("", (), False, [])]
     position = 0
     for match in _TAG.finditer(text):
         closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
         if match.start() > position:
-            stack[-1][3].append(text[position : match.start()])
+            stack[-1][3].append(_with_quotes(text[position : match.start()]))
         position = match.end()
         if not closing:
             if name == "span":
@@ -59,7 +86,7 @@ def parse_markup(text: str) -> Part:
         else:
             stack[-1][3].append(match.group())
     if position < len(text):
-        stack[-1][3].append(text[position:])
+        stack[-1][3].append(_with_quotes(text[position:]))
     while len(stack) > 1:  # unclosed tags are text
         _tag, _formatting, _nocase, parts = stack.pop()
         stack[-1][3].extend(parts)

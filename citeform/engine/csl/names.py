@@ -15,6 +15,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl.locale import Locale
+from citeform.engine.csl.markup import apostrophes
 from citeform.engine.csl.rich import Formatting, Part, Rich, join
 from citeform.engine.csl.textcase import apply_text_case
 
@@ -58,7 +59,7 @@ class NameOptions:
     family: NamePart = NamePart()
 
 
-_LOWER_WORD: Final = re.compile(r"^[a-z\u00e0-\u00ff'’\-]+$|^[a-z]+[’'-]$")
+_LOWER_WORD: Final = re.compile(r"^[a-z\u00e0-\u00ff'’\-]+$")
 _PARTICLE_JOINS: Final = ("'", "’", "-")
 
 
@@ -73,7 +74,9 @@ def _is_latin(text: str) -> bool:
 
 def _split_particles(name: NameData) -> dict[str, str]:
     """The name's parts, with particles split off ``family`` and ``given`` as CSL-JSON does."""
-    parts = {key: str(value) for key, value in name.items() if isinstance(value, str | int)}
+    parts = {
+        key: apostrophes(str(value)) for key, value in name.items() if isinstance(value, str | int)
+    }
     family = parts.get("family", "")
     if "non-dropping-particle" not in parts and " " in family:
         words = family.split(" ")

@@ -12,6 +12,7 @@ _NUMERIC: Final = re.compile(
 )
 _NUMBER: Final = re.compile(r"\d+")
 _SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
+_HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
 _LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
 _RANGE: Final = re.compile(r"^(\w*?)(\d+)\s*[-\u2013]+\s*(\w*?)(\d+)$")
 MAX_ROMAN: Final = 3999
@@ -104,7 +105,7 @@ def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
 def page_range(value: str, format_name: str | None, delimiter: str) -> str:
     """*value* with its ranges written per ``page-range-format`` (untouched without one)."""
     if not format_name:
-        return value
+        return _HYPHEN_RANGE.sub(delimiter, value)
     parts = _LIST_SEPARATOR.split(value)
     return "".join(
         _one_range(part, format_name, delimiter) if index % 2 == 0 else part

@@ -21,7 +21,8 @@ from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.names import NameOptions, format_name
-from citeform.engine.csl.rich import Part, Rich, join, plain, to_html, to_text
+from citeform.engine.citeproc.formats import html_entry
+from citeform.engine.csl.rich import Part, Rich, flatten, plain
 from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 from citeform.engine.csl.compiler import (
     DATE_VARIABLES,
@@ -63,9 +64,7 @@ class Processor:
     items: dict[str, Mapping[str, Any]]
 
     def _render_output(self, node: Part) -> str:
-        if self.output == "html":
-            return to_html(node, punctuation_in_quote=self.locale.punctuation_in_quote)
-        return to_text(node, punctuation_in_quote=self.locale.punctuation_in_quote)
+        return flatten(node, self.locale.quotes, self.output)
 
     # -- sorting ------------------------------------------------------------------------------
 
@@ -232,7 +231,8 @@ class Processor:
                 if names_text and names_text == previous_names:
                     node = _replace(node, context.first_names, substitute)
                 previous_names = names_text
-            entries.append((item_id, self._render_output(node)))
+            text = self._render_output(node)
+            entries.append((item_id, html_entry(text) if self.output == "html" else text))
         return entries
 
     def _citations(
@@ -297,9 +297,4 @@ def _replace(node: Part, target: Part, replacement: str) -> Part:
         return replacement
     if isinstance(node, str):
         return node
-    return Rich(
-        tuple(_replace(part, target, replacement) for part in node.parts),
-        node.formatting,
-        node.display,
-        node.nocase,
-    )
+    return attrs.evolve(node, parts=tuple(_replace(part, target, replacement) for part in node.parts))

@@ -1,19 +1,22 @@
-"""Rich text: what rendering produces before it becomes text, HTML, Markdown or RTF.
+"""Rich text: what rendering produces before it becomes text or HTML.
 
 A rendered element is a :class:`Rich` node: its parts (strings or nodes), its CSL
 formatting, and flags (quoted, display, case-protected). Affixes and delimiters are
-plain string parts. :func:`to_text` and :func:`to_html` flatten a tree once, at the
-end, joining punctuation as citeproc-js does (no doubled periods, punctuation moved
-into quotes where the locale asks for it).
+plain string parts. :func:`flatten` turns a tree into text or HTML once, at the end:
+quotes alternate between the locale's outer and inner marks by depth, nested
+italics flip to roman (and bold, small caps likewise), punctuation joins as
+citeproc-js joins it (no doubled periods), and where the locale asks, a period or
+comma after a closing quote moves inside it.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 import attrs
+
+from citeform.engine.citeproc.formats import ESCAPES, FLIP_FLOPS, FORMAT_MARKUP
 
 Formatting = tuple[tuple[str, str], ...]
 """CSL formatting attributes of a node, e.g. ``(("font-style", "italic"),)``."""
@@ -27,12 +30,6 @@ FORMATTING_ATTRIBUTES: Final = (
 )
 
 
-class Quote(str):
-    """A closing quotation mark, so punctuation after it can move inside."""
-
-    __slots__ = ()
-
-
 @attrs.frozen(slots=True)
 class Rich:
     """A node of rendered text."""
@@ -41,6 +38,7 @@ class Rich:
     formatting: Formatting = ()
     display: str = ""
     nocase: bool = False
+    quoted: bool = False
 
     def is_empty(self) -> bool:
         """Whether the node holds no text."""
@@ -74,158 +72,179 @@ def strings(node: Part) -> Iterator[str]:
 
 
 def plain(node: Part) -> str:
-    """The text of *node*, without formatting or punctuation rules."""
+    """The text of *node*, without formatting, quotes or punctuation rules."""
     return "".join(strings(node))
+
+
+@attrs.frozen
+class Quotes:
+    """The locale's quotation marks and whether punctuation goes inside them."""
+
+    open: str = "\u201c"
+    close: str = "\u201d"
+    open_inner: str = "\u2018"
+    close_inner: str = "\u2019"
+    punctuation_in_quote: bool = False
 
 
 _MERGE: Final[Mapping[tuple[str, str], str]] = {
     (".", "."): ".",
     ("?", "."): "?",
     ("!", "."): "!",
-    ("?", ","): "?,",
     (":", ":"): ":",
     (";", ";"): ";",
     (",", ","): ",",
     ("!", "!"): "!",
     ("?", "?"): "?",
 }
-_MOVE_INTO_QUOTES: Final = frozenset(".,")
+_PUNCTUATION: Final = ".?!,:;"
+_CLOSE_MARK: Final = "\x00"
+_MARKUP_START: Final = "\x01"
+"""Marks a piece as markup, which punctuation joining passes over."""
+"""Put after a closing quotation mark while flattening, so punctuation can move inside."""
 
 
-class _Writer:
-    """Collects flattened output, joining punctuation at each boundary."""
+_KINDS: Final[Mapping[tuple[str, str], str]] = {
+    ("font-style", "italic"): "italic",
+    ("font-style", "oblique"): "italic",
+    ("font-weight", "bold"): "bold",
+    ("font-variant", "small-caps"): "small-caps",
+    ("text-decoration", "underline"): "underline",
+    ("text-decoration", "none"): "no-decoration",
+    ("vertical-align", "sup"): "superscript",
+    ("vertical-align", "sub"): "subscript",
+    ("vertical-align", "baseline"): "baseline",
+}
+"""CSL formatting -> the kind of markup each output format writes for it."""
+_NORMAL: Final[Mapping[str, str]] = {
+    "font-style": "italic",
+    "font-weight": "bold",
+    "font-variant": "small-caps",
+}
+"""A ``normal`` value ends the formatting of that kind, by writing its flip-flop markup."""
+_DISPLAYS: Final = frozenset({"block", "left-margin", "right-inline", "indent"})
 
-    def __init__(self, *, punctuation_in_quote: bool) -> None:
+
+class _Flattener:
+    """Writes a tree in one output format, joining punctuation at each boundary."""
+
+    def __init__(self, quotes: Quotes, output: str) -> None:
+        self.quotes = quotes
+        self.escape = ESCAPES[output]
+        self.markup_of = FORMAT_MARKUP[output]
+        self.flips = FLIP_FLOPS.get(output, {})
         self.pieces: list[str] = []
-        self.last = ""  # the last character written (plain text)
-        self.punctuation_in_quote = punctuation_in_quote
+        self.last = ""
+        self.quote_depth = 0
+        self.depth: dict[str, int] = {}
 
-    def add(self, text: str, plain_text: str | None = None) -> None:
-        """Append *text* (already escaped); *plain_text* is what it reads as."""
-        shown = text if plain_text is None else plain_text
-        if not shown:
-            if text:
-                self.pieces.append(text)
+    def text(self, text: str) -> None:
+        if not text:
             return
-        first = shown[0]
-        merged = _MERGE.get((self.last, first))
+        if text[0] == " " and self.last == " ":
+            text = text[1:]
+            if not text:
+                return
+        merged = _MERGE.get((self.last, text[0]))
         if merged is not None and self._drop_last_punctuation():
             text = merged + text[1:]
-            shown = merged + shown[1:]
-        self.pieces.append(text)
-        self.last = shown[-1]
+        self.pieces.append(self.escape(text))
+        self.last = text[-1]
+
+    def markup(self, text: str) -> None:
+        if text:
+            self.pieces.append(_MARKUP_START + text)
 
     def _drop_last_punctuation(self) -> bool:
-        """Remove the last punctuation mark written (behind closing tags); report success."""
         for index in range(len(self.pieces) - 1, -1, -1):
             piece = self.pieces[index]
-            if not piece or piece.startswith("<"):
+            if not piece or piece[0] == _MARKUP_START or piece == _CLOSE_MARK:
                 continue
-            if piece[-1] in ".?!,:;":
+            if piece[-1] in _PUNCTUATION:
                 self.pieces[index] = piece[:-1]
                 return True
             return False
         return False
 
+    def _open(self, kind: str, closing: list[str]) -> None:
+        nested = self.depth.get(kind, 0) % 2 == 1
+        opening, close = self.flips[kind] if nested and kind in self.flips else self.markup_of[kind]
+        if nested and kind not in self.flips and kind in {"italic", "bold", "small-caps"}:
+            opening, close = "", ""
+        self.markup(opening)
+        closing.append(close)
+        self.depth[kind] = self.depth.get(kind, 0) + 1
 
-def _text_pieces(node: Part, writer: _Writer, escape: bool) -> None:
-    if isinstance(node, str):
-        if isinstance(node, Quote) and writer.punctuation_in_quote:
-            writer.add(html.escape(node, quote=False) if escape else node)
+    def node(self, node: Part) -> None:
+        if isinstance(node, str):
+            self.text(node)
             return
-        writer.add(html.escape(node, quote=False) if escape else node, node)
-        return
-    for part in node.parts:
-        _text_pieces(part, writer, escape)
-
-
-def _move_punctuation_into_quotes(parts: list[Part]) -> list[Part]:
-    return parts
-
-
-def to_text(node: Part, *, punctuation_in_quote: bool = False) -> str:
-    """*node* as plain text."""
-    writer = _Writer(punctuation_in_quote=punctuation_in_quote)
-    _flatten(node, writer, html_mode=False)
-    return _punctuation_into_quotes("".join(writer.pieces), punctuation_in_quote)
-
-
-def to_html(node: Part, *, punctuation_in_quote: bool = False) -> str:
-    """*node* as HTML: data escaped, CSL formatting as citeproc-js writes it."""
-    writer = _Writer(punctuation_in_quote=punctuation_in_quote)
-    _flatten(node, writer, html_mode=True)
-    return _punctuation_into_quotes("".join(writer.pieces), punctuation_in_quote)
-
-
-_QUOTE_MARK: Final = "\x00"
-
-
-def _punctuation_into_quotes(text: str, enabled: bool) -> str:
-    if _QUOTE_MARK not in text:
-        return text
-    if not enabled:
-        return text.replace(_QUOTE_MARK, "")
-    out: list[str] = []
-    pieces = text.split(_QUOTE_MARK)
-    out.append(pieces[0])
-    for piece in pieces[1:]:
-        # piece starts right after a closing quote: "close" is the last char of out
-        if piece[:1] in _MOVE_INTO_QUOTES and out and out[-1]:
-            last = out[-1]
-            quote = last[-1]
-            before = last[:-1]
-            mark = piece[0]
-            if before.endswith(mark) or (mark == "." and before[-1:] in "?!"):
-                out[-1] = before + quote
-            else:
-                out[-1] = before + mark + quote
-            piece = piece[1:]
-        out.append(piece)
-    return "".join(out)
-
-
-_HTML_TAGS: Final[Mapping[tuple[str, str], tuple[str, str]]] = {
-    ("font-style", "italic"): ("<i>", "</i>"),
-    ("font-style", "oblique"): ("<i>", "</i>"),
-    ("font-style", "normal"): ('<span style="font-style:normal;">', "</span>"),
-    ("font-weight", "bold"): ("<b>", "</b>"),
-    ("font-weight", "normal"): ('<span style="font-weight:normal;">', "</span>"),
-    ("font-weight", "light"): ('<span style="font-weight:light;">', "</span>"),
-    ("font-variant", "small-caps"): ('<span style="font-variant:small-caps;">', "</span>"),
-    ("font-variant", "normal"): ('<span style="font-variant:normal;">', "</span>"),
-    ("text-decoration", "underline"): ('<span style="text-decoration:underline;">', "</span>"),
-    ("text-decoration", "none"): ('<span style="text-decoration:none;">', "</span>"),
-    ("vertical-align", "sup"): ("<sup>", "</sup>"),
-    ("vertical-align", "sub"): ("<sub>", "</sub>"),
-    ("vertical-align", "baseline"): ('<span style="baseline">', "</span>"),
-}
-_DISPLAY_CLASS: Final = {
-    "block": "csl-block",
-    "left-margin": "csl-left-margin",
-    "right-inline": "csl-right-inline",
-    "indent": "csl-indent",
-}
-
-
-def _flatten(node: Part, writer: _Writer, *, html_mode: bool) -> None:
-    if isinstance(node, str):
-        if isinstance(node, Quote):
-            shown = html.escape(node, quote=False) if html_mode else node
-            writer.add(shown, node)
-            writer.pieces.append(_QUOTE_MARK)
-            return
-        writer.add(html.escape(node, quote=False) if html_mode else node, node)
-        return
-    closing: list[str] = []
-    if html_mode:
-        if node.display in _DISPLAY_CLASS:
-            writer.pieces.append(f'<div class="{_DISPLAY_CLASS[node.display]}">')
-            closing.append("</div>")
+        closing: list[str] = []
+        opened: list[str] = []
+        if node.display in _DISPLAYS:
+            opening, close = self.markup_of[node.display]
+            self.markup(opening)
+            closing.append(close)
         for attribute in node.formatting:
-            tags = _HTML_TAGS.get(attribute)
-            if tags:
-                writer.pieces.append(tags[0])
-                closing.append(tags[1])
-    for part in node.parts:
-        _flatten(part, writer, html_mode=html_mode)
-    writer.pieces.extend(reversed(closing))
+            kind = _KINDS.get(attribute)
+            if kind is None and attribute[1] == "normal" and attribute[0] in _NORMAL:
+                flipped = _NORMAL[attribute[0]]
+                if self.depth.get(flipped, 0) % 2 == 1 and flipped in self.flips:
+                    self.markup(self.flips[flipped][0])
+                    closing.append(self.flips[flipped][1])
+                continue
+            if kind is None:
+                continue
+            self._open(kind, closing)
+            opened.append(kind)
+        if node.quoted:
+            inner = self.quote_depth % 2 == 1
+            self.text(self.quotes.open_inner if inner else self.quotes.open)
+            self.quote_depth += 1
+        for part in node.parts:
+            self.node(part)
+        if node.quoted:
+            self.quote_depth -= 1
+            inner = self.quote_depth % 2 == 1
+            self.text(self.quotes.close_inner if inner else self.quotes.close)
+            self.pieces.append(_CLOSE_MARK)
+        for kind in opened:
+            self.depth[kind] -= 1
+        for tag in reversed(closing):
+            self.markup(tag)
+
+    def result(self) -> str:
+        text = "".join(piece.removeprefix(_MARKUP_START) for piece in self.pieces)
+        if _CLOSE_MARK not in text:
+            return text
+        if not self.quotes.punctuation_in_quote:
+            return text.replace(_CLOSE_MARK, "")
+        return _punctuation_into_quotes(text)
+
+
+def _punctuation_into_quotes(text: str) -> str:
+    pieces = text.split(_CLOSE_MARK)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        tags = ""
+        rest = piece
+        while rest.startswith("</"):
+            end = rest.index(">") + 1
+            tags, rest = tags + rest[:end], rest[end:]
+        if rest[:1] in {".", ","} and out:
+            mark, quote = rest[0], out[-1]
+            before = out[:-1]
+            if before.endswith(mark) or (mark == "." and before[-1:] in "?!"):
+                out = before + quote
+            else:
+                out = before + mark + quote
+            rest = rest[1:]
+        out += tags + rest
+    return out
+
+
+def flatten(node: Part, quotes: Quotes, output: str) -> str:
+    """*node* in *output* (``text``, ``html``, ``markdown``, ``rtf``), the data escaped."""
+    flattener = _Flattener(quotes, output)
+    flattener.node(node)
+    return flattener.result()

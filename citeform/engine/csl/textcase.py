@@ -9,6 +9,8 @@ colon, words with any capital beyond the first letter left as they are.
 from __future__ import annotations
 
 import re
+
+import attrs
 from collections.abc import Callable
 from typing import Final
 
@@ -45,9 +47,12 @@ def _map_words(text: str, change: Callable[[str, bool, bool], str], state: dict[
 
 
 def _upper_first(word: str) -> str:
+    """*word* with its first character upper-cased, if that (after opening marks) is a letter."""
     for index, char in enumerate(word):
         if char.isalpha():
             return word[:index] + char.upper() + word[index + 1 :]
+        if char.isalnum():
+            return word
     return word
 
 
@@ -101,13 +106,7 @@ def apply_text_case(node: Part, case: str, *, english: bool = True) -> Part:
         return node
     state = {"first": True, "after_colon": False}
     result = _map_strings(node, lambda text: _map_words(text, change, state), state)
-    if case == "title":
-        result = _last_word_capitalised(result)
     return result
-
-
-def _last_word_capitalised(node: Part) -> Part:
-    return node
 
 
 def _map_strings(
@@ -119,12 +118,7 @@ def _map_strings(
         if state is not None and _CASED.search("".join(_all_strings(node))):
             state["first"] = False
         return node
-    return Rich(
-        tuple(_map_strings(part, change, state) for part in node.parts),
-        node.formatting,
-        node.display,
-        node.nocase,
-    )
+    return attrs.evolve(node, parts=tuple(_map_strings(part, change, state) for part in node.parts))
 
 
 def _all_strings(node: Part) -> list[str]:

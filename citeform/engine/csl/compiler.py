@@ -9,7 +9,7 @@ in CSL's order. Rendering never looks at XML again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -217,7 +217,16 @@ class Compiler:
         renders = [self.element(child) for child in children]
 
         def render(context: Context) -> Part | None:
-            parts = join(_spliced(r(context) for r in renders), delimiter)
+            parts: list[Part] = []
+            for one in renders:
+                node = one(context)
+                if node is None:
+                    continue
+                if node.__class__ is Splice:
+                    for spliced in node.parts:  # type: ignore[union-attr]
+                        _add(parts, spliced, delimiter)
+                else:
+                    _add(parts, node, delimiter)
             return Rich(tuple(parts)) if parts else None
 
         return render
@@ -353,6 +362,28 @@ class Compiler:
         delimiter = element.get("delimiter") or ""
         overrides = {part.name: part for part in own_parts}
 
+        localized: dict[str, tuple[list[DatePart], str, Decoration] | None] = {}
+
+        def local_parts(context: Context) -> tuple[list[DatePart], str, Decoration] | None:
+            """The locale's date parts with this element's overrides (once per locale)."""
+            lang = context.locale.lang
+            if lang not in localized:
+                local = context.locale.dates.get(form or "")
+                localized[lang] = (
+                    None
+                    if local is None
+                    else (
+                        [
+                            _override(self._date_part(part), overrides.get(part.get("name") or ""))
+                            for part in local.all("date-part")
+                            if (part.get("name") or "") in wanted
+                        ],
+                        local.get("delimiter") or "",
+                        Decoration(local.get("prefix") or "", local.get("suffix") or ""),
+                    )
+                )
+            return localized[lang]
+
         def render(context: Context) -> Part | None:
             context.called += 1
             value = parse_date(variable_value(context, variable))
@@ -362,30 +393,22 @@ class Compiler:
                 context.rendered += 1
                 context.rendered_variables.add(variable)
                 return value.literal
+            decoration = None
             if form:
-                local = context.locale.dates.get(form)
-                if local is None:
+                found = local_parts(context)
+                if found is None:
                     return None
-                parts = [
-                    _override(self._date_part(part), overrides.get(part.get("name") or ""))
-                    for part in local.all("date-part")
-                    if (part.get("name") or "") in wanted
-                ]
-                joiner = local.get("delimiter") or ""
+                parts, joiner, decoration = found
             else:
-                parts = own_parts
-                joiner = delimiter
+                parts, joiner = own_parts, delimiter
             rendered = render_parts(parts, value, context.locale, joiner)
             if not rendered:
                 return None
             context.rendered += 1
             context.rendered_variables.add(variable)
             node: Part = Rich(tuple(rendered))
-            if form and (local_element := context.locale.dates.get(form)) is not None:
-                local_decoration = Decoration(
-                    local_element.get("prefix") or "", local_element.get("suffix") or ""
-                )
-                node = local_decoration.apply(node, context)
+            if decoration is not None and decoration != Decoration():
+                node = decoration.apply(node, context)
             return node
 
         return _decorated(element, render)
@@ -623,12 +646,13 @@ class Splice(Rich):
     __slots__ = ()
 
 
-def _spliced(nodes: Iterable[Part | None]) -> Iterator[Part | None]:
-    for node in nodes:
-        if isinstance(node, Splice):
-            yield from _spliced(node.parts)
-        else:
-            yield node
+def _add(parts: list[Part], node: Part, delimiter: str) -> None:
+    """Append *node* to *parts* (after *delimiter*) unless it is empty."""
+    if not node or (node.__class__ is not str and node.empty):  # type: ignore[union-attr]
+        return
+    if parts and delimiter:
+        parts.append(delimiter)
+    parts.append(node)
 
 
 _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
@@ -713,9 +737,14 @@ def _number_text(text: str, form: str, variable: str, context: Context) -> str:
 
 
 def _condition(branch: Element) -> Callable[[Context], bool]:
+    """The test of a ``cs:if``/``cs:else-if``: every value of every condition, by ``match``."""
     match = branch.get("match") or "all"
     tests: list[Callable[[Context], bool]] = []
     for attribute, values in branch.attributes.items():
+        if attribute == "type" and match != "all":
+            types = frozenset(values.split())
+            tests.append(lambda context, types=types: context.item.get("type") in types)  # type: ignore[misc]
+            continue
         test = _CONDITIONS.get(attribute)
         if test is None:
             continue

@@ -33,6 +33,24 @@ Key = Callable[[str, Settings], str]
 """The printed first citation of an item under some settings."""
 
 
+def cached(key: Key) -> Key:
+    """*key* remembering what it printed for each item and settings."""
+    seen: dict[tuple[object, ...], str] = {}
+
+    def remembered(item_id: str, settings: Settings) -> str:
+        found = (
+            item_id,
+            settings.add_names,
+            tuple(sorted(settings.given_levels.items())),
+            settings.disambiguate,
+        )
+        if found not in seen:
+            seen[found] = key(item_id, settings)
+        return seen[found]
+
+    return remembered
+
+
 def year_suffix(number: int) -> str:
     """The *number*-th year suffix, counting from 0: ``a`` … ``z``, ``aa``, ``ab`` …"""
     letters = ""
@@ -70,6 +88,7 @@ def disambiguate(  # noqa: C901, PLR0912 - CSL's methods in their order
 ) -> dict[str, Settings]:
     """Settings per item id of *ids* (in bibliography order) after CSL's disambiguation."""
     settings = {item_id: Settings() for item_id in ids}
+    key = cached(key)
     add_names = options.get("disambiguate-add-names") == "true"
     add_givenname = options.get("disambiguate-add-givenname") == "true"
     rule = options.get("givenname-disambiguation-rule", "by-cite")

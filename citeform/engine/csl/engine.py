@@ -36,7 +36,9 @@ class CslEngine:
         processor = self._processor(keyed)
         clusters = [[Cite(key)] for key in keyed]
         try:
-            _citations, entries = processor.process(clusters)
+            _citations, entries = processor.process(
+                clusters, citations=self._style.bibliography is None
+            )
         except Exception as error:  # noqa: BLE001 - reported per item below
             return [
                 Entry(index, None, RenderError(f"{type(error).__name__}: {error}"))

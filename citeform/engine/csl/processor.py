@@ -183,9 +183,16 @@ class Processor:
     # -- documents ---------------------------------------------------------------------------
 
     def process(
-        self, clusters: Sequence[Sequence[Cite]], note_numbers: Sequence[int] | None = None
+        self,
+        clusters: Sequence[Sequence[Cite]],
+        note_numbers: Sequence[int] | None = None,
+        *,
+        citations: bool = True,
     ) -> tuple[list[str], list[tuple[str, str]]]:
-        """The citations of *clusters* and the bibliography of the items they cite."""
+        """The citations of *clusters* and the bibliography of the items they cite.
+
+        With ``citations=False`` only the bibliography is rendered (the citations list is empty).
+        """
         cited: list[str] = []
         for cluster in clusters:
             for cite in cluster:
@@ -202,9 +209,9 @@ class Processor:
         settings = disambiguate(
             order, self.items, self.style.citation.options, self._key_function(numbers)
         )
-        citations = self._citations(clusters, numbers, settings, note_numbers)
+        rendered = self._citations(clusters, numbers, settings, note_numbers) if citations else []
         entries = self._bibliography(order, numbers, settings) if bibliography else []
-        return citations, entries
+        return rendered, entries
 
     def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
         def key(item_id: str, settings: Settings) -> str:

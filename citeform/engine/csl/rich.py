@@ -39,12 +39,21 @@ class Rich:
     display: str = ""
     nocase: bool = False
     quoted: bool = False
+    empty: bool = attrs.field(init=False, eq=False, repr=False)
+    """Whether the node holds no text (worked out once, when it is made)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Work out :attr:`empty`."""
+        empty = True
+        for part in self.parts:
+            if part if isinstance(part, str) else not part.empty:
+                empty = False
+                break
+        object.__setattr__(self, "empty", empty)
 
     def is_empty(self) -> bool:
         """Whether the node holds no text."""
-        return not any(
-            part if isinstance(part, str) else not part.is_empty() for part in self.parts
-        )
+        return self.empty
 
 
 Part = Rich | str
@@ -54,7 +63,7 @@ def join(parts: Iterable[Part | None], delimiter: str = "") -> list[Part]:
     """The non-empty *parts*, with *delimiter* between them."""
     result: list[Part] = []
     for part in parts:
-        if part is None or part == "" or (isinstance(part, Rich) and part.is_empty()):
+        if not part or (part.__class__ is not str and part.empty):  # type: ignore[union-attr]
             continue
         if result and delimiter:
             result.append(delimiter)

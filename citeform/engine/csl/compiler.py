@@ -190,6 +190,8 @@ class Compiler:
     inherited: Mapping[str, str]
     page_range_format: str | None
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
+    substituting: list[Element] = attrs.field(factory=list)
+    """The ``cs:names`` whose substitute is being compiled, innermost last."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name* (compiled once; recursion refused)."""
@@ -427,8 +429,13 @@ class Compiler:
 
     # -- cs:names ----------------------------------------------------------------------------
 
-    def names(self, element: Element, parent: Element | None = None) -> Render:
-        """``cs:names``: name variables with their label, or a substitute."""
+    def names(self, element: Element) -> Render:
+        """``cs:names``: name variables with their label, or a substitute.
+
+        A ``cs:names`` without children inside a ``cs:substitute`` (directly or in a
+        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes.
+        """
+        parent = self.substituting[-1] if self.substituting and not element.children else None
         variables = (element.get("variable") or "").split()
         name_element = element.child("name") or (
             parent.child("name") if parent is not None else None
@@ -464,16 +471,13 @@ class Compiler:
             )
         del label_render
         substitute = element.child("substitute")
-        substitutes = (
-            [
-                self.names(child, element)
-                if child.tag == "names" and not child.children
-                else self.element(child)
-                for child in substitute.children
-            ]
-            if substitute is not None
-            else []
-        )
+        self.substituting.append(parent or element)
+        try:
+            substitutes = (
+                [self.element(child) for child in substitute.children] if substitute is not None else []
+            )
+        finally:
+            self.substituting.pop()
         name_decoration = Decoration(
             name_element.get("prefix") or "" if name_element is not None else "",
             name_element.get("suffix") or "" if name_element is not None else "",

@@ -48,6 +48,8 @@ def _map_words(text: str, change: Callable[[str, bool, bool], str], state: dict[
 
 def _upper_first(word: str) -> str:
     """*word* with its first character upper-cased, if that (after opening marks) is a letter."""
+    if word.startswith(("\u2019", "'")):  # an elision such as ’t stays as it is
+        return word
     for index, char in enumerate(word):
         if char.isalpha():
             return word[:index] + char.upper() + word[index + 1 :]

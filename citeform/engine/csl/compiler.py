@@ -571,6 +571,8 @@ class Compiler:
         attributes = {
             key: value for key, value in self.inherited.items() if key in _NAME_ATTRIBUTES
         }
+        if "name-form" in self.inherited:
+            attributes["form"] = self.inherited["name-form"]
         if element is not None:
             attributes.update(element.attributes)
         given = NamePart()

@@ -94,6 +94,9 @@ def _split_particles(name: NameData) -> dict[str, str]:
         parts["non-dropping-particle"] = family[:2]
         parts["family"] = family[2:]
     given = parts.get("given", "")
+    if "suffix" not in parts and ", " in given:
+        given, _comma, suffix = given.partition(", ")
+        parts["given"], parts["suffix"] = given, suffix.lstrip("!").strip()
     if "dropping-particle" not in parts and " " in given:
         words = given.split(" ")
         count = 0
@@ -115,41 +118,33 @@ def _with_particle(particle: str, rest: str) -> str:
     return f"{particle} {rest}"
 
 
+_GIVEN_TOKEN: Final = re.compile(r"([^\s.\-\u2010]+)(\.?)\s*([-\u2010]?)\s*")
+
+
 def initials(
     given: str, initialize_with: str, *, initialize: bool = True, hyphen: bool = True
 ) -> str:
-    """*given* as initials joined by *initialize_with* (``"John Ronald"`` -> ``"J. R."``)."""
-    words = [word for word in re.split(r"\s+", given.strip()) if word]
+    """*given* as initials joined by *initialize_with* (``"John Ronald"`` -> ``"J. R."``).
+
+    A part ending in a period is an abbreviation and kept (``Ph.`` -> ``Ph``); other
+    parts become their initial, or with ``initialize="false"`` only single letters do;
+    lower-case parts stay words; hyphenated names keep the hyphen (``J.-P.``) unless
+    ``initialize-with-hyphen="false"``.
+    """
     out: list[str] = []
-    for word in words:
-        pieces = word.split("-") if "-" in word.strip("-") else [word]
-        rendered = []
-        for piece in pieces:
-            letters = [p for p in re.split(r"\.", piece) if p]
-            for letter_group in letters:
-                if not initialize and len(letter_group) > 1 and not letter_group.isupper():
-                    rendered.append(letter_group + " ")
-                    continue
-                if letter_group[:1].islower():
-                    rendered.append(letter_group + " ")
-                    continue
-                if (
-                    len(letter_group) > 1
-                    and letter_group.isupper()
-                    and "." not in piece
-                    and not initialize
-                ):
-                    rendered.append(letter_group + " ")
-                    continue
-                rendered.append(letter_group[0] + initialize_with)
-        joiner = "-" if hyphen and len(pieces) > 1 else ""
-        if joiner:
-            out.append(
-                joiner.join(r.rstrip() for r in rendered)
-                + (" " if initialize_with.endswith(" ") else "")
-            )
+    for match in _GIVEN_TOKEN.finditer(given.strip()):
+        token, period, dash = match.groups()
+        if token[:1].islower():
+            piece = token + " "
+        elif period or len(token) == 1:
+            piece = token + initialize_with
+        elif initialize:
+            piece = token[0] + initialize_with
         else:
-            out.append("".join(rendered))
+            piece = token + " "
+        if dash:
+            piece = piece.rstrip() + ("-" if hyphen else " ")
+        out.append(piece)
     return "".join(out).rstrip()
 
 

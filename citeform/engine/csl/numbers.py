@@ -152,14 +152,16 @@ def _minimal(first: str, last: str, keep: int) -> str:
 
 
 def _chicago(first: str, last: str) -> str:
+    """Chicago 15th: 101–8, 321–25, 1536–38, but four-digit ranges changing three digits in full."""
     start = int(first)
     if start < 100 or start % 100 == 0:
         return last
     if start % 100 < 10:
         return _minimal(first, last, 1)
-    if len(first) == 4 and first[:-3] != last[:-3]:
+    shortened = _minimal(first, last, 2)
+    if len(first) == 4 and len(shortened) >= 3:
         return last
-    return _minimal(first, last, 2)
+    return shortened
 
 
 def _chicago16(first: str, last: str) -> str:

@@ -189,6 +189,8 @@ class Compiler:
     macros: Mapping[str, Element]
     inherited: Mapping[str, str]
     page_range_format: str | None
+    implicit_year_suffix: bool = False
+    """No ``year-suffix`` variable in the style: the suffix follows the first date's year."""
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
@@ -403,9 +405,14 @@ class Compiler:
                 parts, joiner, decoration = found
             else:
                 parts, joiner = own_parts, delimiter
-            rendered = render_parts(parts, value, context.locale, joiner)
+            suffix = ""
+            if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
+                suffix = context.year_suffix
+            rendered = render_parts(parts, value, context.locale, joiner, suffix)
             if not rendered:
                 return None
+            if suffix and any(part.name == "year" for part in parts):
+                context.year_suffix_used = True
             context.rendered += 1
             context.rendered_variables.add(variable)
             node: Part = Rich(tuple(rendered))

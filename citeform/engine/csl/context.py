@@ -38,6 +38,7 @@ class Context:
     sorting: bool = False
     citation_number: int | None = None
     year_suffix: str = ""
+    year_suffix_used: bool = False
     disambiguate: bool = False
     add_names: int = 0
     given_levels: Mapping[str, int] | None = None

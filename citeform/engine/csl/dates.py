@@ -149,32 +149,51 @@ def _rendered(part: DatePart, text: str, *, prefix: bool = True, suffix: bool = 
 
 
 def render_parts(
-    parts: Sequence[DatePart], value: DateValue, locale: Locale, delimiter: str = ""
+    parts: Sequence[DatePart],
+    value: DateValue,
+    locale: Locale,
+    delimiter: str = "",
+    year_suffix: str = "",
 ) -> list[Part]:
-    """The date *parts* of *value* in order, ranges collapsed on the largest differing part."""
-    single = [(part, part_text(part, value.start, value.season, locale)) for part in parts]
-    single = [(part, text) for part, text in single if text]
-    if value.end is None:
-        return _joined([_rendered(part, text) for part, text in single], delimiter)
+    """The date *parts* of *value* in order, ranges collapsed on the largest differing part.
+
+    *year_suffix* goes after the last year printed (a style that prints no ``year-suffix``
+    variable gets it on its first date).
+    """
     end = value.end
-    differing = next(
-        (
-            name
-            for name, index in (("year", 0), ("month", 1), ("day", 2))
-            if value.start[index] != end[index]
-        ),
-        None,
+    differing = (
+        None
+        if end is None
+        else next(
+            (
+                name
+                for name, index in (("year", 0), ("month", 1), ("day", 2))
+                if value.start[index] != end[index]
+            ),
+            None,
+        )
     )
-    if differing is None:
-        return _joined([_rendered(part, text) for part, text in single], delimiter)
+
+    def text(part: DatePart, date: tuple[int, int, int], season: int, *, at_end: bool) -> str:
+        shown = part_text(part, date, season, locale)
+        suffixed = at_end if differing == "year" else not at_end
+        if shown and year_suffix and part.name == "year" and suffixed:
+            shown += year_suffix
+        return shown
+
+    if end is None or differing is None:
+        single = [(part, text(part, value.start, value.season, at_end=False)) for part in parts]
+        return _joined([_rendered(part, shown) for part, shown in single if shown], delimiter)
     level = _LEVEL[differing]
-    if differing == "year":
-        ranged = [part for part in parts if part_text(part, value.start, value.season, locale)]
-    else:
-        ranged = [part for part in parts if _LEVEL.get(part.name, 0) <= level]
-    ranged = [part for part in ranged if part_text(part, value.start, value.season, locale)]
+    ranged = [
+        part
+        for part in parts
+        if (differing == "year" or _LEVEL.get(part.name, 0) <= level)
+        and part_text(part, value.start, value.season, locale)
+    ]
     if not ranged:
-        return _joined([_rendered(part, text) for part, text in single], delimiter)
+        single = [(part, text(part, value.start, value.season, at_end=False)) for part in parts]
+        return _joined([_rendered(part, shown) for part, shown in single if shown], delimiter)
     first_index = parts.index(ranged[0])
     last_index = parts.index(ranged[-1])
     range_delimiter = next(
@@ -185,14 +204,16 @@ def render_parts(
         if index == first_index:
             group_start = [
                 _rendered(
-                    p, part_text(p, value.start, value.season, locale), suffix=p is not ranged[-1]
+                    p,
+                    text(p, value.start, value.season, at_end=False),
+                    suffix=p is not ranged[-1],
                 )
                 for p in ranged
             ]
             group_end = [
-                _rendered(p, part_text(p, end, 0, locale), prefix=p is not ranged[0])
+                _rendered(p, shown, prefix=p is not ranged[0])
                 for p in ranged
-                if part_text(p, end, 0, locale)
+                if (shown := text(p, end, 0, at_end=True))
             ]
             out.append(
                 Rich(
@@ -206,9 +227,9 @@ def render_parts(
         elif first_index < index <= last_index:
             continue
         else:
-            text = part_text(part, value.start, value.season, locale)
-            if text:
-                out.append(_rendered(part, text))
+            shown = text(part, value.start, value.season, at_end=False)
+            if shown:
+                out.append(_rendered(part, shown))
     return _joined(out, delimiter)
 
 

@@ -94,6 +94,7 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
         compiler.macros,
         MappingProxyType({k: v for k, v in options.items() if k in _INHERITABLE}),
         compiler.page_range_format,
+        compiler.implicit_year_suffix,
         compiler.compiled_macros if options == inherited else {},
     )
     layout = element.child("layout")
@@ -137,6 +138,16 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
     )
 
 
+def _uses_variable(element: Element, name: str) -> bool:
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if node.get("variable") == name:
+            return True
+        stack.extend(node.children)
+    return False
+
+
 def compile_style(path: Path) -> CompiledStyle:
     """Parse and compile the style at *path*."""
     return _compile_cached(str(path))
@@ -150,7 +161,10 @@ def _compile_cached(path: str) -> CompiledStyle:
     macros = {macro.get("name") or "": macro for macro in root.all("macro")}
     inherited = {k: v for k, v in root.attributes.items() if k in _INHERITABLE}
     compiler = Compiler(
-        MappingProxyType(macros), MappingProxyType(inherited), root.get("page-range-format")
+        MappingProxyType(macros),
+        MappingProxyType(inherited),
+        root.get("page-range-format"),
+        not _uses_variable(root, "year-suffix"),
     )
     citation_element = root.child("citation")
     if citation_element is None:

@@ -21,6 +21,7 @@ from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, NamePart, format_names
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
+    TermText,
     Formatting,
     Part,
     Rich,
@@ -255,7 +256,7 @@ class Compiler:
             form = element.get("form") or "long"
             plural = element.get("plural") == "true"
             return _decorated(
-                element, lambda context: context.locale.term(term, form, plural=plural) or None
+                element, lambda context: _term_text(context.locale.term(term, form, plural=plural))
             )
         variable = element.get("variable")
         if variable is None:
@@ -661,7 +662,7 @@ class Splice(Rich):
 
 def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     """Append *node* to *parts* (after *delimiter*) unless it is empty."""
-    if not node or (node.__class__ is not str and node.empty):  # type: ignore[union-attr]
+    if not node or (isinstance(node, Rich) and node.empty):
         return
     if parts and delimiter:
         parts.append(delimiter)
@@ -677,6 +678,10 @@ _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "group": Compiler.group,
     "choose": Compiler.choose,
 }
+
+
+def _term_text(text: str | None) -> Part | None:
+    return TermText(text) if text else None
 
 
 def _first_names_tracked(render: Render) -> Render:

@@ -22,7 +22,7 @@ from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.citeproc.formats import html_entry
-from citeform.engine.csl.rich import Part, Rich, flatten, plain
+from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
 from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 from citeform.engine.csl.compiler import (
     DATE_VARIABLES,
@@ -238,7 +238,7 @@ class Processor:
                 if names_text and names_text == previous_names:
                     node = _replace(node, context.first_names, substitute)
                 previous_names = names_text
-            text = self._render_output(node)
+            text = self._render_output(capitalize_leading_term(node))
             entries.append((item_id, html_entry(text) if self.output == "html" else text))
         return entries
 

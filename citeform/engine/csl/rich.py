@@ -59,11 +59,56 @@ class Rich:
 Part = Rich | str
 
 
+class TermText(str):
+    """Text that came from a locale term (capitalised where it starts an entry)."""
+
+    __slots__ = ()
+
+
+def capitalize_leading_term(node: Part) -> Part:
+    """*node* with its first letter upper-cased when that letter starts a locale term."""
+    found = _first_letter(node)
+    if found is None:
+        return node
+    return _replace_first(node, found)
+
+
+def _first_letter(node: Part) -> str | None:
+    """The first string holding a letter, if it is a term starting in lower case."""
+    if isinstance(node, str):
+        if any(char.isalpha() for char in node):
+            first = next(char for char in node if char.isalpha())
+            return node if isinstance(node, TermText) and first.islower() else ""
+        return None
+    if node.nocase:
+        return ""
+    for part in node.parts:
+        found = _first_letter(part)
+        if found is not None:
+            return found
+    return None
+
+
+def _replace_first(node: Part, target: str) -> Part:
+    if isinstance(node, str):
+        if node is target:
+            index = next(i for i, char in enumerate(node) if char.isalpha())
+            return node[:index] + node[index].upper() + node[index + 1 :]
+        return node
+    parts = list(node.parts)
+    for index, part in enumerate(parts):
+        replaced = _replace_first(part, target)
+        if replaced is not part:
+            parts[index] = replaced
+            return attrs.evolve(node, parts=tuple(parts))
+    return node
+
+
 def join(parts: Iterable[Part | None], delimiter: str = "") -> list[Part]:
     """The non-empty *parts*, with *delimiter* between them."""
     result: list[Part] = []
     for part in parts:
-        if not part or (part.__class__ is not str and part.empty):  # type: ignore[union-attr]
+        if not part or (isinstance(part, Rich) and part.empty):
             continue
         if result and delimiter:
             result.append(delimiter)

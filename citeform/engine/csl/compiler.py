@@ -470,13 +470,12 @@ class Compiler:
         label_decoration = (
             Decoration.of(label_element) if label_element is not None else Decoration()
         )
-        label_after = False
-        if label_element is not None and name_element is not None:
-            label_after = (
-                element.children.index(label_element) > element.children.index(name_element)
-                if (label_element in element.children and name_element in element.children)
-                else True
-            )
+        children = list(element.children)
+        label_after = not (
+            label_element in children
+            and name_element in children
+            and children.index(label_element) < children.index(name_element)
+        )
         del label_render
         substitute = element.child("substitute")
         self.substituting.append(parent or element)
@@ -633,6 +632,8 @@ class Compiler:
             node = inner(context)
             if context.called > called and context.rendered == rendered:
                 return None
+            if node is not None:
+                context.rendered += 1  # a group that prints counts as printed for its parent
             return node
 
         return _decorated(element, render)

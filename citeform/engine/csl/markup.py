@@ -33,7 +33,7 @@ def _span_formatting(attributes: str) -> tuple[Formatting, bool] | None:
 
 
 _QUOTED: Final = re.compile(
-    r'"(?P<double>[^"]+)"|(?<![\w\u2019])\'(?P<single>[^\']+?)\'(?![\w])|\u201c(?P<curly>[^\u201d]+)\u201d'
+    r'"(?P<double>[^"]+)"|(?<![\w\u2019])\'(?P<single>[^\']+?)\'(?![\w])'
 )
 
 
@@ -44,14 +44,14 @@ def apostrophes(text: str) -> str:
 
 def _with_quotes(text: str) -> Part:
     """*text* with quoted passages as quoted nodes (the locale's marks, alternating by depth)."""
-    if '"' not in text and "'" not in text and "\u201c" not in text:
+    if '"' not in text and "'" not in text:
         return text
     parts: list[Part] = []
     position = 0
     for match in _QUOTED.finditer(text):
         if match.start() > position:
             parts.append(apostrophes(text[position : match.start()]))
-        inner = match.group("double") or match.group("single") or match.group("curly") or ""
+        inner = match.group("double") or match.group("single") or ""
         parts.append(Rich((_with_quotes(inner),), quoted=True))
         position = match.end()
     if position < len(text):

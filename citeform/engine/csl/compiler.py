@@ -333,7 +333,7 @@ class Compiler:
                 value = variable_value(context, variable)
                 if value is None:
                     return None
-                term_name = _LABEL_TERMS.get(variable, variable)
+                term_name = variable
             if plural_rule == "always":
                 plural = True
             elif plural_rule == "never":
@@ -343,6 +343,8 @@ class Compiler:
             else:
                 plural = numbers.is_plural(value)
             text = context.locale.term(term_name, form, plural=plural)
+            if text is None and term_name in _LABEL_TERMS:
+                text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
             return text or None
 
         return _decorated(element, render)

@@ -285,7 +285,7 @@ class Compiler:
                 return text
             if variable == "year-suffix":
                 return text
-            return parse_markup(text)
+            return parse_markup(text, context.locale.quotes)
 
         return render
 
@@ -306,7 +306,7 @@ class Compiler:
             context.rendered_variables.add(variable)
             text = str(value)
             if not numbers.is_numeric(text):
-                return parse_markup(text)
+                return parse_markup(text, context.locale.quotes)
             if variable in {"page", "locator"} and page_format:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
@@ -487,11 +487,6 @@ class Compiler:
             )
         finally:
             self.substituting.pop()
-        name_decoration = Decoration(
-            name_element.get("prefix") or "" if name_element is not None else "",
-            name_element.get("suffix") or "" if name_element is not None else "",
-            formatting_of(name_element) if name_element is not None else (),
-        )
 
         def one_variable(context: Context, variable: str, names: list[Any], term: str) -> Part:
             sort_options = options
@@ -518,7 +513,6 @@ class Compiler:
                 add_names=context.add_names,
                 given_levels=context.given_levels,
             )
-            rendered = name_decoration.apply(rendered, context)
             if label_element is None or context.sorting:
                 return rendered
             plural = len(names) > 1 if label_plural == "contextual" else label_plural == "always"
@@ -619,6 +613,9 @@ class Compiler:
             demote_non_dropping_particle=attributes.get(
                 "demote-non-dropping-particle", "display-and-sort"
             ),
+            formatting=formatting_of(element) if element is not None else (),
+            prefix=(element.get("prefix") or "") if element is not None else "",
+            suffix=(element.get("suffix") or "") if element is not None else "",
             given=given,
             family=family,
         )

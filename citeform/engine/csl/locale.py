@@ -49,6 +49,8 @@ class Locale:
     dates: Mapping[str, Element]
     punctuation_in_quote: bool = False
     limit_day_ordinals_to_day_1: bool = False
+    quotes: Quotes = Quotes()
+    """The quotation marks and the punctuation rule, from the terms and options."""
 
     def term(
         self, name: str, form: str = "long", *, plural: bool = False, gender: str = ""
@@ -68,17 +70,6 @@ class Locale:
             if found is not None:
                 return found
         return None
-
-    @property
-    def quotes(self) -> Quotes:
-        """The locale's quotation marks and punctuation rule."""
-        return Quotes(
-            self.term("open-quote") or "\u201c",
-            self.term("close-quote") or "\u201d",
-            self.term("open-inner-quote") or "\u2018",
-            self.term("close-inner-quote") or "\u2019",
-            self.punctuation_in_quote,
-        )
 
     def gender_of(self, name: str) -> str:
         """The grammatical gender of the noun term *name* (``""`` when none is given)."""
@@ -178,10 +169,23 @@ def build_locale(lang: str, style_locales: Iterable[Element] = ()) -> Locale:
         terms.update(layer.terms)
         dates.update(layer.dates)
         options.update(layer.options)
+    punctuation_in_quote = options.get("punctuation-in-quote") == "true"
+
+    def mark(name: str, default: str) -> str:
+        found = terms.get((name, "long", ""))
+        return found.single if found and found.single else default
+
     return Locale(
         lang,
         MappingProxyType(terms),
         MappingProxyType(dates),
-        punctuation_in_quote=options.get("punctuation-in-quote") == "true",
+        punctuation_in_quote=punctuation_in_quote,
         limit_day_ordinals_to_day_1=options.get("limit-day-ordinals-to-day-1") == "true",
+        quotes=Quotes(
+            mark("open-quote", "\u201c"),
+            mark("close-quote", "\u201d"),
+            mark("open-inner-quote", "\u2018"),
+            mark("close-inner-quote", "\u2019"),
+            punctuation_in_quote,
+        ),
     )

@@ -7,10 +7,11 @@ else is text. Unbalanced tags are text too.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
-from citeform.engine.csl.rich import Formatting, Part, Rich
+from citeform.engine.csl.rich import Formatting, Part, Quotes, Rich
 
 _TAG: Final = re.compile(
     r'<(/?)(i|b|sup|sub|sc|span)((?:\s+(?:style|class)="[^"]*")?)\s*>', re.IGNORECASE
@@ -32,9 +33,16 @@ def _span_formatting(attributes: str) -> tuple[Formatting, bool] | None:
     return None
 
 
-_QUOTED: Final = re.compile(
-    r'"(?P<double>[^"]+)"|(?<![\w\u2019])\'(?P<single>[^\']+?)\'(?![\w])'
-)
+@functools.cache
+def _quote_pattern(open_quote: str, close_quote: str) -> re.Pattern[str]:
+    """Straight double quotes, straight single quotes and the locale's own outer marks."""
+    locale_pair = ""
+    if open_quote not in {'"', "'"} and close_quote not in {'"', "'"}:
+        o, c = re.escape(open_quote), re.escape(close_quote)
+        locale_pair = f"|{o}(?P<locale>[^{c}]+){c}"
+    return re.compile(
+        r'"(?P<double>[^"]+)"|(?<![\w\u2019])\'(?P<single>[^\']+?)\'(?![\w])' + locale_pair
+    )
 
 
 def apostrophes(text: str) -> str:
@@ -42,33 +50,38 @@ def apostrophes(text: str) -> str:
     return text.replace("'", "\u2019")
 
 
-def _with_quotes(text: str) -> Part:
+def _with_quotes(text: str, pattern: re.Pattern[str]) -> Part:
     """*text* with quoted passages as quoted nodes (the locale's marks, alternating by depth)."""
-    if '"' not in text and "'" not in text:
-        return text
     parts: list[Part] = []
     position = 0
-    for match in _QUOTED.finditer(text):
+    for match in pattern.finditer(text):
         if match.start() > position:
             parts.append(apostrophes(text[position : match.start()]))
-        inner = match.group("double") or match.group("single") or ""
-        parts.append(Rich((_with_quotes(inner),), quoted=True))
+        inner = next(group for group in match.groups() if group is not None)
+        parts.append(Rich((_with_quotes(inner, pattern),), quoted=True))
         position = match.end()
     if position < len(text):
         parts.append(apostrophes(text[position:]))
+    if not parts:
+        return ""
     return parts[0] if len(parts) == 1 else Rich(tuple(parts))
 
 
-def parse_markup(text: str) -> Part:
-    """*text* with its markup and quoted passages as nodes (plain *text* when it has none)."""
+def parse_markup(text: str, quotes: Quotes = Quotes()) -> Part:
+    """*text* with its markup and quoted passages as nodes (plain *text* when it has none).
+
+    Quoted passages are those in straight quotes or in the locale's own outer marks
+    (``“…”`` in English, ``„…“`` in German), as citeproc-js reads them.
+    """
+    pattern = _quote_pattern(quotes.open, quotes.close)
     if "<" not in text:
-        return _with_quotes(text)
+        return _with_quotes(text, pattern)
     stack: list[tuple[str, Formatting, bool, list[Part]]] = [("", (), False, [])]
     position = 0
     for match in _TAG.finditer(text):
         closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
         if match.start() > position:
-            stack[-1][3].append(_with_quotes(text[position : match.start()]))
+            stack[-1][3].append(_with_quotes(text[position : match.start()], pattern))
         position = match.end()
         if not closing:
             if name == "span":
@@ -86,7 +99,7 @@ def parse_markup(text: str) -> Part:
         else:
             stack[-1][3].append(match.group())
     if position < len(text):
-        stack[-1][3].append(_with_quotes(text[position:]))
+        stack[-1][3].append(_with_quotes(text[position:], pattern))
     while len(stack) > 1:  # unclosed tags are text
         _tag, _formatting, _nocase, parts = stack.pop()
         stack[-1][3].extend(parts)

@@ -233,6 +233,15 @@ def format_name(
     return Rich(tuple(pieces))
 
 
+def _decorated(node: Part, options: NameOptions) -> Part:
+    """One name with the formatting and affixes of ``cs:name`` (they apply name by name)."""
+    if options.formatting:
+        node = Rich((node,), options.formatting)
+    if options.prefix or options.suffix:
+        node = Rich(tuple(part for part in (options.prefix, node, options.suffix) if part))
+    return node
+
+
 def name_key(name: NameData) -> str:
     """A name's identity for given-name disambiguation."""
     return "|".join(str(name.get(part, "")) for part in ("family", "given", "literal"))
@@ -305,12 +314,15 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         truncated = keep < len(names)
         shown = list(names[:keep])
     rendered = [
-        format_name(
-            name,
-            _expanded(options, given_levels.get(name_key(name), 0)) if given_levels else options,
-            locale,
-            inverted=_inverted(options, index),
-            sorting=sorting,
+        _decorated(
+            format_name(
+                name,
+                _expanded(options, given_levels.get(name_key(name), 0)) if given_levels else options,
+                locale,
+                inverted=_inverted(options, index),
+                sorting=sorting,
+            ),
+            options,
         )
         for index, name in enumerate(shown)
     ]
@@ -318,8 +330,9 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         return ""
     if truncated:
         if options.et_al_use_last and len(names) - len(shown) >= 2:
-            last = format_name(
-                names[-1], options, locale, inverted=_inverted(options, len(names) - 1)
+            last = _decorated(
+                format_name(names[-1], options, locale, inverted=_inverted(options, len(names) - 1)),
+                options,
             )
             body = join(rendered, options.delimiter)
             return Rich((*body, options.delimiter, "… ", last))

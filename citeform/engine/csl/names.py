@@ -142,8 +142,8 @@ def initials(
             piece = token[0] + initialize_with
         else:
             piece = token + " "
-        if dash:
-            piece = piece.rstrip() + ("-" if hyphen else " ")
+        if dash and hyphen:
+            piece = piece.rstrip() + "-"
         out.append(piece)
     return "".join(out).rstrip()
 

@@ -47,11 +47,15 @@ class Cite:
     author_only: bool = False
 
 
+_NOT_SORTED: Final = re.compile(r"[^\w\s]+")
+
+
 def _sort_string(text: str) -> str:
+    """*text* as a sort key: no markup, accents or punctuation, lower case."""
     text = _MARKUP.sub("", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
-    return re.sub(r"^[\W_]+", "", text.lower().replace("’", "'"))
+    return " ".join(_NOT_SORTED.sub("", text.lower()).split())
 
 
 @attrs.define

@@ -78,7 +78,7 @@ def collapse(rendered: Sequence[RenderedCite], section: Section, processor: Any)
     grouping = mode in _YEAR_MODES or "cite-group-delimiter" in options
     if not grouping:
         return _joined([cite.node for cite in rendered], delimiter)
-    group_delimiter = options.get("cite-group-delimiter", ", ")
+    group_delimiter = options.get("cite-group-delimiter", delimiter)
     suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
     groups: dict[str, list[RenderedCite]] = {}
     order: list[list[RenderedCite]] = []
@@ -95,7 +95,7 @@ def collapse(rendered: Sequence[RenderedCite], section: Section, processor: Any)
     for members in order:
         if out:
             out.append(after if previous_collapsed else delimiter)
-        out += _group(members, mode, group_delimiter, suffix_delimiter, processor)
+        out += _group(members, mode, (group_delimiter, suffix_delimiter, after), processor)
         previous_collapsed = len(members) > 1
     return out
 
@@ -103,10 +103,15 @@ def collapse(rendered: Sequence[RenderedCite], section: Section, processor: Any)
 def _group(
     members: list[RenderedCite],
     mode: str,
-    group_delimiter: str,
-    suffix_delimiter: str,
+    delimiters: tuple[str, str, str],
     processor: Any,
 ) -> list[Part]:
+    """One author's cites: names once, then years (or suffixes) by the group delimiters.
+
+    *delimiters* are the cite-group, year-suffix and after-collapse delimiters; the
+    last follows a run of collapsed year suffixes.
+    """
+    group_delimiter, suffix_delimiter, after = delimiters
     out: list[Part] = [members[0].node]
     if len(members) == 1 or mode not in _YEAR_MODES:
         for cite in members[1:]:
@@ -115,13 +120,16 @@ def _group(
     previous_base = _base(members[0], processor)
     run: list[str] = []
 
-    def flush() -> None:
+    def flush() -> bool:
+        if not run:
+            return False
         if mode == "year-suffix-ranged" and len(run) >= 2:
             out.extend(["\u2013", run[-1]])
         else:
             for suffix in run:
                 out.extend([suffix_delimiter, suffix])
         run.clear()
+        return True
 
     for cite in members[1:]:
         base = _base(cite, processor)
@@ -129,9 +137,9 @@ def _group(
         if mode != "year" and suffix and base == previous_base and _plain_cite(cite.cite):
             run.append(suffix)
             continue
-        flush()
+        collapsed = flush()
         without = _without_names(cite, processor)
-        out += [group_delimiter, without if without is not None else cite.node]
+        out += [after if collapsed else group_delimiter, without if without is not None else cite.node]
         previous_base = base
     flush()
     return out

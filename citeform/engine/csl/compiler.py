@@ -494,9 +494,8 @@ class Compiler:
                 sort_options = attrs.evolve(options, name_as_sort_order="all")
             if context.names_override:
                 sort_options = attrs.evolve(sort_options, **context.names_override)
-            et_al = et_al_decoration.apply(
-                context.locale.term(et_al_term_name) or "et al.", context
-            )
+            et_al_text = context.locale.term(et_al_term_name)
+            et_al: Part = et_al_decoration.apply(et_al_text, context) if et_al_text else ""
             subsequent = context.cite.position != "first"
             if options.form == "count":
                 count = len(names)

@@ -17,6 +17,7 @@ import attrs
 from citeform.engine.csl.collapse import RenderedCite, collapse
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.disambiguation import Settings, disambiguate
+from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.locale import Locale
@@ -181,7 +182,12 @@ class Processor:
             return context.first_names, context
         if node is None:
             return None, context
-        parts = [cite.prefix, node, cite.suffix]
+        quotes = self.locale.quotes
+        parts = [
+            parse_markup(cite.prefix, quotes) if cite.prefix else None,
+            node,
+            parse_markup(cite.suffix, quotes) if cite.suffix else None,
+        ]
         return Rich(tuple(part for part in parts if part)), context
 
     # -- documents ---------------------------------------------------------------------------
@@ -279,7 +285,8 @@ class Processor:
                 out.append(self._render_output(body))
                 continue
             context = Context({}, self.locale, "citation")
-            out.append(self._render_output(section.decoration.apply(body, context)))
+            decorated = section.decoration.apply(body, context)
+            out.append(self._render_output(capitalize_leading_term(decorated)))
         return out
 
 

@@ -68,18 +68,15 @@ class TermText(str):
 def capitalize_leading_term(node: Part) -> Part:
     """*node* with its first letter upper-cased when that letter starts a locale term."""
     found = _first_letter(node)
-    if found is None:
+    if not isinstance(found, TermText):
         return node
     return _replace_first(node, found)
 
 
 def _first_letter(node: Part) -> str | None:
-    """The first string holding a letter, if it is a term starting in lower case."""
+    """The first string holding a letter (``None`` if there is none)."""
     if isinstance(node, str):
-        if any(char.isalpha() for char in node):
-            first = next(char for char in node if char.isalpha())
-            return node if isinstance(node, TermText) and first.islower() else ""
-        return None
+        return node if any(char.isalpha() for char in node) else None
     if node.nocase:
         return ""
     for part in node.parts:
@@ -93,7 +90,8 @@ def _replace_first(node: Part, target: str) -> Part:
     if isinstance(node, str):
         if node is target:
             index = next(i for i, char in enumerate(node) if char.isalpha())
-            return node[:index] + node[index].upper() + node[index + 1 :]
+            if node[index].islower():
+                return node[:index] + node[index].upper() + node[index + 1 :]
         return node
     parts = list(node.parts)
     for index, part in enumerate(parts):

@@ -78,8 +78,8 @@ def collapse(rendered: Sequence[RenderedCite], section: Section, processor: Any)
     grouping = mode in _YEAR_MODES or "cite-group-delimiter" in options
     if not grouping:
         return _joined([cite.node for cite in rendered], delimiter)
-    group_delimiter = options.get("cite-group-delimiter", delimiter)
-    suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
+    group_delimiter = options.get("cite-group-delimiter", ", ")
+    suffix_delimiter = options.get("year-suffix-delimiter", group_delimiter)
     groups: dict[str, list[RenderedCite]] = {}
     order: list[list[RenderedCite]] = []
     for cite in rendered:

@@ -25,11 +25,15 @@ _OPENING: Final[dict[str, Formatting]] = {
 }
 
 
+_CASE_KEPT: Final = frozenset({"sc", "sup", "sub"})
+"""Markup whose text keeps its case under text-case, as citeproc-js keeps it."""
+
+
 def _span_formatting(attributes: str) -> tuple[Formatting, bool] | None:
     if "nocase" in attributes:
         return (), True
     if "small-caps" in attributes:
-        return (("font-variant", "small-caps"),), False
+        return (("font-variant", "small-caps"),), True
     return None
 
 
@@ -91,7 +95,7 @@ def parse_markup(text: str, quotes: Quotes = Quotes()) -> Part:
                     continue
                 formatting, nocase = found
             else:
-                formatting, nocase = _OPENING[name], False
+                formatting, nocase = _OPENING[name], name in _CASE_KEPT
             stack.append((name, formatting, nocase, [match.group()]))
         elif len(stack) > 1 and stack[-1][0] == name:
             tag, formatting, nocase, parts = stack.pop()

@@ -94,9 +94,14 @@ def _split_particles(name: NameData) -> dict[str, str]:
         parts["non-dropping-particle"] = family[:2]
         parts["family"] = family[2:]
     given = parts.get("given", "")
-    if "suffix" not in parts and ", " in given:
-        given, _comma, suffix = given.partition(", ")
-        parts["given"], parts["suffix"] = given, suffix.lstrip("!").strip()
+    given = " ".join(given.split())
+    parts["given"] = given
+    if "suffix" not in parts and ", " in given or ",! " in given:
+        given, _comma, suffix = given.partition(",")
+        if suffix.startswith("!"):
+            parts["comma-suffix"] = "true"
+        parts["given"], parts["suffix"] = given.strip(), suffix.lstrip("!").strip()
+        given = parts["given"]
     if "dropping-particle" not in parts and " " in given:
         words = given.split(" ")
         count = 0
@@ -228,7 +233,7 @@ def format_name(
         pieces.append("" if dropping.endswith(_PARTICLE_JOINS) and dropping else " ")
     pieces.append(_part(back, options.family, locale))
     if suffix:
-        comma = bool(name.get("comma-suffix"))
+        comma = bool(name.get("comma-suffix") or parts.get("comma-suffix"))
         pieces += [", " if comma else " ", suffix]
     return Rich(tuple(pieces))
 

@@ -11,6 +11,7 @@ comma after a closing quote moves inside it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
@@ -140,15 +141,26 @@ class Quotes:
 
 
 _MERGE: Final[Mapping[tuple[str, str], str]] = {
-    (".", "."): ".",
-    ("?", "."): "?",
-    ("!", "."): "!",
+    # (punctuation ending the text so far, punctuation that follows) -> what is written
     (":", ":"): ":",
+    (";", ":"): ";",
+    ("!", ":"): "!",
+    ("?", ":"): "?",
+    (":", "."): ":",
+    (".", "."): ".",
+    (";", "."): ";",
+    ("!", "."): "!",
+    ("?", "."): "?",
     (";", ";"): ";",
-    (",", ","): ",",
+    (":", "!"): "!",
+    (";", "!"): "!",
     ("!", "!"): "!",
+    (":", "?"): "?",
+    (";", "?"): "?",
     ("?", "?"): "?",
+    (",", ","): ",",
 }
+"""How punctuation meets punctuation, as citeproc-js joins it (other pairs keep both)."""
 _PUNCTUATION: Final = ".?!,:;"
 _CLOSE_MARK: Final = "\x00"
 _MARKUP_START: Final = "\x01"
@@ -174,6 +186,19 @@ _NORMAL: Final[Mapping[str, str]] = {
     "font-variant": "small-caps",
 }
 """A ``normal`` value ends the formatting of that kind, by writing its flip-flop markup."""
+def _superscripts() -> dict[str, str]:
+    """Unicode superscript characters and the letters they raise (``ʳ`` -> ``r``)."""
+    found = {}
+    for code in range(0xA0, 0x2100):
+        char = chr(code)
+        decomposition = unicodedata.decomposition(char)
+        if decomposition.startswith("<super> ") and len(decomposition.split()) == 2:
+            found[char] = chr(int(decomposition.split()[1], 16))
+    return found
+
+
+_SUPERSCRIPTS: Final = _superscripts()
+"""Written as ``<sup>`` in HTML, as citeproc-js writes them."""
 _DISPLAYS: Final = frozenset({"block", "left-margin", "right-inline", "indent"})
 
 
@@ -185,6 +210,7 @@ class _Flattener:
         self.escape = ESCAPES[output]
         self.markup_of = FORMAT_MARKUP[output]
         self.flips = FLIP_FLOPS.get(output, {})
+        self.superscripts = output == "html"
         self.pieces: list[str] = []
         self.last = ""
         self.quote_depth = 0
@@ -200,7 +226,13 @@ class _Flattener:
         merged = _MERGE.get((self.last, text[0]))
         if merged is not None and self._drop_last_punctuation():
             text = merged + text[1:]
-        self.pieces.append(self.escape(text))
+        escaped = self.escape(text)
+        if self.superscripts and any(char in _SUPERSCRIPTS for char in escaped):
+            escaped = "".join(
+                f"<sup>{_SUPERSCRIPTS[char]}</sup>" if char in _SUPERSCRIPTS else char
+                for char in escaped
+            )
+        self.pieces.append(escaped)
         self.last = text[-1]
 
     def markup(self, text: str) -> None:

@@ -25,11 +25,12 @@ STOP_WORDS: Final = frozenset(
         "versus vs v vs. within without"
     ).split()
 )
-_WORD: Final = re.compile(r"[^\s\-\u2013\u2014/]+")
-_CASED: Final = re.compile(r"\w", re.UNICODE)
+WordChange = Callable[[str, bool, bool, bool], str]
+"""Changes one word, told whether it is the first, follows a colon, is the last."""
+_WORD: Final = re.compile(r"[^\s\u2013\u2014/]+")
 
 
-def _map_words(text: str, change: Callable[[str, bool, bool], str], state: dict[str, bool]) -> str:
+def _map_words(text: str, change: WordChange, state: dict[str, int]) -> str:
     out: list[str] = []
     position = 0
     for match in _WORD.finditer(text):
@@ -37,10 +38,11 @@ def _map_words(text: str, change: Callable[[str, bool, bool], str], state: dict[
         word = match.group()
         separator = text[position : match.start()]
         if ":" in separator or "?" in separator or "!" in separator:
-            state["after_colon"] = True
-        out.append(change(word, state["first"], state["after_colon"]))
-        state["first"] = False
-        state["after_colon"] = word.endswith((":", "?", "!"))
+            state["after_colon"] = 1
+        last = state["index"] == state["total"] - 1
+        out.append(change(word, state["index"] == 0, bool(state["after_colon"]), last))
+        state["index"] += 1
+        state["after_colon"] = int(word.endswith((":", "?", "!")))
         position = match.end()
     out.append(text[position:])
     return "".join(out)
@@ -52,6 +54,8 @@ def _upper_first(word: str) -> str:
         return word
     for index, char in enumerate(word):
         if char.isalpha():
+            if ord(char) > 0x24F:  # only Latin letters are capitalised, as citeproc-js does
+                return word
             return word[:index] + char.upper() + word[index + 1 :]
         if char.isalnum():
             return word
@@ -62,16 +66,25 @@ def _is_lower(word: str) -> bool:
     return word == word.lower()
 
 
-def _title_word(word: str, first: bool, after_colon: bool) -> str:
+def _title_word(word: str, first: bool, after_colon: bool, last: bool) -> str:
+    if "-" in word.strip("-"):  # each part of a hyphenated word, one-letter parts aside
+        head, *rest = word.split("-")
+        parts = [_title_single(head, first, after_colon, last)]
+        parts += [_upper_first(part) if len(part) > 1 and _is_lower(part) else part for part in rest]
+        return "-".join(parts)
+    return _title_single(word, first, after_colon, last)
+
+
+def _title_single(word: str, first: bool, after_colon: bool, last: bool) -> str:
     core = word.strip("\"'“”‘’([{").lower()
     if not _is_lower(word[1:]) and any(char.isupper() for char in word[1:]):
         return word
-    if core in STOP_WORDS and not first and not after_colon:
+    if core in STOP_WORDS and not first and not after_colon and not last:
         return word.lower() if _is_lower(word) else word
     return _upper_first(word) if _is_lower(word) else word
 
 
-def _sentence_word(word: str, first: bool, _after_colon: bool) -> str:
+def _sentence_word(word: str, first: bool, _after_colon: bool, _last: bool) -> str:
     if first:
         return (
             _upper_first(word.lower()) if word.isupper() and len(word) > 1 else _upper_first(word)
@@ -79,15 +92,15 @@ def _sentence_word(word: str, first: bool, _after_colon: bool) -> str:
     return word.lower() if word.isupper() and len(word) > 1 else word
 
 
-def _capitalize_first(word: str, first: bool, _after_colon: bool) -> str:
+def _capitalize_first(word: str, first: bool, _after_colon: bool, _last: bool) -> str:
     return _upper_first(word) if first and _is_lower(word) else word
 
 
-def _capitalize_all(word: str, _first: bool, _after_colon: bool) -> str:
+def _capitalize_all(word: str, _first: bool, _after_colon: bool, _last: bool) -> str:
     return _upper_first(word) if _is_lower(word) else word
 
 
-_WORD_CASES: Final[dict[str, Callable[[str, bool, bool], str]]] = {
+_WORD_CASES: Final[dict[str, WordChange]] = {
     "title": _title_word,
     "sentence": _sentence_word,
     "capitalize-first": _capitalize_first,
@@ -106,19 +119,19 @@ def apply_text_case(node: Part, case: str, *, english: bool = True) -> Part:
     change = _WORD_CASES.get(case)
     if change is None:
         return node
-    state = {"first": True, "after_colon": False}
-    result = _map_strings(node, lambda text: _map_words(text, change, state), state)
-    return result
+    total = sum(len(_WORD.findall(text)) for text in _all_strings(node))
+    state = {"index": 0, "after_colon": 0, "total": total}
+    return _map_strings(node, lambda text: _map_words(text, change, state), state)
 
 
 def _map_strings(
-    node: Part, change: Callable[[str], str], state: dict[str, bool] | None = None
+    node: Part, change: Callable[[str], str], state: dict[str, int] | None = None
 ) -> Part:
     if isinstance(node, str):
         return change(node)
     if node.nocase:
-        if state is not None and _CASED.search("".join(_all_strings(node))):
-            state["first"] = False
+        if state is not None:
+            state["index"] += sum(len(_WORD.findall(text)) for text in _all_strings(node))
         return node
     return attrs.evolve(node, parts=tuple(_map_strings(part, change, state) for part in node.parts))
 

@@ -154,6 +154,27 @@ def _decorated(element: Element, render: Render) -> Render:
     return decorated
 
 
+def citation_label(item: Mapping[str, Any]) -> str | None:
+    """The label citeproc-js makes when an item has none: ``Aalt02``, ``AaBb02``, ``ABCD02``.
+
+    Letters of up to four authors' family names (four of one, two each of two or three,
+    one each of four or more), then the last two digits of the year.
+    """
+    names = next(
+        (item[key] for key in ("author", "editor", "translator") if isinstance(item.get(key), list)),
+        [],
+    )
+    families = [str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)]
+    families = [family for family in families if family]
+    if not families:
+        return None
+    per_name = {1: 4, 2: 2, 3: 2}.get(len(families), 1)
+    letters = "".join(family[:per_name] for family in families[:4])
+    date = parse_date(item.get("issued"))
+    year = f"{date.year % 100:02d}" if date is not None and date.year else ""
+    return letters + year
+
+
 def variable_value(context: Context, name: str, form: str = "long") -> Any:
     """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
     if name in context.suppressed:
@@ -167,6 +188,8 @@ def variable_value(context: Context, name: str, form: str = "long") -> Any:
     if name == "first-reference-note-number":
         return context.cite.first_reference_note_number
     item = context.item
+    if name == "citation-label":
+        return item.get("citation-label") or citation_label(item)
     if form == "short":
         for key in (f"{name}-short", *_SHORT_FORMS.get(name, ())):
             value = item.get(key)
@@ -285,6 +308,14 @@ class Compiler:
                 return text
             if variable == "year-suffix":
                 return text
+            if (
+                variable == "citation-label"
+                and self.implicit_year_suffix
+                and context.year_suffix
+                and not context.year_suffix_used
+            ):
+                context.year_suffix_used = True
+                return text + context.year_suffix
             return parse_markup(text, context.locale.quotes)
 
         return render

@@ -141,19 +141,28 @@ class Processor:
             year_suffix=year_suffix,
         )
         if section.first_child is not None and section.rest is not None:
-            first = section.first_child(context)
-            rest = section.rest(context)
-            parts: list[Part] = []
-            if first is not None:
-                parts.append(Rich((first,), display="left-margin"))
-            if rest is not None:
-                parts.append(Rich((rest,), display="right-inline"))
-            node: Part | None = Rich(tuple(parts)) if parts else None
-        else:
-            node = section.layout(context)
+            return self._aligned(section, context), context
+        node = section.layout(context)
         if node is None:
             return None, context
         return section.decoration.apply(node, context), context
+
+    def _aligned(self, section: Section, context: Context) -> Part | None:
+        """An entry of a ``second-field-align`` style: the first field in the margin, the
+        rest (with the layout's suffix) beside it."""
+        assert section.first_child is not None  # noqa: S101 - called for aligned styles only
+        assert section.rest is not None  # noqa: S101 - called for aligned styles only
+        first = section.first_child(context)
+        rest = section.rest(context)
+        layout = section.decoration
+        parts: list[Part] = []
+        if first is not None:
+            margin = attrs.evolve(layout, suffix="").apply(first, context)
+            parts.append(Rich((margin,), display="left-margin"))
+        if rest is not None:
+            inline = attrs.evolve(layout, prefix="").apply(rest, context)
+            parts.append(Rich((inline,), display="right-inline"))
+        return Rich(tuple(parts)) if parts else None
 
     def render_cite(
         self,

@@ -77,7 +77,7 @@ def collapse(rendered: Sequence[RenderedCite], section: Section, processor: Any)
         return _number_runs(rendered, delimiter, after)
     grouping = mode in _YEAR_MODES or "cite-group-delimiter" in options
     if not grouping:
-        return _joined([cite.node for cite in rendered], delimiter)
+        return _joined(rendered, delimiter)
     group_delimiter = options.get("cite-group-delimiter", ", ")
     suffix_delimiter = options.get("year-suffix-delimiter", group_delimiter)
     groups: dict[str, list[RenderedCite]] = {}
@@ -159,10 +159,17 @@ def _base(cite: RenderedCite, processor: Any) -> str:
     return text.replace(suffix, "", 1) if suffix else text
 
 
-def _joined(parts: list[Part], delimiter: str) -> list[Part]:
+def _joined(cites: Sequence[RenderedCite], delimiter: str) -> list[Part]:
+    """The cites with *delimiter* between them, except before a cite whose prefix starts
+    with punctuation (``, and …``), which stands in its place, as citeproc-js does."""
     out: list[Part] = []
-    for part in parts:
-        if out:
+    for cite in cites:
+        if out and not _prefix_punctuated(cite):
             out.append(delimiter)
-        out.append(part)
+        out.append(cite.node)
     return out
+
+
+def _prefix_punctuated(cite: RenderedCite) -> bool:
+    prefix = cite.cite.prefix or ""
+    return prefix[:1] in {",", ";", ".", ":"}

@@ -101,6 +101,8 @@ class Decoration:
     text_case: str = ""
     strip_periods: bool = False
     display: str = ""
+    affixes_inside: bool = False
+    """Formatting around the affixes (``cs:layout``), not inside them."""
 
     @classmethod
     def of(cls, element: Element) -> Decoration:
@@ -124,10 +126,12 @@ class Decoration:
             node = apply_text_case(node, self.text_case, english=english)
         if self.quotes:
             node = Rich((node,), quoted=True)
-        if self.formatting:
+        if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
         if self.prefix or self.suffix:
             node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
+        if self.formatting and self.affixes_inside:
+            node = Rich((node,), self.formatting)
         if self.display:
             node = Rich((node,), display=self.display)
         return node
@@ -525,7 +529,7 @@ class Compiler:
                 sort_options = attrs.evolve(options, name_as_sort_order="all")
             if context.names_override:
                 sort_options = attrs.evolve(sort_options, **context.names_override)
-            et_al_text = context.locale.term(et_al_term_name)
+            et_al_text = None if context.sorting else context.locale.term(et_al_term_name)
             et_al: Part = et_al_decoration.apply(et_al_text, context) if et_al_text else ""
             subsequent = context.cite.position != "first"
             if options.form == "count":

@@ -353,7 +353,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         return Rich((*body, separator, et_al_term))
     if len(rendered) == 1:
         return rendered[0]
-    and_term = _and_term(options, locale)
+    and_term = "" if sorting else _and_term(options, locale)
     head = join(rendered[:-1], options.delimiter)
     if not and_term:
         return Rich((*head, options.delimiter, rendered[-1]))

@@ -275,7 +275,8 @@ class Processor:
             note = note_numbers[index] if note_numbers and index < len(note_numbers) else index + 1
             cites = list(cluster)
             if section.sort:
-                ids = self.sorted_ids([c.item_id for c in cites], section, numbers)
+                by_number = sorted({c.item_id for c in cites}, key=lambda i: numbers.get(i, 0))
+                ids = self.sorted_ids(by_number, section, numbers)
                 cites.sort(key=lambda c: ids.index(c.item_id))
             positions = tracker.cluster(cites, note)
             rendered: list[RenderedCite] = []
@@ -295,7 +296,9 @@ class Processor:
                 continue
             context = Context({}, self.locale, "citation")
             decorated = section.decoration.apply(body, context)
-            out.append(self._render_output(capitalize_leading_term(decorated)))
+            if self.style.cls == "note":
+                decorated = capitalize_leading_term(decorated)
+            out.append(self._render_output(decorated))
         return out
 
 

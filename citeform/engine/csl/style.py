@@ -128,7 +128,8 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
         Decoration(
             layout.get("prefix") or "",
             layout.get("suffix") or "",
-            tuple((k, v) for k, v in Decoration.of(layout).formatting),
+            Decoration.of(layout).formatting,
+            affixes_inside=True,
         ),
         layout.get("delimiter") or "",
         tuple(keys),

@@ -70,7 +70,12 @@ def _title_word(word: str, first: bool, after_colon: bool, last: bool) -> str:
     if "-" in word.strip("-"):  # each part of a hyphenated word, one-letter parts aside
         head, *rest = word.split("-")
         parts = [_title_single(head, first, after_colon, last)]
-        parts += [_upper_first(part) if len(part) > 1 and _is_lower(part) else part for part in rest]
+        parts += [
+            _upper_first(part)
+            if len(part) > 1 and _is_lower(part) and part not in STOP_WORDS
+            else part
+            for part in rest
+        ]
         return "-".join(parts)
     return _title_single(word, first, after_colon, last)
 

@@ -139,7 +139,10 @@ def _group(
             continue
         collapsed = flush()
         without = _without_names(cite, processor)
-        out += [after if collapsed else group_delimiter, without if without is not None else cite.node]
+        out += [
+            after if collapsed else group_delimiter,
+            without if without is not None else cite.node,
+        ]
         previous_base = base
     flush()
     return out
@@ -161,7 +164,8 @@ def _base(cite: RenderedCite, processor: Any) -> str:
 
 def _joined(cites: Sequence[RenderedCite], delimiter: str) -> list[Part]:
     """The cites with *delimiter* between them, except before a cite whose prefix starts
-    with punctuation (``, and …``), which stands in its place, as citeproc-js does."""
+    with punctuation (``, and …``), which stands in its place, as citeproc-js does.
+    """
     out: list[Part] = []
     for cite in cites:
         if out and not _prefix_punctuated(cite):

@@ -21,10 +21,10 @@ from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, NamePart, format_names
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
-    TermText,
     Formatting,
     Part,
     Rich,
+    TermText,
     join,
     plain,
 )
@@ -35,18 +35,60 @@ from citeform.errors import UnknownStyleError
 Render = Callable[[Context], Part | None]
 
 NAME_VARIABLES: Final = frozenset(
-    "author chair collection-editor compiler composer container-author contributor curator "
-    "director editor editorial-director editor-translator executive-producer guest host "
-    "illustrator interviewer narrator organizer original-author performer producer recipient "
-    "reviewed-author script-writer series-creator translator".split()
+    [
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "editor-translator",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ]
 )
 DATE_VARIABLES: Final = frozenset(
-    "accessed available-date event-date issued original-date submitted".split()
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
 )
 NUMBER_VARIABLES: Final = frozenset(
-    "chapter-number citation-number collection-number edition first-reference-note-number "
-    "issue locator number number-of-pages number-of-volumes page page-first part-number "
-    "printing-number section supplement-number version volume".split()
+    [
+        "chapter-number",
+        "citation-number",
+        "collection-number",
+        "edition",
+        "first-reference-note-number",
+        "issue",
+        "locator",
+        "number",
+        "number-of-pages",
+        "number-of-volumes",
+        "page",
+        "page-first",
+        "part-number",
+        "printing-number",
+        "section",
+        "supplement-number",
+        "version",
+        "volume",
+    ]
 )
 _VERBATIM: Final = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 _SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -165,10 +207,16 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
     one each of four or more), then the last two digits of the year.
     """
     names = next(
-        (item[key] for key in ("author", "editor", "translator") if isinstance(item.get(key), list)),
+        (
+            item[key]
+            for key in ("author", "editor", "translator")
+            if isinstance(item.get(key), list)
+        ),
         [],
     )
-    families = [str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)]
+    families = [
+        str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)
+    ]
     families = [family for family in families if family]
     if not families:
         return None
@@ -293,7 +341,9 @@ class Compiler:
     def _text_variable(self, variable: str, form: str) -> Render:
         page_format = self.page_range_format
 
-        counted = variable != "year-suffix"  # a suffix added by disambiguation never empties a group
+        counted = (
+            variable != "year-suffix"
+        )  # a suffix added by disambiguation never empties a group
 
         def render(context: Context) -> Part | None:
             context.called += counted
@@ -518,7 +568,9 @@ class Compiler:
         self.substituting.append(parent or element)
         try:
             substitutes = (
-                [self.element(child) for child in substitute.children] if substitute is not None else []
+                [self.element(child) for child in substitute.children]
+                if substitute is not None
+                else []
             )
         finally:
             self.substituting.pop()
@@ -720,7 +772,8 @@ def _term_text(text: str | None) -> Part | None:
 
 def _first_names_tracked(render: Render) -> Render:
     """Note the first names that render (for author-only, suppress-author, collapsing,
-    subsequent-author-substitute), and leave them out where the context suppresses them."""
+    subsequent-author-substitute), and leave them out where the context suppresses them.
+    """
 
     def tracked(context: Context) -> Part | None:
         if context.sorting or context.names_done or context.names_depth:
@@ -747,7 +800,7 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
     return DatePart(
         part.name,
         override.form
-        if override.form and override.form != _default_form(part.name) or override.form
+        if (override.form and override.form != _default_form(part.name)) or override.form
         else part.form,
         override.prefix or part.prefix,
         override.suffix or part.suffix,

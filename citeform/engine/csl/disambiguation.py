@@ -52,7 +52,7 @@ def cached(key: Key) -> Key:
 
 
 def year_suffix(number: int) -> str:
-    """The *number*-th year suffix, counting from 0: ``a`` … ``z``, ``aa``, ``ab`` …"""
+    """The *number*-th year suffix, counting from 0: ``a`` … ``z``, ``aa``, ``ab`` …."""
     letters = ""
     number += 1
     while number:

@@ -136,7 +136,7 @@ def locale_file_exists(lang: str) -> bool:
 
 
 def _file_chain(lang: str) -> list[str]:
-    language = lang.split("-")[0]
+    language = lang.split("-", maxsplit=1)[0]
     chain = [lang]
     primary = PRIMARY_DIALECTS.get(language)
     if primary and primary not in chain:
@@ -150,7 +150,7 @@ def _style_chain(lang: str, style_locales: Iterable[Element]) -> list[Element]:
     by_lang: dict[str, list[Element]] = {}
     for element in style_locales:
         by_lang.setdefault(element.get("lang") or "", []).append(element)
-    language = lang.split("-")[0]
+    language = lang.split("-", maxsplit=1)[0]
     wanted = [lang] if lang == language else [lang, language]
     found = [element for key in wanted for element in reversed(by_lang.get(key, []))]
     return found + list(reversed(by_lang.get("", [])))

@@ -96,7 +96,7 @@ def _split_particles(name: NameData) -> dict[str, str]:
     given = parts.get("given", "")
     given = " ".join(given.split())
     parts["given"] = given
-    if "suffix" not in parts and ", " in given or ",! " in given:
+    if ("suffix" not in parts and ", " in given) or ",! " in given:
         given, _comma, suffix = given.partition(",")
         if suffix.startswith("!"):
             parts["comma-suffix"] = "true"
@@ -172,7 +172,7 @@ def format_name(
     name: NameData, options: NameOptions, locale: Locale, *, inverted: bool, sorting: bool = False
 ) -> Part:
     """One name as *options* ask, inverted (family first) where *inverted*."""
-    if "literal" in name and name["literal"]:
+    if name.get("literal"):
         return str(name["literal"])
     parts = _split_particles(name)
     family = parts.get("family", "")
@@ -322,7 +322,9 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         _decorated(
             format_name(
                 name,
-                _expanded(options, given_levels.get(name_key(name), 0)) if given_levels else options,
+                _expanded(options, given_levels.get(name_key(name), 0))
+                if given_levels
+                else options,
                 locale,
                 inverted=_inverted(options, index),
                 sorting=sorting,
@@ -336,7 +338,9 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     if truncated:
         if options.et_al_use_last and len(names) - len(shown) >= 2:
             last = _decorated(
-                format_name(names[-1], options, locale, inverted=_inverted(options, len(names) - 1)),
+                format_name(
+                    names[-1], options, locale, inverted=_inverted(options, len(names) - 1)
+                ),
                 options,
             )
             body = join(rendered, options.delimiter)

@@ -134,7 +134,7 @@ def _shorten(first: str, last: str, format_name: str) -> str:
         return _minimal(first, last, 1)
     if format_name == "minimal-two":
         return _minimal(first, last, 2)
-    if format_name == "chicago" or format_name == "chicago-15":
+    if format_name in {"chicago", "chicago-15"}:
         return _chicago(first, last)
     if format_name == "chicago-16":
         return _chicago16(first, last)

@@ -40,7 +40,10 @@ class PositionTracker:
         for index, cite in enumerate(cites):
             previous = self._previous(current, index)
             position = self._position(cite, previous)
-            near = cite.item_id in self.last_note and note - self.last_note[cite.item_id] <= self.near_note_distance
+            near = (
+                cite.item_id in self.last_note
+                and note - self.last_note[cite.item_id] <= self.near_note_distance
+            )
             result.append(
                 CiteData(
                     cite.locator,
@@ -56,7 +59,9 @@ class PositionTracker:
         self.previous_cluster = current
         return result
 
-    def _previous(self, current: list[tuple[str, str | None]], index: int) -> tuple[str, str | None] | None:
+    def _previous(
+        self, current: list[tuple[str, str | None]], index: int
+    ) -> tuple[str, str | None] | None:
         if index:
             return current[index - 1]
         items = {item_id for item_id, _locator in self.previous_cluster}

@@ -14,23 +14,23 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.csl.collapse import RenderedCite, collapse
-from citeform.engine.csl.context import CiteData, Context
-from citeform.engine.csl.disambiguation import Settings, disambiguate
-from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.positions import PositionTracker
-from citeform.engine.csl.dates import parse_date
-from citeform.engine.csl.locale import Locale
-from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.citeproc.formats import html_entry
-from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
-from citeform.engine.csl.style import CompiledStyle, Section, SortKey
+from citeform.engine.csl.collapse import RenderedCite, collapse
 from citeform.engine.csl.compiler import (
     DATE_VARIABLES,
     NAME_VARIABLES,
     NUMBER_VARIABLES,
     variable_value,
 )
+from citeform.engine.csl.context import CiteData, Context
+from citeform.engine.csl.dates import parse_date
+from citeform.engine.csl.disambiguation import Settings, disambiguate
+from citeform.engine.csl.locale import Locale
+from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.names import NameOptions, format_name
+from citeform.engine.csl.positions import PositionTracker
+from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
+from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 
 _MARKUP: Final = re.compile(r"<[^>]+>")
 
@@ -149,7 +149,8 @@ class Processor:
 
     def _aligned(self, section: Section, context: Context) -> Part | None:
         """An entry of a ``second-field-align`` style: the first field in the margin, the
-        rest (with the layout's suffix) beside it."""
+        rest (with the layout's suffix) beside it.
+        """
         assert section.first_child is not None  # noqa: S101 - called for aligned styles only
         assert section.rest is not None  # noqa: S101 - called for aligned styles only
         first = section.first_child(context)
@@ -248,7 +249,9 @@ class Processor:
         previous_names = ""
         substitute = bibliography.options.get("subsequent-author-substitute")
         for item_id in order:
-            node, context = self.render_entry(item_id, numbers[item_id], settings[item_id].year_suffix)
+            node, context = self.render_entry(
+                item_id, numbers[item_id], settings[item_id].year_suffix
+            )
             if node is None:
                 entries.append((item_id, ""))
                 continue
@@ -282,11 +285,17 @@ class Processor:
             rendered: list[RenderedCite] = []
             for cite, data in zip(cites, positions, strict=True):
                 item_settings = settings[cite.item_id]
-                node, context = self.render_cite(cite, data, numbers.get(cite.item_id, 0), item_settings)
+                node, context = self.render_cite(
+                    cite, data, numbers.get(cite.item_id, 0), item_settings
+                )
                 if node is None:
                     continue
                 names = plain(context.first_names) if context.first_names is not None else ""
-                rendered.append(RenderedCite(cite, node, names, numbers.get(cite.item_id, 0), item_settings, data))
+                rendered.append(
+                    RenderedCite(
+                        cite, node, names, numbers.get(cite.item_id, 0), item_settings, data
+                    )
+                )
             if not rendered:
                 out.append("")
                 continue
@@ -327,4 +336,6 @@ def _replace(node: Part, target: Part, replacement: str) -> Part:
         return replacement
     if isinstance(node, str):
         return node
-    return attrs.evolve(node, parts=tuple(_replace(part, target, replacement) for part in node.parts))
+    return attrs.evolve(
+        node, parts=tuple(_replace(part, target, replacement) for part in node.parts)
+    )

@@ -186,6 +186,8 @@ _NORMAL: Final[Mapping[str, str]] = {
     "font-variant": "small-caps",
 }
 """A ``normal`` value ends the formatting of that kind, by writing its flip-flop markup."""
+
+
 def _superscripts() -> dict[str, str]:
     """Unicode superscript characters and the letters they raise (``ʳ`` -> ``r``)."""
     found = {}

@@ -9,21 +9,84 @@ colon, words with any capital beyond the first letter left as they are.
 from __future__ import annotations
 
 import re
-
-import attrs
 from collections.abc import Callable
 from typing import Final
 
-from citeform.engine.csl.rich import Part, Rich
+import attrs
+
+from citeform.engine.csl.rich import Part
 
 STOP_WORDS: Final = frozenset(
-    (
-        "a an and as at but by down for from in into nor of on onto or over so the till to up "
-        "via with yet about above across after against along amid among around before behind "
-        "below beneath beside between beyond despite during except inside like near off out "
-        "outside past per since than through throughout under underneath until unto upon "
-        "versus vs v vs. within without"
-    ).split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "up",
+        "via",
+        "with",
+        "yet",
+        "about",
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "despite",
+        "during",
+        "except",
+        "inside",
+        "like",
+        "near",
+        "off",
+        "out",
+        "outside",
+        "past",
+        "per",
+        "since",
+        "than",
+        "through",
+        "throughout",
+        "under",
+        "underneath",
+        "until",
+        "unto",
+        "upon",
+        "versus",
+        "vs",
+        "v",
+        "vs.",
+        "within",
+        "without",
+    ]
 )
 WordChange = Callable[[str, bool, bool, bool], str]
 """Changes one word, told whether it is the first, follows a colon, is the last."""

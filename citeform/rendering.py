@@ -22,8 +22,14 @@ from typing import Any
 
 import attrs
 
-from citeform.engine.base import OUTPUT_FORMATS, CiteRequest, CslItem, Engine, OutputFormat
-from citeform.engine.base import EngineFactory
+from citeform.engine.base import (
+    OUTPUT_FORMATS,
+    CiteRequest,
+    CslItem,
+    Engine,
+    EngineFactory,
+    OutputFormat,
+)
 from citeform.engine.citeproc import CiteprocEngine
 from citeform.engine.csl import CslEngine
 from citeform.errors import RenderError, UnknownLocaleError

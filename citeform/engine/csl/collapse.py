@@ -1,9 +1,9 @@
 """Cite grouping and collapsing inside one citation cluster.
 
 ``collapse="citation-number"`` joins runs of three or more consecutive numbers into a
-range (``[1–3]``); ``year``, ``year-suffix`` and ``year-suffix-ranged`` group cites
+range (``[1-3]``, with an en dash); ``year``, ``year-suffix`` and ``year-suffix-ranged`` group cites
 by the same names (keeping the order of first appearance), print the names once and
-then only the years, or only the year suffixes (``2015a, b``; ``2015a–c``). The
+then only the years, or only the year suffixes (``2015a, b``; ``2015a-c``). The
 delimiters are ``cite-group-delimiter``, ``year-suffix-delimiter`` and
 ``after-collapse-delimiter``, defaulting as CSL says.
 """
@@ -20,6 +20,7 @@ from citeform.engine.csl.disambiguation import Settings
 from citeform.engine.csl.rich import Part, plain
 
 if TYPE_CHECKING:
+    from citeform.engine.csl.processor import Processor
     from citeform.engine.csl.style import Section
 
 _YEAR_MODES = frozenset({"year", "year-suffix", "year-suffix-ranged"})
@@ -67,7 +68,9 @@ def _number_runs(rendered: Sequence[RenderedCite], delimiter: str, after: str) -
     return out
 
 
-def collapse(rendered: Sequence[RenderedCite], section: Section, processor: Any) -> list[Part]:
+def collapse(
+    rendered: Sequence[RenderedCite], section: Section, processor: Processor
+) -> list[Part]:
     """The cluster's cites joined, grouped and collapsed as *section* asks."""
     options = section.options
     delimiter = section.delimiter
@@ -104,7 +107,7 @@ def _group(
     members: list[RenderedCite],
     mode: str,
     delimiters: tuple[str, str, str],
-    processor: Any,
+    processor: Processor,
 ) -> list[Part]:
     """One author's cites: names once, then years (or suffixes) by the group delimiters.
 
@@ -148,14 +151,14 @@ def _group(
     return out
 
 
-def _without_names(cite: RenderedCite, processor: Any) -> Part | None:
+def _without_names(cite: RenderedCite, processor: Processor) -> Part | None:
     node, _context = processor.render_cite(
         cite.cite, cite.data, cite.number, cite.settings, without_names=True
     )
     return node
 
 
-def _base(cite: RenderedCite, processor: Any) -> str:
+def _base(cite: RenderedCite, processor: Processor) -> str:
     node = _without_names(cite, processor)
     text = plain(node) if node is not None else ""
     suffix = cite.settings.year_suffix
@@ -163,8 +166,9 @@ def _base(cite: RenderedCite, processor: Any) -> str:
 
 
 def _joined(cites: Sequence[RenderedCite], delimiter: str) -> list[Part]:
-    """The cites with *delimiter* between them, except before a cite whose prefix starts
-    with punctuation (``, and …``), which stands in its place, as citeproc-js does.
+    """The cites with *delimiter* between them.
+
+    A cite whose prefix starts with punctuation (``, and ...``) takes the delimiter's place.
     """
     out: list[Part] = []
     for cite in cites:

@@ -15,7 +15,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl import numbers
-from citeform.engine.csl.context import Context
+from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, NamePart, format_names
@@ -26,7 +26,6 @@ from citeform.engine.csl.rich import (
     Rich,
     TermText,
     join,
-    plain,
 )
 from citeform.engine.csl.textcase import apply_text_case
 from citeform.engine.csl.xml import Element
@@ -206,7 +205,7 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
     Letters of up to four authors' family names (four of one, two each of two or three,
     one each of four or more), then the last two digits of the year.
     """
-    names = next(
+    names: list[Any] = next(
         (
             item[key]
             for key in ("author", "editor", "translator")
@@ -227,35 +226,48 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
     return letters + year
 
 
+_CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
+    "locator": lambda context: context.cite.locator or None,
+    "citation-number": lambda context: context.citation_number,
+    "year-suffix": lambda context: context.year_suffix or None,
+    "first-reference-note-number": lambda context: context.cite.first_reference_note_number,
+    "citation-label": lambda context: (
+        context.item.get("citation-label") or citation_label(context.item)
+    ),
+}
+"""Variables that come from the cite or the rendering, not (only) from the item."""
+
+
 def variable_value(context: Context, name: str, form: str = "long") -> Any:
     """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
     if name in context.suppressed:
         return None
-    if name == "locator":
-        return context.cite.locator or None
-    if name == "citation-number":
-        return context.citation_number
-    if name == "year-suffix":
-        return context.year_suffix or None
-    if name == "first-reference-note-number":
-        return context.cite.first_reference_note_number
+    from_cite = _CITE_VARIABLES.get(name)
+    if from_cite is not None:
+        return from_cite(context)
     item = context.item
-    if name == "citation-label":
-        return item.get("citation-label") or citation_label(item)
-    if form == "short":
-        for key in (f"{name}-short", *_SHORT_FORMS.get(name, ())):
-            value = item.get(key)
-            if value not in (None, ""):
-                return value
+    if form == "short" and (short := _short_form(item, name)) is not None:
+        return short
     if name == "page-first":
-        page = item.get("page-first") or item.get("page")
-        if page in (None, ""):
-            return None
-        return re.split(r"[-\u2013,&]", str(page))[0].strip()
+        return _page_first(item)
     value = item.get(name)
-    if value in (None, "", []):
+    return None if value in (None, "", []) else value
+
+
+def _short_form(item: Mapping[str, Any], name: str) -> Any:
+    """The short form of variable *name*, from any of the fields that may hold it."""
+    for key in (f"{name}-short", *_SHORT_FORMS.get(name, ())):
+        value = item.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _page_first(item: Mapping[str, Any]) -> str | None:
+    page = item.get("page-first") or item.get("page")
+    if page in (None, ""):
         return None
-    return value
+    return re.split(r"[-\u2013,&]", str(page))[0].strip()
 
 
 @attrs.frozen
@@ -303,7 +315,7 @@ class Compiler:
                 if node is None:
                     continue
                 if node.__class__ is Splice:
-                    for spliced in node.parts:  # type: ignore[union-attr]
+                    for spliced in node.parts:
                         _add(parts, spliced, delimiter)
                 else:
                     _add(parts, node, delimiter)
@@ -401,7 +413,7 @@ class Compiler:
 
     # -- cs:label ----------------------------------------------------------------------------
 
-    def label(self, element: Element, role_variables: Sequence[str] = ()) -> Render:
+    def label(self, element: Element) -> Render:
         """``cs:label``: the term of a variable, singular or plural as the value asks."""
         variable = element.get("variable") or ""
         form = element.get("form") or "long"
@@ -419,14 +431,7 @@ class Compiler:
                 if value is None:
                     return None
                 term_name = variable
-            if plural_rule == "always":
-                plural = True
-            elif plural_rule == "never":
-                plural = False
-            elif variable in {"number-of-pages", "number-of-volumes"}:
-                plural = numbers.is_numeric(value) and _first_int(value) != 1
-            else:
-                plural = numbers.is_plural(value)
+            plural = _label_plural(plural_rule, variable, value)
             text = context.locale.term(term_name, form, plural=plural)
             if text is None and term_name in _LABEL_TERMS:
                 text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
@@ -438,89 +443,18 @@ class Compiler:
 
     def date(self, element: Element) -> Render:
         """``cs:date``: localized (``form``) or as its own date parts."""
-        variable = element.get("variable") or ""
-        form = element.get("form")
-        own_parts = [self._date_part(part) for part in element.all("date-part")]
+        own_parts = tuple(_date_part(part) for part in element.all("date-part"))
         selection = element.get("date-parts") or "year-month-day"
-        wanted = (
-            {
-                "year-month-day": {"year", "month", "day"},
-                "year-month": {"year", "month"},
-                "year": {"year"},
-            }[selection]
-            if selection in {"year-month-day", "year-month", "year"}
-            else {"year", "month", "day"}
+        compiled = CompiledDate(
+            variable=element.get("variable") or "",
+            form=element.get("form") or "",
+            own_parts=own_parts,
+            delimiter=element.get("delimiter") or "",
+            overrides={part.name: part for part in own_parts},
+            wanted=_DATE_PART_SELECTIONS.get(selection, _DATE_PART_SELECTIONS["year-month-day"]),
+            implicit_year_suffix=self.implicit_year_suffix,
         )
-        delimiter = element.get("delimiter") or ""
-        overrides = {part.name: part for part in own_parts}
-
-        localized: dict[str, tuple[list[DatePart], str, Decoration] | None] = {}
-
-        def local_parts(context: Context) -> tuple[list[DatePart], str, Decoration] | None:
-            """The locale's date parts with this element's overrides (once per locale)."""
-            lang = context.locale.lang
-            if lang not in localized:
-                local = context.locale.dates.get(form or "")
-                localized[lang] = (
-                    None
-                    if local is None
-                    else (
-                        [
-                            _override(self._date_part(part), overrides.get(part.get("name") or ""))
-                            for part in local.all("date-part")
-                            if (part.get("name") or "") in wanted
-                        ],
-                        local.get("delimiter") or "",
-                        Decoration(local.get("prefix") or "", local.get("suffix") or ""),
-                    )
-                )
-            return localized[lang]
-
-        def render(context: Context) -> Part | None:
-            context.called += 1
-            value = parse_date(variable_value(context, variable))
-            if value is None:
-                return None
-            if value.literal:
-                context.rendered += 1
-                context.rendered_variables.add(variable)
-                return value.literal
-            decoration = None
-            if form:
-                found = local_parts(context)
-                if found is None:
-                    return None
-                parts, joiner, decoration = found
-            else:
-                parts, joiner = own_parts, delimiter
-            suffix = ""
-            if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
-                suffix = context.year_suffix
-            rendered = render_parts(parts, value, context.locale, joiner, suffix)
-            if not rendered:
-                return None
-            if suffix and any(part.name == "year" for part in parts):
-                context.year_suffix_used = True
-            context.rendered += 1
-            context.rendered_variables.add(variable)
-            node: Part = Rich(tuple(rendered))
-            if decoration is not None and decoration != Decoration():
-                node = decoration.apply(node, context)
-            return node
-
-        return _decorated(element, render)
-
-    def _date_part(self, element: Element) -> DatePart:
-        return DatePart(
-            element.get("name") or "",
-            element.get("form") or ("numeric" if element.get("name") == "day" else "long"),
-            element.get("prefix") or "",
-            element.get("suffix") or "",
-            formatting_of(element),
-            element.get("text-case") or "",
-            element.get("strip-periods") == "true",
-            element.get("range-delimiter") or "\u2013",
-        )
+        return _decorated(element, compiled)
 
     # -- cs:names ----------------------------------------------------------------------------
 
@@ -531,130 +465,37 @@ class Compiler:
         ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes.
         """
         parent = self.substituting[-1] if self.substituting and not element.children else None
-        variables = (element.get("variable") or "").split()
-        name_element = element.child("name") or (
-            parent.child("name") if parent is not None else None
+
+        def own_or_inherited(tag: str) -> Element | None:
+            return element.child(tag) or (parent.child(tag) if parent is not None else None)
+
+        name_element = own_or_inherited("name")
+        et_al_element = own_or_inherited("et-al")
+        label_element = own_or_inherited("label")
+        compiled = CompiledNames(
+            variables=tuple((element.get("variable") or "").split()),
+            options=self._name_options(name_element),
+            delimiter=element.get("delimiter") or self.inherited.get("names-delimiter") or "",
+            et_al_term=(et_al_element.get("term") if et_al_element is not None else None)
+            or "et-al",
+            et_al_decoration=(
+                Decoration.of(et_al_element) if et_al_element is not None else Decoration()
+            ),
+            label=_name_label(element, label_element, name_element),
+            substitutes=self._substitutes(element, parent),
         )
-        et_al_element = element.child("et-al") or (
-            parent.child("et-al") if parent is not None else None
-        )
-        label_element = element.child("label") or (
-            parent.child("label") if parent is not None else None
-        )
-        options = self._name_options(name_element)
-        delimiter = element.get("delimiter") or self.inherited.get("names-delimiter") or ""
-        et_al_term_name = (
-            et_al_element.get("term") if et_al_element is not None else None
-        ) or "et-al"
-        et_al_decoration = (
-            Decoration.of(et_al_element) if et_al_element is not None else Decoration()
-        )
-        label_render = self.label(label_element) if label_element is not None else None
-        label_form = (label_element.get("form") if label_element is not None else None) or "long"
-        label_plural = (
-            label_element.get("plural") if label_element is not None else None
-        ) or "contextual"
-        label_decoration = (
-            Decoration.of(label_element) if label_element is not None else Decoration()
-        )
-        children = list(element.children)
-        label_after = not (
-            label_element in children
-            and name_element in children
-            and children.index(label_element) < children.index(name_element)
-        )
-        del label_render
+        return _first_names_tracked(_decorated(element, compiled))
+
+    def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:
+        """The compiled children of *element*'s ``cs:substitute``."""
         substitute = element.child("substitute")
+        if substitute is None:
+            return ()
         self.substituting.append(parent or element)
         try:
-            substitutes = (
-                [self.element(child) for child in substitute.children]
-                if substitute is not None
-                else []
-            )
+            return tuple(self.element(child) for child in substitute.children)
         finally:
             self.substituting.pop()
-
-        def one_variable(context: Context, variable: str, names: list[Any], term: str) -> Part:
-            sort_options = options
-            if context.sorting:
-                sort_options = attrs.evolve(options, name_as_sort_order="all")
-            if context.names_override:
-                sort_options = attrs.evolve(sort_options, **context.names_override)
-            et_al_text = None if context.sorting else context.locale.term(et_al_term_name)
-            et_al: Part = et_al_decoration.apply(et_al_text, context) if et_al_text else ""
-            subsequent = context.cite.position != "first"
-            if options.form == "count":
-                count = len(names)
-                if sort_options.et_al_min and len(names) >= sort_options.et_al_min:
-                    count = min(count, sort_options.et_al_use_first + context.add_names)
-                return str(count)
-            rendered = format_names(
-                names,
-                sort_options,
-                context.locale,
-                et_al_term=et_al,
-                subsequent=subsequent,
-                sorting=context.sorting,
-                add_names=context.add_names,
-                given_levels=context.given_levels,
-            )
-            if label_element is None or context.sorting:
-                return rendered
-            plural = len(names) > 1 if label_plural == "contextual" else label_plural == "always"
-            label_text = context.locale.term(term, label_form, plural=plural)
-            if not label_text:
-                return rendered
-            label_node = label_decoration.apply(label_text, context, from_locale=True)
-            return Rich((rendered, label_node) if label_after else (label_node, rendered))
-
-        def render(context: Context) -> Part | None:
-            found: list[tuple[str, list[Any]]] = []
-            for variable in variables:
-                context.called += 1
-                value = variable_value(context, variable)
-                if isinstance(value, list) and value:
-                    found.append((variable, value))
-            if found:
-                context.rendered += 1
-                context.rendered_variables.update(variable for variable, _names in found)
-                if options.form == "count":
-                    total = 0
-                    for variable, names in found:
-                        total += int(plain(one_variable(context, variable, names, variable)))
-                    return str(total) if total else None
-                pieces: list[Part]
-                editors = dict(found)
-                if (
-                    "editor" in editors
-                    and "translator" in editors
-                    and _same_names(editors["editor"], editors["translator"])
-                ):
-                    pieces = []
-                    for variable, names in found:
-                        if variable == "translator":
-                            continue
-                        term = "editortranslator" if variable == "editor" else variable
-                        pieces.append(one_variable(context, variable, names, term))
-                else:
-                    pieces = [
-                        one_variable(context, variable, names, variable)
-                        for variable, names in found
-                    ]
-                return Rich(tuple(join(pieces, delimiter)))
-            for candidate in substitutes:
-                before = set(context.suppressed)
-                rendered_before = set(context.rendered_variables)
-                called, rendered_count = context.called, context.rendered
-                result = candidate(context)
-                if result is not None and not (isinstance(result, Rich) and result.is_empty()):
-                    context.suppressed |= context.rendered_variables - rendered_before
-                    return result
-                context.suppressed = before
-                context.called, context.rendered = called, rendered_count
-            return None
-
-        return _first_names_tracked(_decorated(element, render))
 
     def _name_options(self, element: Element | None) -> NameOptions:
         attributes = {
@@ -740,6 +581,225 @@ class Compiler:
         return render
 
 
+@attrs.frozen
+class NameLabel:
+    """The ``cs:label`` of a ``cs:names``: its term's form and plural rule, and its side."""
+
+    form: str
+    plural: str
+    decoration: Decoration
+    after: bool
+    """Printed after the names (before them when it precedes ``cs:name``)."""
+
+    def around(self, names: Part, context: Context, term: str, count: int) -> Part:
+        """*names* (*count* of them) with the label of *term* on its side."""
+        plural = count > 1 if self.plural == "contextual" else self.plural == "always"
+        text = context.locale.term(term, self.form, plural=plural)
+        if not text:
+            return names
+        label = self.decoration.apply(text, context, from_locale=True)
+        return Rich((names, label) if self.after else (label, names))
+
+
+def _name_label(names: Element, label: Element | None, name: Element | None) -> NameLabel | None:
+    if label is None:
+        return None
+    children = list(names.children)
+    before = label in children and name in children and children.index(label) < children.index(name)
+    return NameLabel(
+        label.get("form") or "long",
+        label.get("plural") or "contextual",
+        Decoration.of(label),
+        after=not before,
+    )
+
+
+@attrs.frozen
+class CompiledNames:
+    """One ``cs:names``: its variables, name options, et-al, label and substitutes."""
+
+    variables: Sequence[str]
+    options: NameOptions
+    delimiter: str
+    et_al_term: str
+    et_al_decoration: Decoration
+    label: NameLabel | None
+    substitutes: Sequence[Render]
+
+    def __call__(self, context: Context) -> Part | None:
+        """The names of the first variables that have any, or the first substitute."""
+        found = self._found(context)
+        if not found:
+            return self._substitute(context)
+        context.rendered += 1
+        context.rendered_variables.update(variable for variable, _names in found)
+        if self.options.form == "count":
+            total = sum(self._count(context, names) for _variable, names in found)
+            return str(total) if total else None
+        pieces = [self._one(context, names, term) for term, names in _with_terms(found)]
+        return Rich(tuple(join(pieces, self.delimiter)))
+
+    def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
+        found: list[tuple[str, list[Any]]] = []
+        for variable in self.variables:
+            context.called += 1
+            value = variable_value(context, variable)
+            if isinstance(value, list) and value:
+                found.append((variable, value))
+        return found
+
+    def _options(self, context: Context) -> NameOptions:
+        """The name options, as sorting and a sort key's overrides change them."""
+        options = self.options
+        if context.sorting:
+            options = attrs.evolve(options, name_as_sort_order="all")
+        if context.names_override:
+            options = attrs.evolve(options, **context.names_override)
+        return options
+
+    def _count(self, context: Context, names: list[Any]) -> int:
+        """How many of *names* print (``form="count"``)."""
+        options = self._options(context)
+        count = len(names)
+        if options.et_al_min and count >= options.et_al_min:
+            count = min(count, options.et_al_use_first + context.add_names)
+        return count
+
+    def _one(self, context: Context, names: list[Any], term: str) -> Part:
+        """One variable's names with their label (*term*)."""
+        et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
+        et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
+        rendered = format_names(
+            names,
+            self._options(context),
+            context.locale,
+            et_al_term=et_al,
+            subsequent=context.cite.position != "first",
+            sorting=context.sorting,
+            add_names=context.add_names,
+            given_levels=context.given_levels,
+        )
+        if self.label is None or context.sorting:
+            return rendered
+        return self.label.around(rendered, context, term, len(names))
+
+    def _substitute(self, context: Context) -> Part | None:
+        """The first substitute that prints; the variables it prints are suppressed after."""
+        for candidate in self.substitutes:
+            suppressed = set(context.suppressed)
+            rendered_before = set(context.rendered_variables)
+            called, rendered_count = context.called, context.rendered
+            result = candidate(context)
+            if result is not None and not (isinstance(result, Rich) and result.is_empty()):
+                context.suppressed |= context.rendered_variables - rendered_before
+                return result
+            context.suppressed = suppressed
+            context.called, context.rendered = called, rendered_count
+        return None
+
+
+def _with_terms(found: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+    """The variables' names with the term of each label.
+
+    The same people as editor and translator print once, as ``editortranslator``.
+    """
+    by_variable = dict(found)
+    if "editor" in by_variable and by_variable["editor"] == by_variable.get("translator"):
+        return [
+            ("editortranslator" if variable == "editor" else variable, names)
+            for variable, names in found
+            if variable != "translator"
+        ]
+    return found
+
+
+DateLayout = tuple[Sequence[DatePart], str, Decoration]
+"""The date parts of a date, their delimiter and the decoration around them."""
+
+_DATE_PART_SELECTIONS: Final[Mapping[str, frozenset[str]]] = {
+    "year-month-day": frozenset({"year", "month", "day"}),
+    "year-month": frozenset({"year", "month"}),
+    "year": frozenset({"year"}),
+}
+
+
+@attrs.frozen
+class CompiledDate:
+    """One ``cs:date``: its own date parts, or the locale's (``form``) with its overrides."""
+
+    variable: str
+    form: str
+    own_parts: Sequence[DatePart]
+    delimiter: str
+    overrides: Mapping[str, DatePart]
+    wanted: frozenset[str]
+    implicit_year_suffix: bool
+    localized: dict[str, DateLayout | None] = attrs.field(factory=dict, eq=False)
+    """The localized layout per language, made on first use."""
+
+    def __call__(self, context: Context) -> Part | None:
+        """The date as rich text, or ``None`` when the item has none."""
+        context.called += 1
+        value = parse_date(variable_value(context, self.variable))
+        if value is None:
+            return None
+        if value.literal:
+            self._mark_rendered(context)
+            return value.literal
+        layout = self._layout(context)
+        if layout is None:
+            return None
+        parts, joiner, decoration = layout
+        suffix = ""
+        if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
+            suffix = context.year_suffix
+        rendered = render_parts(parts, value, context.locale, joiner, suffix)
+        if not rendered:
+            return None
+        if suffix and any(part.name == "year" for part in parts):
+            context.year_suffix_used = True
+        self._mark_rendered(context)
+        node: Part = Rich(tuple(rendered))
+        return decoration.apply(node, context) if decoration != Decoration() else node
+
+    def _mark_rendered(self, context: Context) -> None:
+        context.rendered += 1
+        context.rendered_variables.add(self.variable)
+
+    def _layout(self, context: Context) -> DateLayout | None:
+        if not self.form:
+            return self.own_parts, self.delimiter, Decoration()
+        lang = context.locale.lang
+        if lang not in self.localized:
+            self.localized[lang] = self._localize(context.locale.dates.get(self.form))
+        return self.localized[lang]
+
+    def _localize(self, local: Element | None) -> DateLayout | None:
+        """The locale's date parts (those wanted) with this element's overrides."""
+        if local is None:
+            return None
+        parts = [
+            _override(_date_part(part), self.overrides.get(part.get("name") or ""))
+            for part in local.all("date-part")
+            if (part.get("name") or "") in self.wanted
+        ]
+        decoration = Decoration(local.get("prefix") or "", local.get("suffix") or "")
+        return parts, local.get("delimiter") or "", decoration
+
+
+def _date_part(element: Element) -> DatePart:
+    return DatePart(
+        element.get("name") or "",
+        element.get("form") or ("numeric" if element.get("name") == "day" else "long"),
+        element.get("prefix") or "",
+        element.get("suffix") or "",
+        formatting_of(element),
+        element.get("text-case") or "",
+        element.get("strip-periods") == "true",
+        element.get("range-delimiter") or "\u2013",
+    )
+
+
 class Splice(Rich):
     """The outputs of a chosen branch, joined by the enclosing element's delimiter."""
 
@@ -771,8 +831,10 @@ def _term_text(text: str | None) -> Part | None:
 
 
 def _first_names_tracked(render: Render) -> Render:
-    """Note the first names that render (for author-only, suppress-author, collapsing,
-    subsequent-author-substitute), and leave them out where the context suppresses them.
+    """*render* noting the first names that print, or leaving them out when suppressed.
+
+    The noted names serve author-only, suppress-author, collapsing and
+    subsequent-author-substitute.
     """
 
     def tracked(context: Context) -> Part | None:
@@ -799,9 +861,7 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
         return part
     return DatePart(
         part.name,
-        override.form
-        if (override.form and override.form != _default_form(part.name)) or override.form
-        else part.form,
+        override.form or part.form,
         override.prefix or part.prefix,
         override.suffix or part.suffix,
         override.formatting or part.formatting,
@@ -811,12 +871,13 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
     )
 
 
-def _default_form(name: str) -> str:
-    return "numeric" if name == "day" else "long"
-
-
-def _same_names(first: list[Any], second: list[Any]) -> bool:
-    return first == second
+def _label_plural(rule: str, variable: str, value: Any) -> bool:
+    """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
+    if rule in {"always", "never"}:
+        return rule == "always"
+    if variable in {"number-of-pages", "number-of-volumes"}:
+        return numbers.is_numeric(value) and _first_int(value) != 1
+    return numbers.is_plural(value)
 
 
 def _first_int(value: Any) -> int | None:
@@ -853,8 +914,7 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
         test = _CONDITIONS.get(attribute)
         if test is None:
             continue
-        for value in values.split():
-            tests.append(_bind(test, value))
+        tests.extend(_bind(test, value) for value in values.split())
     if match == "any":
         return lambda context: any(test(context) for test in tests)
     if match == "none":
@@ -889,21 +949,18 @@ def _locator(context: Context, name: str) -> bool:
     return label == name or (name == "sub-verbo" and label == "sub verbo")
 
 
+_POSITIONS: Final[Mapping[str, Callable[[CiteData], bool]]] = {
+    "first": lambda cite: cite.position == "first",
+    "subsequent": lambda cite: cite.position != "first",
+    "ibid": lambda cite: cite.position in {"ibid", "ibid-with-locator"},
+    "ibid-with-locator": lambda cite: cite.position == "ibid-with-locator",
+    "near-note": lambda cite: cite.position != "first" and cite.near_note,
+}
+
+
 def _position(context: Context, name: str) -> bool:
-    if context.mode != "citation":
-        return False
-    position = context.cite.position
-    if name == "first":
-        return position == "first"
-    if name == "subsequent":
-        return position != "first"
-    if name == "ibid":
-        return position in {"ibid", "ibid-with-locator"}
-    if name == "ibid-with-locator":
-        return position == "ibid-with-locator"
-    if name == "near-note":
-        return position != "first" and context.cite.near_note
-    return False
+    test = _POSITIONS.get(name)
+    return context.mode == "citation" and test is not None and test(context.cite)
 
 
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {

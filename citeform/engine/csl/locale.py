@@ -20,7 +20,7 @@ from typing import Final
 import attrs
 from citeproc import LOCALES_PATH, PRIMARY_DIALECTS
 
-from citeform.engine.csl.rich import Quotes
+from citeform.engine.csl.rich import DEFAULT_QUOTES, Quotes
 from citeform.engine.csl.xml import Element, parse_file
 
 DEFAULT_LOCALE: Final = "en-US"
@@ -49,7 +49,7 @@ class Locale:
     dates: Mapping[str, Element]
     punctuation_in_quote: bool = False
     limit_day_ordinals_to_day_1: bool = False
-    quotes: Quotes = Quotes()
+    quotes: Quotes = DEFAULT_QUOTES
     """The quotation marks and the punctuation rule, from the terms and options."""
 
     def term(

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Final
 
-from citeform.engine.csl.rich import Formatting, Part, Quotes, Rich
+from citeform.engine.csl.rich import DEFAULT_QUOTES, Formatting, Part, Quotes, Rich
 
 _TAG: Final = re.compile(
     r'<(/?)(i|b|sup|sub|sc|span)((?:\s+(?:style|class)="[^"]*")?)\s*>', re.IGNORECASE
@@ -71,7 +71,7 @@ def _with_quotes(text: str, pattern: re.Pattern[str]) -> Part:
     return parts[0] if len(parts) == 1 else Rich(tuple(parts))
 
 
-def parse_markup(text: str, quotes: Quotes = Quotes()) -> Part:
+def parse_markup(text: str, quotes: Quotes = DEFAULT_QUOTES) -> Part:
     """*text* with its markup and quoted passages as nodes (plain *text* when it has none).
 
     Quoted passages are those in straight quotes or in the locale's own outer marks
@@ -98,7 +98,7 @@ def parse_markup(text: str, quotes: Quotes = Quotes()) -> Part:
                 formatting, nocase = _OPENING[name], name in _CASE_KEPT
             stack.append((name, formatting, nocase, [match.group()]))
         elif len(stack) > 1 and stack[-1][0] == name:
-            tag, formatting, nocase, parts = stack.pop()
+            _tag, formatting, nocase, parts = stack.pop()
             stack[-1][3].append(Rich(tuple(parts[1:]), formatting, nocase=nocase))
         else:
             stack[-1][3].append(match.group())

@@ -59,8 +59,8 @@ class NameOptions:
     family: NamePart = NamePart()
 
 
-_LOWER_WORD: Final = re.compile(r"^[a-z\u00e0-\u00ff'’\-]+$")
-_PARTICLE_JOINS: Final = ("'", "’", "-")
+_LOWER_WORD: Final = re.compile(r"^[a-z\u00e0-\u00ff'\u2019\-]+$")
+_PARTICLE_JOINS: Final = ("'", "\u2019", "-")
 
 
 def _is_latin(text: str) -> bool:
@@ -88,7 +88,7 @@ def _split_particles(name: NameData) -> dict[str, str]:
             parts["family"] = " ".join(words[count:])
     elif (
         "non-dropping-particle" not in parts
-        and family[:2] in {"d'", "d’", "l'", "l’"}
+        and family[:2] in {"d'", "d\u2019", "l'", "l\u2019"}
         and len(family) > 2
     ):
         parts["non-dropping-particle"] = family[:2]

@@ -152,7 +152,7 @@ def _minimal(first: str, last: str, keep: int) -> str:
 
 
 def _chicago(first: str, last: str) -> str:
-    """Chicago 15th: 101–8, 321–25, 1536–38, but four-digit ranges changing three digits in full."""
+    """Chicago 15th: 101-8, 321-25, 1536-38, but four-digit ranges changing three digits in full."""
     start = int(first)
     if start < 100 or start % 100 == 0:
         return last

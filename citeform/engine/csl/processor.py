@@ -148,8 +148,9 @@ class Processor:
         return section.decoration.apply(node, context), context
 
     def _aligned(self, section: Section, context: Context) -> Part | None:
-        """An entry of a ``second-field-align`` style: the first field in the margin, the
-        rest (with the layout's suffix) beside it.
+        """An entry of a ``second-field-align`` style.
+
+        The first field goes in the margin, the rest (with the layout's suffix) beside it.
         """
         assert section.first_child is not None  # noqa: S101 - called for aligned styles only
         assert section.rest is not None  # noqa: S101 - called for aligned styles only

@@ -140,6 +140,9 @@ class Quotes:
     punctuation_in_quote: bool = False
 
 
+DEFAULT_QUOTES: Final = Quotes()
+"""English quotation marks, punctuation outside them."""
+
 _MERGE: Final[Mapping[tuple[str, str], str]] = {
     # (punctuation ending the text so far, punctuation that follows) -> what is written
     (":", ":"): ":",

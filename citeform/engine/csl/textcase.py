@@ -113,7 +113,7 @@ def _map_words(text: str, change: WordChange, state: dict[str, int]) -> str:
 
 def _upper_first(word: str) -> str:
     """*word* with its first character upper-cased, if that (after opening marks) is a letter."""
-    if word.startswith(("\u2019", "'")):  # an elision such as ’t stays as it is
+    if word.startswith(("\u2019", "'")):  # an elision such as 't stays as it is
         return word
     for index, char in enumerate(word):
         if char.isalpha():
@@ -144,7 +144,7 @@ def _title_word(word: str, first: bool, after_colon: bool, last: bool) -> str:
 
 
 def _title_single(word: str, first: bool, after_colon: bool, last: bool) -> str:
-    core = word.strip("\"'“”‘’([{").lower()
+    core = word.strip("\"'\u201c\u201d\u2018\u2019([{").lower()
     if not _is_lower(word[1:]) and any(char.isupper() for char in word[1:]):
         return word
     if core in STOP_WORDS and not first and not after_colon and not last:

@@ -48,10 +48,10 @@ class Element:
 
 
 def _convert(node: etree._Element) -> Element:
-    attributes = {}
+    attributes: dict[str, str] = {}
     for key, value in node.attrib.items():
         name = "lang" if key == _XML_LANG else etree.QName(key).localname
-        attributes[name] = value
+        attributes[name] = str(value)
     children = tuple(_convert(child) for child in node if isinstance(child.tag, str))
     return Element(
         etree.QName(node).localname,

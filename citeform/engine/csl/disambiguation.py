@@ -141,14 +141,34 @@ def _expand_document_wide(
 ) -> None:
     """Expand the given names of different people whose family names print alike."""
     primary_only = rule.startswith("primary-name")
-    initials_only = rule.endswith("with-initials")
     people: dict[str, dict[str, Mapping[str, Any]]] = {}
     for item_id in ids:
-        names = _authors(items[item_id])
-        for name in names[:1] if primary_only else names:
+        for name in _ruled_names(items[item_id], primary_only=primary_only):
             family = str(name.get("family", ""))
             if family:
                 people.setdefault(family, {})[name_key(name)] = name
+    levels = _given_levels(people, initials_only=rule.endswith("with-initials"))
+    for item_id in ids:
+        for name in _ruled_names(items[item_id], primary_only=primary_only):
+            key = name_key(name)
+            if key in levels:
+                settings[item_id].given_levels[key] = levels[key]
+
+
+def _ruled_names(item: Mapping[str, Any], *, primary_only: bool) -> list[Mapping[str, Any]]:
+    """The names the rule looks at: the first author only, or all authors."""
+    names = _authors(item)
+    return names[:1] if primary_only else names
+
+
+def _given_levels(
+    people: Mapping[str, Mapping[str, Mapping[str, Any]]], *, initials_only: bool
+) -> dict[str, int]:
+    """How far to expand each person's given name (:func:`name_key` to level).
+
+    Among people sharing a family name, initials (1) tell apart those whose initials
+    differ; the rest need the full given name (2) unless *initials_only*.
+    """
     levels: dict[str, int] = {}
     for same_family in people.values():
         if len(same_family) < 2:
@@ -161,9 +181,4 @@ def _expand_document_wide(
             level = 1 if len(keys) == 1 or initials_only else 2
             for key in keys:
                 levels[key] = level
-    for item_id in ids:
-        names = _authors(items[item_id])
-        for name in names[:1] if primary_only else names:
-            key = name_key(name)
-            if key in levels:
-                settings[item_id].given_levels[key] = levels[key]
+    return levels

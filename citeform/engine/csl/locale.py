@@ -130,11 +130,6 @@ def _file_layer(lang: str) -> _Layer | None:
     return _layer(parse_file(path))
 
 
-def locale_file_exists(lang: str) -> bool:
-    """Whether a locale file for *lang* is installed."""
-    return (Path(LOCALES_PATH) / f"locales-{lang}.xml").is_file()
-
-
 def _file_chain(lang: str) -> list[str]:
     language = lang.split("-", maxsplit=1)[0]
     chain = [lang]

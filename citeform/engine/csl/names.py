@@ -179,9 +179,6 @@ def format_name(
     given = parts.get("given", "")
     if not family:
         return _part(given, options.given, locale)
-    dropping = parts.get("dropping-particle", "")
-    non_dropping = parts.get("non-dropping-particle", "")
-    suffix = parts.get("suffix", "")
     if options.initialize_with is not None and given:
         given = initials(
             given,
@@ -189,52 +186,70 @@ def format_name(
             initialize=options.initialize,
             hyphen=options.initialize_with_hyphen,
         )
+    non_dropping = parts.get("non-dropping-particle", "")
     if not _is_latin(family + given):
-        family_first = f"{non_dropping}{family}"
-        if options.form == "short":
-            return _part(family_first, options.family, locale)
-        return Rich(
-            tuple(
-                p
-                for p in (
-                    _part(family_first, options.family, locale),
-                    _part(given, options.given, locale),
-                )
-                if p
-            )
-        )
+        return _family_first(f"{non_dropping}{family}", given, options, locale)
     if options.form == "short":
         return _part(_with_particle(non_dropping, family), options.family, locale)
-    demote = options.demote_non_dropping_particle
+    parts["given"] = given
     if inverted:
-        if demote == "display-and-sort" or (demote == "sort-only" and sorting):
-            family_text = family
-            given_text = (
-                _with_particle(_with_particle(given, dropping), non_dropping)
-                if given
-                else _with_particle(dropping, non_dropping)
-            )
-        else:
-            family_text = _with_particle(non_dropping, family)
-            given_text = _with_particle(given, dropping) if given else dropping
-        pieces: list[Part] = [_part(family_text, options.family, locale)]
-        if given_text:
-            pieces += [options.sort_separator, _part(given_text, options.given, locale)]
-        if suffix:
-            pieces += [options.sort_separator, suffix]
-        return Rich(tuple(pieces))
-    back = _with_particle(non_dropping, family)
-    pieces = []
+        return _inverted_name(parts, options, locale, sorting=sorting)
+    comma = bool(name.get("comma-suffix") or parts.get("comma-suffix"))
+    return _display_name(parts, options, locale, comma_suffix=comma)
+
+
+def _family_first(family: str, given: str, options: NameOptions, locale: Locale) -> Part:
+    """A name in a script that writes family then given name, with no space between."""
+    if options.form == "short":
+        return _part(family, options.family, locale)
+    pieces = (_part(family, options.family, locale), _part(given, options.given, locale))
+    return Rich(tuple(piece for piece in pieces if piece))
+
+
+def _inverted_name(
+    parts: Mapping[str, str], options: NameOptions, locale: Locale, *, sorting: bool
+) -> Part:
+    """Family name first: ``Family, Given particle, Suffix``."""
+    family = parts.get("family", "")
+    given = parts.get("given", "")
+    dropping = parts.get("dropping-particle", "")
+    non_dropping = parts.get("non-dropping-particle", "")
+    demote = options.demote_non_dropping_particle
+    if demote == "display-and-sort" or (demote == "sort-only" and sorting):
+        family_text = family
+        given_text = (
+            _with_particle(_with_particle(given, dropping), non_dropping)
+            if given
+            else _with_particle(dropping, non_dropping)
+        )
+    else:
+        family_text = _with_particle(non_dropping, family)
+        given_text = _with_particle(given, dropping) if given else dropping
+    pieces: list[Part] = [_part(family_text, options.family, locale)]
+    if given_text:
+        pieces += [options.sort_separator, _part(given_text, options.given, locale)]
+    if suffix := parts.get("suffix", ""):
+        pieces += [options.sort_separator, suffix]
+    return Rich(tuple(pieces))
+
+
+def _display_name(
+    parts: Mapping[str, str], options: NameOptions, locale: Locale, *, comma_suffix: bool
+) -> Part:
+    """Given name first: ``Given particle Family Suffix``."""
+    given = parts.get("given", "")
+    dropping = parts.get("dropping-particle", "")
+    pieces: list[Part] = []
     if given:
         pieces.append(_part(given, options.given, locale))
     if dropping:
         pieces += [" ", dropping] if pieces else [dropping]
     if pieces:
         pieces.append("" if dropping.endswith(_PARTICLE_JOINS) and dropping else " ")
+    back = _with_particle(parts.get("non-dropping-particle", ""), parts.get("family", ""))
     pieces.append(_part(back, options.family, locale))
-    if suffix:
-        comma = bool(name.get("comma-suffix") or parts.get("comma-suffix"))
-        pieces += [", " if comma else " ", suffix]
+    if suffix := parts.get("suffix", ""):
+        pieces += [", " if comma_suffix else " ", suffix]
     return Rich(tuple(pieces))
 
 
@@ -313,11 +328,8 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         else options.et_al_use_first
     )
     shown = list(names)
-    truncated = False
     if minimum and use_first and len(names) >= minimum:
-        keep = min(len(names), use_first + add_names)
-        truncated = keep < len(names)
-        shown = list(names[:keep])
+        shown = shown[: min(len(names), use_first + add_names)]
     rendered = [
         _decorated(
             format_name(
@@ -335,26 +347,36 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     ]
     if not rendered:
         return ""
-    if truncated:
-        if options.et_al_use_last and len(names) - len(shown) >= 2:
-            last = _decorated(
-                format_name(
-                    names[-1], options, locale, inverted=_inverted(options, len(names) - 1)
-                ),
-                options,
-            )
-            body = join(rendered, options.delimiter)
-            return Rich((*body, options.delimiter, "… ", last))
-        body = join(rendered, options.delimiter)
-        if et_al_term == "" or (isinstance(et_al_term, Rich) and et_al_term.is_empty()):
-            return Rich(tuple(body))
-        last_inverted = _inverted(options, len(shown) - 1)
-        separator = (
-            options.delimiter
-            if _precedes(options.delimiter_precedes_et_al, len(shown), last_inverted)
-            else " "
-        )
-        return Rich((*body, separator, et_al_term))
+    if len(shown) < len(names):
+        return _truncated(rendered, names, options, locale, et_al_term)
+    return _with_and(rendered, options, locale, sorting=sorting)
+
+
+def _truncated(
+    rendered: list[Part],
+    names: Sequence[NameData],
+    options: NameOptions,
+    locale: Locale,
+    et_al_term: Part,
+) -> Part:
+    """The first names shown, then "et al." (or an ellipsis and the last name)."""
+    body = join(rendered, options.delimiter)
+    if options.et_al_use_last and len(names) - len(rendered) >= 2:
+        last = format_name(names[-1], options, locale, inverted=_inverted(options, len(names) - 1))
+        return Rich((*body, options.delimiter, "\u2026 ", _decorated(last, options)))
+    if et_al_term == "" or (isinstance(et_al_term, Rich) and et_al_term.is_empty()):
+        return Rich(tuple(body))
+    last_inverted = _inverted(options, len(rendered) - 1)
+    separator = (
+        options.delimiter
+        if _precedes(options.delimiter_precedes_et_al, len(rendered), last_inverted)
+        else " "
+    )
+    return Rich((*body, separator, et_al_term))
+
+
+def _with_and(rendered: list[Part], options: NameOptions, locale: Locale, *, sorting: bool) -> Part:
+    """All names, with "and" (if the options ask for it) before the last."""
     if len(rendered) == 1:
         return rendered[0]
     and_term = "" if sorting else _and_term(options, locale)

@@ -59,6 +59,10 @@ def _sort_string(text: str) -> str:
     return " ".join(_NOT_SORTED.sub("", text.lower()).split())
 
 
+_MISSING: Final = (1, "")
+"""The sort value of an item without the key's value (such items sort last)."""
+
+
 @attrs.define
 class Processor:
     """Renders a document's citations and bibliography with one compiled style and locale."""
@@ -73,22 +77,22 @@ class Processor:
 
     # -- sorting ------------------------------------------------------------------------------
 
-    def _key_value(
-        self, key: SortKey, item: Mapping[str, Any], section: Section, number: int
-    ) -> tuple[int, Any]:
+    def _key_value(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
+        """*item*'s value for *key*: ``(0, value)``, or ``(1, "")`` when it has none."""
         context = Context(item, self.locale, "bibliography", sorting=True, citation_number=number)
         if key.macro is not None:
             if key.names_override:
                 context.names_override = _names_override(key.names_override)
             node = key.macro(context)
             text = plain(node) if node is not None else ""
-            return (0, _sort_string(text)) if text else (1, "")
+            return (0, _sort_string(text)) if text else _MISSING
         variable = key.variable or ""
         if variable == "citation-number":
             return (0, number)
         value = variable_value(context, variable)
-        if value is None:
-            return (1, "")
+        return _MISSING if value is None else self._variable_key(variable, value)
+
+    def _variable_key(self, variable: str, value: Any) -> tuple[int, Any]:
         if variable in NAME_VARIABLES and isinstance(value, list):
             options = NameOptions(name_as_sort_order="all", sort_separator=" ")
             names = " ".join(
@@ -98,10 +102,7 @@ class Processor:
             return (0, _sort_string(names))
         if variable in DATE_VARIABLES:
             date = parse_date(value)
-            if date is None:
-                return (1, "")
-            end = date.end or date.start
-            return (0, (date.start, end))
+            return _MISSING if date is None else (0, (date.start, date.end or date.start))
         if variable in NUMBER_VARIABLES:
             match = re.search(r"-?\d+", str(value))
             return (0, int(match.group())) if match else (0, _sort_string(str(value)))
@@ -116,7 +117,7 @@ class Processor:
         result = list(ids)
         for key in reversed(section.sort):
             values = {
-                item_id: self._key_value(key, self.items[item_id], section, numbers.get(item_id, 0))
+                item_id: self._key_value(key, self.items[item_id], numbers.get(item_id, 0))
                 for item_id in result
             }
             present = [i for i in result if values[i][0] == 0]

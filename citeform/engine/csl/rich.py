@@ -269,38 +269,48 @@ class _Flattener:
             self.text(node)
             return
         closing: list[str] = []
-        opened: list[str] = []
         if node.display in _DISPLAYS:
             opening, close = self.markup_of[node.display]
             self.markup(opening)
             closing.append(close)
-        for attribute in node.formatting:
-            kind = _KINDS.get(attribute)
-            if kind is None and attribute[1] == "normal" and attribute[0] in _NORMAL:
-                flipped = _NORMAL[attribute[0]]
-                if self.depth.get(flipped, 0) % 2 == 1 and flipped in self.flips:
-                    self.markup(self.flips[flipped][0])
-                    closing.append(self.flips[flipped][1])
-                continue
-            if kind is None:
-                continue
-            self._open(kind, closing)
-            opened.append(kind)
+        opened = self._open_formatting(node.formatting, closing)
         if node.quoted:
-            inner = self.quote_depth % 2 == 1
-            self.text(self.quotes.open_inner if inner else self.quotes.open)
-            self.quote_depth += 1
+            self._quote(opening=True)
         for part in node.parts:
             self.node(part)
         if node.quoted:
-            self.quote_depth -= 1
-            inner = self.quote_depth % 2 == 1
-            self.text(self.quotes.close_inner if inner else self.quotes.close)
-            self.pieces.append(_CLOSE_MARK)
+            self._quote(opening=False)
         for kind in opened:
             self.depth[kind] -= 1
         for tag in reversed(closing):
             self.markup(tag)
+
+    def _open_formatting(self, formatting: Formatting, closing: list[str]) -> list[str]:
+        """Write the markup *formatting* opens; return the kinds opened."""
+        opened: list[str] = []
+        for attribute in formatting:
+            kind = _KINDS.get(attribute)
+            if kind is not None:
+                self._open(kind, closing)
+                opened.append(kind)
+            elif attribute[1] == "normal" and attribute[0] in _NORMAL:
+                flipped = _NORMAL[attribute[0]]
+                if self.depth.get(flipped, 0) % 2 == 1 and flipped in self.flips:
+                    self.markup(self.flips[flipped][0])
+                    closing.append(self.flips[flipped][1])
+        return opened
+
+    def _quote(self, *, opening: bool) -> None:
+        """Write an opening or closing quotation mark, inner ones inside outer ones."""
+        if opening:
+            inner = self.quote_depth % 2 == 1
+            self.text(self.quotes.open_inner if inner else self.quotes.open)
+            self.quote_depth += 1
+            return
+        self.quote_depth -= 1
+        inner = self.quote_depth % 2 == 1
+        self.text(self.quotes.close_inner if inner else self.quotes.close)
+        self.pieces.append(_CLOSE_MARK)
 
     def result(self) -> str:
         text = "".join(piece.removeprefix(_MARKUP_START) for piece in self.pieces)

@@ -139,8 +139,12 @@ class Renderer:
         self.__init__(**state)  # type: ignore[misc]
 
     def __repr__(self) -> str:
-        """``Renderer(style=…, locale=…, format=…)``."""
-        return f"Renderer(style={self.style!r}, locale={self.locale!r}, format={self.format!r})"
+        """``Renderer(style=…, locale=…, format=…)``, and ``engine=…`` unless the default."""
+        engine = "" if self.engine_name == DEFAULT_ENGINE else f", engine={self.engine_name!r}"
+        return (
+            f"Renderer(style={self.style!r}, locale={self.locale!r}, format={self.format!r}"
+            f"{engine})"
+        )
 
     def locale_for(self, items: Sequence[CslItem]) -> str:
         """The locale *items* are rendered in (see the class docstring)."""

@@ -4,8 +4,9 @@ Modules by concern: :mod:`.xml` (reading CSL files), :mod:`.locale` (terms and t
 fallback chain), :mod:`.style` and :mod:`.compiler` (the compiled style),
 :mod:`.context` (per-render state), :mod:`.names`, :mod:`.dates`, :mod:`.numbers`,
 :mod:`.textcase`, :mod:`.markup` and :mod:`.rich` (rich text and output formats),
-:mod:`.processor` (sorting, positions, year suffixes, the document) and
-:mod:`.engine` (the seam).
+:mod:`.processor` (sorting and the document), :mod:`.positions`,
+:mod:`.disambiguation` (year suffixes among others), :mod:`.collapse` (cite grouping)
+and :mod:`.engine` (the seam).
 """
 
 from citeform.engine.csl.engine import CslEngine

@@ -1,9 +1,9 @@
 """Cite grouping and collapsing inside one citation cluster.
 
 ``collapse="citation-number"`` joins runs of three or more consecutive numbers into a
-range (``[1-3]``, with an en dash); ``year``, ``year-suffix`` and ``year-suffix-ranged`` group cites
-by the same names (keeping the order of first appearance), print the names once and
-then only the years, or only the year suffixes (``2015a, b``; ``2015a-c``). The
+range (``[1-3]``, with an en dash); ``year``, ``year-suffix`` and ``year-suffix-ranged``
+group cites by the same names (keeping the order of first appearance), print the names
+once and then only the years, or only the year suffixes (``2015a, b``; ``2015a-c``). The
 delimiters are ``cite-group-delimiter``, ``year-suffix-delimiter`` and
 ``after-collapse-delimiter``, defaulting as CSL says.
 """

@@ -50,6 +50,7 @@ def test_a_csl_renderer_pickles_with_its_engine() -> None:
     renderer = Renderer("apa", locale="en-US", engine="csl")
     copy = pickle.loads(pickle.dumps(renderer))
     assert copy.engine_name == "csl"
+    assert repr(copy) == "Renderer(style='apa', locale='en-US', format='text', engine='csl')"
     assert copy.entry(ENTRIES[0]) == renderer.entry(ENTRIES[0])
 
 

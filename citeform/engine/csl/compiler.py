@@ -284,7 +284,7 @@ class Compiler:
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
 
     def macro(self, name: str) -> Render:
-        """The compiled macro *name* (compiled once; recursion refused)."""
+        """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
         if name in self.compiled_macros:
             return self.compiled_macros[name]
         element = self.macros.get(name)
@@ -352,10 +352,8 @@ class Compiler:
 
     def _text_variable(self, variable: str, form: str) -> Render:
         page_format = self.page_range_format
-
-        counted = (
-            variable != "year-suffix"
-        )  # a suffix added by disambiguation never empties a group
+        # a group is not suppressed for lack of a year suffix (disambiguation adds it)
+        counted = variable != "year-suffix"
 
         def render(context: Context) -> Part | None:
             context.called += counted
@@ -370,9 +368,7 @@ class Compiler:
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
-            if variable in _VERBATIM:
-                return text
-            if variable == "year-suffix":
+            if variable in _VERBATIM or variable == "year-suffix":
                 return text
             if (
                 variable == "citation-label"

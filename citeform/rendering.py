@@ -24,12 +24,23 @@ from typing import Any
 
 import attrs
 
-from citeform.engine.base import OUTPUT_FORMATS, CiteRequest, CslItem, Engine, OutputFormat
+from citeform.engine.base import (
+    OUTPUT_FORMATS,
+    CiteRequest,
+    CslItem,
+    Engine,
+    EngineFactory,
+    OutputFormat,
+)
 from citeform.engine.citeproc import CiteprocEngine
+from citeform.engine.csl import CslEngine
 from citeform.errors import RenderError, UnknownLocaleError
 from citeform.styles import locale_candidates, resolve_locale, resolve_style
 
 DEFAULT_LOCALE = "en-US"
+ENGINES: Mapping[str, EngineFactory] = {"citeproc-py": CiteprocEngine, "csl": CslEngine}
+"""The CSL processors a :class:`Renderer` can use, by name."""
+DEFAULT_ENGINE = "citeproc-py"
 _EXTENSION = re.compile(r"-[0-9A-Za-z](?:-.*)?$")
 """A BCP 47 extension or private-use part: a one-character subtag and all that follows."""
 
@@ -111,11 +122,20 @@ class Renderer:
         style: str | os.PathLike[str] = "apa",
         locale: str | None = None,
         format: OutputFormat = "text",  # noqa: A002 - the documented keyword
+        engine: str = DEFAULT_ENGINE,
     ) -> None:
-        """Resolve *style* and *locale* (raising ``UnknownStyleError``/``UnknownLocaleError``)."""
+        """Resolve *style* and *locale* (raising ``UnknownStyleError``/``UnknownLocaleError``).
+
+        *engine* names the CSL processor: ``citeproc-py`` (the default) or ``csl``,
+        citeform's own compile-once processor (in development).
+        """
         if format not in OUTPUT_FORMATS:
             msg = f"unknown output format {format!r} (one of {', '.join(OUTPUT_FORMATS)})"
             raise ValueError(msg)
+        if engine not in ENGINES:
+            msg = f"unknown engine {engine!r} (one of {', '.join(ENGINES)})"
+            raise ValueError(msg)
+        self.engine_name = engine
         self.style = style
         self.locale = locale
         self.format: OutputFormat = format
@@ -125,15 +145,24 @@ class Renderer:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle as the arguments only (the loaded style is rebuilt)."""
-        return {"style": self.style, "locale": self.locale, "format": self.format}
+        return {
+            "style": self.style,
+            "locale": self.locale,
+            "format": self.format,
+            "engine": self.engine_name,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         """Rebuild from the pickled arguments."""
         self.__init__(**state)  # type: ignore[misc]
 
     def __repr__(self) -> str:
-        """``Renderer(style=…, locale=…, format=…)``."""
-        return f"Renderer(style={self.style!r}, locale={self.locale!r}, format={self.format!r})"
+        """``Renderer(style=…, locale=…, format=…)``, and ``engine=…`` unless the default."""
+        engine = "" if self.engine_name == DEFAULT_ENGINE else f", engine={self.engine_name!r}"
+        return (
+            f"Renderer(style={self.style!r}, locale={self.locale!r}, format={self.format!r}"
+            f"{engine})"
+        )
 
     def locale_for(self, items: Sequence[CslItem]) -> str:
         """The locale *items* are rendered in (see the class docstring)."""
@@ -148,7 +177,7 @@ class Renderer:
     def engine(self, locale: str) -> Engine:
         """The engine for *locale* (loaded on first use, then kept)."""
         if locale not in self._engines:
-            self._engines[locale] = CiteprocEngine(self._style.path, locale, self.format)
+            self._engines[locale] = ENGINES[self.engine_name](self._style.path, locale, self.format)
         return self._engines[locale]
 
     def bibliography(self, records: Iterable[Any], *, strict: bool = False) -> Bibliography:

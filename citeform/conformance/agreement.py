@@ -17,7 +17,7 @@ from typing import Literal
 import attrs
 
 from citeform.io import read
-from citeform.rendering import Renderer
+from citeform.rendering import DEFAULT_ENGINE, Renderer
 
 Kind = Literal["text", "html"]
 KINDS: tuple[Kind, ...] = ("text", "html")
@@ -81,7 +81,9 @@ def reference_files(directory: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.*.json"))
 
 
-def measure(reference: Path, kinds: Sequence[Kind] = KINDS) -> list[Agreement]:
+def measure(
+    reference: Path, kinds: Sequence[Kind] = KINDS, engine: str = DEFAULT_ENGINE
+) -> list[Agreement]:
     """Render the items beside *reference* in its style and locale; one agreement per kind."""
     data = json.loads(reference.read_text(encoding="utf-8"))
     style, locale = data["style"], data["locale"]
@@ -90,9 +92,8 @@ def measure(reference: Path, kinds: Sequence[Kind] = KINDS) -> list[Agreement]:
         expected = data[_REFERENCE_FIELD[kind]]
         try:
             records = read(reference.parent / "items.json", format="csl-json")
-            produced = Renderer(style=style_path(style), locale=locale, format=kind).bibliography(
-                records
-            )
+            renderer = Renderer(style=style_path(style), locale=locale, format=kind, engine=engine)
+            produced = renderer.bibliography(records)
         except Exception as error:  # noqa: BLE001 - one pair's crash must not end the run
             results.append(
                 Agreement(

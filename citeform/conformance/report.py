@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from citeform.conformance.agreement import KINDS, Agreement
 from citeform.conformance.suite import FixtureResult
@@ -36,6 +37,18 @@ def agreement_figures(agreements: Sequence[Agreement]) -> Figures:
         for pair in pairs:
             figures[f"agreement.{kind}.{pair.style}.{pair.locale}"] = pair.rate
     return figures
+
+
+def engine_baseline(baseline: Mapping[str, Any], engine: str) -> Mapping[str, float] | None:
+    """The minimum figures *baseline* sets for *engine* (``None`` if it sets none).
+
+    A baseline is either flat (figure name to minimum, for any engine) or holds one such
+    mapping per engine name (``{"csl": {"suite.full": 0.83}}``).
+    """
+    sections = {name: value for name, value in baseline.items() if isinstance(value, Mapping)}
+    if not sections:
+        return baseline
+    return sections.get(engine)
 
 
 def below_baseline(

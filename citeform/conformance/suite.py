@@ -26,7 +26,7 @@ import attrs
 
 from citeform.conformance.fixtures import Fixture, parse_fixture
 from citeform.errors import UnknownLocaleError
-from citeform.rendering import CiteItem, Renderer
+from citeform.rendering import DEFAULT_ENGINE, CiteItem, Renderer
 from citeform.styles import resolve_locale
 
 TIMEOUT_SECONDS = 20.0
@@ -122,7 +122,9 @@ def guarded(render: Callable[[], str], expected: str, timeout: float) -> Outcome
     return Outcome(passed=normalise(output) == normalise(expected), output=output)
 
 
-def run_fixture(path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS) -> FixtureResult:
+def run_fixture(
+    path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS, engine: str = DEFAULT_ENGINE
+) -> FixtureResult:
     """Run the fixture at *path* under both counts; *workdir* receives its style file."""
     try:
         fixture = parse_fixture(path)
@@ -131,7 +133,7 @@ def run_fixture(path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS) -> 
         return FixtureResult(path.stem, path.stem.split("_", 1)[0], "", failed, failed)
     style_path = workdir / f"{fixture.name}.csl"
     style_path.write_text(fixture.csl, encoding="utf-8")
-    run = FixtureRun(fixture, style_path)
+    run = FixtureRun(fixture, style_path, engine)
     if run.expressible_simply():
         simple = guarded(run.render_simple, fixture.result, timeout)
     else:
@@ -144,12 +146,13 @@ def run_suite(
     paths: Sequence[Path],
     timeout: float = TIMEOUT_SECONDS,
     progress: Callable[[FixtureResult], None] | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> list[FixtureResult]:
     """Run every fixture in *paths*, guarded; call *progress* after each."""
     results = []
     with tempfile.TemporaryDirectory(prefix="citeform-suite-") as workdir:
         for path in paths:
-            result = run_fixture(path, Path(workdir), timeout)
+            result = run_fixture(path, Path(workdir), timeout, engine)
             results.append(result)
             if progress is not None:
                 progress(result)
@@ -162,6 +165,7 @@ class FixtureRun:
 
     fixture: Fixture
     style_path: Path
+    engine: str = DEFAULT_ENGINE
     records: dict[str, dict[str, Any]] = attrs.field(init=False)
     locale: str = attrs.field(init=False)
 
@@ -173,7 +177,9 @@ class FixtureRun:
 
     def renderer(self) -> Renderer:
         """A renderer of the fixture's style in HTML."""
-        return Renderer(style=self.style_path, locale=self.locale, format="html")
+        return Renderer(
+            style=self.style_path, locale=self.locale, format="html", engine=self.engine
+        )
 
     def record(self, key: object) -> dict[str, Any]:
         """The ``INPUT`` item of id *key*, passed to the API as it is (a CSL-JSON dict)."""

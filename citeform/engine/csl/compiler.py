@@ -1,0 +1,970 @@
+"""The compiler: a style's element tree turned, once, into Python callables.
+
+Each rendering element becomes a :data:`Render` function ``(context) -> Part | None``;
+macros are compiled once and shared. Affixes, formatting, quotes, text case,
+``strip-periods`` and ``display`` are applied by one decorator around every element,
+in CSL's order. Rendering never looks at XML again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from citeform.engine.csl import numbers
+from citeform.engine.csl.context import CiteData, Context
+from citeform.engine.csl.dates import DatePart, parse_date, render_parts
+from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.rich import (
+    FORMATTING_ATTRIBUTES,
+    Formatting,
+    Part,
+    Rich,
+    TermText,
+    join,
+)
+from citeform.engine.csl.textcase import apply_text_case
+from citeform.engine.csl.xml import Element
+from citeform.errors import UnknownStyleError
+
+Render = Callable[[Context], Part | None]
+
+NAME_VARIABLES: Final = frozenset(
+    [
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "editor-translator",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ]
+)
+DATE_VARIABLES: Final = frozenset(
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
+)
+NUMBER_VARIABLES: Final = frozenset(
+    [
+        "chapter-number",
+        "citation-number",
+        "collection-number",
+        "edition",
+        "first-reference-note-number",
+        "issue",
+        "locator",
+        "number",
+        "number-of-pages",
+        "number-of-volumes",
+        "page",
+        "page-first",
+        "part-number",
+        "printing-number",
+        "section",
+        "supplement-number",
+        "version",
+        "volume",
+    ]
+)
+_VERBATIM: Final = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
+_SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
+    "title": ("title-short", "shortTitle"),
+    "container-title": ("container-title-short", "journalAbbreviation"),
+}
+_LABEL_TERMS: Final[Mapping[str, str]] = {
+    "number-of-pages": "page",
+    "number-of-volumes": "volume",
+    "page-first": "page",
+}
+_LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
+_NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
+"""Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
+_HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_NAME_ATTRIBUTES: Final = frozenset(
+    {
+        "and",
+        "delimiter-precedes-et-al",
+        "delimiter-precedes-last",
+        "et-al-min",
+        "et-al-use-first",
+        "et-al-subsequent-min",
+        "et-al-subsequent-use-first",
+        "et-al-use-last",
+        "initialize",
+        "initialize-with",
+        "name-as-sort-order",
+        "sort-separator",
+        "form",
+        "demote-non-dropping-particle",
+        "initialize-with-hyphen",
+    }
+)
+
+
+def formatting_of(element: Element) -> Formatting:
+    """The CSL formatting attributes *element* sets."""
+    return tuple(
+        (name, value) for name in FORMATTING_ATTRIBUTES if (value := element.get(name)) is not None
+    )
+
+
+@attrs.frozen
+class Decoration:
+    """What wraps an element's output: affixes, formatting, quotes, case, display."""
+
+    prefix: str = ""
+    suffix: str = ""
+    formatting: Formatting = ()
+    quotes: bool = False
+    text_case: str = ""
+    strip_periods: bool = False
+    display: str = ""
+    affixes_inside: bool = False
+    """Formatting around the affixes (``cs:layout``), not inside them."""
+
+    @classmethod
+    def of(cls, element: Element) -> Decoration:
+        """The decoration *element*'s attributes ask for."""
+        return cls(
+            element.get("prefix") or "",
+            element.get("suffix") or "",
+            formatting_of(element),
+            element.get("quotes") == "true",
+            element.get("text-case") or "",
+            element.get("strip-periods") == "true",
+            element.get("display") or "",
+        )
+
+    def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
+        """*node* decorated (title case follows the locale's language for *from_locale* text)."""
+        if self.strip_periods:
+            node = _strip_periods(node)
+        if self.text_case:
+            english = context.locale.lang.startswith("en") if from_locale else context.english
+            node = apply_text_case(node, self.text_case, english=english)
+        if self.quotes:
+            node = Rich((node,), quoted=True)
+        if self.formatting and not self.affixes_inside:
+            node = Rich((node,), self.formatting)
+        if self.prefix or self.suffix:
+            node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
+        if self.formatting and self.affixes_inside:
+            node = Rich((node,), self.formatting)
+        if self.display:
+            node = Rich((node,), display=self.display)
+        return node
+
+
+def _strip_periods(node: Part) -> Part:
+    if isinstance(node, str):
+        return node.replace(".", "")
+    return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
+
+
+def _decorated(element: Element, render: Render) -> Render:
+    decoration = Decoration.of(element)
+    if decoration == Decoration():
+        return render
+    from_locale = element.tag == "label" or element.get("term") is not None
+
+    def decorated(context: Context) -> Part | None:
+        node = render(context)
+        if node is None or node == "" or (isinstance(node, Rich) and node.is_empty()):
+            return None
+        return decoration.apply(node, context, from_locale=from_locale)
+
+    return decorated
+
+
+def citation_label(item: Mapping[str, Any]) -> str | None:
+    """The label citeproc-js makes when an item has none: ``Aalt02``, ``AaBb02``, ``ABCD02``.
+
+    Letters of up to four authors' family names (four of one, two each of two or three,
+    one each of four or more), then the last two digits of the year.
+    """
+    names: list[Any] = next(
+        (
+            item[key]
+            for key in ("author", "editor", "translator")
+            if isinstance(item.get(key), list)
+        ),
+        [],
+    )
+    families = [
+        str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)
+    ]
+    families = [family for family in families if family]
+    if not families:
+        return None
+    per_name = {1: 4, 2: 2, 3: 2}.get(len(families), 1)
+    letters = "".join(family[:per_name] for family in families[:4])
+    date = parse_date(item.get("issued"))
+    year = f"{date.year % 100:02d}" if date is not None and date.year else ""
+    return letters + year
+
+
+_CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
+    "locator": lambda context: context.cite.locator or None,
+    "citation-number": lambda context: context.citation_number,
+    "year-suffix": lambda context: context.year_suffix or None,
+    "first-reference-note-number": lambda context: context.cite.first_reference_note_number,
+    "citation-label": lambda context: (
+        context.item.get("citation-label") or citation_label(context.item)
+    ),
+}
+"""Variables that come from the cite or the rendering, not (only) from the item."""
+
+
+def variable_value(context: Context, name: str, form: str = "long") -> Any:
+    """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
+    if name in context.suppressed:
+        return None
+    from_cite = _CITE_VARIABLES.get(name)
+    if from_cite is not None:
+        return from_cite(context)
+    item = context.item
+    if form == "short" and (short := _short_form(item, name)) is not None:
+        return short
+    if name == "page-first":
+        return _page_first(item)
+    value = item.get(name)
+    return None if value in (None, "", []) else value
+
+
+def _short_form(item: Mapping[str, Any], name: str) -> Any:
+    """The short form of variable *name*, from any of the fields that may hold it."""
+    for key in (f"{name}-short", *_SHORT_FORMS.get(name, ())):
+        value = item.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _page_first(item: Mapping[str, Any]) -> str | None:
+    page = item.get("page-first") or item.get("page")
+    if page in (None, ""):
+        return None
+    return re.split(r"[-\u2013,&]", str(page))[0].strip()
+
+
+@attrs.frozen
+class Compiler:
+    """Compiles one style's elements; holds its macros and inherited name options."""
+
+    macros: Mapping[str, Element]
+    inherited: Mapping[str, str]
+    page_range_format: str | None
+    implicit_year_suffix: bool = False
+    """No ``year-suffix`` variable in the style: the suffix follows the first date's year."""
+    compiled_macros: dict[str, Render] = attrs.field(factory=dict)
+    substituting: list[Element] = attrs.field(factory=list)
+    """The ``cs:names`` whose substitute is being compiled, innermost last."""
+
+    def macro(self, name: str) -> Render:
+        """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
+        if name in self.compiled_macros:
+            return self.compiled_macros[name]
+        element = self.macros.get(name)
+        if element is None:
+            raise UnknownStyleError(f"the style uses an undefined macro {name!r}")
+        cell: list[Render] = []
+
+        def forward(context: Context) -> Part | None:
+            return cell[0](context)
+
+        self.compiled_macros[name] = forward
+        cell.append(self.sequence(element.children, ""))
+        self.compiled_macros[name] = cell[0]
+        return cell[0]
+
+    def sequence(self, children: Sequence[Element], delimiter: str) -> Render:
+        """Children rendered in order, joined by *delimiter*.
+
+        The elements of a ``cs:choose`` branch count as children here: the delimiter
+        goes between them too, as citeproc-js does.
+        """
+        renders = [self.element(child) for child in children]
+
+        def render(context: Context) -> Part | None:
+            parts: list[Part] = []
+            for one in renders:
+                node = one(context)
+                if node is None:
+                    continue
+                if node.__class__ is Splice:
+                    for spliced in node.parts:
+                        _add(parts, spliced, delimiter)
+                else:
+                    _add(parts, node, delimiter)
+            return Rich(tuple(parts)) if parts else None
+
+        return render
+
+    def element(self, element: Element) -> Render:
+        """Compile one rendering element."""
+        compile_one = _ELEMENTS.get(element.tag)
+        if compile_one is None:
+            return lambda _context: None
+        return compile_one(self, element)
+
+    # -- cs:text ---------------------------------------------------------------------------
+
+    def text(self, element: Element) -> Render:
+        """``cs:text``: a variable, a macro, a term or a value."""
+        if (macro := element.get("macro")) is not None:
+            inner = self.macro(macro)
+            return _decorated(element, inner)
+        if (value := element.get("value")) is not None:
+            return _decorated(element, lambda _context: value or None)
+        if (term := element.get("term")) is not None:
+            form = element.get("form") or "long"
+            plural = element.get("plural") == "true"
+            return _decorated(
+                element, lambda context: _term_text(context.locale.term(term, form, plural=plural))
+            )
+        variable = element.get("variable")
+        if variable is None:
+            return lambda _context: None
+        return _decorated(element, self._text_variable(variable, element.get("form") or "long"))
+
+    def _text_variable(self, variable: str, form: str) -> Render:
+        page_format = self.page_range_format
+        # a group is not suppressed for lack of a year suffix (disambiguation adds it)
+        counted = variable != "year-suffix"
+
+        def render(context: Context) -> Part | None:
+            context.called += counted
+            value = variable_value(context, variable, form)
+            if value is None:
+                return None
+            context.rendered += 1
+            context.rendered_variables.add(variable)
+            text = str(value)
+            if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
+                text = _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", text)
+            if variable in {"page", "locator"}:
+                delimiter = context.locale.term("page-range-delimiter") or "\u2013"
+                text = numbers.page_range(text, page_format, delimiter)
+            if variable in _VERBATIM or variable == "year-suffix":
+                return text
+            if (
+                variable == "citation-label"
+                and self.implicit_year_suffix
+                and context.year_suffix
+                and not context.year_suffix_used
+            ):
+                context.year_suffix_used = True
+                return text + context.year_suffix
+            return parse_markup(text, context.locale.quotes)
+
+        return render
+
+    # -- cs:number ---------------------------------------------------------------------------
+
+    def number(self, element: Element) -> Render:
+        """``cs:number``: a number variable as numeric, ordinal, long ordinal or roman."""
+        variable = element.get("variable") or ""
+        form = element.get("form") or "numeric"
+        page_format = self.page_range_format
+
+        def render(context: Context) -> Part | None:
+            context.called += 1
+            value = variable_value(context, variable)
+            if value is None:
+                return None
+            context.rendered += 1
+            context.rendered_variables.add(variable)
+            text = str(value)
+            if not numbers.is_numeric(text):
+                return parse_markup(text, context.locale.quotes)
+            if variable in {"page", "locator"} and page_format:
+                delimiter = context.locale.term("page-range-delimiter") or "\u2013"
+                return numbers.page_range(text, page_format, delimiter)
+            return _number_text(text, form, variable, context)
+
+        return _decorated(element, render)
+
+    # -- cs:label ----------------------------------------------------------------------------
+
+    def label(self, element: Element) -> Render:
+        """``cs:label``: the term of a variable, singular or plural as the value asks."""
+        variable = element.get("variable") or ""
+        form = element.get("form") or "long"
+        plural_rule = element.get("plural") or "contextual"
+
+        def render(context: Context) -> Part | None:
+            if variable == "locator":
+                if not context.cite.locator:
+                    return None
+                label = context.cite.label or "page"
+                term_name = _LOCATOR_TERMS.get(label, label)
+                value: Any = context.cite.locator
+            else:
+                value = variable_value(context, variable)
+                if value is None:
+                    return None
+                term_name = variable
+            plural = _label_plural(plural_rule, variable, value)
+            text = context.locale.term(term_name, form, plural=plural)
+            if text is None and term_name in _LABEL_TERMS:
+                text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
+            return text or None
+
+        return _decorated(element, render)
+
+    # -- cs:date -----------------------------------------------------------------------------
+
+    def date(self, element: Element) -> Render:
+        """``cs:date``: localized (``form``) or as its own date parts."""
+        own_parts = tuple(_date_part(part) for part in element.all("date-part"))
+        selection = element.get("date-parts") or "year-month-day"
+        compiled = CompiledDate(
+            variable=element.get("variable") or "",
+            form=element.get("form") or "",
+            own_parts=own_parts,
+            delimiter=element.get("delimiter") or "",
+            overrides={part.name: part for part in own_parts},
+            wanted=_DATE_PART_SELECTIONS.get(selection, _DATE_PART_SELECTIONS["year-month-day"]),
+            implicit_year_suffix=self.implicit_year_suffix,
+        )
+        return _decorated(element, compiled)
+
+    # -- cs:names ----------------------------------------------------------------------------
+
+    def names(self, element: Element) -> Render:
+        """``cs:names``: name variables with their label, or a substitute.
+
+        A ``cs:names`` without children inside a ``cs:substitute`` (directly or in a
+        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes.
+        """
+        parent = self.substituting[-1] if self.substituting and not element.children else None
+
+        def own_or_inherited(tag: str) -> Element | None:
+            return element.child(tag) or (parent.child(tag) if parent is not None else None)
+
+        name_element = own_or_inherited("name")
+        et_al_element = own_or_inherited("et-al")
+        label_element = own_or_inherited("label")
+        compiled = CompiledNames(
+            variables=tuple((element.get("variable") or "").split()),
+            options=self._name_options(name_element),
+            delimiter=element.get("delimiter") or self.inherited.get("names-delimiter") or "",
+            et_al_term=(et_al_element.get("term") if et_al_element is not None else None)
+            or "et-al",
+            et_al_decoration=(
+                Decoration.of(et_al_element) if et_al_element is not None else Decoration()
+            ),
+            label=_name_label(element, label_element, name_element),
+            substitutes=self._substitutes(element, parent),
+        )
+        return _first_names_tracked(_decorated(element, compiled))
+
+    def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:
+        """The compiled children of *element*'s ``cs:substitute``."""
+        substitute = element.child("substitute")
+        if substitute is None:
+            return ()
+        self.substituting.append(parent or element)
+        try:
+            return tuple(self.element(child) for child in substitute.children)
+        finally:
+            self.substituting.pop()
+
+    def _name_options(self, element: Element | None) -> NameOptions:
+        attributes = {
+            key: value for key, value in self.inherited.items() if key in _NAME_ATTRIBUTES
+        }
+        if "name-form" in self.inherited:
+            attributes["form"] = self.inherited["name-form"]
+        if element is not None:
+            attributes.update(element.attributes)
+        given = NamePart()
+        family = NamePart()
+        if element is not None:
+            for part in element.all("name-part"):
+                spec = NamePart(
+                    formatting_of(part),
+                    part.get("prefix") or "",
+                    part.get("suffix") or "",
+                    part.get("text-case") or "",
+                )
+                if part.get("name") == "given":
+                    given = spec
+                elif part.get("name") == "family":
+                    family = spec
+        return NameOptions(
+            and_=attributes.get("and", ""),
+            delimiter=attributes.get("delimiter", ", ")
+            if element is not None and "delimiter" in element.attributes
+            else self.inherited.get("name-delimiter", ", "),
+            delimiter_precedes_et_al=attributes.get("delimiter-precedes-et-al", "contextual"),
+            delimiter_precedes_last=attributes.get("delimiter-precedes-last", "contextual"),
+            et_al_min=int(attributes.get("et-al-min", "0") or 0),
+            et_al_use_first=int(attributes.get("et-al-use-first", "0") or 0),
+            et_al_subsequent_min=int(attributes.get("et-al-subsequent-min", "0") or 0),
+            et_al_subsequent_use_first=int(attributes.get("et-al-subsequent-use-first", "0") or 0),
+            et_al_use_last=attributes.get("et-al-use-last") == "true",
+            form=attributes.get("form", "long"),
+            initialize=attributes.get("initialize", "true") != "false",
+            initialize_with=attributes.get("initialize-with"),
+            initialize_with_hyphen=attributes.get("initialize-with-hyphen", "true") != "false",
+            name_as_sort_order=attributes.get("name-as-sort-order", ""),
+            sort_separator=attributes.get("sort-separator", ", "),
+            demote_non_dropping_particle=attributes.get(
+                "demote-non-dropping-particle", "display-and-sort"
+            ),
+            formatting=formatting_of(element) if element is not None else (),
+            prefix=(element.get("prefix") or "") if element is not None else "",
+            suffix=(element.get("suffix") or "") if element is not None else "",
+            given=given,
+            family=family,
+        )
+
+    # -- cs:group and cs:choose --------------------------------------------------------------
+
+    def group(self, element: Element) -> Render:
+        """``cs:group``: suppressed when it calls variables and none of them renders."""
+        inner = self.sequence(element.children, element.get("delimiter") or "")
+
+        def render(context: Context) -> Part | None:
+            called, rendered = context.called, context.rendered
+            node = inner(context)
+            if context.called > called and context.rendered == rendered:
+                return None
+            if node is not None:
+                context.rendered += 1  # a group that prints counts as printed for its parent
+            return node
+
+        return _decorated(element, render)
+
+    def choose(self, element: Element) -> Render:
+        """``cs:choose``: the first branch whose conditions hold."""
+        branches: list[tuple[Callable[[Context], bool], list[Render]]] = []
+        for branch in element.children:
+            condition = _condition(branch) if branch.tag != "else" else (lambda _context: True)
+            branches.append((condition, [self.element(child) for child in branch.children]))
+
+        def render(context: Context) -> Part | None:
+            for condition, body in branches:
+                if condition(context):
+                    parts = [node for r in body if (node := r(context)) is not None]
+                    return Splice(tuple(parts)) if parts else None
+            return None
+
+        return render
+
+
+@attrs.frozen
+class NameLabel:
+    """The ``cs:label`` of a ``cs:names``: its term's form and plural rule, and its side."""
+
+    form: str
+    plural: str
+    decoration: Decoration
+    after: bool
+    """Printed after the names (before them when it precedes ``cs:name``)."""
+
+    def around(self, names: Part, context: Context, term: str, count: int) -> Part:
+        """*names* (*count* of them) with the label of *term* on its side."""
+        plural = count > 1 if self.plural == "contextual" else self.plural == "always"
+        text = context.locale.term(term, self.form, plural=plural)
+        if not text:
+            return names
+        label = self.decoration.apply(text, context, from_locale=True)
+        return Rich((names, label) if self.after else (label, names))
+
+
+def _name_label(names: Element, label: Element | None, name: Element | None) -> NameLabel | None:
+    if label is None:
+        return None
+    children = list(names.children)
+    before = label in children and name in children and children.index(label) < children.index(name)
+    return NameLabel(
+        label.get("form") or "long",
+        label.get("plural") or "contextual",
+        Decoration.of(label),
+        after=not before,
+    )
+
+
+@attrs.frozen
+class CompiledNames:
+    """One ``cs:names``: its variables, name options, et-al, label and substitutes."""
+
+    variables: Sequence[str]
+    options: NameOptions
+    delimiter: str
+    et_al_term: str
+    et_al_decoration: Decoration
+    label: NameLabel | None
+    substitutes: Sequence[Render]
+
+    def __call__(self, context: Context) -> Part | None:
+        """The names of the first variables that have any, or the first substitute."""
+        found = self._found(context)
+        if not found:
+            return self._substitute(context)
+        context.rendered += 1
+        context.rendered_variables.update(variable for variable, _names in found)
+        if self.options.form == "count":
+            total = sum(self._count(context, names) for _variable, names in found)
+            return str(total) if total else None
+        pieces = [self._one(context, names, term) for term, names in _with_terms(found)]
+        return Rich(tuple(join(pieces, self.delimiter)))
+
+    def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
+        found: list[tuple[str, list[Any]]] = []
+        for variable in self.variables:
+            context.called += 1
+            value = variable_value(context, variable)
+            if isinstance(value, list) and value:
+                found.append((variable, value))
+        return found
+
+    def _options(self, context: Context) -> NameOptions:
+        """The name options, as sorting and a sort key's overrides change them."""
+        options = self.options
+        if context.sorting:
+            options = attrs.evolve(options, name_as_sort_order="all")
+        if context.names_override:
+            options = attrs.evolve(options, **context.names_override)
+        return options
+
+    def _count(self, context: Context, names: list[Any]) -> int:
+        """How many of *names* print (``form="count"``)."""
+        options = self._options(context)
+        count = len(names)
+        if options.et_al_min and count >= options.et_al_min:
+            count = min(count, options.et_al_use_first + context.add_names)
+        return count
+
+    def _one(self, context: Context, names: list[Any], term: str) -> Part:
+        """One variable's names with their label (*term*)."""
+        et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
+        et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
+        rendered = format_names(
+            names,
+            self._options(context),
+            context.locale,
+            et_al_term=et_al,
+            subsequent=context.cite.position != "first",
+            sorting=context.sorting,
+            add_names=context.add_names,
+            given_levels=context.given_levels,
+        )
+        if self.label is None or context.sorting:
+            return rendered
+        return self.label.around(rendered, context, term, len(names))
+
+    def _substitute(self, context: Context) -> Part | None:
+        """The first substitute that prints; the variables it prints are suppressed after."""
+        for candidate in self.substitutes:
+            suppressed = set(context.suppressed)
+            rendered_before = set(context.rendered_variables)
+            called, rendered_count = context.called, context.rendered
+            result = candidate(context)
+            if result is not None and not (isinstance(result, Rich) and result.is_empty()):
+                context.suppressed |= context.rendered_variables - rendered_before
+                return result
+            context.suppressed = suppressed
+            context.called, context.rendered = called, rendered_count
+        return None
+
+
+def _with_terms(found: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+    """The variables' names with the term of each label.
+
+    The same people as editor and translator print once, as ``editortranslator``.
+    """
+    by_variable = dict(found)
+    if "editor" in by_variable and by_variable["editor"] == by_variable.get("translator"):
+        return [
+            ("editortranslator" if variable == "editor" else variable, names)
+            for variable, names in found
+            if variable != "translator"
+        ]
+    return found
+
+
+DateLayout = tuple[Sequence[DatePart], str, Decoration]
+"""The date parts of a date, their delimiter and the decoration around them."""
+
+_DATE_PART_SELECTIONS: Final[Mapping[str, frozenset[str]]] = {
+    "year-month-day": frozenset({"year", "month", "day"}),
+    "year-month": frozenset({"year", "month"}),
+    "year": frozenset({"year"}),
+}
+
+
+@attrs.frozen
+class CompiledDate:
+    """One ``cs:date``: its own date parts, or the locale's (``form``) with its overrides."""
+
+    variable: str
+    form: str
+    own_parts: Sequence[DatePart]
+    delimiter: str
+    overrides: Mapping[str, DatePart]
+    wanted: frozenset[str]
+    implicit_year_suffix: bool
+    localized: dict[str, DateLayout | None] = attrs.field(factory=dict, eq=False)
+    """The localized layout per language, made on first use."""
+
+    def __call__(self, context: Context) -> Part | None:
+        """The date as rich text, or ``None`` when the item has none."""
+        context.called += 1
+        value = parse_date(variable_value(context, self.variable))
+        if value is None:
+            return None
+        if value.literal:
+            self._mark_rendered(context)
+            return value.literal
+        layout = self._layout(context)
+        if layout is None:
+            return None
+        parts, joiner, decoration = layout
+        suffix = ""
+        if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
+            suffix = context.year_suffix
+        rendered = render_parts(parts, value, context.locale, joiner, suffix)
+        if not rendered:
+            return None
+        if suffix and any(part.name == "year" for part in parts):
+            context.year_suffix_used = True
+        self._mark_rendered(context)
+        node: Part = Rich(tuple(rendered))
+        return decoration.apply(node, context) if decoration != Decoration() else node
+
+    def _mark_rendered(self, context: Context) -> None:
+        context.rendered += 1
+        context.rendered_variables.add(self.variable)
+
+    def _layout(self, context: Context) -> DateLayout | None:
+        if not self.form:
+            return self.own_parts, self.delimiter, Decoration()
+        lang = context.locale.lang
+        if lang not in self.localized:
+            self.localized[lang] = self._localize(context.locale.dates.get(self.form))
+        return self.localized[lang]
+
+    def _localize(self, local: Element | None) -> DateLayout | None:
+        """The locale's date parts (those wanted) with this element's overrides."""
+        if local is None:
+            return None
+        parts = [
+            _override(_date_part(part), self.overrides.get(part.get("name") or ""))
+            for part in local.all("date-part")
+            if (part.get("name") or "") in self.wanted
+        ]
+        decoration = Decoration(local.get("prefix") or "", local.get("suffix") or "")
+        return parts, local.get("delimiter") or "", decoration
+
+
+def _date_part(element: Element) -> DatePart:
+    return DatePart(
+        element.get("name") or "",
+        element.get("form") or ("numeric" if element.get("name") == "day" else "long"),
+        element.get("prefix") or "",
+        element.get("suffix") or "",
+        formatting_of(element),
+        element.get("text-case") or "",
+        element.get("strip-periods") == "true",
+        element.get("range-delimiter") or "\u2013",
+    )
+
+
+class Splice(Rich):
+    """The outputs of a chosen branch, joined by the enclosing element's delimiter."""
+
+    __slots__ = ()
+
+
+def _add(parts: list[Part], node: Part, delimiter: str) -> None:
+    """Append *node* to *parts* (after *delimiter*) unless it is empty."""
+    if not node or (isinstance(node, Rich) and node.empty):
+        return
+    if parts and delimiter:
+        parts.append(delimiter)
+    parts.append(node)
+
+
+_ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
+    "text": Compiler.text,
+    "number": Compiler.number,
+    "label": Compiler.label,
+    "date": Compiler.date,
+    "names": Compiler.names,
+    "group": Compiler.group,
+    "choose": Compiler.choose,
+}
+
+
+def _term_text(text: str | None) -> Part | None:
+    return TermText(text) if text else None
+
+
+def _first_names_tracked(render: Render) -> Render:
+    """*render* noting the first names that print, or leaving them out when suppressed.
+
+    The noted names serve author-only, suppress-author, collapsing and
+    subsequent-author-substitute.
+    """
+
+    def tracked(context: Context) -> Part | None:
+        if context.sorting or context.names_done or context.names_depth:
+            return render(context)
+        context.names_depth += 1
+        try:
+            node = render(context)
+        finally:
+            context.names_depth -= 1
+        if node is None:
+            return None
+        context.names_done = True
+        if context.suppress_first_names:
+            return None
+        context.first_names = node
+        return node
+
+    return tracked
+
+
+def _override(part: DatePart, override: DatePart | None) -> DatePart:
+    if override is None:
+        return part
+    return DatePart(
+        part.name,
+        override.form or part.form,
+        override.prefix or part.prefix,
+        override.suffix or part.suffix,
+        override.formatting or part.formatting,
+        override.text_case or part.text_case,
+        override.strip_periods or part.strip_periods,
+        override.range_delimiter,
+    )
+
+
+def _label_plural(rule: str, variable: str, value: Any) -> bool:
+    """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
+    if rule in {"always", "never"}:
+        return rule == "always"
+    if variable in {"number-of-pages", "number-of-volumes"}:
+        return numbers.is_numeric(value) and _first_int(value) != 1
+    return numbers.is_plural(value)
+
+
+def _first_int(value: Any) -> int | None:
+    match = re.search(r"\d+", str(value))
+    return int(match.group()) if match else None
+
+
+def _number_text(text: str, form: str, variable: str, context: Context) -> str:
+    gender = context.locale.gender_of(variable)
+
+    def one(match: re.Match[str]) -> str:
+        number = int(match.group())
+        if form == "ordinal":
+            return numbers.ordinal(number, context.locale, gender)
+        if form == "long-ordinal":
+            return numbers.long_ordinal(number, context.locale, gender)
+        if form == "roman":
+            return numbers.roman(number)
+        return match.group()
+
+    converted = re.sub(r"\d+", one, text) if len(text) < 200 else text
+    return _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", converted)
+
+
+def _condition(branch: Element) -> Callable[[Context], bool]:
+    """The test of a ``cs:if``/``cs:else-if``: every value of every condition, by ``match``."""
+    match = branch.get("match") or "all"
+    tests: list[Callable[[Context], bool]] = []
+    for attribute, values in branch.attributes.items():
+        if attribute == "type" and match != "all":
+            types = frozenset(values.split())
+            tests.append(lambda context, types=types: context.item.get("type") in types)  # type: ignore[misc]
+            continue
+        test = _CONDITIONS.get(attribute)
+        if test is None:
+            continue
+        tests.extend(_bind(test, value) for value in values.split())
+    if match == "any":
+        return lambda context: any(test(context) for test in tests)
+    if match == "none":
+        return lambda context: not any(test(context) for test in tests)
+    return lambda context: all(test(context) for test in tests)
+
+
+def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context], bool]:
+    return lambda context: test(context, value)
+
+
+def _has_variable(context: Context, name: str) -> bool:
+    if name in context.suppressed:
+        return False
+    return variable_value(context, name) is not None
+
+
+def _is_numeric(context: Context, name: str) -> bool:
+    value = variable_value(context, name)
+    return value is not None and numbers.is_numeric(value)
+
+
+def _is_uncertain_date(context: Context, name: str) -> bool:
+    value = parse_date(variable_value(context, name))
+    return value is not None and value.circa
+
+
+def _locator(context: Context, name: str) -> bool:
+    if not context.cite.locator:
+        return False
+    label = context.cite.label or "page"
+    return label == name or (name == "sub-verbo" and label == "sub verbo")
+
+
+_POSITIONS: Final[Mapping[str, Callable[[CiteData], bool]]] = {
+    "first": lambda cite: cite.position == "first",
+    "subsequent": lambda cite: cite.position != "first",
+    "ibid": lambda cite: cite.position in {"ibid", "ibid-with-locator"},
+    "ibid-with-locator": lambda cite: cite.position == "ibid-with-locator",
+    "near-note": lambda cite: cite.position != "first" and cite.near_note,
+}
+
+
+def _position(context: Context, name: str) -> bool:
+    test = _POSITIONS.get(name)
+    return context.mode == "citation" and test is not None and test(context.cite)
+
+
+_CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
+    "type": lambda context, value: context.item.get("type") == value,
+    "variable": _has_variable,
+    "is-numeric": _is_numeric,
+    "is-uncertain-date": _is_uncertain_date,
+    "locator": _locator,
+    "position": _position,
+    "disambiguate": lambda context, value: context.disambiguate == (value == "true"),
+}

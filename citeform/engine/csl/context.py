@@ -1,0 +1,62 @@
+"""The render context: everything one render of one cite needs besides the compiled style.
+
+A compiled style is shared and immutable; a :class:`Context` is made per cite (or
+bibliography entry) and carries the item, the locale, the cite's data (position,
+locator), disambiguation settings and the bookkeeping of groups and substitution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from citeform.engine.csl.locale import Locale
+from citeform.engine.csl.rich import Part
+
+
+@attrs.frozen
+class CiteData:
+    """What a cite adds to its item: locator, label, position, note numbers."""
+
+    locator: str | None = None
+    label: str | None = None
+    position: str = "first"
+    near_note: bool = False
+    first_reference_note_number: int | None = None
+
+
+@attrs.define(slots=True)
+class Context:
+    """Mutable state of one render; made fresh for every cite or entry."""
+
+    item: Mapping[str, Any]
+    locale: Locale
+    mode: str
+    cite: CiteData = CiteData()
+    sorting: bool = False
+    citation_number: int | None = None
+    year_suffix: str = ""
+    year_suffix_used: bool = False
+    disambiguate: bool = False
+    add_names: int = 0
+    given_levels: Mapping[str, int] | None = None
+    names_override: Mapping[str, Any] | None = None
+    suppressed: set[str] = attrs.field(factory=set)
+    rendered_variables: set[str] = attrs.field(factory=set)
+    called: int = 0
+    rendered: int = 0
+    first_names: Part | None = None
+    names_done: bool = False
+    names_depth: int = 0
+    suppress_first_names: bool = False
+    in_substitute: bool = False
+
+    @property
+    def english(self) -> bool:
+        """Whether title case applies: the locale, or the item's language, is English."""
+        language = self.item.get("language")
+        if isinstance(language, str) and language:
+            return language.lower().startswith("en")
+        return self.locale.lang.startswith("en")

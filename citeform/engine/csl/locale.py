@@ -1,0 +1,186 @@
+"""Locales: terms, date formats and options, merged along CSL's fallback chain.
+
+For a style rendered in ``de-AT`` the sources are, highest priority first: the
+style's ``<locale xml:lang="de-AT">``, its ``<locale xml:lang="de">``, its
+``<locale>`` without language, the locale file ``de-AT``, the language's primary
+dialect file (``de-DE``), then ``en-US``. Terms override one by one; a source that
+defines any ordinal term replaces all ordinal terms below it; date formats replace
+whole. The merged :class:`Locale` is immutable and cached per style and locale.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+from citeproc import LOCALES_PATH, PRIMARY_DIALECTS
+
+from citeform.engine.csl.rich import DEFAULT_QUOTES, Quotes
+from citeform.engine.csl.xml import Element, parse_file
+
+DEFAULT_LOCALE: Final = "en-US"
+_ORDINAL: Final = re.compile(r"^(?:long-)?ordinal(?:-\d\d)?$")
+
+TermKey = tuple[str, str, str]
+"""A term's name, form and gender form (``""`` when it has none)."""
+
+
+@attrs.frozen
+class Term:
+    """One term: singular and plural text, the gender of the noun, an ordinal's match rule."""
+
+    single: str
+    multiple: str
+    gender: str = ""
+    match: str = ""
+
+
+@attrs.frozen
+class Locale:
+    """Everything a style needs from its language, resolved once."""
+
+    lang: str
+    terms: Mapping[TermKey, Term]
+    dates: Mapping[str, Element]
+    punctuation_in_quote: bool = False
+    limit_day_ordinals_to_day_1: bool = False
+    quotes: Quotes = DEFAULT_QUOTES
+    """The quotation marks and the punctuation rule, from the terms and options."""
+
+    def term(
+        self, name: str, form: str = "long", *, plural: bool = False, gender: str = ""
+    ) -> str | None:
+        """The text of term *name* in *form* (falling back as CSL says), or ``None``."""
+        found = self.lookup(name, form, gender)
+        if found is None:
+            return None
+        return found.multiple if plural else found.single
+
+    def lookup(self, name: str, form: str = "long", gender: str = "") -> Term | None:
+        """The term itself, following the form fallbacks (verb-short, verb, short, long)."""
+        for candidate in _FORM_FALLBACK.get(form, (form, "long")):
+            found = self.terms.get((name, candidate, gender))
+            if found is None and gender:
+                found = self.terms.get((name, candidate, ""))
+            if found is not None:
+                return found
+        return None
+
+    def gender_of(self, name: str) -> str:
+        """The grammatical gender of the noun term *name* (``""`` when none is given)."""
+        found = self.terms.get((name, "long", ""))
+        return found.gender if found else ""
+
+
+_FORM_FALLBACK: Final = {
+    "long": ("long",),
+    "short": ("short", "long"),
+    "verb": ("verb", "long"),
+    "verb-short": ("verb-short", "verb", "long"),
+    "symbol": ("symbol", "short", "long"),
+}
+
+
+def _terms_of(locale: Element) -> dict[TermKey, Term]:
+    terms: dict[TermKey, Term] = {}
+    block = locale.child("terms")
+    if block is None:
+        return terms
+    for term in block.all("term"):
+        name = term.get("name") or ""
+        single = term.child("single")
+        multiple = term.child("multiple")
+        text = term.text
+        key = (name, term.get("form") or "long", term.get("gender-form") or "")
+        terms[key] = Term(
+            single.text if single is not None else text,
+            multiple.text
+            if multiple is not None
+            else (single.text if single is not None else text),
+            term.get("gender") or "",
+            term.get("match") or "",
+        )
+    return terms
+
+
+@attrs.frozen
+class _Layer:
+    terms: Mapping[TermKey, Term]
+    dates: Mapping[str, Element]
+    options: Mapping[str, str]
+
+
+def _layer(locale: Element) -> _Layer:
+    dates = {date.get("form") or "": date for date in locale.all("date")}
+    options_element = locale.child("style-options")
+    options = dict(options_element.attributes) if options_element is not None else {}
+    return _Layer(_terms_of(locale), dates, options)
+
+
+@functools.cache
+def _file_layer(lang: str) -> _Layer | None:
+    path = Path(LOCALES_PATH) / f"locales-{lang}.xml"
+    if not path.is_file():
+        return None
+    return _layer(parse_file(path))
+
+
+def _file_chain(lang: str) -> list[str]:
+    language = lang.split("-", maxsplit=1)[0]
+    chain = [lang]
+    primary = PRIMARY_DIALECTS.get(language)
+    if primary and primary not in chain:
+        chain.append(primary)
+    if DEFAULT_LOCALE not in chain:
+        chain.append(DEFAULT_LOCALE)
+    return chain
+
+
+def _style_chain(lang: str, style_locales: Iterable[Element]) -> list[Element]:
+    by_lang: dict[str, list[Element]] = {}
+    for element in style_locales:
+        by_lang.setdefault(element.get("lang") or "", []).append(element)
+    language = lang.split("-", maxsplit=1)[0]
+    wanted = [lang] if lang == language else [lang, language]
+    found = [element for key in wanted for element in reversed(by_lang.get(key, []))]
+    return found + list(reversed(by_lang.get("", [])))
+
+
+def build_locale(lang: str, style_locales: Iterable[Element] = ()) -> Locale:
+    """Merge the locale *lang* from the style's ``<locale>`` elements and the locale files."""
+    layers = [_layer(element) for element in _style_chain(lang, style_locales)]
+    layers += [layer for name in _file_chain(lang) if (layer := _file_layer(name)) is not None]
+    terms: dict[TermKey, Term] = {}
+    dates: dict[str, Element] = {}
+    options: dict[str, str] = {}
+    for layer in reversed(layers):  # lowest priority first; higher layers override
+        if any(_ORDINAL.match(key[0]) for key in layer.terms):
+            terms = {key: term for key, term in terms.items() if not _ORDINAL.match(key[0])}
+        terms.update(layer.terms)
+        dates.update(layer.dates)
+        options.update(layer.options)
+    punctuation_in_quote = options.get("punctuation-in-quote") == "true"
+
+    def mark(name: str, default: str) -> str:
+        found = terms.get((name, "long", ""))
+        return found.single if found and found.single else default
+
+    return Locale(
+        lang,
+        MappingProxyType(terms),
+        MappingProxyType(dates),
+        punctuation_in_quote=punctuation_in_quote,
+        limit_day_ordinals_to_day_1=options.get("limit-day-ordinals-to-day-1") == "true",
+        quotes=Quotes(
+            mark("open-quote", "\u201c"),
+            mark("close-quote", "\u201d"),
+            mark("open-inner-quote", "\u2018"),
+            mark("close-inner-quote", "\u2019"),
+            punctuation_in_quote,
+        ),
+    )

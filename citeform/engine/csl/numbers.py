@@ -1,0 +1,173 @@
+"""Numbers: what counts as numeric, ordinals, roman numerals, page ranges, plurals."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from citeform.engine.csl.locale import Locale
+
+_NUMERIC: Final = re.compile(
+    r"^\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]?)*\s*$"
+)
+_NUMBER: Final = re.compile(r"\d+")
+_SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
+_HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
+_RANGE: Final = re.compile(r"^(\w*?)(\d+)\s*[-\u2013]+\s*(\w*?)(\d+)$")
+MAX_ROMAN: Final = 3999
+"""Larger numbers print as given, not as roman numerals."""
+_ROMAN: Final = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def is_numeric(value: object) -> bool:
+    """Whether *value* is numeric in CSL's sense (``12``, ``2a``, ``1-3``, ``1, 3 & 5``)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return bool(_NUMERIC.match(str(value)))
+
+
+def is_plural(value: object) -> bool:
+    """Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``)."""
+    text = str(value)
+    return len(_NUMBER.findall(text)) > 1 and bool(_SEPARATORS.search(text))
+
+
+def roman(number: int) -> str:
+    """*number* in lower-case roman numerals (as given beyond :data:`MAX_ROMAN`)."""
+    if not 0 < number <= MAX_ROMAN:
+        return str(number)
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def ordinal(number: int, locale: Locale, gender: str = "") -> str:
+    """*number* with the locale's ordinal suffix (``1st``, ``1er``/``1re``, ``1.``)."""
+    return f"{number}{ordinal_suffix(number, locale, gender)}"
+
+
+def ordinal_suffix(number: int, locale: Locale, gender: str = "") -> str:
+    """The locale's ordinal suffix for *number*, following the terms' ``match`` rules.
+
+    A term ``ordinal-NN`` matches by default on the last digit (``NN`` < 10) or the
+    last two digits; ``match="whole-number"`` asks for the number itself. A two-digit
+    match wins over a last-digit one; without any, the ``ordinal`` term applies.
+    """
+    two = number % 100
+    one = number % 10
+    found: dict[str, str] = {}
+    for candidate in {two, one}:
+        term = locale.lookup(f"ordinal-{candidate:02d}", "long", gender)
+        if term is None:
+            continue
+        match = term.match or ("last-digit" if candidate < 10 else "last-two-digits")
+        if match == "whole-number" and number == candidate:
+            found.setdefault("whole-number", term.single)
+        elif match == "last-two-digits" and two == candidate:
+            found.setdefault("last-two-digits", term.single)
+        elif match == "last-digit" and one == candidate:
+            found.setdefault("last-digit", term.single)
+    for rule in ("whole-number", "last-two-digits", "last-digit"):
+        if rule in found:
+            return found[rule]
+    fallback = locale.lookup("ordinal", "long", gender)
+    return fallback.single if fallback else ""
+
+
+def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
+    """The locale's word for *number* (``first`` … ``tenth``), else its ordinal."""
+    if 1 <= number <= 10:
+        word = locale.term(f"long-ordinal-{number:02d}", gender=gender)
+        if word:
+            return word
+    return ordinal(number, locale, gender)
+
+
+def page_range(value: str, format_name: str | None, delimiter: str) -> str:
+    """*value* with its ranges written per ``page-range-format`` (untouched without one)."""
+    if not format_name:
+        return _HYPHEN_RANGE.sub(delimiter, value)
+    parts = _LIST_SEPARATOR.split(value)
+    return "".join(
+        _one_range(part, format_name, delimiter) if index % 2 == 0 else part
+        for index, part in enumerate(parts)
+    )
+
+
+def _one_range(text: str, format_name: str, delimiter: str) -> str:
+    match = _RANGE.match(text.strip())
+    if not match:
+        return text
+    prefix_a, first, prefix_b, last = match.groups()
+    if prefix_b and prefix_a != prefix_b:
+        return text
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    if int(last) < int(first):
+        return text
+    return f"{prefix_a}{first}{delimiter}{prefix_b}{_shorten(first, last, format_name)}"
+
+
+def _shorten(first: str, last: str, format_name: str) -> str:
+    if format_name == "expanded" or len(first) != len(last):
+        return last
+    if format_name == "minimal":
+        return _minimal(first, last, 1)
+    if format_name == "minimal-two":
+        return _minimal(first, last, 2)
+    if format_name in {"chicago", "chicago-15"}:
+        return _chicago(first, last)
+    if format_name == "chicago-16":
+        return _chicago16(first, last)
+    return last
+
+
+def _minimal(first: str, last: str, keep: int) -> str:
+    index = 0
+    while index < len(first) and first[index] == last[index]:
+        index += 1
+    kept = last[index:]
+    if len(kept) < keep and len(last) >= keep:
+        kept = last[-keep:]
+    return kept or last[-1:]
+
+
+def _chicago(first: str, last: str) -> str:
+    """Chicago 15th: 101-8, 321-25, 1536-38, but four-digit ranges changing three digits in full."""
+    start = int(first)
+    if start < 100 or start % 100 == 0:
+        return last
+    if start % 100 < 10:
+        return _minimal(first, last, 1)
+    shortened = _minimal(first, last, 2)
+    if len(first) == 4 and len(shortened) >= 3:
+        return last
+    return shortened
+
+
+def _chicago16(first: str, last: str) -> str:
+    start = int(first)
+    if start < 100 or start % 100 == 0:
+        return last
+    if start % 100 < 10:
+        return _minimal(first, last, 1)
+    return _minimal(first, last, 2)

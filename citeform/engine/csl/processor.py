@@ -1,0 +1,343 @@
+"""One document processed at once: sorting, positions, year suffixes, citations, bibliography.
+
+:class:`Processor` renders a document (citation clusters in order) and its
+bibliography from the same pass, so the year suffixes and numbers of the citations
+and of the bibliography always agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from citeform.engine.citeproc.formats import html_entry
+from citeform.engine.csl.collapse import RenderedCite, collapse
+from citeform.engine.csl.compiler import (
+    DATE_VARIABLES,
+    NAME_VARIABLES,
+    NUMBER_VARIABLES,
+    variable_value,
+)
+from citeform.engine.csl.context import CiteData, Context
+from citeform.engine.csl.dates import parse_date
+from citeform.engine.csl.disambiguation import Settings, disambiguate
+from citeform.engine.csl.locale import Locale
+from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.names import NameOptions, format_name
+from citeform.engine.csl.positions import PositionTracker
+from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
+from citeform.engine.csl.style import CompiledStyle, Section, SortKey
+
+_MARKUP: Final = re.compile(r"<[^>]+>")
+
+
+@attrs.frozen
+class Cite:
+    """One cite of a cluster as the processor takes it."""
+
+    item_id: str
+    locator: str | None = None
+    label: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    suppress_author: bool = False
+    author_only: bool = False
+
+
+_NOT_SORTED: Final = re.compile(r"[^\w\s]+")
+
+
+def _sort_string(text: str) -> str:
+    """*text* as a sort key: no markup, accents or punctuation, lower case."""
+    text = _MARKUP.sub("", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(_NOT_SORTED.sub("", text.lower()).split())
+
+
+_MISSING: Final = (1, "")
+"""The sort value of an item without the key's value (such items sort last)."""
+
+
+@attrs.define
+class Processor:
+    """Renders a document's citations and bibliography with one compiled style and locale."""
+
+    style: CompiledStyle
+    locale: Locale
+    output: str
+    items: dict[str, Mapping[str, Any]]
+
+    def _render_output(self, node: Part) -> str:
+        return flatten(node, self.locale.quotes, self.output)
+
+    # -- sorting ------------------------------------------------------------------------------
+
+    def _key_value(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
+        """*item*'s value for *key*: ``(0, value)``, or ``(1, "")`` when it has none."""
+        context = Context(item, self.locale, "bibliography", sorting=True, citation_number=number)
+        if key.macro is not None:
+            if key.names_override:
+                context.names_override = _names_override(key.names_override)
+            node = key.macro(context)
+            text = plain(node) if node is not None else ""
+            return (0, _sort_string(text)) if text else _MISSING
+        variable = key.variable or ""
+        if variable == "citation-number":
+            return (0, number)
+        value = variable_value(context, variable)
+        return _MISSING if value is None else self._variable_key(variable, value)
+
+    def _variable_key(self, variable: str, value: Any) -> tuple[int, Any]:
+        if variable in NAME_VARIABLES and isinstance(value, list):
+            options = NameOptions(name_as_sort_order="all", sort_separator=" ")
+            names = " ".join(
+                plain(format_name(name, options, self.locale, inverted=True, sorting=True))
+                for name in value
+            )
+            return (0, _sort_string(names))
+        if variable in DATE_VARIABLES:
+            date = parse_date(value)
+            return _MISSING if date is None else (0, (date.start, date.end or date.start))
+        if variable in NUMBER_VARIABLES:
+            match = re.search(r"-?\d+", str(value))
+            return (0, int(match.group())) if match else (0, _sort_string(str(value)))
+        return (0, _sort_string(str(value)))
+
+    def sorted_ids(
+        self, ids: Sequence[str], section: Section, numbers: Mapping[str, int]
+    ) -> list[str]:
+        """*ids* in *section*'s sort order (stable: ties keep their order)."""
+        if not section.sort:
+            return list(ids)
+        result = list(ids)
+        for key in reversed(section.sort):
+            values = {
+                item_id: self._key_value(key, self.items[item_id], numbers.get(item_id, 0))
+                for item_id in result
+            }
+            present = [i for i in result if values[i][0] == 0]
+            missing = [i for i in result if values[i][0] == 1]
+            present.sort(key=lambda i: _comparable(values[i][1]), reverse=key.descending)
+            result = present + missing
+        return result
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def render_entry(
+        self, item_id: str, number: int, year_suffix: str
+    ) -> tuple[Part | None, Context]:
+        """One bibliography entry as rich text, with the context it was rendered in."""
+        section = self.style.bibliography
+        assert section is not None  # noqa: S101 - only called for styles with a bibliography
+        context = Context(
+            self.items[item_id],
+            self.locale,
+            "bibliography",
+            citation_number=number,
+            year_suffix=year_suffix,
+        )
+        if section.first_child is not None and section.rest is not None:
+            return self._aligned(section, context), context
+        node = section.layout(context)
+        if node is None:
+            return None, context
+        return section.decoration.apply(node, context), context
+
+    def _aligned(self, section: Section, context: Context) -> Part | None:
+        """An entry of a ``second-field-align`` style.
+
+        The first field goes in the margin, the rest (with the layout's suffix) beside it.
+        """
+        assert section.first_child is not None  # noqa: S101 - called for aligned styles only
+        assert section.rest is not None  # noqa: S101 - called for aligned styles only
+        first = section.first_child(context)
+        rest = section.rest(context)
+        layout = section.decoration
+        parts: list[Part] = []
+        if first is not None:
+            margin = attrs.evolve(layout, suffix="").apply(first, context)
+            parts.append(Rich((margin,), display="left-margin"))
+        if rest is not None:
+            inline = attrs.evolve(layout, prefix="").apply(rest, context)
+            parts.append(Rich((inline,), display="right-inline"))
+        return Rich(tuple(parts)) if parts else None
+
+    def render_cite(
+        self,
+        cite: Cite,
+        data: CiteData,
+        number: int,
+        settings: Settings,
+        *,
+        without_names: bool = False,
+    ) -> tuple[Part | None, Context]:
+        """One cite with the citation layout (without the layout's affixes)."""
+        context = Context(
+            self.items[cite.item_id],
+            self.locale,
+            "citation",
+            cite=data,
+            citation_number=number,
+            year_suffix=settings.year_suffix,
+            disambiguate=settings.disambiguate,
+            add_names=settings.add_names,
+            given_levels=settings.given_levels,
+            suppress_first_names=without_names or cite.suppress_author,
+        )
+        node = self.style.citation.layout(context)
+        if cite.author_only:
+            return context.first_names, context
+        if node is None:
+            return None, context
+        quotes = self.locale.quotes
+        parts = [
+            parse_markup(cite.prefix, quotes) if cite.prefix else None,
+            node,
+            parse_markup(cite.suffix, quotes) if cite.suffix else None,
+        ]
+        return Rich(tuple(part for part in parts if part)), context
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def process(
+        self,
+        clusters: Sequence[Sequence[Cite]],
+        note_numbers: Sequence[int] | None = None,
+        *,
+        citations: bool = True,
+    ) -> tuple[list[str], list[tuple[str, str]]]:
+        """The citations of *clusters* and the bibliography of the items they cite.
+
+        With ``citations=False`` only the bibliography is rendered (the citations list is empty).
+        """
+        cited: list[str] = []
+        for cluster in clusters:
+            for cite in cluster:
+                if cite.item_id not in cited:
+                    cited.append(cite.item_id)
+        order_numbers = {item_id: index + 1 for index, item_id in enumerate(cited)}
+        bibliography = self.style.bibliography
+        order = (
+            self.sorted_ids(cited, bibliography, order_numbers)
+            if bibliography is not None
+            else list(cited)
+        )
+        numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
+        settings = disambiguate(
+            order, self.items, self.style.citation.options, self._key_function(numbers)
+        )
+        rendered = self._citations(clusters, numbers, settings, note_numbers) if citations else []
+        entries = self._bibliography(order, numbers, settings) if bibliography else []
+        return rendered, entries
+
+    def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
+        def key(item_id: str, settings: Settings) -> str:
+            node, _context = self.render_cite(Cite(item_id), CiteData(), numbers[item_id], settings)
+            return plain(node) if node is not None else ""
+
+        return key
+
+    def _bibliography(
+        self, order: list[str], numbers: Mapping[str, int], settings: Mapping[str, Settings]
+    ) -> list[tuple[str, str]]:
+        bibliography = self.style.bibliography
+        assert bibliography is not None  # noqa: S101 - called only with a bibliography
+        entries: list[tuple[str, str]] = []
+        previous_names = ""
+        substitute = bibliography.options.get("subsequent-author-substitute")
+        for item_id in order:
+            node, context = self.render_entry(
+                item_id, numbers[item_id], settings[item_id].year_suffix
+            )
+            if node is None:
+                entries.append((item_id, ""))
+                continue
+            if substitute is not None and context.first_names is not None:
+                names_text = plain(context.first_names)
+                if names_text and names_text == previous_names:
+                    node = _replace(node, context.first_names, substitute)
+                previous_names = names_text
+            text = self._render_output(capitalize_leading_term(node)).strip()
+            entries.append((item_id, html_entry(text) if self.output == "html" else text))
+        return entries
+
+    def _citations(
+        self,
+        clusters: Sequence[Sequence[Cite]],
+        numbers: Mapping[str, int],
+        settings: Mapping[str, Settings],
+        note_numbers: Sequence[int] | None,
+    ) -> list[str]:
+        section = self.style.citation
+        tracker = PositionTracker(int(section.options.get("near-note-distance", "5") or 5))
+        out: list[str] = []
+        for index, cluster in enumerate(clusters):
+            note = note_numbers[index] if note_numbers and index < len(note_numbers) else index + 1
+            cites = list(cluster)
+            if section.sort:
+                by_number = sorted({c.item_id for c in cites}, key=lambda i: numbers.get(i, 0))
+                ids = self.sorted_ids(by_number, section, numbers)
+                cites.sort(key=lambda c: ids.index(c.item_id))
+            positions = tracker.cluster(cites, note)
+            rendered: list[RenderedCite] = []
+            for cite, data in zip(cites, positions, strict=True):
+                item_settings = settings[cite.item_id]
+                node, context = self.render_cite(
+                    cite, data, numbers.get(cite.item_id, 0), item_settings
+                )
+                if node is None:
+                    continue
+                names = plain(context.first_names) if context.first_names is not None else ""
+                rendered.append(
+                    RenderedCite(
+                        cite, node, names, numbers.get(cite.item_id, 0), item_settings, data
+                    )
+                )
+            if not rendered:
+                out.append("")
+                continue
+            body = Rich(tuple(collapse(rendered, section, self)))
+            if all(c.author_only for c in cites):
+                out.append(self._render_output(body))
+                continue
+            context = Context({}, self.locale, "citation")
+            decorated = section.decoration.apply(body, context)
+            if self.style.cls == "note":
+                decorated = capitalize_leading_term(decorated)
+            out.append(self._render_output(decorated))
+        return out
+
+
+def _comparable(value: Any) -> tuple[int, Any]:
+    """Sort values of mixed kinds made comparable: numbers, then dates, then text."""
+    if isinstance(value, int):
+        return (0, value)
+    if isinstance(value, tuple):
+        return (1, value)
+    return (2, value)
+
+
+def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if "names-min" in override:
+        result["et_al_min"] = int(override["names-min"] or 0)
+    if "names-use-first" in override:
+        result["et_al_use_first"] = int(override["names-use-first"] or 0)
+    if "names-use-last" in override:
+        result["et_al_use_last"] = override["names-use-last"] == "true"
+    return result
+
+
+def _replace(node: Part, target: Part, replacement: str) -> Part:
+    if node is target:
+        return replacement
+    if isinstance(node, str):
+        return node
+    return attrs.evolve(
+        node, parts=tuple(_replace(part, target, replacement) for part in node.parts)
+    )

@@ -1,0 +1,113 @@
+"""The csl engine behind the public Renderer: pickling, threads, any item, HTML safety."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import records
+
+from citeform.engine.base import OutputFormat
+from citeform.model import Record
+from citeform.rendering import Renderer
+
+STYLES = (
+    "apa",
+    "chicago-author-date",
+    "ieee",
+    "modern-language-association",
+    "din-1505-2",
+    "harvard-cite-them-right",
+)
+ENTRIES: list[dict[str, Any]] = [
+    {
+        "id": f"item{index}",
+        "type": kind,
+        "title": f"On the {topic} of things",
+        "author": [{"family": family, "given": "Ann"}, {"family": "Roe", "given": "Bo"}],
+        "issued": {"date-parts": [[2000 + index]]},
+        "container-title": "Journal of Examples",
+        "page": f"{index + 1}-{index + 9}",
+    }
+    for index, (kind, topic, family) in enumerate(
+        [
+            ("book", "nature", "Doe"),
+            ("article-journal", "order", "van der Berg"),
+            ("chapter", "origin", "M\u00fcller"),
+            ("report", "use", "Smith"),
+        ]
+    )
+]
+OUTPUTS: tuple[OutputFormat, ...] = ("text", "html")
+HOSTILE = ["<script>alert(1)</script>", "<b>bold</b> & <i>it</i>", "a < b > c", '"quoted" & <x>']
+
+
+def test_a_csl_renderer_pickles_with_its_engine() -> None:
+    renderer = Renderer("apa", locale="en-US", engine="csl")
+    copy = pickle.loads(pickle.dumps(renderer))
+    assert copy.engine_name == "csl"
+    assert repr(copy) == "Renderer(style='apa', locale='en-US', format='text', engine='csl')"
+    assert copy.entry(ENTRIES[0]) == renderer.entry(ENTRIES[0])
+
+
+def test_one_renderer_shared_by_threads_renders_as_one_per_thread() -> None:
+    shared = Renderer("apa", locale="en-US", engine="csl")
+    expected = {entry["id"]: Renderer("apa", engine="csl").entry(entry) for entry in ENTRIES}
+
+    def work(round_index: int) -> list[tuple[str, str]]:
+        own = Renderer("apa", locale="en-US", engine="csl")
+        out = []
+        for entry in ENTRIES * 32:
+            renderer = shared if round_index % 2 == 0 else own
+            out.append((entry["id"], renderer.entry(entry)))
+        return out
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = [pair for chunk in pool.map(work, range(16)) for pair in chunk]
+    assert len(results) == 2048
+    assert all(text == expected[item_id] for item_id, text in results)
+
+
+@pytest.fixture(scope="module")
+def renderers() -> dict[tuple[str, str], Renderer]:
+    return {
+        (style, output): Renderer(style, locale="en-US", format=output, engine="csl")
+        for style in STYLES
+        for output in OUTPUTS
+    }
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record=records(), style=st.sampled_from(STYLES))
+def test_any_item_renders_in_every_style(
+    renderers: dict[tuple[str, str], Renderer], record: Record, style: str
+) -> None:
+    assert isinstance(renderers[style, "text"].entry(record), str)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    record=records(),
+    style=st.sampled_from(STYLES),
+    field=st.sampled_from(["title", "container-title", "publisher"]),
+    hostile=st.tuples(st.sampled_from(HOSTILE), st.sampled_from(HOSTILE)),
+)
+def test_html_never_carries_markup_from_the_data(
+    renderers: dict[tuple[str, str], Renderer],
+    record: Record,
+    style: str,
+    field: str,
+    hostile: tuple[str, str],
+) -> None:
+    item: dict[str, Any] = {
+        **record.to_csl(),
+        field: hostile[0],
+        "author": [{"family": hostile[1], "given": "Ann"}],
+    }
+    html = renderers[style, "html"].entry(item)
+    assert "<script" not in html
+    assert "<x>" not in html

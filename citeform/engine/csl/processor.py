@@ -8,7 +8,6 @@ and of the bibliography always agree.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
@@ -16,6 +15,7 @@ import attrs
 
 from citeform.engine.citeproc.formats import html_entry
 from citeform.engine.csl.collapse import RenderedCite, collapse
+from citeform.engine.csl.collation import sort_key
 from citeform.engine.csl.compiler import (
     DATE_VARIABLES,
     NAME_VARIABLES,
@@ -32,8 +32,6 @@ from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
 from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 
-_MARKUP: Final = re.compile(r"<[^>]+>")
-
 
 @attrs.frozen
 class Cite:
@@ -48,15 +46,9 @@ class Cite:
     author_only: bool = False
 
 
-_NOT_SORTED: Final = re.compile(r"[^\w\s]+")
-
-
-def _sort_string(text: str) -> str:
-    """*text* as a sort key: no markup, accents or punctuation, lower case."""
-    text = _MARKUP.sub("", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(_NOT_SORTED.sub("", text.lower()).split())
+def _sort_string(text: str, lang: str) -> bytes:
+    """*text* as a sort key in the collation of *lang*."""
+    return sort_key(text, lang)
 
 
 _MISSING: Final = (1, "")
@@ -85,7 +77,7 @@ class Processor:
                 context.names_override = _names_override(key.names_override)
             node = key.macro(context)
             text = plain(node) if node is not None else ""
-            return (0, _sort_string(text)) if text else _MISSING
+            return (0, _sort_string(text, self.locale.lang)) if text else _MISSING
         variable = key.variable or ""
         if variable == "citation-number":
             return (0, number)
@@ -99,14 +91,18 @@ class Processor:
                 plain(format_name(name, options, self.locale, inverted=True, sorting=True))
                 for name in value
             )
-            return (0, _sort_string(names))
+            return (0, _sort_string(names, self.locale.lang))
         if variable in DATE_VARIABLES:
             date = parse_date(value)
             return _MISSING if date is None else (0, (date.start, date.end or date.start))
         if variable in NUMBER_VARIABLES:
             match = re.search(r"-?\d+", str(value))
-            return (0, int(match.group())) if match else (0, _sort_string(str(value)))
-        return (0, _sort_string(str(value)))
+            return (
+                (0, int(match.group()))
+                if match
+                else (0, _sort_string(str(value), self.locale.lang))
+            )
+        return (0, _sort_string(str(value), self.locale.lang))
 
     def sorted_ids(
         self, ids: Sequence[str], section: Section, numbers: Mapping[str, int]

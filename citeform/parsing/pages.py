@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-from citeform.parsing.text import DASHES, squash
+from citeform.parsing.text import DASHES, nfc, squash
 
 _PREFIX = re.compile(r"^(?:seiten|seite|pages|page|pp|p|s|bl)\b\.?\s*", re.IGNORECASE)
 _PAGE_NUMBER = r"(?:[A-Za-z]{0,2}\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+)"
@@ -39,7 +39,7 @@ def parse_pages(text: str) -> Pages | None:
     A range separator of any dash kind, spaced or not, becomes "-"; lists ("3-4, 7") and
     "f."/"ff." suffixes are kept as written. Returns ``None`` for text that is not pages.
     """
-    value = squash(text)
+    value = nfc(squash(text))  # what the patterns keep is the same in NFC and as given
     extent = _EXTENT.search(value)
     if extent:
         return Pages(number_of_pages=extent.group(1))

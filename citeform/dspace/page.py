@@ -80,7 +80,7 @@ def _is_byline(line: str) -> bool:
 
 
 def _table_row(line: str) -> Row | None:
-    """A row of the full item page ("dc.title<TAB>value<TAB>de"): key, value, language.
+    """A row (a stripped line) of the full item page ("dc.title<TAB>value<TAB>de").
 
     The language is the last tab-separated part when it is a single word (or empty).
     """

@@ -34,31 +34,36 @@ def sniff(source: Source) -> bool:
 # --- reading ---------------------------------------------------------------------------
 
 Tagged = list[tuple[str, str, int]]
+_Lines = list[tuple[str, list[str], int]]
+"""A record's tag lines as read: tag, the value's non-empty lines, line number."""
 
 
 def _records(text: str) -> Iterator[Tagged]:
     """The tag lines of each record (``TY`` to ``ER``), with continuation lines joined."""
-    current: Tagged | None = None
+    current: _Lines | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         match = _TAG_LINE.match(line.rstrip())
         if match is None:
             if current and line.strip():
-                tag, value, at = current[-1]
-                current[-1] = (tag, f"{value} {line.strip()}".strip(), at)
+                current[-1][1].append(line.strip())
             continue
         tag, value = match.group(1), (match.group(2) or "").strip()
         if tag == "TY":
             if current:
-                yield current
-            current = [(tag, value, number)]
+                yield _joined(current)
+            current = [(tag, [value] if value else [], number)]
         elif tag == "ER":
             if current:
-                yield current
+                yield _joined(current)
             current = None
         elif current is not None:
-            current.append((tag, value, number))
+            current.append((tag, [value] if value else [], number))
     if current:
-        yield current
+        yield _joined(current)
+
+
+def _joined(lines: _Lines) -> Tagged:
+    return [(tag, " ".join(parts), number) for tag, parts, number in lines]
 
 
 def read_name(text: str) -> Name:
@@ -97,6 +102,7 @@ class _RecordReader:
         self.unmapped: list[Unmapped] = []
         self.citation: str | None = None
         self.record_id: str | None = None
+        self.keywords: list[str] = []
 
     def keep(self, tag: str, value: str, line: int) -> None:
         self.unmapped.append(Unmapped(tag, value, position=f"line {line}"))
@@ -111,8 +117,7 @@ class _RecordReader:
         if not value:
             return
         if tag in tables.NAME_TAGS:
-            variable = tables.NAME_TAGS[tag]
-            self.variables[variable] = (*self.variables.get(variable, ()), read_name(value))
+            self.variables.setdefault(tables.NAME_TAGS[tag], []).append(read_name(value))
         elif tag == "ID" and self.record_id is None:
             self.record_id = value
         elif tag in {"PY", "Y1", "DA"}:
@@ -130,8 +135,8 @@ class _RecordReader:
         elif tag == "SN":
             self.put("ISSN" if _ISSN.fullmatch(value) else "ISBN", value, tag, line)
         elif tag == "KW":
-            keywords = self.variables.get("keyword")
-            self.variables["keyword"] = f"{keywords}, {value}" if keywords else value
+            self.variables.setdefault("keyword", self.keywords)
+            self.keywords.append(value)
         elif tag == "N1" and value.startswith(tables.CITATION_PREFIX) and self.citation is None:
             self.citation = value.removeprefix(tables.CITATION_PREFIX)
         elif tag in {"N1", "M1"}:
@@ -159,6 +164,8 @@ class _RecordReader:
             self.keep("TY", ris_type, type_line)
         for tag, value, line in self.tagged[1:]:
             self.tag(tag, value, line)
+        if self.keywords:
+            self.variables["keyword"] = ", ".join(self.keywords)
         return Record.build(
             csl_type or "document",
             self.variables,

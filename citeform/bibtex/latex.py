@@ -257,7 +257,12 @@ def _markup(text: str) -> Iterator[tuple[str, str]]:
 
 
 def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
-    """Return *text* (CSL rich text) as a LaTeX value that decodes back to it."""
+    """Return *text* (CSL rich text) as a LaTeX value that decodes back to it.
+
+    A letter followed by combining accents is escaped composed (NFC): one accented
+    letter, not an accent over nothing.
+    """
+    text = _ACCENTED.sub(lambda cluster: unicodedata.normalize("NFC", cluster.group()), text)
     out: list[str] = []
     nocase_depth = 0
     for kind, value in _markup(text):
@@ -272,6 +277,12 @@ def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
         else:
             out.append(escape(value, ascii_only=ascii_only))
     return "".join(out)
+
+
+_ACCENTED = re.compile(
+    f"[^{''.join(table.COMBINING_TO_ACCENT)}][{''.join(table.COMBINING_TO_ACCENT)}]+"
+)
+"""A character with the combining accents that follow it."""
 
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:

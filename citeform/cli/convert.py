@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from citeform.cli._common import Tally, add_input_arguments, iter_records
 from citeform.io import write
 from citeform.model import Record
+
+if TYPE_CHECKING:
+    from citeform.registry import Format
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +38,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--report",
         action="store_true",
-        help="list, on standard error, the input fields of each record that no rule maps",
+        help=(
+            "list, on standard error, the input fields of each record that no rule maps, and "
+            "the variables the output format holds only in its extra field or cannot hold"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -43,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     """Convert every record of every input; return the exit code."""
     from citeform.registry import get_format  # noqa: PLC0415 - fail fast on a bad --to
 
-    get_format(args.output_format)
+    output_format = get_format(args.output_format)
     tally = Tally()
     records = list(iter_records(args, tally))
     tally.done = len(records)
@@ -56,12 +63,34 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         for record in records:
             print_unmapped(record)
+            print_uncarried(record, output_format)
     return tally.exit_code
+
+
+def print_uncarried(record: Record, output_format: Format) -> None:
+    """Print what the writer of *output_format* keeps only in its extra field, or loses."""
+    if output_format.coverage is None:
+        return
+    coverage = output_format.coverage(record)
+    name = output_format.name
+    if coverage.extra:
+        print(
+            f"{_where(record)}: in {name}'s extra field: {', '.join(coverage.extra)}",
+            file=sys.stderr,
+        )
+    if coverage.lost:
+        print(
+            f"{_where(record)}: not carried by {name}: {', '.join(coverage.lost)}", file=sys.stderr
+        )
+
+
+def _where(record: Record) -> str:
+    return str(record.origin) if record.origin else repr(record.id)
 
 
 def print_unmapped(record: Record) -> None:
     """Print the unmapped fields of *record* on standard error, one per line."""
-    where = str(record.origin) if record.origin else repr(record.id)
+    where = _where(record)
     if not record.unmapped:
         print(f"{where}: all fields mapped", file=sys.stderr)
     for field in record.unmapped:

@@ -19,10 +19,12 @@ from pybtex.database.input.bibtex import LowLevelParser, month_names
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.utils import CaseInsensitiveDict
 
+from citeform import vocab
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
 from citeform.bibtex.latex import decode, encode, is_safe
 from citeform.bibtex.names import read_names, write_names
+from citeform.coverage import BY_LOWER_NAME, RENDERING_VARIABLES, Coverage, drop_controls
 from citeform.errors import BadRecordError, CiteformError
 from citeform.model import Date, Origin, Record, Unmapped
 from citeform.registry import Format
@@ -157,6 +159,13 @@ def _year_date(year: str, month: str | None, day: str | None) -> Date | None:
     return Date(literal=year)
 
 
+def _extra_variable(name: str) -> str:
+    """The CSL variable a ``csl-<variable>`` field holds ("" for any other field)."""
+    if not name.startswith(table.EXTRA_PREFIX):
+        return ""
+    return BY_LOWER_NAME.get(name.removeprefix(table.EXTRA_PREFIX), "")
+
+
 class _EntryReader:
     """Maps one entry's fields to CSL variables; the rest become unmapped fields."""
 
@@ -245,8 +254,24 @@ class _EntryReader:
             self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
         elif name in table.TO_CSL:
             self.text(table.TO_CSL[name], name, raw)
+        elif _extra_variable(name):
+            self.extra_field(_extra_variable(name), name, raw)
         else:
             self.keep(name, raw)
+
+    def extra_field(self, variable: str, name: str, raw: str) -> None:
+        """A ``csl-<variable>`` field: a variable the writing dialect has no field for."""
+        kind = vocab.KIND_OF[variable]
+        if kind in {"text", "number"}:
+            self.text(variable, name, raw)
+        elif variable in self.variables:
+            self.keep(name, raw)
+        elif kind == "date":
+            self.variables[variable] = Date.from_edtf(decode(raw, protect=False).text)
+        else:
+            names, _ = read_names(raw)
+            if names:
+                self.variables[variable] = names
 
     def note(self, name: str, raw: str) -> None:
         """A note or addendum; a ``Zitierform: …`` in it is the record's citation."""
@@ -399,6 +424,9 @@ class _EntryWriter:
         self.with_citation = citation
         self.fields: dict[str, str] = {}
         self.bare: set[str] = set()
+        self.native: set[str] = set()
+        self.extra: list[str] = []
+        self.lost: list[str] = []
         self.latex: dict[str, str] = dict(record.custom.get(LATEX_KEY, {}))
         self.entry_type = self._entry_type()
 
@@ -424,15 +452,18 @@ class _EntryWriter:
         protect = variable in _TITLE_VARIABLES
         return encode(text, ascii_only=self.dialect.ascii_only, protect_case=protect)
 
-    def put(self, field: str, value: str, *, bare: bool = False) -> None:
+    def put(self, field: str, value: str, *, bare: bool = False, variable: str = "") -> None:
+        """Set *field* unless it is set already; *variable* is then carried natively."""
         if field not in self.fields and value:
             self.fields[field] = value
             if bare:
                 self.bare.add(field)
+            if variable:
+                self.native.add(variable)
 
     def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
         """The field a text or number variable goes to in this entry."""
-        article = self.entry_type in {"article", "review", "periodical"}
+        article = self.entry_type in table.ARTICLE_TYPES
         if variable == "container-title":
             return (
                 ("journal" if self.dialect is BIBTEX else "journaltitle")
@@ -449,8 +480,10 @@ class _EntryWriter:
             return "number" if article else "issue"
         if variable == "number" and article:
             return "eid"
-        if variable in {"number", "collection-number"}:
-            return "number"
+        if variable in {"number", "collection-number"}:  # read as a series number with a series
+            series = "collection-title" in self.record.text and not article
+            series = series and self.entry_type not in table.REPORT_TYPES
+            return "number" if series == (variable == "collection-number") else None
         if variable == "page":
             return "pages"
         return self.dialect.fields.get(variable)
@@ -463,16 +496,15 @@ class _EntryWriter:
                 continue
             text = str(value)
             if field in table.VERBATIM_FIELDS:
-                self.put(field, "".join(_URL_UNSAFE.get(char, char) for char in text))
+                self.put(field, _verbatim(text), variable=variable)
             elif variable == "page":
                 pieces = _RANGE_DASH.split(text)
-                self.put(
-                    field, "--".join(encode(p, ascii_only=self.dialect.ascii_only) for p in pieces)
-                )
+                encoded = "--".join(encode(p, ascii_only=self.dialect.ascii_only) for p in pieces)
+                self.put(field, encoded, variable=variable)
             elif self.dialect is BIBLATEX and field in _LIST_FIELDS and _AND.search(text):
-                self.put(field, "{" + self.encode(variable, text) + "}")
+                self.put(field, "{" + self.encode(variable, text) + "}", variable=variable)
             else:
-                self.put(field, self.encode(variable, text))
+                self.put(field, self.encode(variable, text), variable=variable)
         self.write_genre()
         self.write_language()
         self.write_library()
@@ -482,12 +514,13 @@ class _EntryWriter:
         if genre is None:
             return
         if self.dialect is BIBTEX and types.THESIS_GENRES.get(self.entry_type) == genre:
+            self.native.add("genre")
             return
         key = types.GENRE_KEYS.get(genre)
         if self.dialect is BIBLATEX and key is not None:
-            self.put("type", key)
+            self.put("type", key, variable="genre")
         else:
-            self.put("type", self.encode("genre", genre))
+            self.put("type", self.encode("genre", genre), variable="genre")
 
     def write_language(self) -> None:
         language = self.record.text.get("language")
@@ -495,17 +528,24 @@ class _EntryWriter:
             return
         babel = languages.to_babel(language)
         if babel is None:
-            self.put("language", self.encode("language", language))
+            self.put("language", self.encode("language", language), variable="language")
         elif self.dialect is BIBLATEX:
-            self.put("langid", babel)
+            self.put("langid", babel, variable="language")
         else:
-            self.put("language", languages.CLASSIC_NAMES.get(babel, babel))
+            self.put("language", languages.CLASSIC_NAMES.get(babel, babel), variable="language")
 
     def write_library(self) -> None:
-        parts = [self.record.text.get(name) for name in ("archive", "call-number")]
-        shelf = ": ".join(part for part in parts if part)
-        if shelf:
-            self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
+        """``library``: ``archive: call number``, or the call number alone (read back so)."""
+        archive = self.record.text.get("archive")
+        call_number = self.record.text.get("call-number")
+        if not call_number or ": " in call_number:
+            return
+        shelf = call_number
+        if archive and ": " not in archive:
+            shelf = f"{archive}: {call_number}"
+            self.native.add("archive")
+        self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
+        self.native.add("call-number")
 
     def write_names(self) -> None:
         et_al = set(self.record.custom.get(ET_AL_KEY, ()))
@@ -515,6 +555,7 @@ class _EntryWriter:
                 self.put(
                     field,
                     write_names(names, et_al=variable in et_al, ascii_only=self.dialect.ascii_only),
+                    variable=variable,
                 )
 
     def write_dates(self) -> None:
@@ -525,9 +566,10 @@ class _EntryWriter:
             field = table.DATES_OUT.get(variable)
             edtf = _edtf(date)
             if field is not None and edtf is not None:
-                self.put(field, edtf)
+                self.put(field, edtf, variable=variable)
 
     def write_issued(self, date: Date) -> None:
+        self.native.add("issued")
         edtf = _edtf(date)
         if edtf is None:
             text = date.literal or date.raw or ""
@@ -546,6 +588,33 @@ class _EntryWriter:
             self.put("month", table.MONTHS[first[1] - 1], bare=True)
         if date.is_range or len(first) > 2 or date.circa or (len(first) > 1 and first[1] > 12):
             self.put("date", edtf)
+
+    def write_extra(self) -> None:
+        """Each variable without a field of its own as ``csl-<variable>``; report the rest."""
+        for variable, value in self.record.variables.items():
+            if variable in self.native:
+                continue
+            field = table.EXTRA_PREFIX + variable.lower()
+            if variable in RENDERING_VARIABLES or field in self.fields:
+                self.lost.append(variable)
+                continue
+            self.put(field, self.extra_value(value), variable=variable)
+            (self.extra if variable in self.native else self.lost).append(variable)
+
+    def extra_value(self, value: Any) -> str:
+        """A variable's value as its ``csl-`` field holds it."""
+        ascii_only = self.dialect.ascii_only
+        if isinstance(value, tuple):
+            return write_names(value, et_al=False, ascii_only=ascii_only)
+        if isinstance(value, Date):
+            return _edtf(value) or encode(value.literal or value.raw or "", ascii_only=ascii_only)
+        return encode(str(value), ascii_only=ascii_only)
+
+    def coverage(self) -> Coverage:
+        """How the entry carries the record's variables (after :meth:`text`)."""
+        extra = set(self.extra)
+        native = [name for name in self.record.variables if name in self.native - extra]
+        return Coverage(native=tuple(native), extra=tuple(self.extra), lost=tuple(self.lost))
 
     def write_citation(self) -> None:
         if not self.with_citation or self.record.citation is None:
@@ -574,16 +643,38 @@ class _EntryWriter:
         self.write_names()
         self.write_variables()
         self.write_dates()
+        self.write_extra()
         self.write_citation()
         self.write_unmapped()
         order = {name: index for index, name in enumerate(table.FIELD_ORDER)}
         names = sorted(self.fields, key=lambda name: order.get(name, len(order)))
         lines = [f"@{self.entry_type}{{{self.key},"]
         for name in names:
-            value = self.fields[name]
+            value = drop_controls(self.fields[name])
             lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
+
+
+def _verbatim(text: str) -> str:
+    """A URL or DOI for a verbatim field: characters it may not hold percent-encoded."""
+    return "".join(_URL_UNSAFE.get(char, char) for char in text)
+
+
+def _coverage(record: Record, dialect: _Dialect) -> Coverage:
+    writer = _EntryWriter(record, "key", dialect, citation=False)
+    writer.text()
+    return writer.coverage()
+
+
+def bibtex_coverage(record: Record) -> Coverage:
+    """What classic BibTeX carries of *record*: fields, ``csl-`` fields, nothing."""
+    return _coverage(record, BIBTEX)
+
+
+def biblatex_coverage(record: Record) -> Coverage:
+    """What biblatex carries of *record*: fields, ``csl-`` fields, nothing."""
+    return _coverage(record, BIBLATEX)
 
 
 def _write(records: Sequence[Record], dialect: _Dialect, *, citation: bool) -> str:
@@ -621,6 +712,7 @@ FORMATS = (
         sniff=sniff,
         suffixes=(".bib", ".bibtex"),
         aliases=("bib",),
+        coverage=bibtex_coverage,
     ),
     Format(
         name="biblatex",
@@ -628,5 +720,6 @@ FORMATS = (
         read=read_biblatex,
         write=write_biblatex,
         suffixes=(".bib",),
+        coverage=biblatex_coverage,
     ),
 )

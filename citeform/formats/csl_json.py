@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from citeform.coverage import Coverage
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
 from citeform.model import Origin, Record
 from citeform.registry import Format
@@ -57,6 +58,11 @@ def write(records: Sequence[Record], *, indent: int | None = 2) -> str:
     return json.dumps(items, ensure_ascii=False, indent=indent) + "\n"
 
 
+def coverage(record: Record) -> Coverage:
+    """CSL-JSON carries every variable as it is."""
+    return Coverage(native=tuple(record.variables))
+
+
 FORMATS = (
     Format(
         name=NAME,
@@ -66,5 +72,6 @@ FORMATS = (
         sniff=sniff,
         suffixes=(".json", ".csljson"),
         aliases=("csljson", "csl"),
+        coverage=coverage,
     ),
 )

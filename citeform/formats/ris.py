@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from citeform import vocab
+from citeform.coverage import RENDERING_VARIABLES, Coverage, drop_controls
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
 from citeform.model import Date, Name, Origin, Record, Unmapped
 from citeform.registry import Format
@@ -138,8 +140,21 @@ class _RecordReader:
             self.put("note" if tag == "N1" else "number", value, tag, line)
         elif tag in tables.TEXT_TAGS:
             self.put(tables.TEXT_TAGS[tag], value, tag, line)
+        elif tag == tables.EXTRA_TAG:
+            self.extra_line(value, line)
         else:
             self.keep(tag, value, line)
+
+    def extra_line(self, value: str, line: int) -> None:
+        """An ``M2  - <variable>: <value>`` line; other ``M2`` lines are kept unmapped."""
+        variable, separator, text = value.partition(": ")
+        kind = vocab.KIND_OF.get(variable)
+        if not separator or kind is None or not text.strip():
+            self.keep(tables.EXTRA_TAG, value, line)
+        elif kind == "name":
+            self.variables[variable] = (*self.variables.get(variable, ()), read_name(text))
+        else:
+            self.put(variable, _date(text) if kind == "date" else text, tables.EXTRA_TAG, line)
 
     def issued(self, tag: str, value: str, line: int) -> None:
         """``PY`` (year) and ``DA`` (full date): the fuller of the two when they agree."""
@@ -213,17 +228,6 @@ def _ris_date(date: Date) -> str:
     return date.literal or date.raw or ""
 
 
-def _dates(record: Record) -> Iterator[tuple[str, str]]:
-    issued = record.dates.get("issued")
-    if issued is not None:
-        if issued.parts and not issued.is_range:
-            yield "PY", f"{issued.parts[0][0]:04d}"
-        yield "DA", _ris_date(issued)
-    accessed = record.dates.get("accessed")
-    if accessed is not None:
-        yield "Y2", _ris_date(accessed)
-
-
 def _pages(page: str) -> Iterator[tuple[str, str]]:
     """``SP``/``EP`` for a simple range, else the whole value in ``SP``."""
     first, dash, last = page.partition("-")
@@ -234,37 +238,102 @@ def _pages(page: str) -> Iterator[tuple[str, str]]:
         yield "SP", page
 
 
-def _lines(record: Record, *, citation: bool) -> Iterator[tuple[str, str]]:
-    yield "TY", tables.CSL_TO_TYPE.get(record.type or "", "GEN")
-    if record.id is not None:
-        yield "ID", str(record.id)
-    for variable, tag in tables.NAMES_OUT.items():
-        for name in record.names.get(variable, ()):
-            yield tag, write_name(name)
-    yield from _dates(record)
-    page = record.get("page")
-    if page is not None:
-        yield from _pages(str(page))
-    yield from (("SN", record.text[key]) for key in ("ISBN", "ISSN") if key in record.text)
-    keywords = record.text.get("keyword", "").split(",")
-    yield from (("KW", keyword.strip()) for keyword in keywords if keyword.strip())
-    for variable, value in {**record.text, **record.numbers}.items():
-        if variable in tables.TAGS_OUT:
-            yield tables.TAGS_OUT[variable], str(value)
-    if citation and record.citation is not None:
-        yield "N1", tables.CITATION_PREFIX + record.citation
+def _standard_number(variable: str, value: str) -> bool:
+    """Whether ``SN`` reads *value* back as *variable* (an ISSN is told by its shape)."""
+    return bool(_ISSN.fullmatch(value)) == (variable == "ISSN")
+
+
+class _RecordWriter:
+    """The tag lines of one record, and which variables they carry how."""
+
+    def __init__(self, record: Record, *, citation: bool) -> None:
+        self.record = record
+        self.lines: list[tuple[str, str]] = [
+            ("TY", tables.CSL_TO_TYPE.get(record.type or "", "GEN"))
+        ]
+        self.native: set[str] = set()
+        self.extra: list[str] = []
+        self.lost: list[str] = []
+        if record.id is not None:
+            self.lines.append(("ID", str(record.id)))
+        self.write_native()
+        self.write_extra()
+        if citation and record.citation is not None:
+            self.lines.append(("N1", tables.CITATION_PREFIX + record.citation))
+
+    def put(self, variable: str, lines: Iterable[tuple[str, str]]) -> None:
+        self.lines.extend(lines)
+        self.native.add(variable)
+
+    def write_native(self) -> None:
+        record = self.record
+        for variable, tag in tables.NAMES_OUT.items():
+            if variable in record.names:
+                self.put(variable, ((tag, write_name(name)) for name in record.names[variable]))
+        issued = record.dates.get("issued")
+        if issued is not None:
+            year = (
+                [("PY", f"{issued.parts[0][0]:04d}")]
+                if issued.parts and not issued.is_range
+                else []
+            )
+            self.put("issued", [*year, ("DA", _ris_date(issued))])
+        if "accessed" in record.dates:
+            self.put("accessed", [("Y2", _ris_date(record.dates["accessed"]))])
+        self.write_tags()
+
+    def write_tags(self) -> None:
+        record = self.record
+        page = record.get("page")
+        if page is not None:
+            self.put("page", _pages(str(page)))
+        for variable in ("ISBN", "ISSN"):
+            if variable in record.text and _standard_number(variable, record.text[variable]):
+                self.put(variable, [("SN", record.text[variable])])
+        keywords = [word.strip() for word in record.text.get("keyword", "").split(",")]
+        if any(keywords):
+            self.put("keyword", (("KW", word) for word in keywords if word))
+        for variable, value in {**record.text, **record.numbers}.items():
+            if variable in tables.TAGS_OUT:
+                self.put(variable, [(tables.TAGS_OUT[variable], str(value))])
+
+    def write_extra(self) -> None:
+        """Each variable without a tag of its own as ``M2  - <variable>: <value>``."""
+        for variable, value in self.record.variables.items():
+            if variable in self.native:
+                continue
+            if variable in RENDERING_VARIABLES:
+                self.lost.append(variable)
+                continue
+            if isinstance(value, tuple):
+                texts = [write_name(name) for name in value]
+            else:
+                texts = [_ris_date(value) if isinstance(value, Date) else str(value)]
+            self.lines.extend((tables.EXTRA_TAG, f"{variable}: {text}") for text in texts)
+            self.extra.append(variable)
+
+    def coverage(self) -> Coverage:
+        native = tuple(name for name in self.record.variables if name in self.native)
+        return Coverage(native=native, extra=tuple(self.extra), lost=tuple(self.lost))
+
+
+def _line(tag: str, value: str) -> str:
+    """One tag line: line breaks become spaces, control characters are dropped."""
+    return f"{tag}  - {drop_controls(_LINE_BREAK.sub(' ', value))}"
 
 
 def write(records: Sequence[Record], *, citation: bool = True) -> str:
     """Records as RIS; with *citation*, a Zitierform is a note ``N1  - Zitierform: …``."""
     blocks = []
     for record in records:
-        lines = [
-            f"{tag}  - {_LINE_BREAK.sub(' ', value)}"
-            for tag, value in _lines(record, citation=citation)
-        ]
+        lines = [_line(tag, value) for tag, value in _RecordWriter(record, citation=citation).lines]
         blocks.append("\n".join([*lines, "ER  - "]))
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def coverage(record: Record) -> Coverage:
+    """What RIS carries of *record*: in tags, in ``M2`` lines, or not at all."""
+    return _RecordWriter(record, citation=False).coverage()
 
 
 FORMATS = (
@@ -275,5 +344,6 @@ FORMATS = (
         write=write,
         sniff=sniff,
         suffixes=(".ris",),
+        coverage=coverage,
     ),
 )

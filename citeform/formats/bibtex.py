@@ -266,8 +266,9 @@ class _EntryReader:
             self.text(variable, name, raw)
         elif variable in self.variables:
             self.keep(name, raw)
-        elif kind == "date":
-            self.variables[variable] = Date.from_edtf(decode(raw, protect=False).text)
+        elif kind == "date":  # EDTF as written (its ~ is no tie), else text
+            date = Date.from_edtf(raw)
+            self.variables[variable] = date if date.parts else Date.from_edtf(decode(raw).text)
         else:
             names, _ = read_names(raw)
             if names:

@@ -1,0 +1,130 @@
+"""Every writer either carries a variable (read back the same) or reports it as not carried."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import bib_dates, bib_names, bib_text, numbers
+
+from citeform import vocab
+from citeform.coverage import RENDERING_VARIABLES
+from citeform.io import read, write
+from citeform.model import Date, Name, Record
+from citeform.registry import get_format, list_formats
+
+WRITERS = sorted(fmt.name for fmt in list_formats() if fmt.coverage is not None)
+
+SHAPED: dict[str, st.SearchStrategy[Any]] = {
+    "DOI": st.from_regex(r"10\.[0-9]{4,5}/[A-Za-z0-9._;()/:-]{1,20}", fullmatch=True),
+    "URL": st.from_regex(r"https://example\.org/[A-Za-z0-9._~/-]{0,20}", fullmatch=True),
+    "ISBN": st.from_regex(r"97[89][0-9]{10}", fullmatch=True),
+    "ISSN": st.from_regex(r"[0-9]{4}-[0-9]{3}[0-9X]", fullmatch=True),
+    "language": st.sampled_from(["de", "en-US", "fr", "x-klingon"]),
+    "keyword": bib_text.filter(lambda text: "," not in text),
+    "page": st.builds(lambda a, b: f"{a}-{a + b}", st.integers(1, 999), st.integers(0, 99)),
+}
+"""Variables whose values the formats keep only in their usual shape."""
+
+VARIABLES = sorted(set(vocab.KIND_OF) - {"journalAbbreviation", "shortTitle"})
+"""Every CSL variable but the schema's two legacy spellings."""
+
+
+def values(variable: str) -> st.SearchStrategy[Any]:
+    kind = vocab.KIND_OF[variable]
+    if variable in SHAPED:
+        return SHAPED[variable]
+    if kind == "name":
+        return st.lists(bib_names(), min_size=1, max_size=3).map(tuple)
+    if kind == "date":
+        return bib_dates()
+    return numbers if kind == "number" else bib_text
+
+
+@st.composite
+def any_records(draw: st.DrawFn) -> Record:
+    """A record with any subset of the CSL variables (a title always)."""
+    chosen = draw(st.lists(st.sampled_from(VARIABLES), max_size=12, unique=True))
+    variables = {variable: draw(values(variable)) for variable in {"title", *chosen}}
+    item_type = draw(st.sampled_from(sorted(vocab.ITEM_TYPES)))
+    return Record.build(item_type, variables, id=draw(st.sampled_from(["a", "b1", "key:x"])))
+
+
+def _text(value: Any) -> str:
+    return unicodedata.normalize("NFC", " ".join(str(value).split()))
+
+
+def comparable(variable: str, value: Any) -> Any:
+    """*value* as every format keeps it: whitespace squashed, NFC, names in display order."""
+    if isinstance(value, Date):
+        return (value.parts, bool(value.circa), value.literal or value.raw)
+    if isinstance(value, tuple):
+        return tuple(_text(name) for name in value if isinstance(name, Name))
+    if variable == "language":
+        return None  # language tags pass through babel names: only presence is compared
+    return _text(value).replace("\u2013", "-")
+
+
+def trip(record: Record, writer: str) -> Record:
+    back = read(write([record], writer), writer)
+    assert not back.errors, [str(error) for error in back.errors]
+    (again,) = back
+    return again
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@settings(max_examples=80, deadline=None)
+@given(record=any_records())
+def test_every_variable_is_carried_or_reported(writer, record):
+    coverage = get_format(writer).coverage(record)
+    assert sorted((*coverage.native, *coverage.extra, *coverage.lost)) == sorted(record.variables)
+    again = trip(record, writer)
+    for variable, value in record.variables.items():
+        if variable in coverage.lost:
+            continue
+        assert variable in again.variables, f"{variable} neither carried nor reported"
+        assert comparable(variable, again.get(variable)) == comparable(variable, value), variable
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@settings(max_examples=40, deadline=None)
+@given(record=any_records())
+def test_no_variable_is_invented(writer, record):
+    again = trip(record, writer)
+    implied = {"genre"} if record.type == "thesis" else set()
+    assert set(again.variables) - set(record.variables) <= implied
+
+
+def test_only_rendering_variables_are_lost():
+    """What no file format but CSL-JSON holds: what a processor sets for one citation."""
+    record = Record.build(
+        "paper-conference",
+        {
+            variable: "12" if vocab.KIND_OF[variable] == "number" else "x"
+            for variable in RENDERING_VARIABLES
+        },
+    )
+    for writer in WRITERS:
+        lost = set(get_format(writer).coverage(record).lost)
+        assert lost == (set() if writer == "csl-json" else RENDERING_VARIABLES), writer
+
+
+def test_a_conference_keeps_its_event_and_the_archive_its_name():
+    record = Record.build(
+        "paper-conference",
+        {
+            "title": "Talk",
+            "event-title": "Fachkonferenz",
+            "event-place": "Köln",
+            "event-date": "2017-02-14",
+            "archive": "ZLB",
+        },
+    )
+    for writer in WRITERS:
+        again = trip(record, writer)
+        for variable in ("event-title", "event-place", "event-date", "archive"):
+            assert again.get(variable) == record.get(variable), (writer, variable)
+        assert again.get("call-number") is None, writer

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import bib_dates, bib_names, bib_text, numbers
 
 from citeform import vocab
-from citeform.coverage import RENDERING_VARIABLES
+from citeform.coverage import RENDERING_VARIABLES, Coverage
 from citeform.io import read, write
 from citeform.model import Date, Name, Record
 from citeform.registry import get_format, list_formats
@@ -128,3 +130,74 @@ def test_a_conference_keeps_its_event_and_the_archive_its_name():
         for variable in ("event-title", "event-place", "event-date", "archive"):
             assert again.get(variable) == record.get(variable), (writer, variable)
         assert again.get("call-number") is None, writer
+
+
+# --- the round-trip table in the docs ---------------------------------------------------
+
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "round-trip.md"
+TABLE_START = "% The table below is generated: python tests/test_writer_coverage.py\n"
+TABLE_END = "\n% End of the generated table.\n"
+CELL = {"native": "field", "extra": "extra", "lost": "**not carried**"}
+SAMPLE: dict[vocab.Kind, Any] = {
+    "text": "x",
+    "number": "12",
+    "date": Date.of(2017, 2, 14),
+    "name": (Name(family="Doe", given="Jane"),),
+}
+
+
+SHAPED_SAMPLE = {"ISSN": "0340-5443", "ISBN": "9783161484100", "DOI": "10.1000/1"}
+
+
+def _sample(variable: str) -> Any:
+    return SHAPED_SAMPLE.get(variable, SAMPLE[vocab.KIND_OF[variable]])
+
+
+def _coverage(writer: str, item_type: str, variables: tuple[str, ...]) -> Coverage:
+    coverer = get_format(writer).coverage
+    assert coverer is not None
+    return coverer(Record.build(item_type, {name: _sample(name) for name in variables}))
+
+
+_full_coverage = functools.cache(_coverage)
+
+
+def _how(writer: str, variable: str) -> str:
+    """How *writer* carries *variable*: alone and in a full record, in every item type."""
+    found = set()
+    for item_type in sorted(vocab.ITEM_TYPES):
+        for coverage in (
+            _coverage(writer, item_type, (variable,)),
+            _full_coverage(writer, item_type, tuple(VARIABLES)),
+        ):
+            found |= {how for how in CELL if variable in getattr(coverage, how)}
+    return " or ".join(CELL[how] for how in CELL if how in found)
+
+
+def round_trip_table() -> str:
+    """The Markdown table: one row per CSL variable, one column per writer."""
+    rows = [
+        "| variable | " + " | ".join(WRITERS) + " |",
+        "|---" * (len(WRITERS) + 1) + "|",
+    ]
+    for variable in VARIABLES:
+        cells = [_how(writer, variable) for writer in WRITERS]
+        rows.append(f"| `{variable}` | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def page_with_table(page: str) -> str:
+    head, _, rest = page.partition(TABLE_START)
+    _, _, tail = rest.partition(TABLE_END)
+    return f"{head}{TABLE_START}\n{round_trip_table()}\n{TABLE_END}{tail}"
+
+
+def test_the_docs_table_is_current():
+    page = PAGE.read_text("utf-8")
+    assert TABLE_START in page
+    assert TABLE_END in page
+    assert page == page_with_table(page), "stale table: run python tests/test_writer_coverage.py"
+
+
+if __name__ == "__main__":
+    PAGE.write_text(page_with_table(PAGE.read_text("utf-8")), "utf-8")

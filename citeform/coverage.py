@@ -25,8 +25,11 @@ so file formats other than CSL-JSON do not carry them."""
 BY_LOWER_NAME: Final = {variable.lower(): variable for variable in vocab.KIND_OF}
 """CSL variables by their lower-case name (field names in ``.bib`` files are case-blind)."""
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""C0 controls but tab, line feed and carriage return; DEL; C1 controls."""
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+"""C0 and C1 controls and DEL, but those that are whitespace."""
+_SPACE_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1f\x85]")
+"""Controls that are whitespace (vertical tab, form feed, separators, next line), but tab,
+line feed and carriage return."""
 
 
 @attrs.frozen
@@ -39,9 +42,10 @@ class Coverage:
 
 
 def drop_controls(text: str) -> str:
-    """*text* without C0/C1 control characters (tab and line breaks stay, as whitespace).
+    """*text* without C0/C1 control characters: those that are whitespace become a space
+    (tab, line feed and carriage return stay), the others are dropped.
 
     A control character means nothing in a citation, and written raw it stops TeX (NUL),
     or hides a formula from a spreadsheet's guard (a leading NUL is dropped on opening).
     """
-    return _CONTROLS.sub("", text)
+    return _SPACE_CONTROLS.sub(" ", _CONTROLS.sub("", text))

@@ -454,8 +454,12 @@ class _EntryWriter:
         return encode(text, ascii_only=self.dialect.ascii_only, protect_case=protect)
 
     def put(self, field: str, value: str, *, bare: bool = False, variable: str = "") -> None:
-        """Set *field* unless it is set already; *variable* is then carried natively."""
-        if field not in self.fields and value:
+        """Set *field* unless it is set already; *variable* is then carried natively.
+
+        Control characters are dropped; a value left blank is not written.
+        """
+        value = drop_controls(value)
+        if field not in self.fields and value.strip():
             self.fields[field] = value
             if bare:
                 self.bare.add(field)
@@ -651,7 +655,7 @@ class _EntryWriter:
         names = sorted(self.fields, key=lambda name: order.get(name, len(order)))
         lines = [f"@{self.entry_type}{{{self.key},"]
         for name in names:
-            value = drop_controls(self.fields[name])
+            value = self.fields[name]
             lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)

@@ -32,6 +32,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Final
 
+from citeform.coverage import drop_controls
 from citeform.model import Record
 from citeform.registry import Format
 from citeform.zitierform import write_backs
@@ -54,6 +55,7 @@ def cell(value: str | None, *, formula_guard: bool = True) -> str:
     """*value* made safe for a cell: separators broken up, formulas defused (``None``: ``""``)."""
     if value is None:
         return ""
+    value = drop_controls(value)  # a spreadsheet drops a leading NUL and runs what follows
     for separator, written in SEPARATORS.items():
         while separator in value:
             value = value.replace(separator, written)

@@ -262,8 +262,11 @@ class _RecordWriter:
             self.lines.append(("N1", tables.CITATION_PREFIX + record.citation))
 
     def put(self, variable: str, lines: Iterable[tuple[str, str]]) -> None:
-        self.lines.extend(lines)
-        self.native.add(variable)
+        """Add the *lines* that carry *variable*; one left blank is not written."""
+        written = [(tag, _clean(value)) for tag, value in lines if _clean(value).strip()]
+        self.lines.extend(written)
+        if written:
+            self.native.add(variable)
 
     def write_native(self) -> None:
         record = self.record
@@ -306,27 +309,29 @@ class _RecordWriter:
                 self.lost.append(variable)
                 continue
             if isinstance(value, tuple):
-                texts = [write_name(name) for name in value]
+                texts = [_clean(write_name(name)) for name in value]
             else:
-                texts = [_ris_date(value) if isinstance(value, Date) else str(value)]
+                texts = [_clean(_ris_date(value) if isinstance(value, Date) else str(value))]
+            texts = [text for text in texts if text.strip()]
             self.lines.extend((tables.EXTRA_TAG, f"{variable}: {text}") for text in texts)
-            self.extra.append(variable)
+            (self.extra if texts else self.lost).append(variable)
 
     def coverage(self) -> Coverage:
         native = tuple(name for name in self.record.variables if name in self.native)
         return Coverage(native=native, extra=tuple(self.extra), lost=tuple(self.lost))
 
 
-def _line(tag: str, value: str) -> str:
-    """One tag line: line breaks become spaces, control characters are dropped."""
-    return f"{tag}  - {drop_controls(_LINE_BREAK.sub(' ', value))}"
+def _clean(value: str) -> str:
+    """A value for a tag line: line breaks become spaces, control characters are dropped."""
+    return drop_controls(_LINE_BREAK.sub(" ", value))
 
 
 def write(records: Sequence[Record], *, citation: bool = True) -> str:
     """Records as RIS; with *citation*, a Zitierform is a note ``N1  - Zitierform: …``."""
     blocks = []
     for record in records:
-        lines = [_line(tag, value) for tag, value in _RecordWriter(record, citation=citation).lines]
+        writer = _RecordWriter(record, citation=citation)
+        lines = [f"{tag}  - {_clean(value)}" for tag, value in writer.lines]
         blocks.append("\n".join([*lines, "ER  - "]))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 

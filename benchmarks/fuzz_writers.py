@@ -17,17 +17,12 @@ printed.
 
 from __future__ import annotations
 
-import argparse
-import json
-import subprocess
 import sys
-import tempfile
-import time
 import unicodedata
 from pathlib import Path
 from typing import Any
 
-from fuzz_readers import HAS_ATHERIS, REPO, atheris_result
+from fuzz_readers import REPO, fuzz_each, hypothesis_loop, parse_arguments
 
 sys.path[:0] = [str(REPO / "tests")]
 
@@ -36,57 +31,13 @@ TEXT_CATEGORIES_LEFT_OUT = frozenset({"Cc", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def main() -> int:
     """Fuzz each writer in a child process and print one line per writer."""
-    arguments = parse_arguments()
+    arguments = parse_arguments(__doc__, "writer", "format names")
     if arguments.worker:
         return run_worker(arguments.worker, arguments.seconds, arguments.engine, arguments.out)
     from test_writer_coverage import WRITERS  # noqa: PLC0415 - after sys.path is set
 
-    writers = arguments.writers.split(",") if arguments.writers else WRITERS
-    print(f"fuzzing {len(writers)} writers for {arguments.seconds} s each with {arguments.engine}")
-    print(f"{'writer':14} {'examples':>10} {'per second':>11}  outcome")
-    failed = False
-    total = 0
-    with tempfile.TemporaryDirectory(prefix="citeform-fuzz-writers-") as directory:
-        for writer in writers:
-            result = run_child(writer, arguments, Path(directory))
-            total += result["examples"]
-            rate = result["examples"] / max(result["seconds"], 1e-9)
-            outcome = result.get("failure") or "no failure"
-            print(f"{writer:14} {result['examples']:>10} {rate:>11.0f}  {outcome}")
-            failed = failed or "failure" in result
-    print(f"{'all':14} {total:>10}")
-    return 1 if failed else 0
-
-
-def parse_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--seconds", type=int, default=60, help="time per writer (default 60)")
-    parser.add_argument("--writers", help="comma-separated format names")
-    parser.add_argument(
-        "--engine",
-        choices=("atheris", "hypothesis"),
-        default="atheris" if HAS_ATHERIS else "hypothesis",
-        help="atheris when installed, else hypothesis",
-    )
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
-    return parser.parse_args()
-
-
-def run_child(writer: str, arguments: argparse.Namespace, directory: Path) -> dict[str, Any]:
-    """Fuzz *writer* in a child process; return its counts (and failure, if any)."""
-    out = directory / f"{writer}.json"
-    command = [sys.executable, __file__, "--worker", writer, "--seconds", str(arguments.seconds)]
-    command += ["--engine", arguments.engine, "--out", str(out)]
-    started = time.monotonic()
-    child = subprocess.run(command, capture_output=True, text=True, check=False)
-    elapsed = time.monotonic() - started
-    if arguments.engine == "atheris":
-        return atheris_result(child, elapsed, directory / f"found-{writer}-")
-    if out.is_file():
-        result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-        return result
-    return {"examples": 0, "seconds": elapsed, "failure": f"worker died: {child.stderr[-500:]}"}
+    writers = arguments.targets.split(",") if arguments.targets else WRITERS
+    return fuzz_each("writer", writers, arguments, __file__)
 
 
 def run_worker(writer: str, seconds: int, engine: str, out: str | None) -> int:
@@ -161,39 +112,11 @@ def atheris_worker(writer: str, seconds: int, directory: Path) -> int:
 
 
 def hypothesis_worker(writer: str, seconds: int, out: Path) -> int:
-    from hypothesis import HealthCheck, given, settings  # noqa: PLC0415
     from test_writer_coverage import any_records, check_trip  # noqa: PLC0415
 
-    examples = 0
-    deadline = time.monotonic() + seconds
-
-    @settings(
-        max_examples=200,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
+    return hypothesis_loop(
+        any_records(), lambda record: check_trip(record, writer), seconds, out, examples_per_run=200
     )
-    @given(record=any_records())
-    def fuzz(record: Any) -> None:
-        nonlocal examples
-        examples += 1
-        try:
-            check_trip(record, writer)
-        except Exception:
-            result["input"] = repr(record)[:2000]  # the last one is the shrunk example
-            raise
-
-    result: dict[str, Any] = {}
-    started = time.monotonic()
-    while time.monotonic() < deadline:
-        try:
-            fuzz()
-        except Exception as error:  # noqa: BLE001 - the failure is the report
-            result["failure"] = f"{type(error).__name__}: {str(error)[:300]} on {result['input']}"
-            break
-    result.update(examples=examples, seconds=time.monotonic() - started)
-    out.write_text(json.dumps(result), encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

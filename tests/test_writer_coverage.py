@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from strategies import bib_dates, bib_names, bib_text, numbers
 
 from citeform import vocab
+from citeform.cli import main
 from citeform.coverage import RENDERING_VARIABLES, Coverage, drop_controls
 from citeform.formats.dspace_csv import cell
 from citeform.io import read, write
@@ -247,3 +248,37 @@ def test_a_spreadsheet_cell_holds_no_control_character():
     assert cell("\x00=HYPERLINK()").lstrip("'") == "=HYPERLINK()"
     assert not WRITTEN_CONTROL.search(cell("a\x00b\x1b[31mc\x85d\x7f"))
     assert cell("a\x00b\x1b[31mc\x85d\x7f") == "ab[31mc d"  # next line: a space
+
+
+# --- the report of citeform convert -----------------------------------------------------
+
+
+def test_convert_report_names_what_the_writer_keeps_aside_or_cannot_carry(tmp_path, capsys):
+    source = tmp_path / "talk.json"
+    source.write_text(
+        '[{"id": "t", "type": "paper-conference", "title": "Talk",'
+        ' "event-title": "Tagung", "year-suffix": "a", "x-local": 1}]',
+        encoding="utf-8",
+    )
+    assert main(["convert", str(source), "--to", "ris", "--report"]) == 0
+    report = capsys.readouterr().err.splitlines()
+    where = f"{source}:item 1 (id 't')"
+    assert report == [
+        f"{where}: unmapped x-local = 1",
+        f"{where}: in ris's extra field: event-title",
+        f"{where}: not carried by ris: year-suffix",
+    ]
+
+
+@pytest.mark.parametrize("target", ["dspace-csv", "dspace-patch"])
+def test_convert_report_is_silent_about_writers_of_one_field(tmp_path, capsys, target):
+    """The DSpace writers write a record's Zitierform only: no variable is theirs to carry."""
+    assert get_format(target).coverage is None
+    source = tmp_path / "cited.json"
+    source.write_text(
+        '[{"id": "c", "type": "book", "title": "T", "locator": "3",'
+        ' "custom": {"dspace_citation": "T."}}]',
+        encoding="utf-8",
+    )
+    main(["convert", str(source), "--to", target, "-o", str(tmp_path / "out"), "--report"])
+    assert capsys.readouterr().err.splitlines() == [f"{source}:item 1 (id 'c'): all fields mapped"]

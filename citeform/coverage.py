@@ -42,10 +42,11 @@ class Coverage:
 
 
 def drop_controls(text: str) -> str:
-    """*text* without C0/C1 control characters: those that are whitespace become a space
-    (tab, line feed and carriage return stay), the others are dropped.
+    """*text* without C0/C1 control characters.
 
-    A control character means nothing in a citation, and written raw it stops TeX (NUL),
-    or hides a formula from a spreadsheet's guard (a leading NUL is dropped on opening).
+    Those that are whitespace become a space (tab, line feed and carriage return stay),
+    the others are dropped. A control character means nothing in a citation, and written
+    raw it stops TeX (NUL), or hides a formula from a spreadsheet's guard (a leading NUL
+    is dropped on opening).
     """
     return _SPACE_CONTROLS.sub(" ", _CONTROLS.sub("", text))

@@ -254,8 +254,17 @@ class _EntryReader:
             self.text("genre", name, types.TYPE_KEYS.get(raw, raw))
         elif name in table.TO_CSL:
             self.text(table.TO_CSL[name], name, raw)
-        elif _extra_variable(name):
-            self.extra_field(_extra_variable(name), name, raw)
+        else:
+            self.other(name, raw)
+
+    def other(self, name: str, raw: str) -> None:
+        """A ``csl-`` field, an ``eprint`` of a known type, or a field kept unmapped."""
+        variable = _extra_variable(name)
+        if variable:
+            self.extra_field(variable, name, raw)
+        elif name in {"eprint", "eprinttype"} and self.eprint_variable():
+            if name == "eprint":
+                self.text(self.eprint_variable(), name, raw)
         else:
             self.keep(name, raw)
 
@@ -273,6 +282,13 @@ class _EntryReader:
             names, _ = read_names(raw)
             if names:
                 self.variables[variable] = names
+
+    def eprint_variable(self) -> str:
+        """The CSL variable the entry's ``eprint`` is, by its ``eprinttype`` ("" if none)."""
+        if "eprint" not in self.present:
+            return ""
+        eprint_type = dict(self.entry.fields).get("eprinttype", "")
+        return table.EPRINT_TYPES.get(eprint_type.strip().lower(), "")
 
     def note(self, name: str, raw: str) -> None:
         """A note or addendum; a ``Zitierform: …`` in it is the record's citation."""
@@ -513,6 +529,7 @@ class _EntryWriter:
         self.write_genre()
         self.write_language()
         self.write_library()
+        self.write_eprint()
 
     def write_genre(self) -> None:
         genre = self.record.text.get("genre")
@@ -551,6 +568,16 @@ class _EntryWriter:
             self.native.add("archive")
         self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
         self.native.add("call-number")
+
+    def write_eprint(self) -> None:
+        """biblatex: an identifier of an ``eprinttype`` it knows (a PubMed ID) as ``eprint``."""
+        if self.dialect is not BIBLATEX or "eprint" in self.fields:
+            return
+        for eprint_type, variable in table.EPRINT_TYPES.items():
+            if variable in self.record.text:
+                self.put("eprint", _verbatim(self.record.text[variable]), variable=variable)
+                self.put("eprinttype", eprint_type)
+                return
 
     def write_names(self) -> None:
         et_al = set(self.record.custom.get(ET_AL_KEY, ()))

@@ -233,3 +233,15 @@ def test_a_variable_without_a_field_goes_to_its_csl_field():
     assert 'csl-event-place = {K{\\"o}ln}' in bib
     (back,) = read(bib, "bibtex")
     assert back.variables == record.variables
+
+
+def test_a_pubmed_id_is_a_biblatex_eprint():
+    record = Record.build("article-journal", {"title": "T", "PMID": "12345"})
+    bib = write([record], "biblatex")
+    assert "eprint = {12345}" in bib
+    assert "eprinttype = {pubmed}" in bib
+    (back,) = read(bib, "biblatex")
+    assert back.variables == record.variables
+    (arxiv,) = read("@article{a, title={T}, eprint={2101.00001}, eprinttype={arxiv}}", "biblatex")
+    assert arxiv.get("PMID") is None
+    assert [field.key for field in arxiv.unmapped] == ["eprint", "eprinttype"]

@@ -5,6 +5,10 @@ state): an entry with broken syntax is reported with its line and skipped, the
 others are read. Values are decoded from LaTeX (:mod:`citeform.bibtex.latex`);
 where some TeX could not be decoded the original is kept in ``custom["latex"]``
 so that writing gives it back as it was instead of escaping it a second time.
+
+Writing puts each CSL variable into a field of the dialect; one it has no field for
+goes to a field ``csl-<variable>`` that reading maps back (see
+``docs/reference/round-trip.md``). Control characters are never written.
 """
 
 from __future__ import annotations
@@ -562,12 +566,12 @@ class _EntryWriter:
         call_number = self.record.text.get("call-number")
         if not call_number or ": " in call_number:
             return
-        shelf = call_number
+        carried, shelf = ["call-number"], call_number
         if archive and ": " not in archive:
-            shelf = f"{archive}: {call_number}"
-            self.native.add("archive")
+            carried, shelf = ["archive", "call-number"], f"{archive}: {call_number}"
         self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
-        self.native.add("call-number")
+        if "library" in self.fields:
+            self.native.update(carried)
 
     def write_eprint(self) -> None:
         """biblatex: an identifier of an ``eprinttype`` it knows (a PubMed ID) as ``eprint``."""
@@ -601,21 +605,21 @@ class _EntryWriter:
                 self.put(field, edtf, variable=variable)
 
     def write_issued(self, date: Date) -> None:
-        self.native.add("issued")
         edtf = _edtf(date)
         if edtf is None:
-            text = date.literal or date.raw or ""
-            # braced whole: biblatex loops forever on a bare non-ASCII year
-            self.put("year", "{" + encode(text, ascii_only=self.dialect.ascii_only) + "}")
+            text = drop_controls(date.literal or date.raw or "").strip()
+            if text:  # braced whole: biblatex loops forever on a bare non-ASCII year
+                encoded = encode(text, ascii_only=self.dialect.ascii_only)
+                self.put("year", "{" + encoded + "}", variable="issued")
             return
         if self.dialect is BIBLATEX:
-            self.put("date", edtf)
+            self.put("date", edtf, variable="issued")
             return
         first = date.parts[0]
         if date.is_range:
-            self.put("year", f"{first[0]}--{date.parts[1][0]}")
+            self.put("year", f"{first[0]}--{date.parts[1][0]}", variable="issued")
         else:
-            self.put("year", str(first[0]))
+            self.put("year", str(first[0]), variable="issued")
         if len(first) > 1 and 1 <= first[1] <= 12 and not date.is_range:
             self.put("month", table.MONTHS[first[1] - 1], bare=True)
         if date.is_range or len(first) > 2 or date.circa or (len(first) > 1 and first[1] > 12):
@@ -627,11 +631,9 @@ class _EntryWriter:
             if variable in self.native:
                 continue
             field = table.EXTRA_PREFIX + variable.lower()
-            if variable in RENDERING_VARIABLES or field in self.fields:
-                self.lost.append(variable)
-                continue
-            self.put(field, self.extra_value(value), variable=variable)
-            (self.extra if variable in self.native else self.lost).append(variable)
+            if variable not in RENDERING_VARIABLES:
+                self.put(field, self.extra_value(value))
+            (self.extra if field in self.fields else self.lost).append(variable)
 
     def extra_value(self, value: Any) -> str:
         """A variable's value as its ``csl-`` field holds it."""
@@ -644,9 +646,8 @@ class _EntryWriter:
 
     def coverage(self) -> Coverage:
         """How the entry carries the record's variables (after :meth:`text`)."""
-        extra = set(self.extra)
-        native = [name for name in self.record.variables if name in self.native - extra]
-        return Coverage(native=tuple(native), extra=tuple(self.extra), lost=tuple(self.lost))
+        native = tuple(name for name in self.record.variables if name in self.native)
+        return Coverage(native=native, extra=tuple(self.extra), lost=tuple(self.lost))
 
     def write_citation(self) -> None:
         if not self.with_citation or self.record.citation is None:

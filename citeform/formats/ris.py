@@ -3,6 +3,10 @@
 citeform reads RIS line by line itself rather than through rispy: it needs
 the line of each record for error messages, and every repeated tag kept (rispy
 keeps only the first value of a tag it does not expect to repeat).
+
+Writing puts each CSL variable into its tag; one without a tag goes to a line
+``M2  - <variable>: <value>`` that reading maps back (see ``docs/reference/round-trip.md``).
+Control characters are never written.
 """
 
 from __future__ import annotations

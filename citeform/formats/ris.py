@@ -103,6 +103,7 @@ class _RecordReader:
         self.unmapped: list[Unmapped] = []
         self.citation: str | None = None
         self.record_id: str | None = None
+        self.ris_type = ""
 
     def keep(self, tag: str, value: str, line: int) -> None:
         self.unmapped.append(Unmapped(tag, value, position=f"line {line}"))
@@ -144,6 +145,14 @@ class _RecordReader:
             self.put("note" if tag == "N1" else "number", value, tag, line)
         elif tag in tables.TEXT_TAGS:
             self.put(tables.TEXT_TAGS[tag], value, tag, line)
+        else:
+            self.other(tag, value, line)
+
+    def other(self, tag: str, value: str, line: int) -> None:
+        """A tag whose meaning depends on the type, an ``M2`` line, or a tag kept unmapped."""
+        variable = tables.TYPE_TAGS.get((self.ris_type, tag))
+        if variable is not None:
+            self.put(variable, value, tag, line)
         elif tag == tables.EXTRA_TAG:
             self.extra_line(value, line)
         else:
@@ -173,6 +182,7 @@ class _RecordReader:
 
     def record(self) -> Record:
         _, ris_type, type_line = self.tagged[0]
+        self.ris_type = ris_type.upper()
         csl_type = tables.TYPE_TO_CSL.get(ris_type.upper())
         if csl_type is None:
             self.keep("TY", ris_type, type_line)
@@ -252,9 +262,8 @@ class _RecordWriter:
 
     def __init__(self, record: Record, *, citation: bool) -> None:
         self.record = record
-        self.lines: list[tuple[str, str]] = [
-            ("TY", tables.CSL_TO_TYPE.get(record.type or "", "GEN"))
-        ]
+        self.ris_type = tables.CSL_TO_TYPE.get(record.type or "", "GEN")
+        self.lines: list[tuple[str, str]] = [("TY", self.ris_type)]
         self.native: set[str] = set()
         self.extra: list[str] = []
         self.lost: list[str] = []
@@ -303,6 +312,9 @@ class _RecordWriter:
         for variable, value in {**record.text, **record.numbers}.items():
             if variable in tables.TAGS_OUT:
                 self.put(variable, [(tables.TAGS_OUT[variable], str(value))])
+        for (ris_type, tag), variable in tables.TYPE_TAGS.items():
+            if ris_type == self.ris_type and variable in record.text:
+                self.put(variable, [(tag, record.text[variable])])
 
     def write_extra(self) -> None:
         """Each variable without a tag of its own as ``M2  - <variable>: <value>``."""

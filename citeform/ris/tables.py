@@ -67,6 +67,12 @@ TAGS_OUT: Final[dict[str, str]] = {
 }  # fmt: skip
 """CSL variable -> RIS tag (names, dates, pages, ISBN/ISSN and keywords are set in code)."""
 
+TYPE_TAGS: Final[dict[tuple[str, str], str]] = {
+    ("CPAPER", "C1"): "event-place", ("CONF", "C1"): "event-place",
+}  # fmt: skip
+"""(RIS type, tag) -> CSL variable, for the custom tags whose meaning depends on the type (as
+Zotero reads them)."""
+
 NAMES_OUT: Final[dict[str, str]] = {
     "author": "AU", "editor": "A2", "collection-editor": "A3", "translator": "A4",
 }  # fmt: skip

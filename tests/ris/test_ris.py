@@ -130,3 +130,26 @@ def test_any_text_is_read_or_refused_cleanly(text):
 def test_odd_dates_are_kept_not_fatal(date):
     (record,) = read(f"TY  - JOUR\nDA  - {date}\nER  -\n", "ris")
     assert record.get("issued") is not None
+
+
+def test_a_conference_place_is_c1_and_other_variables_are_m2_lines():
+    record = Record.build(
+        "paper-conference",
+        {
+            "title": "Talk",
+            "container-title": "Proceedings",
+            "event-title": "Fachkonferenz",
+            "event-place": "Köln",
+            "translator": [Name(family="Doe", given="Jane")],
+            "event-date": "2017-02-14",
+        },
+    )
+    ris = write([record], "ris")
+    assert "C1  - Köln" in ris
+    assert "M2  - event-title: Fachkonferenz" in ris
+    assert "M2  - event-date: 2017/02/14/" in ris
+    (back,) = read(ris, "ris")
+    assert back.variables == record.variables
+    (journal,) = read("TY  - JOUR\nC1  - Köln\nM2  - no variable here\nER  - \n", "ris")
+    assert journal.get("event-place") is None
+    assert [field.key for field in journal.unmapped] == ["C1", "M2"]

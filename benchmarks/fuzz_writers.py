@@ -22,9 +22,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from fuzz_readers import REPO, fuzz_each, hypothesis_loop, parse_arguments
-
-sys.path[:0] = [str(REPO / "tests")]
+from fuzz_readers import fuzz_each, hypothesis_loop, parse_arguments  # puts tests/ on the path
 
 TEXT_CATEGORIES_LEFT_OUT = frozenset({"Cc", "Cs", "Co", "Cn", "Zl", "Zp"})
 

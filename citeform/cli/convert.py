@@ -73,15 +73,12 @@ def print_uncarried(record: Record, output_format: Format) -> None:
         return
     coverage = output_format.coverage(record)
     name = output_format.name
-    if coverage.extra:
-        print(
-            f"{_where(record)}: in {name}'s extra field: {', '.join(coverage.extra)}",
-            file=sys.stderr,
-        )
-    if coverage.lost:
-        print(
-            f"{_where(record)}: not carried by {name}: {', '.join(coverage.lost)}", file=sys.stderr
-        )
+    for label, variables in (
+        (f"in {name}'s extra field", coverage.extra),
+        (f"not carried by {name}", coverage.lost),
+    ):
+        if variables:
+            print(f"{_where(record)}: {label}: {', '.join(variables)}", file=sys.stderr)
 
 
 def _where(record: Record) -> str:

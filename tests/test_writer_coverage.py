@@ -43,8 +43,9 @@ def values(variable: str) -> st.SearchStrategy[Any]:
     kind = vocab.KIND_OF[variable]
     if variable in SHAPED:
         return SHAPED[variable]
-    if kind == "name":
-        return st.lists(bib_names(), min_size=1, max_size=3).map(tuple)
+    if kind == "name":  # corporate bodies with commas too ("Acme, Inc.")
+        names = bib_names() | st.builds(Name.corporate, bib_text)
+        return st.lists(names, min_size=1, max_size=3).map(tuple)
     if kind == "date":
         return bib_dates()
     return numbers if kind == "number" else bib_text

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import attrs
 
 from citeform.bibtex import latex_table as table
+from citeform.coverage import drop_controls
 
 _TOKEN = re.compile(r"\\[A-Za-z]+\s*|\\.|[{}$]|---|--|``|''|!`|\?`|~|[^\\{}$~`'!?\-]+|.", re.DOTALL)
 _WORD = re.compile(r"\S+")
@@ -259,9 +260,11 @@ def _markup(text: str) -> Iterator[tuple[str, str]]:
 def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
     """Return *text* (CSL rich text) as a LaTeX value that decodes back to it.
 
-    A letter followed by combining accents is escaped composed (NFC): one accented
-    letter, not an accent over nothing.
+    Control characters are dropped first (see :func:`~citeform.coverage.drop_controls`). A
+    letter followed by combining accents is escaped composed (NFC): one accented letter, not
+    an accent over nothing.
     """
+    text = drop_controls(text)
     text = _ACCENTED.sub(lambda cluster: unicodedata.normalize("NFC", cluster.group()), text)
     out: list[str] = []
     nocase_depth = 0

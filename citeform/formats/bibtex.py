@@ -578,8 +578,9 @@ class _EntryWriter:
         if self.dialect is not BIBLATEX or "eprint" in self.fields:
             return
         for eprint_type, variable in table.EPRINT_TYPES.items():
-            if variable in self.record.text:
-                self.put("eprint", _verbatim(self.record.text[variable]), variable=variable)
+            identifier = self.record.text.get(variable, "")
+            if identifier and _verbatim(identifier) == identifier:  # else it goes to csl-
+                self.put("eprint", identifier, variable=variable)
                 self.put("eprinttype", eprint_type)
                 return
 

@@ -284,8 +284,9 @@ class _RecordWriter:
     def write_native(self) -> None:
         record = self.record
         for variable, tag in tables.NAMES_OUT.items():
-            if variable in record.names:
-                self.put(variable, ((tag, write_name(name)) for name in record.names[variable]))
+            names = record.names.get(variable, ())
+            if all(map(_fits, names)):
+                self.put(variable, ((tag, write_name(name)) for name in names))
         issued = record.dates.get("issued")
         if issued is not None:
             year = (
@@ -330,11 +331,18 @@ class _RecordWriter:
                 texts = [_clean(_ris_date(value) if isinstance(value, Date) else str(value))]
             texts = [text for text in texts if text.strip()]
             self.lines.extend((tables.EXTRA_TAG, f"{variable}: {text}") for text in texts)
-            (self.extra if texts else self.lost).append(variable)
+            carried = texts and all(map(_fits, value if isinstance(value, tuple) else ()))
+            (self.extra if carried else self.lost).append(variable)
 
     def coverage(self) -> Coverage:
         native = tuple(name for name in self.record.variables if name in self.native)
         return Coverage(native=native, extra=tuple(self.extra), lost=tuple(self.lost))
+
+
+def _fits(name: Name) -> bool:
+    """Whether ``Last, First, Suffix`` reads back as *name* (a comma only in the suffix)."""
+    parts = (name.literal, name.family, name.given, name.dropping_particle)
+    return not any("," in part for part in (*parts, name.non_dropping_particle) if part)
 
 
 def _clean(value: str) -> str:

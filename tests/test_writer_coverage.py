@@ -212,6 +212,16 @@ if __name__ == "__main__":
     PAGE.write_text(page_with_table(PAGE.read_text("utf-8")), "utf-8")
 
 
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("item_type", ["article-journal", "book", "paper-conference", "thesis"])
+def test_a_record_with_every_variable_comes_back_whole(writer, item_type):
+    """All but the rendering variables, which the file formats report as not carried."""
+    record = Record.build(item_type, {name: _sample(name) for name in VARIABLES})
+    again = trip(record, writer)
+    expected = set(VARIABLES) - (set() if writer == "csl-json" else RENDERING_VARIABLES)
+    assert {name for name in VARIABLES if again.get(name) == record.get(name)} == expected
+
+
 # --- control characters -----------------------------------------------------------------
 
 CONTROLS = "".join(map(chr, [*range(0x20), 0x7F, *range(0x80, 0xA0)]))

@@ -325,8 +325,8 @@ class _RecordWriter:
             if variable in RENDERING_VARIABLES:
                 self.lost.append(variable)
                 continue
-            if isinstance(value, tuple):
-                texts = [_clean(write_name(name)) for name in value]
+            if isinstance(value, tuple):  # a name that would read back otherwise is left out
+                texts = [_clean(write_name(name)) for name in value if _fits(name)]
             else:
                 texts = [_clean(_ris_date(value) if isinstance(value, Date) else str(value))]
             texts = [text for text in texts if text.strip()]

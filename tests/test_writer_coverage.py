@@ -153,8 +153,6 @@ SAMPLE: dict[vocab.Kind, Any] = {
     "date": Date.of(2017, 2, 14),
     "name": (Name(family="Doe", given="Jane"),),
 }
-
-
 SHAPED_SAMPLE = {"ISSN": "0340-5443", "ISBN": "9783161484100", "DOI": "10.1000/1"}
 
 
@@ -206,10 +204,6 @@ def test_the_docs_table_is_current():
     assert TABLE_START in page
     assert TABLE_END in page
     assert page == page_with_table(page), "stale table: run python tests/test_writer_coverage.py"
-
-
-if __name__ == "__main__":
-    PAGE.write_text(page_with_table(PAGE.read_text("utf-8")), "utf-8")
 
 
 @pytest.mark.parametrize("writer", WRITERS)
@@ -293,3 +287,7 @@ def test_convert_report_is_silent_about_writers_of_one_field(tmp_path, capsys, t
     )
     main(["convert", str(source), "--to", target, "-o", str(tmp_path / "out"), "--report"])
     assert capsys.readouterr().err.splitlines() == [f"{source}:item 1 (id 'c'): all fields mapped"]
+
+
+if __name__ == "__main__":
+    PAGE.write_text(page_with_table(PAGE.read_text("utf-8")), "utf-8")

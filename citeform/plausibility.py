@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from citeform.dspace.crosswalk import TYPE_FROM_CONTEXT
 from citeform.dspace.labels import field_of_label, is_noise
 from citeform.dspace.page import TEXT
 from citeform.formats.dspace_csv import FORMULA_STARTS, SEPARATORS
@@ -20,7 +21,10 @@ FLAGS: Final = {
     "label-name": "a name looks like a label, a number or UI text",
     "no-year": "no year",
     "no-title": "no title",
-    "type-guessed": "no usable item type: none, the fallback 'document', or a type no rule knows",
+    "type-guessed": (
+        "no usable item type: none, the fallback 'document', a type no rule knows, "
+        "or a type chosen from the other fields because there was no type field"
+    ),
     "unknown-labels": "the item page has lines under no known label",
     "parsed": "a value was changed by parsing",
     "formula": "a value starts like a spreadsheet formula",
@@ -90,6 +94,6 @@ def _year(record: Record) -> int | None:
 
 def _type_guessed(record: Record) -> bool:
     """No type, the fallback type, or a type field no rule understood."""
-    if record.type in (None, "document"):
+    if record.type in (None, "document") or record.custom.get(TYPE_FROM_CONTEXT):
         return True
     return any(field.key.lower() in TYPE_KEYS for field in record.unmapped)

@@ -67,7 +67,10 @@ def crosswalk(
     citation = found.pop("citation", None)
     custom = {key[7:]: found.pop(key) for key in list(found) if key.startswith("custom.")}
     variables: dict[str, Any] = found
-    item_type = variables.pop("type", None) or types.type_from_context(variables)
+    item_type = variables.pop("type", None)
+    if item_type is None:
+        item_type = types.type_from_context(variables)
+        custom[TYPE_FROM_CONTEXT] = True
     _tidy_title(variables, custom, options)
     _split_host_citation(variables, custom)
     byline = next(iter(pool.free(BYLINE)), None)
@@ -88,6 +91,10 @@ def crosswalk(
         unmapped=unmapped,
         origin=origin,
     )
+
+
+TYPE_FROM_CONTEXT = "type_from_context"
+"""Set in ``custom`` when no type field gave the type and the context rule chose it."""
 
 
 def _fill_author(

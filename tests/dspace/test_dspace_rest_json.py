@@ -236,6 +236,7 @@ def test_the_item_identity_is_kept_for_writing_back():
         "dspace_handle": "123/4",
         "dspace_collection": "123/1",
         "dspace_citation_language": "de_DE",
+        "type_from_context": True,  # no dc.type: the type was told from the other fields
     }
     csv = citeform.write([record], "dspace-csv")
     assert "0b1f2c4e-1111-4222-8333-944455556666" in csv

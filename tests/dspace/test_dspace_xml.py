@@ -228,14 +228,18 @@ def test_oai_headers_and_mets_give_the_item_identity():
         f"<dim:dim {DIM}>{TITLE.format('T')}</dim:dim></metadata></record>"
     )
     [found] = citeform.read(list_records(record, prefix="dim"))
-    assert dict(found.custom) == {"dspace_handle": "10673/4", "dspace_collection": "10673/2"}
+    assert dict(found.custom) == {
+        "dspace_handle": "10673/4",
+        "dspace_collection": "10673/2",
+        "type_from_context": True,  # no dc.type: the type was told from the other fields
+    }
     mets = (
         '<mets:METS xmlns:mets="http://www.loc.gov/METS/" OBJID="/handle/1834/20117" '
         f'ID="hdl:1834/20117"><mets:dmdSec><dim:dim {DIM}>{TITLE.format("T")}</dim:dim>'
         "</mets:dmdSec></mets:METS>"
     )
     [found] = citeform.read(mets)
-    assert dict(found.custom) == {"dspace_handle": "1834/20117"}
+    assert dict(found.custom) == {"dspace_handle": "1834/20117", "type_from_context": True}
 
 
 def test_whole_document_parse_has_the_same_guards():

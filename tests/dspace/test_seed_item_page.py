@@ -33,6 +33,7 @@ EXPECTED = {
             "Fachkonferenz zur Arbeitsmarktintegration von Flüchtlingen - Beispiele aus Städten."
         ),
         "recorded_container_title": "Eildienst. Städtetag Nordrhein-Westfalen",
+        "type_from_context": True,  # the page has no type: it was told from the other fields
     },
 }
 

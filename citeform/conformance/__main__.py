@@ -1,8 +1,10 @@
 """``python -m citeform.conformance PATH``: measure citeform against the CSL suite and citeproc-js.
 
 PATH is laid out like ``shared/conformance/`` (``csl-test-suite/humans/*.txt`` and
-``reference/*.json``). Exit status: 0 when every figure in ``--baseline`` is reached, 1 when one
-falls below it, 2 on a usage error.
+``reference/*.json``). In-text citations are measured on the development documents of
+``data/citation-documents.json`` against citeproc-js run at measurement time (skipped, saying
+so, where Node or citeproc-js is absent). Exit status: 0 when every figure in ``--baseline`` is
+reached, 1 when one falls below it, 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -10,12 +12,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from citeform.conformance.agreement import measure, reference_files
+from citeform.conformance.agreement import Agreement, measure, reference_files
+from citeform.conformance.citations import (
+    CITATION_LOCALES,
+    CITATION_STYLES,
+    measure_citations,
+    renderers,
+)
+from citeform.conformance.citeprocjs import CiteprocJs, CiteprocJsError, unavailable_reason
+from citeform.conformance.documents import load_documents
 from citeform.conformance.fixtures import fixture_paths
 from citeform.conformance.report import (
+    Figures,
     agreement_figures,
     agreement_table,
     below_baseline,
@@ -25,6 +36,8 @@ from citeform.conformance.report import (
     suite_table,
 )
 from citeform.conformance.suite import TIMEOUT_SECONDS, run_suite
+
+PARTS = ("suite", "agreement", "citations")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -38,16 +51,24 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--baseline", type=Path, metavar="FILE", help="JSON of minimum figures; exit 1 below them"
     )
-    cli.add_argument("--only", choices=("suite", "agreement"), help="measure only one of the two")
+    cli.add_argument(
+        "--only", choices=PARTS, help="measure only one part: suite, agreement or citations"
+    )
+    cli.add_argument(
+        "--engine",
+        metavar="NAME",
+        help="render with this engine of citeform's Renderer (default: the Renderer's own)",
+    )
     cli.add_argument(
         "--fixtures", metavar="PREFIX", default="", help="run only fixtures whose name starts so"
     )
     cli.add_argument(
         "--list-failures",
-        choices=("simple", "full", "agreement"),
+        choices=("simple", "full", "agreement", "citations"),
         metavar="WHAT",
         help="print the failures of WHAT: fixtures failed under the simple or full count "
-        "(expected and produced output), or entries that disagree with citeproc-js (agreement)",
+        "(expected and produced output), entries (agreement) or clusters (citations) that "
+        "disagree with citeproc-js",
     )
     cli.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, help="seconds per fixture")
     return cli
@@ -64,35 +85,80 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.path.is_dir():
         sys.stderr.write(f"{args.path}: not a directory" + "\n")
         return 2
-    figures: dict[str, float] = {}
-    if args.only in (None, "suite"):
-        suite_dir = (
-            args.path / "csl-test-suite" if (args.path / "csl-test-suite").is_dir() else args.path
-        )
-        paths = [p for p in fixture_paths(suite_dir) if p.stem.startswith(args.fixtures)]
-        results = run_suite(paths, timeout=args.timeout)
-        if args.list_failures in ("simple", "full"):
-            sys.stdout.write(failure_report(results, args.list_failures) + "\n")
-        sys.stdout.write(suite_table(results) + "\n")
-        figures.update(suite_figures(results))
-    if args.only in (None, "agreement"):
-        agreements = [
-            agreement for path in reference_files(args.path) for agreement in measure(path)
-        ]
-        if args.list_failures == "agreement":
-            sys.stdout.write(disagreement_report(agreements) + "\n")
-        sys.stdout.write(agreement_table(agreements) + "\n")
-        figures.update(agreement_figures(agreements))
+    figures: Figures = {}
+    measured = []
+    for part in [args.only] if args.only else PARTS:
+        part_figures = MEASUREMENTS[part](args)
+        if part_figures is not None:
+            figures.update(part_figures)
+            measured.append(part)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if baseline is not None:
-        measured = [args.only] if args.only else ["suite", "agreement"]
         shortfalls = below_baseline(figures, baseline, measured)
         for line in shortfalls:
             sys.stderr.write(f"below baseline: {line}" + "\n")
         return 1 if shortfalls else 0
     return 0
 
+
+def measure_suite(args: argparse.Namespace) -> Figures:
+    """The CSL test suite under PATH: print the table (and failures asked for); the figures."""
+    suite_dir = (
+        args.path / "csl-test-suite" if (args.path / "csl-test-suite").is_dir() else args.path
+    )
+    paths = [p for p in fixture_paths(suite_dir) if p.stem.startswith(args.fixtures)]
+    results = run_suite(paths, timeout=args.timeout, engine=args.engine)
+    if args.list_failures in ("simple", "full"):
+        sys.stdout.write(failure_report(results, args.list_failures) + "\n")
+    sys.stdout.write(suite_table(results) + "\n")
+    return suite_figures(results)
+
+
+def measure_agreement(args: argparse.Namespace) -> Figures:
+    """Bibliographies against the reference files under PATH: print the table; the figures."""
+    agreements = [
+        agreement
+        for path in reference_files(args.path)
+        for agreement in measure(path, engine=args.engine)
+    ]
+    if args.list_failures == "agreement":
+        sys.stdout.write(disagreement_report(agreements) + "\n")
+    sys.stdout.write(agreement_table(agreements) + "\n")
+    return agreement_figures(agreements)
+
+
+def measure_citation_agreement(args: argparse.Namespace) -> Figures | None:
+    """Clusters of the development documents against citeproc-js: print the table; the figures.
+
+    None (and a line saying why) where Node or citeproc-js is absent.
+    """
+    reason = unavailable_reason()
+    if reason is not None:
+        sys.stdout.write(f"in-text citations: not measured ({reason})\n")
+        return None
+    documents = load_documents(sets=("development",))
+    results: list[Agreement] = []
+    with CiteprocJs() as js:
+        for style in CITATION_STYLES:
+            for locale in CITATION_LOCALES:
+                try:
+                    results += measure_citations(
+                        js, documents, style, locale, renderers(args.engine)
+                    )
+                except CiteprocJsError as error:
+                    sys.stdout.write(f"in-text citations: {style} {locale} left out ({error})\n")
+    if args.list_failures == "citations":
+        sys.stdout.write(disagreement_report(results) + "\n")
+    sys.stdout.write("in-text citations (clusters):\n" + agreement_table(results) + "\n")
+    return agreement_figures(results, part="citations")
+
+
+MEASUREMENTS: dict[str, Callable[[argparse.Namespace], Figures | None]] = {
+    "suite": measure_suite,
+    "agreement": measure_agreement,
+    "citations": measure_citation_agreement,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

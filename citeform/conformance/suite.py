@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from citeform.conformance.engines import make_renderer
 from citeform.conformance.fixtures import Fixture, parse_fixture
 from citeform.errors import UnknownLocaleError
 from citeform.rendering import CiteItem, Renderer
@@ -122,8 +123,10 @@ def guarded(render: Callable[[], str], expected: str, timeout: float) -> Outcome
     return Outcome(passed=normalise(output) == normalise(expected), output=output)
 
 
-def run_fixture(path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS) -> FixtureResult:
-    """Run the fixture at *path* under both counts; *workdir* receives its style file."""
+def run_fixture(
+    path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS, engine: str | None = None
+) -> FixtureResult:
+    """Run the fixture at *path* under both counts with *engine*; *workdir* gets its style file."""
     try:
         fixture = parse_fixture(path)
     except ValueError as error:
@@ -131,7 +134,7 @@ def run_fixture(path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS) -> 
         return FixtureResult(path.stem, path.stem.split("_", 1)[0], "", failed, failed)
     style_path = workdir / f"{fixture.name}.csl"
     style_path.write_text(fixture.csl, encoding="utf-8")
-    run = FixtureRun(fixture, style_path)
+    run = FixtureRun(fixture, style_path, engine)
     if run.expressible_simply():
         simple = guarded(run.render_simple, fixture.result, timeout)
     else:
@@ -144,12 +147,13 @@ def run_suite(
     paths: Sequence[Path],
     timeout: float = TIMEOUT_SECONDS,
     progress: Callable[[FixtureResult], None] | None = None,
+    engine: str | None = None,
 ) -> list[FixtureResult]:
-    """Run every fixture in *paths*, guarded; call *progress* after each."""
+    """Run every fixture in *paths* with *engine*, guarded; call *progress* after each."""
     results = []
     with tempfile.TemporaryDirectory(prefix="citeform-suite-") as workdir:
         for path in paths:
-            result = run_fixture(path, Path(workdir), timeout)
+            result = run_fixture(path, Path(workdir), timeout, engine)
             results.append(result)
             if progress is not None:
                 progress(result)
@@ -162,6 +166,7 @@ class FixtureRun:
 
     fixture: Fixture
     style_path: Path
+    engine: str | None = None
     records: dict[str, dict[str, Any]] = attrs.field(init=False)
     locale: str = attrs.field(init=False)
 
@@ -173,7 +178,7 @@ class FixtureRun:
 
     def renderer(self) -> Renderer:
         """A renderer of the fixture's style in HTML."""
-        return Renderer(style=self.style_path, locale=self.locale, format="html")
+        return make_renderer(self.style_path, self.locale, "html", self.engine)
 
     def record(self, key: object) -> dict[str, Any]:
         """The ``INPUT`` item of id *key*, passed to the API as it is (a CSL-JSON dict)."""

@@ -10,6 +10,7 @@
 //       clusters: [{"cites": [{"id", "locator"?, "label"?, "prefix"?, "suffix"?,
 //                   "suppress-author"?, "author-only"?}], "note": N}], in document order
 //       -> {"citations": [...], "ids": [...], "entries": [...], "ms"?}
+//   {"op": "compile", "style", "locale", "format"}  -> {"ms": ...} (parse the style anew)
 //   {"op": "quit"}
 // "style" is the path of a .csl file; the locale is forced; "format" is text, html or rtf.
 // Engines are kept per (style, locale, format), so a style is parsed once; their state is reset
@@ -34,8 +35,12 @@ const sys = {
   retrieveItem: (id) => store.items.get(String(id)),
 };
 
+function engineKey(request) {
+  return JSON.stringify([request.style, request.locale, request.format]);
+}
+
 function engineFor(request) {
-  const key = JSON.stringify([request.style, request.locale, request.format]);
+  const key = engineKey(request);
   if (!engines.has(key)) {
     const styleXml = fs.readFileSync(request.style, "utf8");
     const engine = new CSL.Engine(sys, styleXml, request.locale, true);
@@ -103,6 +108,12 @@ function document(engine, clusters) {
 
 const OPERATIONS = {
   version: () => ({ version: require("citeproc/package.json").version }),
+  compile: (request) => {
+    engines.delete(engineKey(request));
+    const start = process.hrtime.bigint();
+    engineFor(request);
+    return timed({}, { timed: true }, start);
+  },
   bibliography: (request) => {
     const engine = engineFor(request);
     const start = process.hrtime.bigint();

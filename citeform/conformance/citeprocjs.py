@@ -182,10 +182,16 @@ class CiteprocJs:
         clusters: Sequence[Cluster],
         *,
         timed: bool = False,
+        batch: bool = False,
     ) -> Rendered:
-        """*clusters* through ``processCitationCluster`` in document order, and the bibliography."""
+        """*clusters* through ``processCitationCluster`` in document order, and the bibliography.
+
+        With *batch*, through ``rebuildProcessorState`` (all items registered first): faster,
+        for timing; its disambiguation can differ.
+        """
         payload = target.payload("document", items, timed=timed)
         payload["clusters"] = [cluster.to_json() for cluster in clusters]
+        payload["batch"] = batch
         return _rendered(self.request(payload))
 
 

@@ -6,10 +6,11 @@
 //   {"op": "version"}                                   -> {"version": "2.4.63"}
 //   {"op": "bibliography", "style", "locale", "format", "items", "timed"?}
 //       -> {"ids": [...] or null when an item rendered to nothing, "entries": [...], "ms"?}
-//   {"op": "document", "style", "locale", "format", "items", "clusters", "timed"?}
+//   {"op": "document", "style", "locale", "format", "items", "clusters", "timed"?, "batch"?}
 //       clusters: [{"cites": [{"id", "locator"?, "label"?, "prefix"?, "suffix"?,
 //                   "suppress-author"?, "author-only"?}], "note": N}], in document order
 //       -> {"citations": [...], "ids": [...], "entries": [...], "ms"?}
+//       processCitationCluster cluster by cluster; with "batch", rebuildProcessorState
 //   {"op": "compile", "style", "locale", "format"}  -> {"ms": ...} (parse the style anew)
 //   {"op": "quit"}
 // "style" is the path of a .csl file; the locale is forced; "format" is text, html or rtf.
@@ -90,8 +91,9 @@ function citationOf(cluster, index) {
   };
 }
 
-// processCitationCluster in document order, each cluster appended after the ones before it;
-// a later cluster may change earlier ones (disambiguation), so the last text of each is kept.
+// processCitationCluster in document order, each cluster appended after the ones before it
+// (as a word processor inserts them); a later cluster may change earlier ones (disambiguation),
+// so the last text of each is kept.
 function document(engine, clusters) {
   const texts = new Array(clusters.length).fill("");
   const placed = [];
@@ -103,6 +105,17 @@ function document(engine, clusters) {
     }
     placed.push([citation.citationID, citation.properties.noteIndex]);
   });
+  return texts;
+}
+
+// The batch way: rebuildProcessorState registers every cited item first, then processes the
+// clusters in order. Faster, but its disambiguation can differ from the incremental way's.
+function rebuilt(engine, clusters, format) {
+  const texts = new Array(clusters.length).fill("");
+  const states = engine.rebuildProcessorState(clusters.map(citationOf), format);
+  for (const [citationID, , text] of states) {
+    texts[Number(citationID.slice(1))] = text;
+  }
   return texts;
 }
 
@@ -125,7 +138,9 @@ const OPERATIONS = {
     const engine = engineFor(request);
     const start = process.hrtime.bigint();
     loadItems(request.items);
-    const citations = document(engine, request.clusters);
+    const citations = request.batch
+      ? rebuilt(engine, request.clusters, request.format || "text")
+      : document(engine, request.clusters);
     const answer = { citations, ...bibliography(engine) };
     return timed(answer, request, start);
   },

@@ -64,3 +64,11 @@ def test_timed_requests_report_milliseconds(js):
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError, match="no output format 'markdown'"):
         Target(style_path("apa"), "en-US", "markdown")
+
+
+def test_a_batch_document_renders_every_cluster(js):
+    (document,) = [d for d in load_documents() if d.name == "ibid-chain"]
+    target = Target(style_path("chicago-notes-bibliography"), "en-US")
+    batch = js.document(target, document.items, document.clusters, batch=True)
+    one_by_one = js.document(target, document.items, document.clusters)
+    assert batch.citations == one_by_one.citations

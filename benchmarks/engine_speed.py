@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/engine_speed.py [ITEMS.json] [--engine NAME ...] [--entries N]
-                                      [--clusters N] [--repeat R]
+                                      [--clusters N] [--repeat R] [--part PART ...]
 
 In one run, for 1000-entry bibliographies (APA en-US, Chicago author-date en-US, IEEE en-US,
 DIN 1505-2 de-DE) and a 500-cluster Chicago notes document (en-US), it times
@@ -59,6 +59,7 @@ BIBLIOGRAPHIES = (
 )
 NOTES_STYLE = ("chicago-notes-bibliography", "en-US")
 COMPILED_STYLE = ("apa", "en-US")
+PARTS = ("compile", "bibliographies", "document")
 
 
 def make_clusters(items: Sequence[dict[str, Any]], count: int) -> list[Cluster]:
@@ -213,6 +214,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--clusters", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--part", choices=PARTS, action="append", help="only these (repeatable)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # citeproc-py warns about every CSL-JSON key it does not know
     engines: list[str | None] = args.engine or [None]
@@ -223,9 +225,13 @@ def main() -> None:
         print(f"citeproc-js not measured: {reason}; no ratios")
     js = None if reason else CiteprocJs()
     try:
-        compile_block(js, engines)
-        bibliography_block(js, items, engines, args.repeat)
-        document_block(js, clusters, engines, args.repeat)
+        parts = args.part or PARTS
+        if "compile" in parts:
+            compile_block(js, engines)
+        if "bibliographies" in parts:
+            bibliography_block(js, items, engines, args.repeat)
+        if "document" in parts:
+            document_block(js, clusters, engines, args.repeat)
     finally:
         if js is not None:
             js.close()

@@ -1,6 +1,10 @@
+import json
+
 import pytest
 
+from citeform.conformance import __main__ as runner
 from citeform.conformance.citations import CITATION_STYLES, compare_clusters
+from citeform.conformance.citeprocjs import unavailable_reason
 from citeform.conformance.documents import cite_to_json, load_documents
 from citeform.conformance.engines import BUILT_IN_ENGINE, make_renderer, renderer_engines
 from citeform.rendering import Renderer
@@ -66,3 +70,19 @@ def test_make_renderer_without_engine_is_the_renderer():
 def test_make_renderer_names_an_unknown_engine():
     with pytest.raises(ValueError, match="unknown engine 'nope'"):
         make_renderer("apa", "en-US", "text", "nope")
+
+
+@pytest.mark.skipif(unavailable_reason() is not None, reason=f"{unavailable_reason()}")
+def test_the_runner_measures_citations_per_style_and_locale(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "CITATION_STYLES", ("ieee",))
+    monkeypatch.setattr(runner, "CITATION_LOCALES", ("de-DE",))
+    out = tmp_path / "figures.json"
+    assert runner.main([str(tmp_path), "--only", "citations", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert set(figures) == {
+        "citations.text",
+        "citations.html",
+        "citations.text.ieee.de-DE",
+        "citations.html.ieee.de-DE",
+    }
+    assert figures["citations.text"] > 0.5

@@ -94,7 +94,8 @@ class Rendered:
 
     citations: tuple[str, ...] = ()
     entries: tuple[str, ...] = ()
-    ids: tuple[str, ...] | None = None
+    ids: tuple[str, ...] = ()
+    """Bibliography order; also ids of items that render to nothing (then more than entries)."""
     ms: float | None = None
 
 
@@ -196,10 +197,9 @@ class CiteprocJs:
 
 
 def _rendered(answer: Mapping[str, Any]) -> Rendered:
-    ids = answer.get("ids")
     return Rendered(
         citations=tuple(answer.get("citations", ())),
         entries=tuple(answer.get("entries", ())),
-        ids=None if ids is None else tuple(ids),
+        ids=tuple(answer.get("ids", ())),
         ms=answer.get("ms"),
     )

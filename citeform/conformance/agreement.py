@@ -16,8 +16,8 @@ from typing import Literal
 
 import attrs
 
+from citeform.conformance.engines import make_renderer
 from citeform.io import read
-from citeform.rendering import DEFAULT_ENGINE, Renderer
 
 Kind = Literal["text", "html"]
 KINDS: tuple[Kind, ...] = ("text", "html")
@@ -82,9 +82,12 @@ def reference_files(directory: Path) -> list[Path]:
 
 
 def measure(
-    reference: Path, kinds: Sequence[Kind] = KINDS, engine: str = DEFAULT_ENGINE
+    reference: Path, kinds: Sequence[Kind] = KINDS, engine: str | None = None
 ) -> list[Agreement]:
-    """Render the items beside *reference* in its style and locale; one agreement per kind."""
+    """Render the items beside *reference* in its style and locale; one agreement per kind.
+
+    *engine* names the Renderer's engine (:func:`~citeform.conformance.engines.make_renderer`).
+    """
     data = json.loads(reference.read_text(encoding="utf-8"))
     style, locale = data["style"], data["locale"]
     results = []
@@ -92,7 +95,7 @@ def measure(
         expected = data[_REFERENCE_FIELD[kind]]
         try:
             records = read(reference.parent / "items.json", format="csl-json")
-            renderer = Renderer(style=style_path(style), locale=locale, format=kind, engine=engine)
+            renderer = make_renderer(style_path(style), locale, kind, engine)
             produced = renderer.bibliography(records)
         except Exception as error:  # noqa: BLE001 - one pair's crash must not end the run
             results.append(

@@ -25,17 +25,17 @@ def suite_figures(results: Sequence[FixtureResult]) -> Figures:
     return figures
 
 
-def agreement_figures(agreements: Sequence[Agreement]) -> Figures:
-    """Agreement per pair (``agreement.<kind>.<style>.<locale>``) and overall."""
+def agreement_figures(agreements: Sequence[Agreement], part: str = "agreement") -> Figures:
+    """Agreement per pair (``<part>.<kind>.<style>.<locale>``) and overall (``<part>.<kind>``)."""
     figures: Figures = {}
     for kind in KINDS:
         pairs = [a for a in agreements if a.kind == kind]
         if not pairs:
             continue
         total = sum(a.total for a in pairs)
-        figures[f"agreement.{kind}"] = sum(a.matches for a in pairs) / total if total else 1.0
+        figures[f"{part}.{kind}"] = sum(a.matches for a in pairs) / total if total else 1.0
         for pair in pairs:
-            figures[f"agreement.{kind}.{pair.style}.{pair.locale}"] = pair.rate
+            figures[f"{part}.{kind}.{pair.style}.{pair.locale}"] = pair.rate
     return figures
 
 
@@ -58,7 +58,7 @@ def below_baseline(
 ) -> list[str]:
     """One line per baseline figure not reached (a missing figure is not reached).
 
-    Only figures of the *measured* parts (``suite``, ``agreement``) are checked.
+    Only figures of the *measured* parts (``suite``, ``agreement``, ``citations``) are checked.
     """
     parts = set(measured)
     return [
@@ -98,11 +98,11 @@ def suite_table(results: Sequence[FixtureResult]) -> str:
 
 def agreement_table(agreements: Sequence[Agreement]) -> str:
     """Agreement per style and locale in each kind, and overall."""
-    lines = [f"{'style':<28}{'locale':<8}{'kind':<6}{'agree':>12}{'rate':>8}  order"]
+    lines = [f"{'style':<38}{'locale':<8}{'kind':<6}{'agree':>12}{'rate':>8}  order"]
     for pair in agreements:
         note = f"  {pair.error}" if pair.error else ""
         lines.append(
-            f"{pair.style:<28}{pair.locale:<8}{pair.kind:<6}{pair.matches:>6}/{pair.total:<5}"
+            f"{pair.style:<38}{pair.locale:<8}{pair.kind:<6}{pair.matches:>6}/{pair.total:<5}"
             f"{_percent(pair.matches, pair.total):>8}  "
             f"{'same' if pair.in_order else 'differs'}{note}"
         )

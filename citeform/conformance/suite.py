@@ -24,9 +24,10 @@ from typing import Any
 
 import attrs
 
+from citeform.conformance.engines import make_renderer
 from citeform.conformance.fixtures import Fixture, parse_fixture
 from citeform.errors import UnknownLocaleError
-from citeform.rendering import DEFAULT_ENGINE, CiteItem, Renderer
+from citeform.rendering import CiteItem, Renderer
 from citeform.styles import resolve_locale
 
 TIMEOUT_SECONDS = 20.0
@@ -123,9 +124,9 @@ def guarded(render: Callable[[], str], expected: str, timeout: float) -> Outcome
 
 
 def run_fixture(
-    path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS, engine: str = DEFAULT_ENGINE
+    path: Path, workdir: Path, timeout: float = TIMEOUT_SECONDS, engine: str | None = None
 ) -> FixtureResult:
-    """Run the fixture at *path* under both counts; *workdir* receives its style file."""
+    """Run the fixture at *path* under both counts with *engine*; *workdir* gets its style file."""
     try:
         fixture = parse_fixture(path)
     except ValueError as error:
@@ -146,9 +147,9 @@ def run_suite(
     paths: Sequence[Path],
     timeout: float = TIMEOUT_SECONDS,
     progress: Callable[[FixtureResult], None] | None = None,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | None = None,
 ) -> list[FixtureResult]:
-    """Run every fixture in *paths*, guarded; call *progress* after each."""
+    """Run every fixture in *paths* with *engine*, guarded; call *progress* after each."""
     results = []
     with tempfile.TemporaryDirectory(prefix="citeform-suite-") as workdir:
         for path in paths:
@@ -165,7 +166,7 @@ class FixtureRun:
 
     fixture: Fixture
     style_path: Path
-    engine: str = DEFAULT_ENGINE
+    engine: str | None = None
     records: dict[str, dict[str, Any]] = attrs.field(init=False)
     locale: str = attrs.field(init=False)
 
@@ -177,9 +178,7 @@ class FixtureRun:
 
     def renderer(self) -> Renderer:
         """A renderer of the fixture's style in HTML."""
-        return Renderer(
-            style=self.style_path, locale=self.locale, format="html", engine=self.engine
-        )
+        return make_renderer(self.style_path, self.locale, "html", self.engine)
 
     def record(self, key: object) -> dict[str, Any]:
         """The ``INPUT`` item of id *key*, passed to the API as it is (a CSL-JSON dict)."""

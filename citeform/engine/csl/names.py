@@ -74,7 +74,7 @@ def _is_latin(text: str) -> bool:
     return True
 
 
-def _split_particles(name: NameData) -> dict[str, str]:
+def split_particles(name: NameData) -> dict[str, str]:
     """The name's parts, with particles split off ``family`` and ``given`` as CSL-JSON does."""
     parts = {
         key: apostrophes(str(value)) for key, value in name.items() if isinstance(value, str | int)
@@ -194,7 +194,7 @@ def format_name(
     """One name as *options* ask, inverted (family first) where *inverted*."""
     if name.get("literal"):
         return _part(str(name["literal"]), options.family, locale)
-    parts = _split_particles(name)
+    parts = split_particles(name)
     family = parts.get("family", "")
     given = parts.get("given", "")
     if not family:

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,32 +37,38 @@ HAS_ATHERIS = importlib.util.find_spec("atheris") is not None
 
 def main() -> int:
     """Fuzz each reader in a child process and print one line per reader."""
-    arguments = parse_arguments()
+    arguments = parse_arguments(__doc__, "reader", "format names ('detect' for detection)")
     if arguments.worker:
         return run_worker(arguments.worker, arguments.seconds, arguments.engine, arguments.out)
     from hostile_support import readable_formats  # noqa: PLC0415 - after sys.path is set
 
-    readers = arguments.readers.split(",") if arguments.readers else [*readable_formats(), DETECT]
-    print(f"fuzzing {len(readers)} readers for {arguments.seconds} s each with {arguments.engine}")
-    print(f"{'reader':14} {'examples':>10} {'per second':>11}  outcome")
+    readers = arguments.targets.split(",") if arguments.targets else [*readable_formats(), DETECT]
+    return fuzz_each("reader", readers, arguments, __file__)
+
+
+def fuzz_each(kind: str, targets: list[str], arguments: argparse.Namespace, script: str) -> int:
+    """Fuzz each target with *script* in a child process; print one line per target."""
+    print(f"fuzzing {len(targets)} {kind}s for {arguments.seconds} s each with {arguments.engine}")
+    print(f"{kind:14} {'examples':>10} {'per second':>11}  outcome")
     failed = False
     total = 0
-    with tempfile.TemporaryDirectory(prefix="citeform-fuzz-") as directory:
-        for reader in readers:
-            result = run_child(reader, arguments, Path(directory))
+    with tempfile.TemporaryDirectory(prefix=f"citeform-fuzz-{kind}s-") as directory:
+        for target in targets:
+            result = run_child(target, arguments, Path(directory), script)
             total += result["examples"]
             rate = result["examples"] / max(result["seconds"], 1e-9)
             outcome = result.get("failure") or "no failure"
-            print(f"{reader:14} {result['examples']:>10} {rate:>11.0f}  {outcome}")
+            print(f"{target:14} {result['examples']:>10} {rate:>11.0f}  {outcome}")
             failed = failed or "failure" in result
     print(f"{'all':14} {total:>10}")
     return 1 if failed else 0
 
 
-def parse_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--seconds", type=int, default=60, help="time per reader (default 60)")
-    parser.add_argument("--readers", help="comma-separated format names ('detect' for detection)")
+def parse_arguments(doc: str | None, kind: str, names: str) -> argparse.Namespace:
+    """The command line of a fuzzer of *kind* (``--seconds``, ``--<kind>s``, ``--engine``)."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n", 1)[0])
+    parser.add_argument("--seconds", type=int, default=60, help=f"time per {kind} (default 60)")
+    parser.add_argument(f"--{kind}s", dest="targets", help=f"comma-separated {names}")
     parser.add_argument(
         "--engine",
         choices=("atheris", "hypothesis"),
@@ -73,16 +80,18 @@ def parse_arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def run_child(reader: str, arguments: argparse.Namespace, directory: Path) -> dict[str, Any]:
-    """Fuzz *reader* in a child process; return its counts (and failure, if any)."""
-    out = directory / f"{reader}.json"
-    command = [sys.executable, __file__, "--worker", reader, "--seconds", str(arguments.seconds)]
+def run_child(
+    target: str, arguments: argparse.Namespace, directory: Path, script: str
+) -> dict[str, Any]:
+    """Fuzz *target* with *script* in a child process; return its counts (and failure, if any)."""
+    out = directory / f"{target}.json"
+    command = [sys.executable, script, "--worker", target, "--seconds", str(arguments.seconds)]
     command += ["--engine", arguments.engine, "--out", str(out)]
     started = time.monotonic()
     child = subprocess.run(command, capture_output=True, text=True, check=False)
     elapsed = time.monotonic() - started
     if arguments.engine == "atheris":
-        return atheris_result(child, elapsed, directory / f"found-{reader}-")
+        return atheris_result(child, elapsed, directory / f"found-{target}-")
     if out.is_file():
         result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
         return result
@@ -154,28 +163,41 @@ def atheris_worker(reader: str, seconds: int, directory: Path) -> int:
 
 def hypothesis_worker(reader: str, seconds: int, out: Path) -> int:
     from hostile_support import check_outcome, mutated, valid_samples  # noqa: PLC0415
-    from hypothesis import HealthCheck, given, settings  # noqa: PLC0415
     from hypothesis import strategies as st  # noqa: PLC0415
 
     format_name = None if reader == DETECT else reader
     inputs = st.binary(max_size=4096) | st.text(max_size=2048) | mutated(valid_samples(format_name))
+    return hypothesis_loop(
+        inputs,
+        lambda content: check_outcome(content, format_name, tolerate_known=True),
+        seconds,
+        out,
+    )
+
+
+def hypothesis_loop(
+    inputs: Any, check: Callable[[Any], None], seconds: int, out: Path, examples_per_run: int = 500
+) -> int:
+    """Run *check* on examples of the strategy *inputs* for *seconds*; write counts to *out*."""
+    from hypothesis import HealthCheck, given, settings  # noqa: PLC0415
+
     examples = 0
     deadline = time.monotonic() + seconds
 
     @settings(
-        max_examples=500,
+        max_examples=examples_per_run,
         deadline=None,
         database=None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(content=inputs)
-    def fuzz(content: bytes | str) -> None:
+    @given(example=inputs)
+    def fuzz(example: Any) -> None:
         nonlocal examples
         examples += 1
         try:
-            check_outcome(content, format_name, tolerate_known=True)
+            check(example)
         except Exception:
-            result["input"] = repr(content)[:2000]  # the last one is the shrunk example
+            result["input"] = repr(example)[:2000]  # the last one is the shrunk example
             raise
 
     result: dict[str, Any] = {}

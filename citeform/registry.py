@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from citeform.coverage import Coverage
 from citeform.errors import CiteformError, UnknownFormatError
 from citeform.model import Record
 from citeform.sources import Source
@@ -32,6 +33,9 @@ PieceWriter = Callable[..., Iterator[str]]
 
 Sniffer = Callable[[Source], bool]
 """Tells from a source's head (or parsed JSON) whether it is in this format."""
+
+Coverer = Callable[[Record], Coverage]
+"""Tells which variables of a record a writer carries natively, in its extra field, or not."""
 
 ENTRY_POINT_GROUP = "citeform.formats"
 
@@ -51,6 +55,8 @@ class Format:
     aliases: tuple[str, ...] = ()
     priority: int = 0
     """Among several formats that recognise a source, the highest priority wins."""
+    coverage: Coverer | None = None
+    """What the writer carries of a record; ``None`` for writers of one field (not a record)."""
 
 
 @attrs.frozen

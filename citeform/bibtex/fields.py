@@ -100,6 +100,13 @@ BIBLATEX_OUT: Final[dict[str, str]] = {
 DATES_OUT: Final = {csl: field for field, csl in DATE_FIELDS.items()}
 NAMES_OUT: Final = {csl: field for field, csl in NAME_FIELDS.items()}
 
+EPRINT_TYPES: Final[dict[str, str]] = {"pubmed": "PMID"}
+"""biblatex ``eprinttype`` -> the CSL variable that the ``eprint`` of that type is."""
+
+EXTRA_PREFIX: Final = "csl-"
+"""A field ``csl-<variable>`` holds a CSL variable that no field of the dialect holds: text
+LaTeX-encoded, names as a name list, dates in EDTF (or as text)."""
+
 NOT_WRITTEN_BACK: Final = frozenset({"crossref", "xref", "xdata", "entryset", "ids"})
 """Unmapped fields not written again: the relations they express were resolved on reading."""
 

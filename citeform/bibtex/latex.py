@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import attrs
 
 from citeform.bibtex import latex_table as table
+from citeform.coverage import drop_controls
 
 _TOKEN = re.compile(r"\\[A-Za-z]+\s*|\\.|[{}$]|---|--|``|''|!`|\?`|~|[^\\{}$~`'!?\-]+|.", re.DOTALL)
 _WORD = re.compile(r"\S+")
@@ -272,7 +273,14 @@ def _markup(text: str) -> Iterator[tuple[str, str]]:
 
 
 def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
-    """Return *text* (CSL rich text) as a LaTeX value that decodes back to it."""
+    """Return *text* (CSL rich text) as a LaTeX value that decodes back to it.
+
+    Control characters are dropped first (see :func:`~citeform.coverage.drop_controls`). A
+    letter followed by combining accents is escaped composed (NFC): one accented letter, not
+    an accent over nothing.
+    """
+    text = drop_controls(text)
+    text = _ACCENTED.sub(lambda cluster: unicodedata.normalize("NFC", cluster.group()), text)
     out: list[str] = []
     nocase_depth = 0
     for kind, value in _markup(text):
@@ -287,6 +295,12 @@ def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
         else:
             out.append(escape(value, ascii_only=ascii_only))
     return "".join(out)
+
+
+_ACCENTED = re.compile(
+    f"[^{''.join(table.COMBINING_TO_ACCENT)}][{''.join(table.COMBINING_TO_ACCENT)}]+"
+)
+"""A character with the combining accents that follow it."""
 
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:

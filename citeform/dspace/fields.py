@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from citeform.errors import CiteformError
+from citeform.parsing.text import nfc
 
 
 @attrs.frozen
@@ -13,7 +14,8 @@ class Field:
 
     ``route`` is the key the mapping looks up; it differs from ``key`` only where a
     shape loses qualifiers (an ``oai_dc`` identifier classified as an ISSN is routed
-    to ``dc.identifier.issn``). Unmapped fields are reported under ``key``.
+    to ``dc.identifier.issn``); it is in NFC and lower case. Unmapped fields are reported
+    under ``key``, as given.
     """
 
     key: str
@@ -24,11 +26,11 @@ class Field:
 
     @route.default
     def _route_default(self) -> str:
-        return self.key.lower()
+        return nfc(self.key).lower()
 
     def routed(self, route: str) -> Field:
         """Return the same value routed to the mapping's key *route*."""
-        return attrs.evolve(self, route=route.lower())
+        return attrs.evolve(self, route=nfc(route).lower())
 
 
 def field_key(schema: str, element: str, qualifier: str | None = None) -> str:

@@ -3,9 +3,9 @@
 The profiles cover DSpace's own German and English UI, the Difu repository and
 untranslated ``item.page.*`` keys.
 
-Labels are compared after :func:`normalize_label` (case folded, spacing squashed, a final
-colon dropped). Users add the labels of their own repository with :func:`register_labels`
-or :func:`load_labels`, which reads a JSON file of this form::
+Labels are compared after :func:`normalize_label` (in Unicode NFC, case folded, spacing
+squashed, a final colon dropped). Users add the labels of their own repository with
+:func:`register_labels` or :func:`load_labels`, which reads a JSON file of this form::
 
     {"labels": {"Erschienen in": "dc.relation.ispartof", "Signatur": "local.holding"},
      "noise": ["Teilen", "Export"]}
@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from citeform.errors import UnreadableInputError
+from citeform.parsing.text import nfc
 
 DSPACE_GERMAN: dict[str, str] = {
     "Titel": "dc.title", "Datum": "dc.date.issued", "Erscheinungsdatum": "dc.date.issued",
@@ -118,8 +119,8 @@ _loaded_files: set[str] = set()
 
 
 def normalize_label(line: str) -> str:
-    """A label as compared: case folded, spacing squashed, a final colon dropped."""
-    return " ".join(line.split()).rstrip(":").rstrip().casefold()
+    """A label as compared: in NFC, case folded, spacing squashed, a final colon dropped."""
+    return nfc(" ".join(line.split())).rstrip(":").rstrip().casefold()
 
 
 def _table(*profiles: Mapping[str, str]) -> dict[str, str]:
@@ -178,7 +179,7 @@ def field_of_label(line: str) -> str | None:
         return _registered_labels[label]
     if label in _BUILT_IN:
         return _BUILT_IN[label]
-    stripped = " ".join(line.split())
+    stripped = nfc(" ".join(line.split()))
     if stripped.lower() in I18N_KEYS:
         return I18N_KEYS[stripped.lower()]
     match = _I18N_KEY.match(stripped)

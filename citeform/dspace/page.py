@@ -19,11 +19,15 @@ from citeform.dspace.crosswalk import BYLINE
 from citeform.dspace.fields import Field
 from citeform.dspace.labels import field_of_label, is_noise
 from citeform.parsing import parse_date
+from citeform.parsing.text import nfc
 
-_TABLE_ROW = re.compile(
-    r"^([a-z][\w-]*\.[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)\t+(.+?)(?:\t+([\w-]*))?$"
-)
-"""A row of the full item page: field key, value, optional language, separated by tabs."""
+_TABLE_KEY = re.compile(r"[a-z][\w-]*\.[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?")
+"""The field key at the start of a row of the full item page."""
+_LANGUAGE = re.compile(r"[\w-]*")
+"""The language at the end of a row of the full item page (may be empty)."""
+
+Row = tuple[str, str, str | None]
+"""A field as one line gives it: key, value, language."""
 
 TEXT = "page.text"
 """Key of lines that stand before the first label and are neither title nor creator line."""
@@ -49,11 +53,11 @@ def fields_from_page(text: str) -> list[Field]:
 
     for index, (number, line) in enumerate(_lines(text)):
         label = field_of_label(line)
-        row = _TABLE_ROW.match(line) or _labelled_line(line)
+        row = _table_row(line) or _labelled_line(line)
         if row is not None and label is None:
             close()
             key, values = None, []
-            found_key, value, language = row.groups() if isinstance(row, re.Match) else row
+            found_key, value, language = row
             fields.append(Field(found_key, value.strip(), language or None, f"line {number}"))
         elif label is not None:
             close()
@@ -75,7 +79,22 @@ def _is_byline(line: str) -> bool:
     return any(char.isalpha() for char in line) and parse_date(line) is None
 
 
-def _labelled_line(line: str) -> tuple[str, str, None] | None:
+def _table_row(line: str) -> Row | None:
+    """A row (a stripped line) of the full item page ("dc.title<TAB>value<TAB>de").
+
+    The language is the last tab-separated part when it is a single word (or empty).
+    """
+    key, tab, rest = line.partition("\t")
+    rest = rest.lstrip("\t")
+    if not (tab and rest and _TABLE_KEY.fullmatch(nfc(key))):
+        return None
+    value, tab, language = rest.rpartition("\t")
+    if tab and _LANGUAGE.fullmatch(nfc(language)):
+        return key, value.rstrip("\t"), language
+    return key, rest, None
+
+
+def _labelled_line(line: str) -> Row | None:
     """A "Label: value" line as (field key, value, no language), when the label is known."""
     label, separator, value = line.partition(": ")
     key = field_of_label(label) if separator and value.strip() else None
@@ -89,7 +108,7 @@ def count_labels(text: str) -> int:
             line
             for _, line in _lines(text)
             if field_of_label(line) is not None
-            or _TABLE_ROW.match(line)
+            or _table_row(line) is not None
             or _labelled_line(line) is not None
         }
     )

@@ -1,6 +1,6 @@
 """Item types: ``dc.type`` values (DSpace, DINI, DRIVER/OpenAIRE, COAR, German) -> CSL types.
 
-Values are compared after :func:`normalize_type` (lower case, prefixes stripped, COAR
+Values are compared after :func:`normalize_type` (NFC, lower case, prefixes stripped, COAR
 URIs resolved to their code). Values that name no type ("Text", "Other", "Graue
 Literatur") are left to the context rule, :func:`type_from_context`.
 """
@@ -8,6 +8,8 @@ Literatur") are left to the context rule, :func:`type_from_context`.
 from __future__ import annotations
 
 import re
+
+from citeform.parsing.text import nfc
 
 TYPES: dict[str, str] = {
     # article-journal
@@ -82,8 +84,8 @@ _PREFIXES = re.compile(
 
 
 def normalize_type(value: str) -> str:
-    """Lower-case and trim a type value; strip DINI/DRIVER prefixes and COAR URI bases."""
-    return _PREFIXES.sub("", " ".join(value.split()).lower()).strip("/ ")
+    """NFC, lower-case and trim a type value; strip DINI/DRIVER prefixes and COAR URI bases."""
+    return _PREFIXES.sub("", nfc(" ".join(value.split())).lower()).strip("/ ")
 
 
 def type_from_value(value: str) -> str | None:

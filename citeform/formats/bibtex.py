@@ -6,6 +6,10 @@ its line and skipped; the others are read. Values are decoded from LaTeX
 (:mod:`citeform.bibtex.latex`); where some TeX could not be decoded the original is
 kept in ``custom["latex"]`` so that writing gives it back as it was instead of
 escaping it a second time.
+
+Writing puts each CSL variable into a field of the dialect; one it has no field for
+goes to a field ``csl-<variable>`` that reading maps back (see
+``docs/reference/round-trip.md``). Control characters are never written.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from citeform import vocab
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
 from citeform.bibtex.dates import read_issued
@@ -24,6 +29,7 @@ from citeform.bibtex.names import read_names, write_names
 from citeform.bibtex.relations import resolve
 from citeform.bibtex.tokenizer import Entry as _Entry
 from citeform.bibtex.tokenizer import scan
+from citeform.coverage import BY_LOWER_NAME, RENDERING_VARIABLES, Coverage, drop_controls
 from citeform.errors import BadRecordError, CiteformError
 from citeform.model import Date, Origin, Record, Unmapped
 from citeform.registry import Format
@@ -50,6 +56,13 @@ def sniff(source: Source) -> bool:
 
 
 # --- reading ---------------------------------------------------------------------------
+
+
+def _extra_variable(name: str) -> str:
+    """The CSL variable a ``csl-<variable>`` field holds ("" for any other field)."""
+    if not name.startswith(table.EXTRA_PREFIX):
+        return ""
+    return BY_LOWER_NAME.get(name.removeprefix(table.EXTRA_PREFIX), "")
 
 
 class _EntryReader:
@@ -92,12 +105,23 @@ class _EntryReader:
             self.latex[variable] = raw
 
     def plain(self, name: str, raw: str) -> None:
-        """A field mapped without context, or kept as unmapped."""
+        """A field mapped without context, or :meth:`other`."""
         variable = table.TO_CSL.get(name)
         if variable is None:
-            self.keep(name, raw)
+            self.other(name, raw)
         else:
             self.text(variable, name, raw)
+
+    def other(self, name: str, raw: str) -> None:
+        """A ``csl-`` field, an ``eprint`` of a known type, or a field kept unmapped."""
+        variable = _extra_variable(name)
+        if variable:
+            self.extra_field(variable, name, raw)
+        elif name in {"eprint", "eprinttype"} and self.eprint_variable():
+            if name == "eprint":
+                self.text(self.eprint_variable(), name, raw)
+        else:
+            self.keep(name, raw)
 
     def names(self, name: str, raw: str) -> None:
         variable = table.NAME_FIELDS[name]
@@ -156,6 +180,28 @@ class _EntryReader:
 
     def skip(self, name: str, raw: str) -> None:
         """A field read with the entry type (``entrysubtype``)."""
+
+    def extra_field(self, variable: str, name: str, raw: str) -> None:
+        """A ``csl-<variable>`` field: a variable the writing dialect has no field for."""
+        kind = vocab.KIND_OF[variable]
+        if kind in {"text", "number"}:
+            self.text(variable, name, raw)
+        elif variable in self.variables:
+            self.keep(name, raw)
+        elif kind == "date":  # EDTF as written (its ~ is no tie), else text
+            date = Date.from_edtf(raw)
+            self.variables[variable] = date if date.parts else Date.from_edtf(decode(raw).text)
+        else:
+            names, _ = read_names(raw)
+            if names:
+                self.variables[variable] = names
+
+    def eprint_variable(self) -> str:
+        """The CSL variable the entry's ``eprint`` is, by its ``eprinttype`` ("" if none)."""
+        if "eprint" not in self.present:
+            return ""
+        eprint_type = dict(self.entry.fields).get("eprinttype", "")
+        return table.EPRINT_TYPES.get(eprint_type.strip().lower(), "")
 
     def note(self, name: str, raw: str) -> None:
         """A note or addendum; a ``Zitierform: …`` in it is the record's citation."""
@@ -326,6 +372,9 @@ class _EntryWriter:
         self.with_citation = citation
         self.fields: dict[str, str] = {}
         self.bare: set[str] = set()
+        self.native: set[str] = set()
+        self.extra: list[str] = []
+        self.lost: list[str] = []
         self.latex: dict[str, str] = dict(record.custom.get(LATEX_KEY, {}))
         self.entry_type = self._entry_type()
 
@@ -351,15 +400,22 @@ class _EntryWriter:
         protect = variable in _TITLE_VARIABLES
         return encode(text, ascii_only=self.dialect.ascii_only, protect_case=protect)
 
-    def put(self, field: str, value: str, *, bare: bool = False) -> None:
-        if field not in self.fields and value:
+    def put(self, field: str, value: str, *, bare: bool = False, variable: str = "") -> None:
+        """Set *field* unless it is set already; *variable* is then carried natively.
+
+        Control characters are dropped; a value left blank is not written.
+        """
+        value = drop_controls(value)
+        if field not in self.fields and value.strip():
             self.fields[field] = value
             if bare:
                 self.bare.add(field)
+            if variable:
+                self.native.add(variable)
 
     def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
         """The field a text or number variable goes to in this entry."""
-        article = self.entry_type in {"article", "review", "periodical"}
+        article = self.entry_type in table.ARTICLE_TYPES
         if variable == "container-title":
             return (
                 ("journal" if self.dialect is BIBTEX else "journaltitle")
@@ -376,8 +432,10 @@ class _EntryWriter:
             return "number" if article else "issue"
         if variable == "number" and article:
             return "eid"
-        if variable in {"number", "collection-number"}:
-            return "number"
+        if variable in {"number", "collection-number"}:  # read as a series number with a series
+            series = "collection-title" in self.record.text and not article
+            series = series and self.entry_type not in table.REPORT_TYPES
+            return "number" if series == (variable == "collection-number") else None
         if variable == "page":
             return "pages"
         return self.dialect.fields.get(variable)
@@ -390,31 +448,32 @@ class _EntryWriter:
                 continue
             text = str(value)
             if field in table.VERBATIM_FIELDS:
-                self.put(field, "".join(_URL_UNSAFE.get(char, char) for char in text))
+                self.put(field, _verbatim(text), variable=variable)
             elif variable == "page":
                 pieces = _RANGE_DASH.split(text)
-                self.put(
-                    field, "--".join(encode(p, ascii_only=self.dialect.ascii_only) for p in pieces)
-                )
+                encoded = "--".join(encode(p, ascii_only=self.dialect.ascii_only) for p in pieces)
+                self.put(field, encoded, variable=variable)
             elif self.dialect is BIBLATEX and field in _LIST_FIELDS and _AND.search(text):
-                self.put(field, "{" + self.encode(variable, text) + "}")
+                self.put(field, "{" + self.encode(variable, text) + "}", variable=variable)
             else:
-                self.put(field, self.encode(variable, text))
+                self.put(field, self.encode(variable, text), variable=variable)
         self.write_genre()
         self.write_language()
         self.write_library()
+        self.write_eprint()
 
     def write_genre(self) -> None:
         genre = self.record.text.get("genre")
         if genre is None:
             return
         if self.dialect is BIBTEX and types.THESIS_GENRES.get(self.entry_type) == genre:
+            self.native.add("genre")
             return
         key = types.GENRE_KEYS.get(genre)
         if self.dialect is BIBLATEX and key is not None:
-            self.put("type", key)
+            self.put("type", key, variable="genre")
         else:
-            self.put("type", self.encode("genre", genre))
+            self.put("type", self.encode("genre", genre), variable="genre")
 
     def write_language(self) -> None:
         language = self.record.text.get("language")
@@ -422,17 +481,35 @@ class _EntryWriter:
             return
         babel = languages.to_babel(language)
         if babel is None:
-            self.put("language", self.encode("language", language))
+            self.put("language", self.encode("language", language), variable="language")
         elif self.dialect is BIBLATEX:
-            self.put("langid", babel)
+            self.put("langid", babel, variable="language")
         else:
-            self.put("language", languages.CLASSIC_NAMES.get(babel, babel))
+            self.put("language", languages.CLASSIC_NAMES.get(babel, babel), variable="language")
 
     def write_library(self) -> None:
-        parts = [self.record.text.get(name) for name in ("archive", "call-number")]
-        shelf = ": ".join(part for part in parts if part)
-        if shelf:
-            self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
+        """``library``: ``archive: call number``, or the call number alone (read back so)."""
+        archive = self.record.text.get("archive")
+        call_number = self.record.text.get("call-number")
+        if not call_number or ": " in call_number:
+            return
+        carried, shelf = ["call-number"], call_number
+        if archive and ": " not in archive:
+            carried, shelf = ["archive", "call-number"], f"{archive}: {call_number}"
+        self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
+        if "library" in self.fields:
+            self.native.update(carried)
+
+    def write_eprint(self) -> None:
+        """biblatex: an identifier of an ``eprinttype`` it knows (a PubMed ID) as ``eprint``."""
+        if self.dialect is not BIBLATEX or "eprint" in self.fields:
+            return
+        for eprint_type, variable in table.EPRINT_TYPES.items():
+            identifier = self.record.text.get(variable, "")
+            if identifier and _verbatim(identifier) == identifier:  # else it goes to csl-
+                self.put("eprint", identifier, variable=variable)
+                self.put("eprinttype", eprint_type)
+                return
 
     def write_names(self) -> None:
         et_al = set(self.record.custom.get(ET_AL_KEY, ()))
@@ -442,6 +519,7 @@ class _EntryWriter:
                 self.put(
                     field,
                     write_names(names, et_al=variable in et_al, ascii_only=self.dialect.ascii_only),
+                    variable=variable,
                 )
 
     def write_dates(self) -> None:
@@ -452,27 +530,52 @@ class _EntryWriter:
             field = table.DATES_OUT.get(variable)
             edtf = _edtf(date)
             if field is not None and edtf is not None:
-                self.put(field, edtf)
+                self.put(field, edtf, variable=variable)
 
     def write_issued(self, date: Date) -> None:
         edtf = _edtf(date)
         if edtf is None:
-            text = date.literal or date.raw or ""
-            # braced whole: biblatex loops forever on a bare non-ASCII year
-            self.put("year", "{" + encode(text, ascii_only=self.dialect.ascii_only) + "}")
+            text = drop_controls(date.literal or date.raw or "").strip()
+            if text:  # braced whole: biblatex loops forever on a bare non-ASCII year
+                encoded = encode(text, ascii_only=self.dialect.ascii_only)
+                self.put("year", "{" + encoded + "}", variable="issued")
             return
         if self.dialect is BIBLATEX:
-            self.put("date", edtf)
+            self.put("date", edtf, variable="issued")
             return
         first = date.parts[0]
         if date.is_range:
-            self.put("year", f"{first[0]}--{date.parts[1][0]}")
+            self.put("year", f"{first[0]}--{date.parts[1][0]}", variable="issued")
         else:
-            self.put("year", str(first[0]))
+            self.put("year", str(first[0]), variable="issued")
         if len(first) > 1 and 1 <= first[1] <= 12 and not date.is_range:
             self.put("month", table.MONTHS[first[1] - 1], bare=True)
         if date.is_range or len(first) > 2 or date.circa or (len(first) > 1 and first[1] > 12):
             self.put("date", edtf)
+
+    def write_extra(self) -> None:
+        """Each variable without a field of its own as ``csl-<variable>``; report the rest."""
+        for variable, value in self.record.variables.items():
+            if variable in self.native:
+                continue
+            field = table.EXTRA_PREFIX + variable.lower()
+            if variable not in RENDERING_VARIABLES:
+                self.put(field, self.extra_value(value))
+            (self.extra if field in self.fields else self.lost).append(variable)
+
+    def extra_value(self, value: Any) -> str:
+        """A variable's value as its ``csl-`` field holds it."""
+        ascii_only = self.dialect.ascii_only
+        if isinstance(value, tuple):
+            return write_names(value, et_al=False, ascii_only=ascii_only)
+        if isinstance(value, Date):
+            return _edtf(value) or encode(value.literal or value.raw or "", ascii_only=ascii_only)
+        return encode(str(value), ascii_only=ascii_only)
+
+    def coverage(self) -> Coverage:
+        """How the entry carries the record's variables (after :meth:`text`)."""
+        native = tuple(name for name in self.record.variables if name in self.native)
+        return Coverage(native=native, extra=tuple(self.extra), lost=tuple(self.lost))
 
     def write_citation(self) -> None:
         if not self.with_citation or self.record.citation is None:
@@ -501,6 +604,7 @@ class _EntryWriter:
         self.write_names()
         self.write_variables()
         self.write_dates()
+        self.write_extra()
         self.write_citation()
         self.write_unmapped()
         order = {name: index for index, name in enumerate(table.FIELD_ORDER)}
@@ -511,6 +615,27 @@ class _EntryWriter:
             lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
+
+
+def _verbatim(text: str) -> str:
+    """A URL or DOI for a verbatim field: characters it may not hold percent-encoded."""
+    return "".join(_URL_UNSAFE.get(char, char) for char in text)
+
+
+def _coverage(record: Record, dialect: _Dialect) -> Coverage:
+    writer = _EntryWriter(record, "key", dialect, citation=False)
+    writer.text()
+    return writer.coverage()
+
+
+def bibtex_coverage(record: Record) -> Coverage:
+    """What classic BibTeX carries of *record*: fields, ``csl-`` fields, nothing."""
+    return _coverage(record, BIBTEX)
+
+
+def biblatex_coverage(record: Record) -> Coverage:
+    """What biblatex carries of *record*: fields, ``csl-`` fields, nothing."""
+    return _coverage(record, BIBLATEX)
 
 
 def _write(records: Sequence[Record], dialect: _Dialect, *, citation: bool) -> str:
@@ -548,6 +673,7 @@ FORMATS = (
         sniff=sniff,
         suffixes=(".bib", ".bibtex"),
         aliases=("bib",),
+        coverage=bibtex_coverage,
     ),
     Format(
         name="biblatex",
@@ -555,5 +681,6 @@ FORMATS = (
         read=read_biblatex,
         write=write_biblatex,
         suffixes=(".bib",),
+        coverage=biblatex_coverage,
     ),
 )

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from citeform import vocab
+from citeform.coverage import Coverage
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
 from citeform.jsonstream import iter_array, starts_array
 from citeform.model import Origin, Record, Unmapped
@@ -162,6 +163,11 @@ def write_pieces(records: Iterable[Record], *, indent: int | None = 2) -> Iterat
     yield closing if written else "[]\n"
 
 
+def coverage(record: Record) -> Coverage:
+    """CSL-JSON carries every variable as it is."""
+    return Coverage(native=tuple(record.variables))
+
+
 FORMATS = (
     Format(
         name=NAME,
@@ -172,5 +178,6 @@ FORMATS = (
         sniff=sniff,
         suffixes=(".json", ".csljson"),
         aliases=("csljson", "csl"),
+        coverage=coverage,
     ),
 )

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 import attrs
 
+from citeform.coverage import drop_controls
 from citeform.dspace.crosswalk import crosswalk
 from citeform.dspace.csv_export import VALUE_SEPARATOR, Column, is_header, read_row
 from citeform.dspace.fields import within_record
@@ -77,6 +78,7 @@ def cell(value: str | None, *, formula_guard: bool = False) -> str:
     """*value* made safe for a cell: separators broken up, formulas defused (``None``: ``""``)."""
     if value is None:
         return ""
+    value = drop_controls(value)  # a spreadsheet drops a leading NUL and runs what follows
     for separator, written in SEPARATORS.items():
         while separator in value:
             value = value.replace(separator, written)

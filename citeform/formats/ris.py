@@ -3,15 +3,21 @@
 citeform reads RIS line by line itself rather than through rispy: it needs
 the line of each record for error messages, and every repeated tag kept (rispy
 keeps only the first value of a tag it does not expect to repeat).
+
+Writing puts each CSL variable into its tag; one without a tag goes to a line
+``M2  - <variable>: <value>`` that reading maps back (see ``docs/reference/round-trip.md``).
+Control characters are never written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from citeform import vocab
+from citeform.coverage import RENDERING_VARIABLES, Coverage, drop_controls
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError
 from citeform.model import Date, Name, Origin, Record, Unmapped
 from citeform.registry import Format
@@ -34,31 +40,36 @@ def sniff(source: Source) -> bool:
 # --- reading ---------------------------------------------------------------------------
 
 Tagged = list[tuple[str, str, int]]
+_Lines = list[tuple[str, list[str], int]]
+"""A record's tag lines as read: tag, the value's non-empty lines, line number."""
 
 
 def _records(text: str) -> Iterator[Tagged]:
     """The tag lines of each record (``TY`` to ``ER``), with continuation lines joined."""
-    current: Tagged | None = None
+    current: _Lines | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         match = _TAG_LINE.match(line.rstrip())
         if match is None:
             if current and line.strip():
-                tag, value, at = current[-1]
-                current[-1] = (tag, f"{value} {line.strip()}".strip(), at)
+                current[-1][1].append(line.strip())
             continue
         tag, value = match.group(1), (match.group(2) or "").strip()
         if tag == "TY":
             if current:
-                yield current
-            current = [(tag, value, number)]
+                yield _joined(current)
+            current = [(tag, [value] if value else [], number)]
         elif tag == "ER":
             if current:
-                yield current
+                yield _joined(current)
             current = None
         elif current is not None:
-            current.append((tag, value, number))
+            current.append((tag, [value] if value else [], number))
     if current:
-        yield current
+        yield _joined(current)
+
+
+def _joined(lines: _Lines) -> Tagged:
+    return [(tag, " ".join(parts), number) for tag, parts, number in lines]
 
 
 def read_name(text: str) -> Name:
@@ -97,6 +108,8 @@ class _RecordReader:
         self.unmapped: list[Unmapped] = []
         self.citation: str | None = None
         self.record_id: str | None = None
+        self.keywords: list[str] = []
+        self.ris_type = ""
 
     def keep(self, tag: str, value: str, line: int) -> None:
         self.unmapped.append(Unmapped(tag, value, position=f"line {line}"))
@@ -111,8 +124,7 @@ class _RecordReader:
         if not value:
             return
         if tag in tables.NAME_TAGS:
-            variable = tables.NAME_TAGS[tag]
-            self.variables[variable] = (*self.variables.get(variable, ()), read_name(value))
+            self.variables.setdefault(tables.NAME_TAGS[tag], []).append(read_name(value))
         elif tag == "ID" and self.record_id is None:
             self.record_id = value
         elif tag in {"PY", "Y1", "DA"}:
@@ -130,8 +142,8 @@ class _RecordReader:
         elif tag == "SN":
             self.put("ISSN" if _ISSN.fullmatch(value) else "ISBN", value, tag, line)
         elif tag == "KW":
-            keywords = self.variables.get("keyword")
-            self.variables["keyword"] = f"{keywords}, {value}" if keywords else value
+            self.variables.setdefault("keyword", self.keywords)
+            self.keywords.append(value)
         elif tag == "N1" and value.startswith(tables.CITATION_PREFIX) and self.citation is None:
             self.citation = value.removeprefix(tables.CITATION_PREFIX)
         elif tag in {"N1", "M1"}:
@@ -139,7 +151,28 @@ class _RecordReader:
         elif tag in tables.TEXT_TAGS:
             self.put(tables.TEXT_TAGS[tag], value, tag, line)
         else:
+            self.other(tag, value, line)
+
+    def other(self, tag: str, value: str, line: int) -> None:
+        """A tag whose meaning depends on the type, an ``M2`` line, or a tag kept unmapped."""
+        variable = tables.TYPE_TAGS.get((self.ris_type, tag))
+        if variable is not None:
+            self.put(variable, value, tag, line)
+        elif tag == tables.EXTRA_TAG:
+            self.extra_line(value, line)
+        else:
             self.keep(tag, value, line)
+
+    def extra_line(self, value: str, line: int) -> None:
+        """An ``M2  - <variable>: <value>`` line; other ``M2`` lines are kept unmapped."""
+        variable, separator, text = value.partition(": ")
+        kind = vocab.KIND_OF.get(variable)
+        if not separator or kind is None or not text.strip():
+            self.keep(tables.EXTRA_TAG, value, line)
+        elif kind == "name":
+            self.variables[variable] = (*self.variables.get(variable, ()), read_name(text))
+        else:
+            self.put(variable, _date(text) if kind == "date" else text, tables.EXTRA_TAG, line)
 
     def issued(self, tag: str, value: str, line: int) -> None:
         """``PY`` (year) and ``DA`` (full date): the fuller of the two when they agree."""
@@ -154,11 +187,14 @@ class _RecordReader:
 
     def record(self) -> Record:
         _, ris_type, type_line = self.tagged[0]
+        self.ris_type = ris_type.upper()
         csl_type = tables.TYPE_TO_CSL.get(ris_type.upper())
         if csl_type is None:
             self.keep("TY", ris_type, type_line)
         for tag, value, line in self.tagged[1:]:
             self.tag(tag, value, line)
+        if self.keywords:
+            self.variables["keyword"] = ", ".join(self.keywords)
         return Record.build(
             csl_type or "document",
             self.variables,
@@ -213,17 +249,6 @@ def _ris_date(date: Date) -> str:
     return date.literal or date.raw or ""
 
 
-def _dates(record: Record) -> Iterator[tuple[str, str]]:
-    issued = record.dates.get("issued")
-    if issued is not None:
-        if issued.parts and not issued.is_range:
-            yield "PY", f"{issued.parts[0][0]:04d}"
-        yield "DA", _ris_date(issued)
-    accessed = record.dates.get("accessed")
-    if accessed is not None:
-        yield "Y2", _ris_date(accessed)
-
-
 def _pages(page: str) -> Iterator[tuple[str, str]]:
     """``SP``/``EP`` for a simple range, else the whole value in ``SP``."""
     first, dash, last = page.partition("-")
@@ -234,37 +259,117 @@ def _pages(page: str) -> Iterator[tuple[str, str]]:
         yield "SP", page
 
 
-def _lines(record: Record, *, citation: bool) -> Iterator[tuple[str, str]]:
-    yield "TY", tables.CSL_TO_TYPE.get(record.type or "", "GEN")
-    if record.id is not None:
-        yield "ID", str(record.id)
-    for variable, tag in tables.NAMES_OUT.items():
-        for name in record.names.get(variable, ()):
-            yield tag, write_name(name)
-    yield from _dates(record)
-    page = record.get("page")
-    if page is not None:
-        yield from _pages(str(page))
-    yield from (("SN", record.text[key]) for key in ("ISBN", "ISSN") if key in record.text)
-    keywords = record.text.get("keyword", "").split(",")
-    yield from (("KW", keyword.strip()) for keyword in keywords if keyword.strip())
-    for variable, value in {**record.text, **record.numbers}.items():
-        if variable in tables.TAGS_OUT:
-            yield tables.TAGS_OUT[variable], str(value)
-    if citation and record.citation is not None:
-        yield "N1", tables.CITATION_PREFIX + record.citation
+def _standard_number(variable: str, value: str) -> bool:
+    """Whether ``SN`` reads *value* back as *variable* (an ISSN is told by its shape)."""
+    return bool(_ISSN.fullmatch(value)) == (variable == "ISSN")
+
+
+class _RecordWriter:
+    """The tag lines of one record, and which variables they carry how."""
+
+    def __init__(self, record: Record, *, citation: bool) -> None:
+        self.record = record
+        self.ris_type = tables.CSL_TO_TYPE.get(record.type or "", "GEN")
+        self.lines: list[tuple[str, str]] = [("TY", self.ris_type)]
+        self.native: set[str] = set()
+        self.extra: list[str] = []
+        self.lost: list[str] = []
+        if record.id is not None:
+            self.lines.append(("ID", str(record.id)))
+        self.write_native()
+        self.write_extra()
+        if citation and record.citation is not None:
+            self.lines.append(("N1", tables.CITATION_PREFIX + record.citation))
+
+    def put(self, variable: str, lines: Iterable[tuple[str, str]]) -> None:
+        """Add the *lines* that carry *variable*; one left blank is not written."""
+        written = [(tag, _clean(value)) for tag, value in lines if _clean(value).strip()]
+        self.lines.extend(written)
+        if written:
+            self.native.add(variable)
+
+    def write_native(self) -> None:
+        record = self.record
+        for variable, tag in tables.NAMES_OUT.items():
+            names = record.names.get(variable, ())
+            if all(map(_fits, names)):
+                self.put(variable, ((tag, write_name(name)) for name in names))
+        issued = record.dates.get("issued")
+        if issued is not None:
+            year = (
+                [("PY", f"{issued.parts[0][0]:04d}")]
+                if issued.parts and not issued.is_range
+                else []
+            )
+            self.put("issued", [*year, ("DA", _ris_date(issued))])
+        if "accessed" in record.dates:
+            self.put("accessed", [("Y2", _ris_date(record.dates["accessed"]))])
+        self.write_tags()
+
+    def write_tags(self) -> None:
+        record = self.record
+        page = record.get("page")
+        if page is not None:
+            self.put("page", _pages(str(page)))
+        for variable in ("ISBN", "ISSN"):
+            if variable in record.text and _standard_number(variable, record.text[variable]):
+                self.put(variable, [("SN", record.text[variable])])
+        keywords = [word.strip() for word in record.text.get("keyword", "").split(",")]
+        if any(keywords):
+            self.put("keyword", (("KW", word) for word in keywords if word))
+        for variable, value in {**record.text, **record.numbers}.items():
+            if variable in tables.TAGS_OUT:
+                self.put(variable, [(tables.TAGS_OUT[variable], str(value))])
+        for (ris_type, tag), variable in tables.TYPE_TAGS.items():
+            if ris_type == self.ris_type and variable in record.text:
+                self.put(variable, [(tag, record.text[variable])])
+
+    def write_extra(self) -> None:
+        """Each variable without a tag of its own as ``M2  - <variable>: <value>``."""
+        for variable, value in self.record.variables.items():
+            if variable in self.native:
+                continue
+            if variable in RENDERING_VARIABLES:
+                self.lost.append(variable)
+                continue
+            if isinstance(value, tuple):  # a name that would read back otherwise is left out
+                texts = [_clean(write_name(name)) for name in value if _fits(name)]
+            else:
+                texts = [_clean(_ris_date(value) if isinstance(value, Date) else str(value))]
+            texts = [text for text in texts if text.strip()]
+            self.lines.extend((tables.EXTRA_TAG, f"{variable}: {text}") for text in texts)
+            carried = texts and all(map(_fits, value if isinstance(value, tuple) else ()))
+            (self.extra if carried else self.lost).append(variable)
+
+    def coverage(self) -> Coverage:
+        native = tuple(name for name in self.record.variables if name in self.native)
+        return Coverage(native=native, extra=tuple(self.extra), lost=tuple(self.lost))
+
+
+def _fits(name: Name) -> bool:
+    """Whether ``Last, First, Suffix`` reads back as *name* (a comma only in the suffix)."""
+    parts = (name.literal, name.family, name.given, name.dropping_particle)
+    return not any("," in part for part in (*parts, name.non_dropping_particle) if part)
+
+
+def _clean(value: str) -> str:
+    """A value for a tag line: line breaks become spaces, control characters are dropped."""
+    return drop_controls(_LINE_BREAK.sub(" ", value))
 
 
 def write(records: Sequence[Record], *, citation: bool = True) -> str:
     """Records as RIS; with *citation*, a Zitierform is a note ``N1  - Zitierform: …``."""
     blocks = []
     for record in records:
-        lines = [
-            f"{tag}  - {_LINE_BREAK.sub(' ', value)}"
-            for tag, value in _lines(record, citation=citation)
-        ]
+        writer = _RecordWriter(record, citation=citation)
+        lines = [f"{tag}  - {_clean(value)}" for tag, value in writer.lines]
         blocks.append("\n".join([*lines, "ER  - "]))
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def coverage(record: Record) -> Coverage:
+    """What RIS carries of *record*: in tags, in ``M2`` lines, or not at all."""
+    return _RecordWriter(record, citation=False).coverage()
 
 
 FORMATS = (
@@ -275,5 +380,6 @@ FORMATS = (
         write=write,
         sniff=sniff,
         suffixes=(".ris",),
+        coverage=coverage,
     ),
 )

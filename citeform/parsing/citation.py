@@ -12,17 +12,17 @@ import re
 import attrs
 
 from citeform.parsing.pages import parse_pages
-from citeform.parsing.text import DASHES, squash
+from citeform.parsing.text import DASHES, NfcView, squash
 
 _FIRST_PART = re.compile(
     r"(?:^|[\s,:;])(?=(?:Jg\.|Jahrgang|Bd\.|Band|Vol\.|Volume|Nr\.|No\.|H\.|Heft|Issue|S\.|pp?\.)"
     r"\s*\w)"
 )
 _VOLUME = re.compile(
-    r"(?:Jg\.|Jahrgang|Bd\.|Band|Vol\.|Volume)\s*(\w*\d[\w.]*?|[IVXLC]+)(?=[\s,;:(]|$)"
+    r"(?<!\w)(?:Jg\.|Jahrgang|Bd\.|Band|Vol\.|Volume)\s*(\w*\d[\w.]*?|[IVXLC]+)(?=[\s,;:(]|$)"
 )
 _YEAR = re.compile(r"\((\d{4})\)")
-_ISSUE = re.compile(r"(?:Nr\.|No\.|H\.|Heft|Issue)\s*(\w*\d[\w/-]*)")
+_ISSUE = re.compile(r"(?<!\w)(?:Nr\.|No\.|H\.|Heft|Issue)\s*(\w*\d[\w/-]*)")
 _TRAILING_NUMBER = re.compile(r"\d\)?$")
 _PAGES = re.compile(rf"(?:S\.|pp?\.)\s*(\w+(?:\s*[{DASHES}]\s*\w+)?(?:\s*ff?\.)?)")
 
@@ -44,19 +44,20 @@ def parse_host_citation(text: str) -> HostCitation | None:
     Text whose container part still ends in a number ("Der Städtetag 70 (2017) 4, S. 1")
     is left alone: its numbering is not labelled, so it cannot be split safely.
     """
-    value = squash(text)
-    first = _FIRST_PART.search(value)
+    view = NfcView(squash(text))
+    first = _FIRST_PART.search(view.text)
     if first is None:
         return None
-    container = value[: first.start()].rstrip(" ,:;")
-    rest = value[first.start() :]
-    volume, year, issue, pages = (p.search(rest) for p in (_VOLUME, _YEAR, _ISSUE, _PAGES))
+    container = view.text[: first.start()].rstrip(" ,:;")
+    volume, year, issue, pages = (
+        part.search(view.text, first.start()) for part in (_VOLUME, _YEAR, _ISSUE, _PAGES)
+    )
     parsed_pages = parse_pages(pages.group(1)) if pages else None
     found = HostCitation(
-        container=container,
-        volume=volume.group(1).rstrip(".") if volume else None,
+        container=view.cut(0, len(container)),
+        volume=(view.group(volume, 1) or "").rstrip(".") or None,
         year=int(year.group(1)) if year else None,
-        issue=issue.group(1) if issue else None,
+        issue=view.group(issue, 1),
         page=parsed_pages.page if parsed_pages else None,
     )
     numbered = (found.volume, found.issue, found.page)

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from citeform.model import Date
-from citeform.parsing.text import DASHES, squash
+from citeform.parsing.text import DASHES, nfc, squash
 
 MONTHS: dict[str, int] = {
     **{name: n for n, name in enumerate(
@@ -53,7 +53,7 @@ def parse_date(text: str) -> Date | None:
     accepted; a questioned or "ca." date gets ``circa``. Times of day
     ("2017-02-14T10:00:00Z") are dropped.
     """
-    value = squash(text).strip("[]() ")
+    value = nfc(squash(text)).strip("[]() ")
     if not value or value.lower() in NO_DATE:
         return None
     circa = bool(_CIRCA.search(value))

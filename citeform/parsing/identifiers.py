@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from citeform.parsing.text import squash
+from citeform.parsing.text import NfcView, nfc, squash
 
 IdentifierKind = Literal["DOI", "ISSN", "ISBN", "URL"]
 
@@ -20,13 +20,13 @@ _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 def normalize_issn(text: str) -> str | None:
     """Return an ISSN as NNNN-NNNC (upper-case X), or ``None`` when it is not one."""
-    match = _ISSN.match(squash(text))
+    match = _ISSN.match(nfc(squash(text)))
     return f"{match.group(1)}-{match.group(2).upper()}" if match else None
 
 
 def normalize_isbn(text: str) -> str | None:
     """Return a valid ISBN-10/13 as its digits (hyphens dropped), or ``None``."""
-    digits = re.sub(r"[\s\-\u2010]", "", _ISBN_PREFIX.sub("", squash(text))).upper()
+    digits = re.sub(r"[\s\-\u2010]", "", _ISBN_PREFIX.sub("", nfc(squash(text)))).upper()
     if re.fullmatch(r"\d{9}[\dX]", digits):
         total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
         return digits if total % 11 == 0 else None
@@ -38,14 +38,14 @@ def normalize_isbn(text: str) -> str | None:
 
 def normalize_doi(text: str) -> str | None:
     """Return a DOI bare ("10.1234/x"), from "doi:…", "https://doi.org/…" or bare; else ``None``."""
-    match = _DOI.match(squash(text))
-    return match.group(1) if match else None
+    view = NfcView(squash(text))
+    return view.group(_DOI.match(view.text), 1)
 
 
 def normalize_handle(text: str) -> str | None:
     """Return the handle ("10673/4") of "hdl:…" or "http(s)://hdl.handle.net/…", or ``None``."""
-    match = _HANDLE.match(squash(text))
-    return match.group(1) if match else None
+    view = NfcView(squash(text))
+    return view.group(_HANDLE.match(view.text), 1)
 
 
 def classify_identifier(text: str) -> tuple[IdentifierKind, str] | None:
@@ -60,7 +60,7 @@ def classify_identifier(text: str) -> tuple[IdentifierKind, str] | None:
         return "DOI", doi
     if handle := normalize_handle(value):
         return "URL", f"https://hdl.handle.net/{handle}"
-    if _URL.match(value):
+    if _URL.match(nfc(value)):
         return "URL", value
     if issn := normalize_issn(value):
         return "ISSN", issn

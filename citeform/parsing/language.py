@@ -6,7 +6,7 @@ import re
 
 from citeproc import PRIMARY_DIALECTS
 
-from citeform.parsing.text import squash
+from citeform.parsing.text import nfc, squash
 
 LANGUAGES: dict[str, str] = {
     # ISO 639-2 (bibliographic and terminology codes) for the languages repositories meet most
@@ -45,7 +45,7 @@ def to_bcp47(text: str, *, keep_region: bool = False) -> str | None:
     is kept ("de_CH" -> "de-CH"). DSpace's submission default "en_US" is why the region
     is dropped by default.
     """
-    value = squash(text).lower()
+    value = nfc(squash(text)).lower()
     if not value or value in UNDETERMINED:
         return None
     if value in LANGUAGES:

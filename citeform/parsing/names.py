@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from citeform.model import Name
-from citeform.parsing.text import squash
+from citeform.parsing.text import nfc, squash
 
 PARTICLES = frozenset(
     {"von", "vom", "zu", "zum", "zur", "van", "der", "den", "de", "del", "della", "di", "da",
@@ -43,8 +43,8 @@ _WORD = re.compile(r"[^\s,;()/]+")
 
 
 def is_corporate(text: str) -> bool:
-    """Whether *text* names a corporate body rather than a person."""
-    words = [word.lower() for word in _WORD.findall(text)]
+    """Whether *text* names a corporate body rather than a person (compared in NFC)."""
+    words = [word.lower() for word in _WORD.findall(nfc(text))]
     return any(
         word in CORPORATE_WORDS or word.rstrip(".") in CORPORATE_WORDS
         or word.endswith(CORPORATE_ENDINGS)
@@ -60,7 +60,8 @@ def parse_name(text: str) -> Name | None:
     family, comma, given = value.partition(",")
     if comma and family.strip() and not _corporate_family(family):
         return _person(family.strip(), given.strip())
-    if is_corporate(value) or (value.isupper() and " " not in value and len(value) > 1):
+    compared = nfc(value)
+    if is_corporate(value) or (compared.isupper() and " " not in value and len(compared) > 1):
         return Name(literal=value)  # a corporate word, or an acronym such as "UNESCO"
     if " " not in value:
         return Name(family=value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from citeform.parsing.text import squash
+from citeform.parsing.text import NfcView, squash
 
 _ISSUE_PREFIX = re.compile(
     r"^(?:nr|no|num|number|heft|h|ausg|ausgabe|iss|issue)\b\.?\s*", re.IGNORECASE
@@ -16,8 +16,8 @@ _SERIES_NUMBER_PREFIX = re.compile(r"^(?:bd|band|nr|no|vol|heft|h)\b\.?\s*", re.
 
 def parse_issue(text: str) -> str | None:
     """Read an issue: "Nr. 2" -> "2"; "2/3" and "Sonderheft 1" stay as written."""
-    value = _ISSUE_PREFIX.sub("", squash(text))
-    return value or None
+    view = NfcView(squash(text))
+    return view.after(_ISSUE_PREFIX.match(view.text)) or None
 
 
 def format_issue(issue: str, *, prefix: str = "Nr. ") -> str:
@@ -27,10 +27,11 @@ def format_issue(issue: str, *, prefix: str = "Nr. ") -> str:
 
 def parse_volume(text: str) -> str | None:
     """Read a volume: "Jg. 71", "71. Jg.", "Bd. 2", "Vol. 5" -> the designation alone."""
-    value = squash(text)
-    trailing = _VOLUME_SUFFIX.match(value)
-    value = trailing.group(1) if trailing else _VOLUME_PREFIX.sub("", value)
-    return value or None
+    view = NfcView(squash(text))
+    trailing = _VOLUME_SUFFIX.match(view.text)
+    if trailing:
+        return view.group(trailing, 1)
+    return view.after(_VOLUME_PREFIX.match(view.text)) or None
 
 
 def format_volume(volume: str, *, prefix: str = "Jg. ") -> str:
@@ -47,7 +48,8 @@ def parse_series(text: str) -> tuple[str, str | None] | None:
     title, separator, number = value.rpartition(";")
     if not separator:
         return (value, None) if value else None
-    title, number = title.strip(), _SERIES_NUMBER_PREFIX.sub("", number.strip())
+    view = NfcView(number.strip())
+    title, number = title.strip(), view.after(_SERIES_NUMBER_PREFIX.match(view.text))
     if not title:
         return None
     return title, number or None

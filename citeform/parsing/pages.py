@@ -6,16 +6,17 @@ import re
 
 import attrs
 
-from citeform.parsing.text import DASHES, squash
+from citeform.parsing.text import DASHES, nfc, squash
 
 _PREFIX = re.compile(r"^(?:seiten|seite|pages|page|pp|p|s|bl)\b\.?\s*", re.IGNORECASE)
 _PAGE_NUMBER = r"(?:[A-Za-z]{0,2}\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+)"
 """One page number: digits with an optional letter prefix or suffix ("e105", "12a"), or roman."""
 _RANGE = re.compile(rf"^({_PAGE_NUMBER})\s*[{DASHES}]+\s*({_PAGE_NUMBER})$")
 _SINGLE = re.compile(rf"^{_PAGE_NUMBER}(?:\s*ff?\.)?$")
-_LIST = re.compile(
-    rf"^{_PAGE_NUMBER}(?:\s*[{DASHES}]\s*{_PAGE_NUMBER})?(?:\s*,\s*{_PAGE_NUMBER}(?:\s*[{DASHES}]\s*{_PAGE_NUMBER})?(?:\s*ff?\.)?)+$"
-)
+_LIST_START = re.compile(rf"{_PAGE_NUMBER}(?:\s*[{DASHES}]\s*{_PAGE_NUMBER})?")
+"""The first item of a list of pages: a page or a range."""
+_LIST_ITEM = re.compile(rf"{_LIST_START.pattern}(?:\s*ff?\.)?")
+"""A later item of a list of pages: a page or a range, perhaps with "f."/"ff."."""
 _EXTENT = re.compile(
     r"(?:^|[(,]\s*|^[ivxlcdm]+\s*,\s*)(\d+)\s*(?:S\.|Seiten|Bl\.|Blatt|p\.|pp\.|pages)(?=$|[\s;,.:()])",
     re.IGNORECASE,
@@ -39,7 +40,7 @@ def parse_pages(text: str) -> Pages | None:
     A range separator of any dash kind, spaced or not, becomes "-"; lists ("3-4, 7") and
     "f."/"ff." suffixes are kept as written. Returns ``None`` for text that is not pages.
     """
-    value = squash(text)
+    value = nfc(squash(text))  # what the patterns keep is the same in NFC and as given
     extent = _EXTENT.search(value)
     if extent:
         return Pages(number_of_pages=extent.group(1))
@@ -47,9 +48,19 @@ def parse_pages(text: str) -> Pages | None:
     ranged = _RANGE.match(value)
     if ranged:
         return Pages(page=f"{ranged.group(1)}-{ranged.group(2)}")
-    if _SINGLE.match(value) or _LIST.match(value):
+    if _SINGLE.match(value) or _is_list(value):
         return Pages(page=value)
     return None
+
+
+def _is_list(value: str) -> bool:
+    """Whether *value* is a list of pages and ranges separated by commas ("3-4, 7 f.")."""
+    first, *others = value.split(",")
+    return (
+        bool(others)
+        and _LIST_START.fullmatch(first.rstrip()) is not None
+        and all(_LIST_ITEM.fullmatch(item.strip()) for item in others)
+    )
 
 
 def format_pages(page: str, *, prefix: str = "S. ", dash: str = "-") -> str:

@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-from citeform.parsing.text import squash
+from citeform.parsing.text import NfcView, nfc, squash
 
 SIGILS: dict[str, str] = {
     "ZLB": "Zentral- und Landesbibliothek Berlin",
@@ -37,14 +37,14 @@ def parse_shelfmark(text: str) -> Holding | None:
 
     Of several holdings separated by ";", only the first is read.
     """
-    value = squash(text.split(";", 1)[0])
-    if not value:
+    view = NfcView(squash(text.split(";", 1)[0]))
+    if not view.text:
         return None
-    match = _SIGIL.match(value)
-    if not match:
-        return Holding(archive=None, call_number=value)
-    sigil = match.group(1)
-    return Holding(archive=SIGILS.get(sigil, sigil), call_number=match.group(2), sigil=sigil)
+    match = _SIGIL.match(view.text)
+    sigil, call_number = view.group(match, 1), view.group(match, 2)
+    if sigil is None or call_number is None:
+        return Holding(archive=None, call_number=view.given)
+    return Holding(archive=SIGILS.get(nfc(sigil), sigil), call_number=call_number, sigil=sigil)
 
 
 def format_shelfmark(holding: Holding) -> str:

@@ -52,7 +52,7 @@ TEXT_TAGS: Final[dict[str, str]] = {
     "CY": "publisher-place", "DO": "DOI", "UR": "URL", "LA": "language", "AB": "abstract",
     "N2": "abstract", "ET": "edition", "NV": "number-of-volumes", "M3": "genre",
     "SE": "section", "CN": "call-number", "AV": "archive_location", "DP": "archive",
-    "OP": "original-title", "RP": "status",
+    "OP": "original-title", "RP": "status", "RN": "annote", "DB": "source",
 }  # fmt: skip
 """Tag -> CSL variable for values taken as they are (the first tag wins)."""
 
@@ -62,14 +62,26 @@ TAGS_OUT: Final[dict[str, str]] = {
     "publisher-place": "CY", "DOI": "DO", "URL": "UR", "language": "LA",
     "abstract": "AB", "edition": "ET", "number-of-volumes": "NV", "genre": "M3",
     "section": "SE", "call-number": "CN", "archive_location": "AV", "archive": "DP",
-    "original-title": "OP", "status": "RP", "number": "M1", "note": "N1",
+    "original-title": "OP", "status": "RP", "number": "M1", "note": "N1", "annote": "RN",
+    "source": "DB",
 }  # fmt: skip
 """CSL variable -> RIS tag (names, dates, pages, ISBN/ISSN and keywords are set in code)."""
+
+TYPE_TAGS: Final[dict[tuple[str, str], str]] = {
+    ("CPAPER", "C1"): "event-place", ("CONF", "C1"): "event-place",
+}  # fmt: skip
+"""(RIS type, tag) -> CSL variable, for the custom tags whose meaning depends on the type (as
+Zotero reads them)."""
 
 NAMES_OUT: Final[dict[str, str]] = {
     "author": "AU", "editor": "A2", "collection-editor": "A3", "translator": "A4",
 }  # fmt: skip
 """CSL name variable -> RIS tag."""
+
+EXTRA_TAG: Final = "M2"
+"""Tag of the lines ``<variable>: <value>`` that hold what no other tag holds (Zotero reads
+``M2`` into its Extra field, where these lines are CSL variables again). Names are written
+``Last, First, Suffix``, dates ``2017/02/14/`` or in EDTF."""
 
 CITATION_PREFIX: Final = "Zitierform: "
 """A note (``N1``) that starts so is the record's Zitierform."""

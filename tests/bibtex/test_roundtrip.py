@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -26,11 +28,22 @@ def trip(records: list[Record], dialect: str) -> list[Record]:
     return list(back)
 
 
+def composed(value: Any) -> Any:
+    """*value* with every string in NFC: accents are written composed (see the writer)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {key: composed(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(composed(item) for item in value)
+    return value
+
+
 @pytest.mark.parametrize("dialect", DIALECTS)
 @given(record=bib_records())
 def test_a_record_survives_a_trip(dialect, record):
     (back,) = trip([record], dialect)
-    assert listed_fields(back) == listed_fields(record)
+    assert composed(listed_fields(back)) == composed(listed_fields(record))
     assert back.type == record.type
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -201,3 +202,46 @@ def test_links_are_percent_encoded_where_tex_would_read_them():
     fields = fields_of(write([record], "bibtex"))
     assert fields["url"] == "{http://x/%7Ba%7D%20b%5Cc%5E%5E5c}"
     assert fields["doi"] == "{10.1/%5E%5E7b}"
+
+
+@pytest.mark.parametrize("dialect", ["bibtex", "biblatex"])
+def test_decomposed_accents_are_written_composed(dialect):
+    title = unicodedata.normalize("NFD", "Über Müller, Åsa und Zoë")
+    bib = write([Record.build("book", {"title": title})], dialect)
+    assert r"\relax" not in bib
+    (back,) = read(bib, dialect)
+    assert back.get("title") == unicodedata.normalize("NFC", title)
+
+
+def test_the_archive_alone_stays_the_archive():
+    record = Record.build("book", {"title": "T", "archive": "ZLB"})
+    for dialect in ("bibtex", "biblatex"):
+        bib = write([record], dialect)
+        assert "library" not in bib
+        (back,) = read(bib, dialect)
+        assert back.get("archive") == "ZLB"
+        assert back.get("call-number") is None
+
+
+def test_a_variable_without_a_field_goes_to_its_csl_field():
+    record = Record.build(
+        "paper-conference",
+        {"title": "T", "event-title": "Tagung", "event-place": "Köln", "translator": [Name("Doe")]},
+    )
+    bib = write([record], "bibtex")
+    assert "csl-event-title = {Tagung}" in bib
+    assert 'csl-event-place = {K{\\"o}ln}' in bib
+    (back,) = read(bib, "bibtex")
+    assert back.variables == record.variables
+
+
+def test_a_pubmed_id_is_a_biblatex_eprint():
+    record = Record.build("article-journal", {"title": "T", "PMID": "12345"})
+    bib = write([record], "biblatex")
+    assert "eprint = {12345}" in bib
+    assert "eprinttype = {pubmed}" in bib
+    (back,) = read(bib, "biblatex")
+    assert back.variables == record.variables
+    (arxiv,) = read("@article{a, title={T}, eprint={2101.00001}, eprinttype={arxiv}}", "biblatex")
+    assert arxiv.get("PMID") is None
+    assert [field.key for field in arxiv.unmapped] == ["eprint", "eprinttype"]

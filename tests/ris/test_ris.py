@@ -10,15 +10,12 @@ from hypothesis import strategies as st
 from shared_data import shared_path
 from strategies import bib_records, listed_fields
 
+from citeform.coverage import RENDERING_VARIABLES
 from citeform.errors import CiteformError, UnreadableInputError
 from citeform.io import read, write
 from citeform.model import Date, Name, Record
 from citeform.registry import detect_format
-from citeform.ris.tables import NAMES_OUT
 from citeform.sources import Source
-
-ROLES = set(NAMES_OUT)
-"""The name roles RIS has tags for (not, for example, container-author)."""
 
 ZOTERO_STYLE = """\
 TY  - JOUR
@@ -116,10 +113,8 @@ def test_reference_items_survive_a_trip():
     assert len(back) == len(records)
     for original, again in zip(records, back, strict=True):
         expected = listed_fields(original, particles=False)
-        expected["names"] = {
-            role: names for role, names in expected["names"].items() if role in ROLES
-        }
         assert listed_fields(again, particles=False) == expected, original.id
+        assert set(again.variables) == set(original.variables) - RENDERING_VARIABLES
 
 
 @given(st.text(alphabet=st.sampled_from("TYAUPDSNERIK -/0123456789,\nabc\u2028"), max_size=300))
@@ -135,3 +130,26 @@ def test_any_text_is_read_or_refused_cleanly(text):
 def test_odd_dates_are_kept_not_fatal(date):
     (record,) = read(f"TY  - JOUR\nDA  - {date}\nER  -\n", "ris")
     assert record.get("issued") is not None
+
+
+def test_a_conference_place_is_c1_and_other_variables_are_m2_lines():
+    record = Record.build(
+        "paper-conference",
+        {
+            "title": "Talk",
+            "container-title": "Proceedings",
+            "event-title": "Fachkonferenz",
+            "event-place": "Köln",
+            "translator": [Name(family="Doe", given="Jane")],
+            "event-date": "2017-02-14",
+        },
+    )
+    ris = write([record], "ris")
+    assert "C1  - Köln" in ris
+    assert "M2  - event-title: Fachkonferenz" in ris
+    assert "M2  - event-date: 2017/02/14/" in ris
+    (back,) = read(ris, "ris")
+    assert back.variables == record.variables
+    (journal,) = read("TY  - JOUR\nC1  - Köln\nM2  - no variable here\nER  - \n", "ris")
+    assert journal.get("event-place") is None
+    assert [field.key for field in journal.unmapped] == ["C1", "M2"]

@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,13 @@ SPECIAL_TITLES = [
     r"\input{/etc/passwd} and \write18{ls} }{ unbalanced",
     "Quotes \"here\" and -- dashes --- and `` `` and '' ?` !`",
 ]
+
+CONTROL_TEXTS = [
+    "NUL\x00 stops pdfLaTeX",
+    "escape\x1b[31m, next line\x85, delete\x7f, bell\x07",
+    unicodedata.normalize("NFD", "Zoë Müller über Åsa"),
+]
+"""Control characters (never written) and decomposed accents (written composed)."""
 
 PLAIN = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
@@ -73,6 +81,13 @@ def fixed_records() -> list[Record]:
         for title in SPECIAL_TITLES
     ]
     records.append(Record.build("book", {"title": "Undated", "issued": Date(literal="o. J. – ä")}))
+    records += [
+        Record.build(
+            "paper-conference",
+            {"title": text, "event-title": text, "note": text, "author": [Name(family=text)]},
+        )
+        for text in CONTROL_TEXTS
+    ]
     items = SHARED / "conformance" / "reference" / "items.json"
     if items.exists():
         records += [Record.from_csl(item) for item in json.loads(items.read_text("utf-8"))]

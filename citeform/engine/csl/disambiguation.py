@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from citeform.engine.csl.names import name_key
+from citeform.engine.csl.names import name_key, split_particles
 
 
 @attrs.define
@@ -144,7 +144,7 @@ def _expand_document_wide(
     people: dict[str, dict[str, Mapping[str, Any]]] = {}
     for item_id in ids:
         for name in _ruled_names(items[item_id], primary_only=primary_only):
-            family = str(name.get("family", ""))
+            family = _printed_family(name)
             if family:
                 people.setdefault(family, {})[name_key(name)] = name
     levels = _given_levels(people, initials_only=rule.endswith("with-initials"))
@@ -153,6 +153,14 @@ def _expand_document_wide(
             key = name_key(name)
             if key in levels:
                 settings[item_id].given_levels[key] = levels[key]
+
+
+def _printed_family(name: Mapping[str, Any]) -> str:
+    """The family name as a short form prints it, with its non-dropping particle."""
+    parts = split_particles(name)
+    return " ".join(
+        part for part in (parts.get("non-dropping-particle", ""), parts.get("family", "")) if part
+    )
 
 
 def _ruled_names(item: Mapping[str, Any], *, primary_only: bool) -> list[Mapping[str, Any]]:
@@ -178,7 +186,12 @@ def _given_levels(
             given = str(name.get("given", ""))
             initials.setdefault("".join(word[:1] for word in given.split()), []).append(key)
         for keys in initials.values():
-            level = 1 if len(keys) == 1 or initials_only else 2
+            if len(keys) == 1:
+                level = 1
+            elif initials_only:
+                continue  # initials cannot tell these apart, so they are not added
+            else:
+                level = 2
             for key in keys:
                 levels[key] = level
     return levels

@@ -60,6 +60,8 @@ class NameOptions:
 
 
 _LOWER_WORD: Final = re.compile(r"^[a-z\u00e0-\u00ff'\u2019\-]+$")
+_HYPHEN_PARTICLE: Final = re.compile(r"^([a-z]{1,3}-)(?=[A-Z])")
+"""A particle joined by a hyphen, as in ``al-One``."""
 _PARTICLE_JOINS: Final = ("'", "\u2019", "-")
 
 
@@ -72,13 +74,27 @@ def _is_latin(text: str) -> bool:
     return True
 
 
-def _split_particles(name: NameData) -> dict[str, str]:
+def split_particles(name: NameData) -> dict[str, str]:
     """The name's parts, with particles split off ``family`` and ``given`` as CSL-JSON does."""
     parts = {
         key: apostrophes(str(value)) for key, value in name.items() if isinstance(value, str | int)
     }
+    if "non-dropping-particle" not in parts:
+        _split_family(parts)
+    _split_given(parts)
+    return parts
+
+
+def _split_family(parts: dict[str, str]) -> None:
+    """A particle before the family name (``van der``, ``d'``, ``al-``) moves apart."""
     family = parts.get("family", "")
-    if "non-dropping-particle" not in parts and " " in family:
+    if len(family) > 2 and family[0] == family[-1] == '"':  # a quoted family name is kept whole
+        parts["family"] = family[1:-1]
+        return
+    if match := _HYPHEN_PARTICLE.match(family):
+        parts["non-dropping-particle"], parts["family"] = match.group(1), family[match.end(1) :]
+        return
+    if " " in family:
         words = family.split(" ")
         count = 0
         while count < len(words) - 1 and _LOWER_WORD.match(words[count]):
@@ -86,15 +102,14 @@ def _split_particles(name: NameData) -> dict[str, str]:
         if count:
             parts["non-dropping-particle"] = " ".join(words[:count])
             parts["family"] = " ".join(words[count:])
-    elif (
-        "non-dropping-particle" not in parts
-        and family[:2] in {"d'", "d\u2019", "l'", "l\u2019"}
-        and len(family) > 2
-    ):
+    elif family[:2] in {"d'", "d\u2019", "l'", "l\u2019"} and len(family) > 2:
         parts["non-dropping-particle"] = family[:2]
         parts["family"] = family[2:]
-    given = parts.get("given", "")
-    given = " ".join(given.split())
+
+
+def _split_given(parts: dict[str, str]) -> None:
+    """A suffix after a comma, and particles at the end of the given name, move apart."""
+    given = " ".join(parts.get("given", "").split())
     parts["given"] = given
     if ("suffix" not in parts and ", " in given) or ",! " in given:
         given, _comma, suffix = given.partition(",")
@@ -110,7 +125,6 @@ def _split_particles(name: NameData) -> dict[str, str]:
         if count:
             parts["dropping-particle"] = " ".join(words[-count:])
             parts["given"] = " ".join(words[:-count])
-    return parts
 
 
 def _with_particle(particle: str, rest: str) -> str:
@@ -137,8 +151,14 @@ def initials(
     ``initialize-with-hyphen="false"``.
     """
     out: list[str] = []
+    after_dash = False
     for match in _GIVEN_TOKEN.finditer(given.strip()):
         token, period, dash = match.groups()
+        if token[:1].islower() and after_dash:  # "G-ping": the lower-case part is left out
+            out[-1] = out[-1].removesuffix("-") + initialize_with
+            after_dash = bool(dash)
+            continue
+        after_dash = bool(dash)
         if token[:1].islower():
             piece = token + " "
         elif period or len(token) == 1:
@@ -173,8 +193,8 @@ def format_name(
 ) -> Part:
     """One name as *options* ask, inverted (family first) where *inverted*."""
     if name.get("literal"):
-        return str(name["literal"])
-    parts = _split_particles(name)
+        return _part(str(name["literal"]), options.family, locale)
+    parts = split_particles(name)
     family = parts.get("family", "")
     given = parts.get("given", "")
     if not family:
@@ -276,6 +296,11 @@ def _expanded(options: NameOptions, level: int) -> NameOptions:
     return attrs.evolve(options, form="long", initialize_with=None)
 
 
+def _personal(name: NameData) -> bool:
+    """Whether *name* is a person's (printed inverted where asked), not an institution's."""
+    return bool(name.get("family")) and not name.get("literal")
+
+
 def _inverted(options: NameOptions, index: int) -> bool:
     return options.name_as_sort_order == "all" or (
         options.name_as_sort_order == "first" and index == 0
@@ -349,7 +374,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         return ""
     if len(shown) < len(names):
         return _truncated(rendered, names, options, locale, et_al_term)
-    return _with_and(rendered, options, locale, sorting=sorting)
+    return _with_and(rendered, shown, options, locale, sorting=sorting)
 
 
 def _truncated(
@@ -375,7 +400,14 @@ def _truncated(
     return Rich((*body, separator, et_al_term))
 
 
-def _with_and(rendered: list[Part], options: NameOptions, locale: Locale, *, sorting: bool) -> Part:
+def _with_and(
+    rendered: list[Part],
+    shown: Sequence[NameData],
+    options: NameOptions,
+    locale: Locale,
+    *,
+    sorting: bool,
+) -> Part:
     """All names, with "and" (if the options ask for it) before the last."""
     if len(rendered) == 1:
         return rendered[0]
@@ -384,6 +416,7 @@ def _with_and(rendered: list[Part], options: NameOptions, locale: Locale, *, sor
     if not and_term:
         return Rich((*head, options.delimiter, rendered[-1]))
     before = len(rendered) - 1
-    if _precedes(options.delimiter_precedes_last, before, _inverted(options, before - 1)):
+    inverted_before = _inverted(options, before - 1) and _personal(shown[before - 1])
+    if _precedes(options.delimiter_precedes_last, before, inverted_before):
         return Rich((*head, options.delimiter, and_term, " ", rendered[-1]))
     return Rich((*head, " ", and_term, " ", rendered[-1]))

@@ -125,7 +125,7 @@ class Processor:
     # -- rendering ----------------------------------------------------------------------------
 
     def render_entry(
-        self, item_id: str, number: int, year_suffix: str
+        self, item_id: str, number: int, settings: Settings
     ) -> tuple[Part | None, Context]:
         """One bibliography entry as rich text, with the context it was rendered in."""
         section = self.style.bibliography
@@ -135,7 +135,8 @@ class Processor:
             self.locale,
             "bibliography",
             citation_number=number,
-            year_suffix=year_suffix,
+            year_suffix=settings.year_suffix,
+            disambiguate=settings.disambiguate,
         )
         if section.first_child is not None and section.rest is not None:
             return self._aligned(section, context), context
@@ -247,9 +248,7 @@ class Processor:
         previous_names = ""
         substitute = bibliography.options.get("subsequent-author-substitute")
         for item_id in order:
-            node, context = self.render_entry(
-                item_id, numbers[item_id], settings[item_id].year_suffix
-            )
+            node, context = self.render_entry(item_id, numbers[item_id], settings[item_id])
             if node is None:
                 entries.append((item_id, ""))
                 continue

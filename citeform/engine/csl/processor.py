@@ -161,7 +161,7 @@ class Processor:
             parts.append(Rich((margin,), display="left-margin"))
         if rest is not None:
             inline = attrs.evolve(layout, prefix="").apply(rest, context)
-            parts.append(Rich((inline,), display="right-inline"))
+            parts.append(Rich((_rstrip(inline),), display="right-inline"))
         return Rich(tuple(parts)) if parts else None
 
     def render_cite(
@@ -326,6 +326,19 @@ def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
     if "names-use-last" in override:
         result["et_al_use_last"] = override["names-use-last"] == "true"
     return result
+
+
+def _rstrip(node: Part) -> Part:
+    """*node* without the spaces that end it (citeproc-js writes them after the division)."""
+    if isinstance(node, str):
+        return node.rstrip()
+    for index in range(len(node.parts) - 1, -1, -1):
+        part = node.parts[index]
+        if isinstance(part, str) and not part.strip():
+            continue
+        stripped = _rstrip(part)
+        return attrs.evolve(node, parts=(*node.parts[:index], stripped))
+    return attrs.evolve(node, parts=())
 
 
 def _replace(node: Part, target: Part, replacement: str) -> Part:

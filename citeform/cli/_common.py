@@ -48,6 +48,21 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, required: bool = Tru
     add_harvest_arguments(parser)
 
 
+ENGINE_NAMES = ("citeproc-py", "csl")
+"""The engines :class:`~citeform.rendering.Renderer` offers (kept here: the CLI loads no engine
+to build its parser)."""
+
+
+def add_engine_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--engine``: the CSL processor to render with."""
+    parser.add_argument(
+        "--engine",
+        choices=ENGINE_NAMES,
+        default=ENGINE_NAMES[0],
+        help="CSL processor: citeproc-py (default) or csl, citeform's own compile-once processor",
+    )
+
+
 def error_line(error: BaseException) -> str:
     """The one line printed for *error*."""
     if isinstance(error, CiteformError):

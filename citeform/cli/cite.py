@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from citeform.cli._common import Tally, add_input_arguments, iter_records
+from citeform.cli._common import Tally, add_engine_argument, add_input_arguments, iter_records
 from citeform.engine.base import OUTPUT_FORMATS
 from citeform.zitierform import ZITIERFORM_POLICY, for_style
 
@@ -34,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="LL-CC",
         help="locale, e.g. de-DE (default: the record's language, else the style's, else en-US)",
     )
+    add_engine_argument(parser)
     parser.add_argument(
         "--format",
         dest="output_format",
@@ -65,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
     """Render every readable record; return the exit code."""
     from citeform.rendering import Renderer  # noqa: PLC0415 - loads the CSL engine
 
-    renderer = Renderer(args.style, locale=args.locale, format=args.output_format)
+    renderer = Renderer(
+        args.style, locale=args.locale, format=args.output_format, engine=args.engine
+    )
     default_inputs(args)
     tally = Tally()
     policy = None if args.all_fields else ZITIERFORM_POLICY

@@ -15,7 +15,13 @@ from functools import partial
 
 import attrs
 
-from citeform.cli._common import Tally, add_input_arguments, fail, iter_records
+from citeform.cli._common import (
+    Tally,
+    add_engine_argument,
+    add_input_arguments,
+    fail,
+    iter_records,
+)
 from citeform.cli.cite import default_inputs
 from citeform.cli.import_files import ImportOptions
 from citeform.cli.output import atomic_output
@@ -67,6 +73,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_input_arguments(parser, required=False)
     parser.add_argument("--style", default="apa", help="CSL style id or .csl file (default: apa)")
     parser.add_argument("--locale", help="force a locale (default: from each record's language)")
+    add_engine_argument(parser)
     parser.add_argument(
         "--to",
         required=True,
@@ -182,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if problem := options.problem():
         return fail(CiteformError(problem))
-    renderer = Renderer(args.style, args.locale)
+    renderer = Renderer(args.style, args.locale, engine=args.engine)
     default_inputs(args)
     progress = Progress(enabled=False if args.quiet else None)
     tally = FillTally(progress=progress)

@@ -111,3 +111,19 @@ def test_html_never_carries_markup_from_the_data(
     html = renderers[style, "html"].entry(item)
     assert "<script" not in html
     assert "<x>" not in html
+
+
+def test_the_command_line_offers_every_engine_of_the_renderer():
+    from citeform.cli._common import ENGINE_NAMES  # noqa: PLC0415
+    from citeform.rendering import ENGINES  # noqa: PLC0415
+
+    assert set(ENGINE_NAMES) == set(ENGINES)
+
+
+def test_cite_and_fill_render_with_the_engine_asked_for(capsys):
+    from citeform.cli import main  # noqa: PLC0415
+
+    assert main(["cite", "--engine", "csl"]) == 0
+    assert "Städtetag Nordrhein-Westfalen. (o.\xa0J.)." in capsys.readouterr().out
+    assert main(["fill", "--to", "csl-json", "--engine", "csl", "--quiet"]) == 0
+    assert "dspace_citation" in capsys.readouterr().out

@@ -142,6 +142,8 @@ class Renderer:
         self._style = resolve_style(style)
         self._forced_locale = resolve_locale(without_extensions(locale)) if locale else None
         self._engines: dict[str, Engine] = {}
+        self._locales: dict[str | None, str] = {}
+        """The locale chosen for each record language seen (the choice reads locale files)."""
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle as the arguments only (the loaded style is rebuilt)."""
@@ -169,6 +171,11 @@ class Renderer:
         if self._forced_locale:
             return self._forced_locale
         language = next((str(item["language"]) for item in items if item.get("language")), None)
+        if language not in self._locales:
+            self._locales[language] = self._locale_of(language)
+        return self._locales[language]
+
+    def _locale_of(self, language: str | None) -> str:
         for candidate in locale_candidates(language, self._style.default_locale):
             with contextlib.suppress(UnknownLocaleError):
                 return resolve_locale(candidate)

@@ -221,13 +221,16 @@ class Processor:
         bibliography = self.style.bibliography
         order = (
             self.sorted_ids(cited, bibliography, order_numbers)
-            if bibliography is not None
+            if bibliography is not None and len(cited) > 1
             else list(cited)
         )
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
-        settings = disambiguate(
-            order, self.items, self.style.citation.options, self._key_function(numbers)
-        )
+        if len(order) > 1:
+            settings = disambiguate(
+                order, self.items, self.style.citation.options, self._key_function(numbers)
+            )
+        else:  # one item: nothing to sort, nothing to tell apart
+            settings = {item_id: Settings() for item_id in order}
         rendered = self._citations(clusters, numbers, settings, note_numbers) if citations else []
         entries = self._bibliography(order, numbers, settings) if bibliography else []
         return rendered, entries

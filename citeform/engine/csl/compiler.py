@@ -103,7 +103,7 @@ _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
 _HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
-_NAME_ATTRIBUTES: Final = frozenset(
+NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
         "delimiter-precedes-et-al",
@@ -117,11 +117,12 @@ _NAME_ATTRIBUTES: Final = frozenset(
         "initialize-with",
         "name-as-sort-order",
         "sort-separator",
-        "form",
         "demote-non-dropping-particle",
         "initialize-with-hyphen",
     }
 )
+"""Attributes of ``cs:name`` that cs:style, cs:citation and cs:bibliography pass on by the
+same name (``name-form`` and ``name-delimiter`` are passed on under their own names)."""
 
 
 def formatting_of(element: Element) -> Formatting:
@@ -494,9 +495,7 @@ class Compiler:
             self.substituting.pop()
 
     def _name_options(self, element: Element | None) -> NameOptions:
-        attributes = {
-            key: value for key, value in self.inherited.items() if key in _NAME_ATTRIBUTES
-        }
+        attributes = {key: value for key, value in self.inherited.items() if key in NAME_ATTRIBUTES}
         if "name-form" in self.inherited:
             attributes["form"] = self.inherited["name-form"]
         if element is not None:

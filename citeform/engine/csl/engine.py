@@ -30,22 +30,42 @@ class CslEngine:
         return Processor(self._style, self._locale, self._output, items)
 
     def bibliography(self, items: Sequence[CslItem]) -> list[Entry]:
-        """Render *items* as bibliography entries, in the style's order."""
-        keyed = {_key(item, index): item for index, item in enumerate(items)}
-        index_of = {_key(item, index): index for index, item in enumerate(items)}
-        processor = self._processor(keyed)
-        clusters = [[Cite(key)] for key in keyed]
+        """Render *items* as bibliography entries, in the style's order.
+
+        The items are processed as one document; if that fails, each is tried alone so
+        that only the items that fail on their own are reported and the others render.
+        """
         try:
-            _citations, entries = processor.process(
-                clusters, citations=self._style.bibliography is None
-            )
-        except Exception as error:  # noqa: BLE001 - reported per item below
-            return [
-                Entry(index, None, RenderError(f"{type(error).__name__}: {error}"))
-                for index in range(len(items))
-            ]
+            return self._document_entries(items, range(len(items)))
+        except Exception as error:  # noqa: BLE001 - isolated below
+            if len(items) == 1:
+                return [_failed(0, error)]
+            whole_error = error
+        failed: list[Entry] = []
+        good: list[int] = []
+        for index, item in enumerate(items):
+            try:
+                self._document_entries([item], [index])
+                good.append(index)
+            except Exception as error:  # noqa: BLE001 - one item's failure is reported
+                failed.append(_failed(index, error))
+        if not failed:  # the items fail only together
+            return [_failed(index, whole_error) for index in range(len(items))]
+        try:
+            return self._document_entries([items[i] for i in good], good) + failed
+        except Exception as error:  # noqa: BLE001 - reported on every item
+            return [_failed(index, error) for index in range(len(items))]
+
+    def _document_entries(self, items: Sequence[CslItem], indexes: Sequence[int]) -> list[Entry]:
+        """The entries of *items* rendered as one document; *indexes* are their positions."""
+        keyed = {_key(item, index): item for index, item in zip(indexes, items, strict=True)}
+        index_of = {_key(item, index): index for index, item in zip(indexes, items, strict=True)}
+        clusters = [[Cite(key)] for key in keyed]
+        citations, entries = self._processor(keyed).process(
+            clusters, citations=self._style.bibliography is None
+        )
         if self._style.bibliography is None:
-            return [Entry(index_of[key], text) for key, text in zip(keyed, _citations, strict=True)]
+            return [Entry(index_of[key], text) for key, text in zip(keyed, citations, strict=True)]
         return [Entry(index_of[key], text) for key, text in entries]
 
     def citations(
@@ -80,9 +100,14 @@ class CslEngine:
         try:
             citations, _entries = self._processor(items).process(cite_clusters, note_numbers)
         except Exception as error:  # noqa: BLE001 - reported on every cluster
-            failure = RenderError(f"{type(error).__name__}: {error}")
-            return [Entry(index, None, failure) for index in range(len(clusters))]
+            return [_failed(index, error) for index in range(len(clusters))]
         return [Entry(index, text) for index, text in enumerate(citations)]
+
+
+def _failed(index: int, error: Exception) -> Entry:
+    """The entry of a failed item or cluster, its position counted from 1."""
+    message = f"{type(error).__name__}: {error}"
+    return Entry(index, None, RenderError(message, position=f"item {index + 1}"))
 
 
 def _key(item: CslItem, index: int) -> str:

@@ -122,7 +122,7 @@ def _one_range(text: str, format_name: str, delimiter: str) -> str:
         return text
     if len(last) < len(first):
         last = first[: len(first) - len(last)] + last
-    if int(last) < int(first):
+    if _below(last, first):
         return text
     return f"{prefix_a}{first}{delimiter}{prefix_b}{_shorten(first, last, format_name)}"
 
@@ -137,7 +137,7 @@ def _shorten(first: str, last: str, format_name: str) -> str:
     if format_name in {"chicago", "chicago-15"}:
         return _chicago(first, last)
     if format_name == "chicago-16":
-        return _chicago16(first, last)
+        return _chicago(first, last, edition=16)
     return last
 
 
@@ -151,23 +151,22 @@ def _minimal(first: str, last: str, keep: int) -> str:
     return kept or last[-1:]
 
 
-def _chicago(first: str, last: str) -> str:
-    """Chicago 15th: 101-8, 321-25, 1536-38, but four-digit ranges changing three digits in full."""
-    start = int(first)
-    if start < 100 or start % 100 == 0:
+def _chicago(first: str, last: str, *, edition: int = 15) -> str:
+    """Chicago's shortening: 101-8, 321-25, 1536-38.
+
+    The 15th edition writes four-digit ranges that change three digits in full (1496-1504).
+    """
+    if len(first) < 3 or first.endswith("00"):
         return last
-    if start % 100 < 10:
+    if first[-2] == "0":
         return _minimal(first, last, 1)
     shortened = _minimal(first, last, 2)
-    if len(first) == 4 and len(shortened) >= 3:
+    if edition == 15 and len(first) == 4 and len(shortened) >= 3:
         return last
     return shortened
 
 
-def _chicago16(first: str, last: str) -> str:
-    start = int(first)
-    if start < 100 or start % 100 == 0:
-        return last
-    if start % 100 < 10:
-        return _minimal(first, last, 1)
-    return _minimal(first, last, 2)
+def _below(number: str, other: str) -> bool:
+    """Whether the digit string *number* is less than *other* (any length, no int())."""
+    number, other = number.lstrip("0") or "0", other.lstrip("0") or "0"
+    return (len(number), number) < (len(other), other)

@@ -15,32 +15,13 @@ from typing import Final
 
 import attrs
 
-from citeform.engine.csl.compiler import Compiler, Decoration, Render
+from citeform.engine.csl.compiler import NAME_ATTRIBUTES, Compiler, Decoration, Render
 from citeform.engine.csl.locale import Locale, build_locale
 from citeform.engine.csl.xml import Element, parse_file
 from citeform.errors import UnknownStyleError
 
-_INHERITABLE: Final = frozenset(
-    {
-        "and",
-        "delimiter-precedes-et-al",
-        "delimiter-precedes-last",
-        "et-al-min",
-        "et-al-use-first",
-        "et-al-subsequent-min",
-        "et-al-subsequent-use-first",
-        "et-al-use-last",
-        "initialize",
-        "initialize-with",
-        "name-as-sort-order",
-        "sort-separator",
-        "name-form",
-        "name-delimiter",
-        "names-delimiter",
-        "demote-non-dropping-particle",
-        "initialize-with-hyphen",
-    }
-)
+_INHERITABLE: Final = NAME_ATTRIBUTES | {"name-form", "name-delimiter", "names-delimiter"}
+"""Options that cs:style, cs:citation and cs:bibliography give the names they contain."""
 
 
 @attrs.frozen(eq=False)

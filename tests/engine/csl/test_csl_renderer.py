@@ -127,3 +127,34 @@ def test_cite_and_fill_render_with_the_engine_asked_for(capsys):
     assert "Städtetag Nordrhein-Westfalen. (o.\xa0J.)." in capsys.readouterr().out
     assert main(["fill", "--to", "csl-json", "--engine", "csl", "--quiet"]) == 0
     assert "dspace_citation" in capsys.readouterr().out
+
+
+def test_one_failing_item_does_not_sink_the_bibliography(monkeypatch):
+    from citeform.engine.csl import processor  # noqa: PLC0415
+    from citeform.rendering import Renderer  # noqa: PLC0415
+
+    real = processor.Processor.render_entry
+
+    def failing(self, item_id, number, settings):
+        if item_id == "bad":
+            raise ValueError("broken item")
+        return real(self, item_id, number, settings)
+
+    monkeypatch.setattr(processor.Processor, "render_entry", failing)
+    items = [
+        {"id": "a", "type": "book", "title": "Eins", "author": [{"family": "Alpha"}]},
+        {"id": "bad", "type": "book", "title": "Zwei", "author": [{"family": "Beta"}]},
+        {"id": "c", "type": "book", "title": "Drei", "author": [{"family": "Gamma"}]},
+    ]
+    entries = Renderer("apa", "en-US", engine="csl").bibliography(items)
+    assert [entry.split(".")[0] for entry in entries] == ["Alpha", "Gamma"]
+    (error,) = entries.errors
+    assert "broken item" in str(error)
+    assert error.position == "item 2"
+
+
+def test_page_ranges_of_any_length_are_compared_without_int():
+    from citeform.engine.csl.numbers import page_range  # noqa: PLC0415
+
+    first = "1" * 5000
+    assert page_range(f"{first}-{first[:-1]}2", "chicago", "\u2013").endswith("\u201312")

@@ -97,11 +97,11 @@ class Review:
             self.entries.append(Entry.of(outcome, index))
             yield outcome
 
-    def write(self, path: str | Path) -> None:
-        """Write the review to *path*: CSV for a ``.csv`` name, else the HTML page."""
-        target = Path(path)
-        text = review_csv(self.entries) if target.suffix.lower() == ".csv" else review_html(self)
-        target.write_text(text, encoding="utf-8", newline="")
+    def text(self, path: str | Path) -> str:
+        """The review as the file *path* takes it: CSV for a ``.csv`` name, else the HTML page."""
+        if Path(path).suffix.lower() == ".csv":
+            return review_csv(self.entries)
+        return review_html(self)
 
     def summary(self, path: str | Path) -> str:
         """The line that says where the review is."""

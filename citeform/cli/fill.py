@@ -203,7 +203,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         _write(written if everything else _count_without_uuid(written, tally), options)
     if review is not None:
-        review.write(args.review)
+        with atomic_output(args.review) as output:
+            output.write(review.text(args.review))
         print(review.summary(args.review), file=sys.stderr)
     if tally.without_uuid:
         print(

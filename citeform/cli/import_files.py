@@ -10,7 +10,6 @@ temporary name and renamed when complete.
 
 from __future__ import annotations
 
-import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,7 @@ from typing import IO
 
 import attrs
 
+from citeform.cli.output import atomic_output
 from citeform.formats import dspace_csv
 from citeform.model import Record
 from citeform.zitierform import DSpaceItem
@@ -155,12 +155,6 @@ def _write_lines(lines: Iterator[str], output: Path, max_rows: int | None) -> li
 
 
 def _write_file(path: Path, pieces: Iterable[str]) -> None:
-    """Write *pieces* to *path* through a temporary file in the same folder, then rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.writelines(pieces)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write *pieces* to *path*, whole or not at all."""
+    with atomic_output(path) as file:
+        file.writelines(pieces)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import import_module
 from typing import Any
 
 import attrs
@@ -33,13 +34,16 @@ from citeform.engine.base import (
     OutputFormat,
 )
 from citeform.engine.citeproc import CiteprocEngine
-from citeform.engine.csl import CslEngine
 from citeform.errors import RenderError, UnknownLocaleError
 from citeform.styles import locale_candidates, resolve_locale, resolve_style
 
 DEFAULT_LOCALE = "en-US"
-ENGINES: Mapping[str, EngineFactory] = {"citeproc-py": CiteprocEngine, "csl": CslEngine}
-"""The CSL processors a :class:`Renderer` can use, by name."""
+ENGINES: Mapping[str, Callable[[], EngineFactory]] = {
+    "citeproc-py": lambda: CiteprocEngine,
+    "csl": lambda: import_module("citeform.engine.csl").CslEngine,
+}
+"""The CSL processors a :class:`Renderer` can use, by name (citeform's own is loaded on first
+use, so that rendering with the default does not pay for importing it)."""
 DEFAULT_ENGINE = "citeproc-py"
 _EXTENSION = re.compile(r"-[0-9A-Za-z](?:-.*)?$")
 """A BCP 47 extension or private-use part: a one-character subtag and all that follows."""
@@ -184,7 +188,8 @@ class Renderer:
     def engine(self, locale: str) -> Engine:
         """The engine for *locale* (loaded on first use, then kept)."""
         if locale not in self._engines:
-            self._engines[locale] = ENGINES[self.engine_name](self._style.path, locale, self.format)
+            factory = ENGINES[self.engine_name]()
+            self._engines[locale] = factory(self._style.path, locale, self.format)
         return self._engines[locale]
 
     def bibliography(self, records: Iterable[Any], *, strict: bool = False) -> Bibliography:

@@ -25,6 +25,7 @@ from citeform.engine.csl.rich import (
     Part,
     Rich,
     TermText,
+    blank,
     join,
 )
 from citeform.engine.csl.textcase import apply_text_case
@@ -193,7 +194,7 @@ def _decorated(element: Element, render: Render) -> Render:
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
-        if node is None or node == "" or (isinstance(node, Rich) and node.is_empty()):
+        if node is None or blank(node):
             return None
         return decoration.apply(node, context, from_locale=from_locale)
 
@@ -685,7 +686,7 @@ class CompiledNames:
             rendered_before = set(context.rendered_variables)
             called, rendered_count = context.called, context.rendered
             result = candidate(context)
-            if result is not None and not (isinstance(result, Rich) and result.is_empty()):
+            if not blank(result):
                 context.suppressed |= context.rendered_variables - rendered_before
                 return result
             context.suppressed = suppressed
@@ -803,7 +804,7 @@ class Splice(Rich):
 
 def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     """Append *node* to *parts* (after *delimiter*) unless it is empty."""
-    if not node or (isinstance(node, Rich) and node.empty):
+    if blank(node):
         return
     if parts and delimiter:
         parts.append(delimiter)

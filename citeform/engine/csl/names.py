@@ -16,7 +16,7 @@ import attrs
 
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.markup import apostrophes
-from citeform.engine.csl.rich import Formatting, Part, Rich, join
+from citeform.engine.csl.rich import Formatting, Part, Rich, blank, join
 from citeform.engine.csl.textcase import apply_text_case
 
 NameData = Mapping[str, Any]
@@ -389,7 +389,7 @@ def _truncated(
     if options.et_al_use_last and len(names) - len(rendered) >= 2:
         last = format_name(names[-1], options, locale, inverted=_inverted(options, len(names) - 1))
         return Rich((*body, options.delimiter, "\u2026 ", _decorated(last, options)))
-    if et_al_term == "" or (isinstance(et_al_term, Rich) and et_al_term.is_empty()):
+    if blank(et_al_term):
         return Rich(tuple(body))
     last_inverted = _inverted(options, len(rendered) - 1)
     separator = (

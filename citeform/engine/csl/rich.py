@@ -52,12 +52,13 @@ class Rich:
                 break
         object.__setattr__(self, "empty", empty)
 
-    def is_empty(self) -> bool:
-        """Whether the node holds no text."""
-        return self.empty
-
 
 Part = Rich | str
+
+
+def blank(part: Part | None) -> bool:
+    """Whether *part* prints nothing: ``None``, ``""`` or a node without text."""
+    return not part or (isinstance(part, Rich) and part.empty)
 
 
 class TermText(str):
@@ -107,7 +108,7 @@ def join(parts: Iterable[Part | None], delimiter: str = "") -> list[Part]:
     """The non-empty *parts*, with *delimiter* between them."""
     result: list[Part] = []
     for part in parts:
-        if not part or (isinstance(part, Rich) and part.empty):
+        if part is None or blank(part):
             continue
         if result and delimiter:
             result.append(delimiter)

@@ -14,6 +14,8 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.citeproc.formats import html_entry
+from citeform.engine.csl.cluster_sort import comparable as _comparable
+from citeform.engine.csl.cluster_sort import sort_cites
 from citeform.engine.csl.collapse import RenderedCite, collapse
 from citeform.engine.csl.collation import sort_key
 from citeform.engine.csl.compiler import (
@@ -26,6 +28,8 @@ from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.disambiguation import Settings, disambiguate
 from citeform.engine.csl.locale import Locale
+from citeform.engine.csl.locators import NO_PRINTED_FORM
+from citeform.engine.csl.locators import parsed_locator as _parsed_locator
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
@@ -276,11 +280,8 @@ class Processor:
         out: list[str] = []
         for index, cluster in enumerate(clusters):
             note = note_numbers[index] if note_numbers and index < len(note_numbers) else index + 1
-            cites = list(cluster)
-            if section.sort:
-                by_number = sorted({c.item_id for c in cites}, key=lambda i: numbers.get(i, 0))
-                ids = self.sorted_ids(by_number, section, numbers)
-                cites.sort(key=lambda c: ids.index(c.item_id))
+            cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
+            cites = self._sorted_cites(cites, numbers, settings)
             positions = tracker.cluster(cites, note)
             rendered: list[RenderedCite] = []
             for cite, data in zip(cites, positions, strict=True):
@@ -297,7 +298,7 @@ class Processor:
                     )
                 )
             if not rendered:
-                out.append("")
+                out.append(NO_PRINTED_FORM)
                 continue
             body = Rich(tuple(collapse(rendered, section, self)))
             if all(c.author_only for c in cites):
@@ -307,17 +308,42 @@ class Processor:
             decorated = section.decoration.apply(body, context)
             if self.style.cls == "note":
                 decorated = capitalize_leading_term(decorated)
-            out.append(self._render_output(decorated))
+            out.append(self._render_output(decorated) or NO_PRINTED_FORM)
         return out
 
+    def _sorted_cites(
+        self, cites: list[Cite], numbers: Mapping[str, int], settings: Mapping[str, Settings]
+    ) -> list[Cite]:
+        """A cluster's cites in the citation's sort order (grouped by names where it collapses)."""
+        section = self.style.citation
+        if not section.sort or len(cites) < 2:
+            return cites
+        if any(key.variable == "citation-number" for key in section.sort):
+            ids = self.sorted_ids(list(dict.fromkeys(c.item_id for c in cites)), section, numbers)
+            return sorted(cites, key=lambda cite: ids.index(cite.item_id))
 
-def _comparable(value: Any) -> tuple[int, Any]:
-    """Sort values of mixed kinds made comparable: numbers, then dates, then text."""
-    if isinstance(value, int):
-        return (0, value)
-    if isinstance(value, tuple):
-        return (1, value)
-    return (2, value)
+        def keys(cite: Cite) -> list[tuple[int, Any]]:
+            item = self.items[cite.item_id]
+            number = numbers.get(cite.item_id, 0)
+            return [self._key_value(key, item, number) for key in section.sort]
+
+        def names(cite: Cite) -> tuple[int, Any]:
+            item = self.items[cite.item_id]
+            if not any(item.get(variable) for variable in NAME_VARIABLES):
+                return _MISSING
+            _node, context = self.render_cite(
+                Cite(cite.item_id), CiteData(), numbers.get(cite.item_id, 0), settings[cite.item_id]
+            )
+            if context.first_names is None:
+                return _MISSING
+            return (0, _sort_string(plain(context.first_names), self.locale.lang))
+
+        options = section.options
+        grouped = (self.style.cls == "in-text" and bool(options.get("collapse"))) or bool(
+            options.get("cite-group-delimiter")
+        )
+        descending = [key.descending for key in section.sort]
+        return sort_cites(cites, keys, descending, names if grouped else None)
 
 
 def _names_override(override: Mapping[str, str]) -> dict[str, Any]:

@@ -14,6 +14,8 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+import attrs
+
 T = TypeVar("T")
 
 KeyValue = tuple[int, Any]
@@ -62,28 +64,38 @@ def _order(rows: Sequence[list[KeyValue]], descending: Sequence[bool]) -> list[i
     return sorted(range(len(rows)), key=functools.cmp_to_key(compare))
 
 
+@attrs.frozen
+class Grouping:
+    """How a grouped sort reads a cite: its printed names, and its run's key at a place."""
+
+    names: Callable[[Any], KeyValue]
+    run_key: Callable[[Any, int], KeyValue]
+    """The key of the run a cite opens, at its place in the first sort (citeproc-js appends
+    the place to the first key's text)."""
+
+
 def sort_cites(
     cites: Sequence[T],
     keys: Callable[[T], Sequence[KeyValue]],
     descending: Sequence[bool],
-    names: Callable[[T], KeyValue] | None = None,
+    grouping: Grouping | None = None,
 ) -> list[T]:
-    """*cites* sorted by *keys* (stable); grouped by *names* first when it is given."""
+    """*cites* sorted by *keys* (stable); grouped by names first when *grouping* is given."""
     if not descending:
         return list(cites)
     values = [list(keys(cite)) for cite in cites]
     directions = list(descending)
-    if names is None:
+    if grouping is None:
         return [cites[index] for index in _order(values, directions)]
     first_down = directions[0]
-    named = [names(cite) for cite in cites]
+    named = [grouping.names(cite) for cite in cites]
     grouped = _order(
         [[named[index], *values[index]] for index in range(len(cites))], [first_down, *directions]
     )
     run_keys: list[list[KeyValue]] = []
-    run_key: KeyValue = (1, "")
+    opener = grouped[0]
     for place, index in enumerate(grouped):
-        if not place or named[index] != named[grouped[place - 1]]:
-            run_key = values[index][0]
-        run_keys.append([run_key, (0, place)])
-    return [cites[grouped[place]] for place in _order(run_keys, [first_down, first_down])]
+        if place and named[index] != named[grouped[place - 1]]:
+            opener = index
+        run_keys.append([grouping.run_key(cites[opener], place)])
+    return [cites[grouped[place]] for place in _order(run_keys, [first_down])]

@@ -244,6 +244,11 @@ def variable_value(context: Context, name: str, form: str = "long") -> Any:
     """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
     if name in context.suppressed:
         return None
+    return _present_value(context, name, form)
+
+
+def _present_value(context: Context, name: str, form: str = "long") -> Any:
+    """The value of variable *name*, even when a substitution has suppressed it."""
     from_cite = _CITE_VARIABLES.get(name)
     if from_cite is not None:
         return from_cite(context)
@@ -418,12 +423,12 @@ class Compiler:
         plural_rule = element.get("plural") or "contextual"
 
         def render(context: Context) -> Part | None:
-            if variable == "locator":
-                if not context.cite.locator:
+            if variable == "locator":  # the label shows even without a locator, as in citeproc-js
+                if context.mode != "citation":
                     return None
                 label = context.cite.label or "page"
                 term_name = _LOCATOR_TERMS.get(label, label)
-                value: Any = context.cite.locator
+                value: Any = context.cite.locator or ""
             else:
                 value = variable_value(context, variable)
                 if value is None:
@@ -923,9 +928,8 @@ def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context
 
 
 def _has_variable(context: Context, name: str) -> bool:
-    if name in context.suppressed:
-        return False
-    return variable_value(context, name) is not None
+    """Whether the item has *name*: a variable a substitution printed still counts (citeproc-js)."""
+    return _present_value(context, name) is not None
 
 
 def _is_numeric(context: Context, name: str) -> bool:

@@ -58,6 +58,9 @@ def _sort_string(text: str, lang: str) -> bytes:
 _NOT_TEXT: Final = frozenset({"locator", "year-suffix", "citation-number"})
 """Variables whose printing leaves a cite collapsible (with names and dates)."""
 
+_AMBIGUOUS: Final = CiteData(position="subsequent", near_note=True)
+"""The cite data a cite is told apart in (as citeproc-js renders cites to compare them)."""
+
 _MISSING: Final = (1, "")
 """The sort value of an item without the key's value (such items sort last)."""
 
@@ -247,7 +250,7 @@ class Processor:
 
     def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
         def key(item_id: str, settings: Settings) -> str:
-            node, _context = self.render_cite(Cite(item_id), CiteData(), numbers[item_id], settings)
+            node, _context = self.render_cite(Cite(item_id), _AMBIGUOUS, numbers[item_id], settings)
             return plain(node) if node is not None else ""
 
         return key

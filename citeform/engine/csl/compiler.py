@@ -241,9 +241,17 @@ _CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
 
 
 def variable_value(context: Context, name: str, form: str = "long") -> Any:
-    """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
+    """The value of variable *name* for the item and cite in *context*.
+
+    ``None`` when it is empty or a substitute has already printed it.
+    """
     if name in context.suppressed:
         return None
+    return _value(context, name, form)
+
+
+def _value(context: Context, name: str, form: str = "long") -> Any:
+    """The value of variable *name*, printed by a substitute or not."""
     from_cite = _CITE_VARIABLES.get(name)
     if from_cite is not None:
         return from_cite(context)
@@ -337,8 +345,8 @@ class Compiler:
     def text(self, element: Element) -> Render:
         """``cs:text``: a variable, a macro, a term or a value."""
         if (macro := element.get("macro")) is not None:
-            inner = self.macro(macro)
-            return _decorated(element, inner)
+            # a macro is suppressed like a group: it calls variables and none prints
+            return _decorated(element, _as_group(self.macro(macro)))
         if (value := element.get("value")) is not None:
             return _decorated(element, lambda _context: value or None)
         if (term := element.get("term")) is not None:
@@ -425,11 +433,15 @@ class Compiler:
                 term_name = _LOCATOR_TERMS.get(label, label)
                 value: Any = context.cite.locator
             else:
+                # an empty variable's label still prints, singular (a group around it
+                # with no variable printed is suppressed as usual)
                 value = variable_value(context, variable)
-                if value is None:
-                    return None
                 term_name = variable
-            plural = _label_plural(plural_rule, variable, value)
+            plural = (
+                _label_plural(plural_rule, variable, value)
+                if value is not None
+                else plural_rule == "always"
+            )
             text = context.locale.term(term_name, form, plural=plural)
             if text is None and term_name in _LABEL_TERMS:
                 text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
@@ -548,17 +560,7 @@ class Compiler:
     def group(self, element: Element) -> Render:
         """``cs:group``: suppressed when it calls variables and none of them renders."""
         inner = self.sequence(element.children, element.get("delimiter") or "")
-
-        def render(context: Context) -> Part | None:
-            called, rendered = context.called, context.rendered
-            node = inner(context)
-            if context.called > called and context.rendered == rendered:
-                return None
-            if node is not None:
-                context.rendered += 1  # a group that prints counts as printed for its parent
-            return node
-
-        return _decorated(element, render)
+        return _decorated(element, _as_group(inner))
 
     def choose(self, element: Element) -> Render:
         """``cs:choose``: the first branch whose conditions hold."""
@@ -786,7 +788,7 @@ class CompiledDate:
 def _date_part(element: Element) -> DatePart:
     return DatePart(
         element.get("name") or "",
-        element.get("form") or ("numeric" if element.get("name") == "day" else "long"),
+        element.get("form") or "",
         element.get("prefix") or "",
         element.get("suffix") or "",
         formatting_of(element),
@@ -820,6 +822,21 @@ _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "group": Compiler.group,
     "choose": Compiler.choose,
 }
+
+
+def _as_group(inner: Render) -> Render:
+    """*inner* suppressed when it calls variables and none of them renders."""
+
+    def render(context: Context) -> Part | None:
+        called, rendered = context.called, context.rendered
+        node = inner(context)
+        if context.called > called and context.rendered == rendered:
+            return None
+        if node is not None:
+            context.rendered += 1  # a group that prints counts as printed for its parent
+        return node
+
+    return render
 
 
 def _term_text(text: str | None) -> Part | None:
@@ -923,9 +940,8 @@ def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context
 
 
 def _has_variable(context: Context, name: str) -> bool:
-    if name in context.suppressed:
-        return False
-    return variable_value(context, name) is not None
+    """Whether the item has *name* (a substitute's printing it does not change that)."""
+    return _value(context, name) is not None
 
 
 def _is_numeric(context: Context, name: str) -> bool:

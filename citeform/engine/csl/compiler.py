@@ -408,11 +408,11 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if not numbers.is_numeric(text):
-                return parse_markup(text, context.locale.quotes)
-            if variable in {"page", "locator"} and page_format:
+            if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
+            if not numbers.is_numeric(text):
+                return parse_markup(text, context.locale.quotes)
             return _number_text(text, form, variable, context)
 
         return _decorated(element, render)

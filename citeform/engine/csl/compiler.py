@@ -503,9 +503,33 @@ class Compiler:
             return ()
         self.substituting.append(parent or element)
         try:
-            return tuple(self.element(child) for child in substitute.children)
+            return tuple(self._substitute_candidate(child) for child in substitute.children)
         finally:
             self.substituting.pop()
+
+    def _substitute_candidate(self, element: Element) -> Render:
+        """One child of ``cs:substitute``.
+
+        A ``cs:choose`` there offers the elements of its chosen branch one by one, and
+        the first that prints is the substitute.
+        """
+        if element.tag != "choose":
+            return self.element(element)
+        branches = [
+            (
+                _condition(branch) if branch.tag != "else" else _always,
+                tuple(self._substitute_candidate(child) for child in branch.children),
+            )
+            for branch in element.children
+        ]
+
+        def render(context: Context) -> Part | None:
+            for condition, body in branches:
+                if condition(context):
+                    return _first_printed(body, context)
+            return None
+
+        return render
 
     def _name_options(self, element: Element | None) -> NameOptions:
         attributes = {key: value for key, value in self.inherited.items() if key in NAME_ATTRIBUTES}
@@ -566,13 +590,19 @@ class Compiler:
         """``cs:choose``: the first branch whose conditions hold."""
         branches: list[tuple[Callable[[Context], bool], list[Render]]] = []
         for branch in element.children:
-            condition = _condition(branch) if branch.tag != "else" else (lambda _context: True)
+            condition = _condition(branch) if branch.tag != "else" else _always
             branches.append((condition, [self.element(child) for child in branch.children]))
 
         def render(context: Context) -> Part | None:
             for condition, body in branches:
                 if condition(context):
-                    parts = [node for r in body if (node := r(context)) is not None]
+                    parts: list[Part] = []
+                    for one in body:
+                        node = one(context)
+                        if node.__class__ is Splice:  # a choose in the branch: its parts
+                            parts.extend(node.parts)
+                        elif node is not None:
+                            parts.append(node)
                     return Splice(tuple(parts)) if parts else None
             return None
 
@@ -682,18 +712,30 @@ class CompiledNames:
         return self.label.around(rendered, context, term, len(names))
 
     def _substitute(self, context: Context) -> Part | None:
-        """The first substitute that prints; the variables it prints are suppressed after."""
-        for candidate in self.substitutes:
-            suppressed = set(context.suppressed)
-            rendered_before = set(context.rendered_variables)
-            called, rendered_count = context.called, context.rendered
-            result = candidate(context)
-            if not blank(result):
-                context.suppressed |= context.rendered_variables - rendered_before
-                return result
-            context.suppressed = suppressed
-            context.called, context.rendered = called, rendered_count
-        return None
+        """The first substitute that prints."""
+        return _first_printed(self.substitutes, context)
+
+
+def _first_printed(candidates: Sequence[Render], context: Context) -> Part | None:
+    """The output of the first of *candidates* that prints.
+
+    The variables it prints are suppressed after it; the others leave no trace.
+    """
+    for candidate in candidates:
+        suppressed = set(context.suppressed)
+        rendered_before = set(context.rendered_variables)
+        called, rendered_count = context.called, context.rendered
+        result = candidate(context)
+        if not blank(result):
+            context.suppressed |= context.rendered_variables - rendered_before
+            return result
+        context.suppressed = suppressed
+        context.called, context.rendered = called, rendered_count
+    return None
+
+
+def _always(_context: Context) -> bool:
+    return True
 
 
 def _with_terms(found: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
@@ -920,7 +962,7 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
     match = branch.get("match") or "all"
     tests: list[Callable[[Context], bool]] = []
     for attribute, values in branch.attributes.items():
-        if attribute == "type" and match != "all":
+        if attribute == "type":  # one item has one type: its values are alternatives
             types = frozenset(values.split())
             tests.append(lambda context, types=types: context.item.get("type") in types)  # type: ignore[misc]
             continue
@@ -976,7 +1018,6 @@ def _position(context: Context, name: str) -> bool:
 
 
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
-    "type": lambda context, value: context.item.get("type") == value,
     "variable": _has_variable,
     "is-numeric": _is_numeric,
     "is-uncertain-date": _is_uncertain_date,

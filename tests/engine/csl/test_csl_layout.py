@@ -76,3 +76,34 @@ def test_a_date_part_without_form_keeps_the_locale_form(render: Any) -> None:
     item = _item(accessed={"date-parts": [[2024, 3, 5]]})
     assert render(layout, [item], lang="de-DE") == ["5. M\u00e4rz 2024"]
     assert render(layout, [item]) == ["March 5, 2024"]
+
+
+def test_a_choose_in_a_choose_keeps_the_group_delimiter(render: Any) -> None:
+    layout = """<group delimiter=", "><choose><if type="book"><choose><if variable="title">
+      <text value="In"/><text variable="title"/></if></choose></if></choose></group>"""
+    assert render(layout, [_item()]) == ["In, T"]
+
+
+def test_the_values_of_type_are_alternatives_under_match_all(render: Any) -> None:
+    layout = """<choose><if type="webpage book"><text value="yes"/></if>
+      <else><text value="no"/></else></choose>"""
+    assert render(layout, [_item()]) == ["yes"]
+
+
+def test_a_choose_in_a_substitute_gives_its_first_printing_element(render: Any) -> None:
+    layout = """<group delimiter=". "><names variable="author"><substitute><choose>
+      <if type="report"><text variable="publisher"/><text variable="title"/></if>
+      </choose></substitute></names><text variable="title"/></group>"""
+    item = _item(type="report", publisher="Press")
+    assert render(layout, [item]) == ["Press. T"]
+
+
+def test_character_references_in_attributes_are_read_as_characters(render: Any) -> None:
+    layout = """<text variable="title" prefix="&amp;#8212;&amp;#x2014;&amp;#160;"/>"""
+    assert render(layout, [_item()]) == ["\u2014\u2014\u00a0T"]
+
+
+def test_a_leading_term_is_not_capitalised_after_a_number(render: Any) -> None:
+    layout = """<text variable="volume" suffix=" "/><text term="no date" form="short"/>"""
+    assert render(layout, [_item(volume="2")]) == ["2 n.d."]
+    assert render(layout, [_item()]) == ["N.d."]

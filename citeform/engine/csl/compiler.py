@@ -736,6 +736,8 @@ class CompiledDate:
     def __call__(self, context: Context) -> Part | None:
         """The date as rich text, or ``None`` when the item has none."""
         context.called += 1
+        if context.comparing and self.variable == "accessed":
+            return None
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None

@@ -52,6 +52,8 @@ class Context:
     names_depth: int = 0
     suppress_first_names: bool = False
     in_substitute: bool = False
+    comparing: bool = False
+    """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
 
     @property
     def english(self) -> bool:

@@ -236,7 +236,11 @@ class Processor:
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
         if len(order) > 1:
             settings = disambiguate(
-                order, self.items, self.style.citation.options, self._key_function(numbers)
+                order,
+                self.items,
+                self.style.citation.options,
+                self._key_function(numbers),
+                extra_text=self.style.has_disambiguate,
             )
         else:  # one item: nothing to sort, nothing to tell apart
             settings = {item_id: Settings() for item_id in order}

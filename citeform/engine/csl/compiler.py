@@ -961,6 +961,16 @@ def _position(context: Context, name: str) -> bool:
     return context.mode == "citation" and test is not None and test(context.cite)
 
 
+def _disambiguate(context: Context, value: str) -> bool:
+    """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
+    if value != "true":
+        return not context.disambiguate
+    if context.disambiguated < context.disambiguate:
+        context.disambiguated += 1
+        return True
+    return False
+
+
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
     "type": lambda context, value: context.item.get("type") == value,
     "variable": _has_variable,
@@ -968,5 +978,5 @@ _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
     "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,
     "position": _position,
-    "disambiguate": lambda context, value: context.disambiguate == (value == "true"),
+    "disambiguate": _disambiguate,
 }

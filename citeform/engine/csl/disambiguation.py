@@ -26,7 +26,8 @@ class Settings:
 
     add_names: int = 0
     given_levels: dict[str, int] = attrs.field(factory=dict)
-    disambiguate: bool = False
+    disambiguate: int = 0
+    """How many ``disambiguate="true"`` conditions hold (the first ones tested)."""
     year_suffix: str = ""
 
 
@@ -193,7 +194,7 @@ class AmbiguousGroup:
         return Settings(
             add_names=trial.names,
             given_levels=levels,
-            disambiguate=trial.disambiguate > 0,
+            disambiguate=trial.disambiguate,
             year_suffix="" if trial.year_suffix is None else year_suffix(trial.year_suffix),
         )
 
@@ -292,11 +293,14 @@ class AmbiguousGroup:
 
     def _extra_text(self, *, maxed: bool) -> None:  # noqa: ARG002 - one signature for all modes
         done = self.clashes[1] == 0 and len(self.others) < 2
-        if not done and not self.base.disambiguate:
+        if not done and not self._all_conditions_hold(self.lists[0][1][-1]):
             self.mode = 0
-            self.base.disambiguate = 1
-            self.better.disambiguate = 0
-            self.restart = True
+            self.better.disambiguate = self.base.disambiguate
+            if self.base.disambiguate:
+                self._names(maxed=False)
+            else:
+                self.base.disambiguate = 1
+                self.restart = True
             return
         trial, members = self.lists[0]
         if not done and self.mode < len(self.modes) - 1:
@@ -308,6 +312,14 @@ class AmbiguousGroup:
         for item_id in members:
             self._register(item_id, trial)
         self.lists[0] = (self.better, [])
+
+    def _all_conditions_hold(self, item_id: str) -> bool:
+        """Whether every ``disambiguate="true"`` test of *item_id*'s cite already holds."""
+        if not self.base.disambiguate:
+            return False
+        settings = self._settings(item_id, self.base)
+        more = attrs.evolve(settings, disambiguate=settings.disambiguate + 1)
+        return self.key(item_id, settings) == self.key(item_id, more)
 
     def _year_suffixes(self, *, maxed: bool) -> None:  # noqa: ARG002 - one signature for all modes
         trial, members = self.lists[0]

@@ -342,18 +342,23 @@ def _expand_document_wide(
 ) -> None:
     """Expand the given names of different people whose family names print alike."""
     primary_only = rule.startswith("primary-name")
-    people: dict[str, dict[str, Mapping[str, Any]]] = {}
+    people: dict[str, dict[str, set[str]]] = {}
     for item_id in ids:
         for name in _ruled_names(items[item_id], primary_only=primary_only):
             family = _printed_family(name)
             if family:
-                people.setdefault(family, {})[name_key(name)] = name
+                people.setdefault(family, {}).setdefault(_given(name), set()).add(name_key(name))
     levels = _given_levels(people, initials_only=rule.endswith("with-initials"))
     for item_id in ids:
         for name in _ruled_names(items[item_id], primary_only=primary_only):
             key = name_key(name)
             if key in levels:
                 settings[item_id].given_levels[key] = levels[key]
+
+
+def _given(name: Mapping[str, Any]) -> str:
+    """The given name without periods and extra spaces (``J.J.`` and ``J. J.`` are one)."""
+    return " ".join(str(name.get("given", "")).replace(".", " ").split())
 
 
 def _printed_family(name: Mapping[str, Any]) -> str:
@@ -371,28 +376,29 @@ def _ruled_names(item: Mapping[str, Any], *, primary_only: bool) -> list[Mapping
 
 
 def _given_levels(
-    people: Mapping[str, Mapping[str, Mapping[str, Any]]], *, initials_only: bool
+    people: Mapping[str, Mapping[str, set[str]]], *, initials_only: bool
 ) -> dict[str, int]:
     """How far to expand each person's given name (:func:`name_key` to level).
 
-    Among people sharing a family name, initials (1) tell apart those whose initials
-    differ; the rest need the full given name (2) unless *initials_only*.
+    *people* maps a printed family name to each given name (see :func:`_given`) and the
+    name keys written for it. Among people sharing a family name, initials (1) tell apart
+    those whose initials differ; the rest need the full given name (2) unless
+    *initials_only*.
     """
     levels: dict[str, int] = {}
     for same_family in people.values():
         if len(same_family) < 2:
             continue
         initials: dict[str, list[str]] = {}
-        for key, name in same_family.items():
-            given = str(name.get("given", ""))
-            initials.setdefault("".join(word[:1] for word in given.split()), []).append(key)
-        for keys in initials.values():
-            if len(keys) == 1:
+        for given in same_family:
+            initials.setdefault("".join(word[:1] for word in given.split()), []).append(given)
+        for givens in initials.values():
+            if len(givens) == 1:
                 level = 1
             elif initials_only:
                 continue  # initials cannot tell these apart, so they are not added
             else:
                 level = 2
-            for key in keys:
-                levels[key] = level
+            for given in givens:
+                levels.update(dict.fromkeys(same_family[given], level))
     return levels

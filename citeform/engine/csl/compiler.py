@@ -18,7 +18,7 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.names import NameOptions, NamePart, format_names, split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
     Formatting,
@@ -204,8 +204,8 @@ def _decorated(element: Element, render: Render) -> Render:
 def citation_label(item: Mapping[str, Any]) -> str | None:
     """The label citeproc-js makes when an item has none: ``Aalt02``, ``AaBb02``, ``ABCD02``.
 
-    Letters of up to four authors' family names (four of one, two each of two or three,
-    one each of four or more), then the last two digits of the year.
+    Letters of up to four authors' family names without particles (four of one, two each
+    of two or three, one each of four or more), then the last two digits of the year.
     """
     names: list[Any] = next(
         (
@@ -216,7 +216,9 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
         [],
     )
     families = [
-        str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)
+        split_particles(n).get("family") or str(n.get("literal") or "")
+        for n in names
+        if isinstance(n, Mapping)
     ]
     families = [family for family in families if family]
     if not families:

@@ -5,7 +5,9 @@ range (``[1-3]``, with an en dash); ``year``, ``year-suffix`` and ``year-suffix-
 group cites by the same names (keeping the order of first appearance), print the names
 once and then only the years, or only the year suffixes (``2015a, b``; ``2015a-c``). The
 delimiters are ``cite-group-delimiter``, ``year-suffix-delimiter`` and
-``after-collapse-delimiter``, defaulting as CSL says.
+``after-collapse-delimiter``, defaulting as citeproc-js does (year suffixes take the
+layout delimiter; an in-text style joins an author's years with ", ", a note style with
+the layout delimiter).
 """
 
 from __future__ import annotations
@@ -81,8 +83,12 @@ def collapse(
     grouping = mode in _YEAR_MODES or "cite-group-delimiter" in options
     if not grouping:
         return _joined(rendered, delimiter)
-    group_delimiter = options.get("cite-group-delimiter", ", ")
-    suffix_delimiter = options.get("year-suffix-delimiter", group_delimiter)
+    group_delimiter = options.get(
+        "cite-group-delimiter", ", " if processor.style.cls == "in-text" else delimiter
+    )
+    suffix_delimiter = options.get(
+        "cite-group-delimiter", options.get("year-suffix-delimiter", delimiter)
+    )
     groups: dict[str, list[RenderedCite]] = {}
     order: list[list[RenderedCite]] = []
     for cite in rendered:

@@ -18,7 +18,7 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.names import NameOptions, NamePart, format_names, split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
     Formatting,
@@ -204,8 +204,8 @@ def _decorated(element: Element, render: Render) -> Render:
 def citation_label(item: Mapping[str, Any]) -> str | None:
     """The label citeproc-js makes when an item has none: ``Aalt02``, ``AaBb02``, ``ABCD02``.
 
-    Letters of up to four authors' family names (four of one, two each of two or three,
-    one each of four or more), then the last two digits of the year.
+    Letters of up to four authors' family names without particles (four of one, two each
+    of two or three, one each of four or more), then the last two digits of the year.
     """
     names: list[Any] = next(
         (
@@ -216,7 +216,9 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
         [],
     )
     families = [
-        str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)
+        split_particles(n).get("family") or str(n.get("literal") or "")
+        for n in names
+        if isinstance(n, Mapping)
     ]
     families = [family for family in families if family]
     if not families:
@@ -780,6 +782,8 @@ class CompiledDate:
     def __call__(self, context: Context) -> Part | None:
         """The date as rich text, or ``None`` when the item has none."""
         context.called += 1
+        if context.comparing and self.variable == "accessed":
+            return None
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None
@@ -1017,11 +1021,21 @@ def _position(context: Context, name: str) -> bool:
     return context.mode == "citation" and test is not None and test(context.cite)
 
 
+def _disambiguate(context: Context, value: str) -> bool:
+    """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
+    if value != "true":
+        return not context.disambiguate
+    if context.disambiguated < context.disambiguate:
+        context.disambiguated += 1
+        return True
+    return False
+
+
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
     "variable": _has_variable,
     "is-numeric": _is_numeric,
     "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,
     "position": _position,
-    "disambiguate": lambda context, value: context.disambiguate == (value == "true"),
+    "disambiguate": _disambiguate,
 }

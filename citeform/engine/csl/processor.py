@@ -55,6 +55,10 @@ _MISSING: Final = (1, "")
 """The sort value of an item without the key's value (such items sort last)."""
 
 
+_COMPARED: Final = CiteData(position="subsequent", near_note=True)
+"""The cite data of the form compared for ambiguity (as citeproc-js: a subsequent cite)."""
+
+
 @attrs.define
 class Processor:
     """Renders a document's citations and bibliography with one compiled style and locale."""
@@ -164,7 +168,7 @@ class Processor:
             parts.append(Rich((_rstrip(inline),), display="right-inline"))
         return Rich(tuple(parts)) if parts else None
 
-    def render_cite(
+    def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
         self,
         cite: Cite,
         data: CiteData,
@@ -172,8 +176,12 @@ class Processor:
         settings: Settings,
         *,
         without_names: bool = False,
+        comparing: bool = False,
     ) -> tuple[Part | None, Context]:
-        """One cite with the citation layout (without the layout's affixes)."""
+        """One cite with the citation layout (without the layout's affixes).
+
+        *comparing* renders the form that decides whether cites are ambiguous.
+        """
         context = Context(
             self.items[cite.item_id],
             self.locale,
@@ -185,6 +193,7 @@ class Processor:
             add_names=settings.add_names,
             given_levels=settings.given_levels,
             suppress_first_names=without_names or cite.suppress_author,
+            comparing=comparing,
         )
         node = self.style.citation.layout(context)
         if cite.author_only:
@@ -227,7 +236,11 @@ class Processor:
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
         if len(order) > 1:
             settings = disambiguate(
-                order, self.items, self.style.citation.options, self._key_function(numbers)
+                order,
+                self.items,
+                self.style.citation.options,
+                self._key_function(numbers),
+                extra_text=self.style.has_disambiguate,
             )
         else:  # one item: nothing to sort, nothing to tell apart
             settings = {item_id: Settings() for item_id in order}
@@ -237,7 +250,9 @@ class Processor:
 
     def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
         def key(item_id: str, settings: Settings) -> str:
-            node, _context = self.render_cite(Cite(item_id), CiteData(), numbers[item_id], settings)
+            node, _context = self.render_cite(
+                Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
+            )
             return plain(node) if node is not None else ""
 
         return key

@@ -166,7 +166,10 @@ class Decoration:
             node = _strip_periods(node)
         if self.text_case:
             english = context.locale.lang.startswith("en") if from_locale else context.english
-            node = apply_text_case(node, self.text_case, english=english)
+            language = context.locale.lang if from_locale else context.item.get("language")
+            node = apply_text_case(
+                node, self.text_case, english=english, language=str(language or "")
+            )
         if self.quotes:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
@@ -340,7 +343,10 @@ class Compiler:
             inner = self.macro(macro)
             return _decorated(element, inner)
         if (value := element.get("value")) is not None:
-            return _decorated(element, lambda _context: value or None)
+            return _decorated(
+                element,
+                lambda context: parse_markup(value, context.locale.quotes) if value else None,
+            )
         if (term := element.get("term")) is not None:
             form = element.get("form") or "long"
             plural = element.get("plural") == "true"
@@ -401,7 +407,7 @@ class Compiler:
             context.rendered_variables.add(variable)
             text = str(value)
             if not numbers.is_numeric(text):
-                return parse_markup(text, context.locale.quotes)
+                return text
             if variable in {"page", "locator"} and page_format:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)

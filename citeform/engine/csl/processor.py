@@ -260,8 +260,9 @@ class Processor:
                 if names_text and names_text == previous_names:
                     node = _replace(node, context.first_names, substitute)
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node)).strip()
-            entries.append((item_id, html_entry(text) if self.output == "html" else text))
+            text = self._render_output(capitalize_leading_term(node))
+            # citeproc-js keeps an HTML entry's outer spaces inside its division
+            entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
         return entries
 
     def _citations(

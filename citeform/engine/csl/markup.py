@@ -80,6 +80,20 @@ def _marks(quotes: Quotes) -> _Marks:
     return _Marks(pattern, closing, frozenset(inner))
 
 
+_SENTENCE_END: Final = re.compile("[.:;!?][\"'\u201d\u2019\u00bb\u202f\u00a0 ]*$")
+_ANY_TAG: Final = re.compile(r"<[^>]+>")
+_SPACE_BEFORE_MARK: Final = re.compile(" ([:;?!\u00bb])")
+"""A space before these marks is a narrow no-break one, as citeproc-js writes it."""
+
+
+def ends_sentence(prefix: str) -> bool:
+    """Whether a cite's *prefix* of more than one word ends a sentence (``See also. ``).
+
+    What follows such a prefix starts with a capital, as at the start of a note.
+    """
+    return " " in prefix.strip() and bool(_SENTENCE_END.search(_ANY_TAG.sub("", prefix)))
+
+
 def apostrophes(text: str) -> str:
     """Straight apostrophes as typographic ones, as citeproc-js prints them."""
     return text.replace("'", "\u2019")
@@ -136,6 +150,7 @@ def parse_markup(text: str, quotes: Quotes = DEFAULT_QUOTES) -> Part:
     punctuation after it stays outside, as citeproc-js keeps it.
     """
     marks = _marks(quotes)
+    text = _SPACE_BEFORE_MARK.sub("\u202f\\1", text).replace("\u00ab ", "\u00ab\u202f")
     stack = [_Frame("", "")]
     position = 0
     for match in marks.pattern.finditer(text):

@@ -26,7 +26,7 @@ from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.disambiguation import Settings, disambiguate
 from citeform.engine.csl.locale import Locale
-from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.markup import ends_sentence, parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
@@ -191,6 +191,8 @@ class Processor:
             return context.first_names, context
         if node is None:
             return None, context
+        if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
+            node = capitalize_leading_term(node)
         quotes = self.locale.quotes
         parts = [
             parse_markup(cite.prefix, quotes) if cite.prefix else None,

@@ -166,7 +166,10 @@ class Decoration:
             node = _strip_periods(node)
         if self.text_case:
             english = context.locale.lang.startswith("en") if from_locale else context.english
-            node = apply_text_case(node, self.text_case, english=english)
+            language = context.locale.lang if from_locale else context.item.get("language")
+            node = apply_text_case(
+                node, self.text_case, english=english, language=str(language or "")
+            )
         if self.quotes:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
@@ -350,7 +353,10 @@ class Compiler:
             # a macro is suppressed like a group: it calls variables and none prints
             return _decorated(element, _as_group(self.macro(macro)))
         if (value := element.get("value")) is not None:
-            return _decorated(element, lambda _context: value or None)
+            return _decorated(
+                element,
+                lambda context: parse_markup(value, context.locale.quotes) if value else None,
+            )
         if (term := element.get("term")) is not None:
             form = element.get("form") or "long"
             plural = element.get("plural") == "true"

@@ -397,7 +397,8 @@ def _truncated(
         if _precedes(options.delimiter_precedes_et_al, len(rendered), last_inverted)
         else " "
     )
-    return Rich((*body, separator, et_al_term))
+    # the list with "et al." takes cs:name's formatting and affixes once more, as in citeproc-js
+    return _decorated(Rich((*body, separator, et_al_term)), options)
 
 
 def _with_and(

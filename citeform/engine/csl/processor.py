@@ -30,7 +30,7 @@ from citeform.engine.csl.disambiguation import Settings, disambiguate
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.locators import NO_PRINTED_FORM
 from citeform.engine.csl.locators import parsed_locator as _parsed_locator
-from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.markup import ends_sentence, parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
@@ -210,6 +210,8 @@ class Processor:
             return context.first_names, context
         if node is None:
             return None, context
+        if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
+            node = capitalize_leading_term(node)
         quotes = self.locale.quotes
         parts = [
             parse_markup(cite.prefix, quotes) if cite.prefix else None,
@@ -285,8 +287,9 @@ class Processor:
                 if names_text and names_text == previous_names:
                     node = _replace(node, context.first_names, substitute)
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node)).strip()
-            entries.append((item_id, html_entry(text) if self.output == "html" else text))
+            text = self._render_output(capitalize_leading_term(node))
+            # citeproc-js keeps an HTML entry's outer spaces inside its division
+            entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
         return entries
 
     def _citations(

@@ -674,6 +674,7 @@ class CompiledNames:
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
+            language=str(context.item.get("language") or ""),
         )
         if self.label is None or context.sorting:
             return rendered

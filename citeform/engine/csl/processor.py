@@ -82,13 +82,22 @@ class Processor:
         if variable == "citation-number":
             return (0, number)
         value = variable_value(context, variable)
-        return _MISSING if value is None else self._variable_key(variable, value)
+        return _MISSING if value is None else self._variable_key(variable, value, item)
 
-    def _variable_key(self, variable: str, value: Any) -> tuple[int, Any]:
+    def _variable_key(self, variable: str, value: Any, item: Mapping[str, Any]) -> tuple[int, Any]:
         if variable in NAME_VARIABLES and isinstance(value, list):
-            options = NameOptions(name_as_sort_order="all", sort_separator=" ")
+            options = NameOptions(
+                demote_non_dropping_particle=self.style.options.get(
+                    "demote-non-dropping-particle", "display-and-sort"
+                )
+            )
+            language = str(item.get("language") or "")
             names = " ".join(
-                plain(format_name(name, options, self.locale, inverted=True, sorting=True))
+                plain(
+                    format_name(
+                        name, options, self.locale, inverted=True, sorting=True, language=language
+                    )
+                )
                 for name in value
             )
             return (0, _sort_string(names, self.locale.lang))

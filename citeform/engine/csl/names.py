@@ -42,7 +42,8 @@ class NameOptions:
     delimiter_precedes_et_al: str = "contextual"
     delimiter_precedes_last: str = "contextual"
     et_al_min: int = 0
-    et_al_use_first: int = 0
+    et_al_use_first: int | None = None
+    """``None`` when the style does not set it: the list is not shortened."""
     et_al_subsequent_min: int = 0
     et_al_subsequent_use_first: int = 0
     et_al_use_last: bool = False
@@ -319,8 +320,8 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         else options.et_al_use_first
     )
     shown = list(names)
-    if minimum and use_first and len(names) >= minimum:
-        shown = shown[: min(len(names), use_first + add_names)]
+    if minimum and use_first is not None and len(names) >= minimum:
+        shown = shown[: use_first + add_names]
     rendered = [
         _decorated(
             format_name(

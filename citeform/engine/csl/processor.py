@@ -264,10 +264,17 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
-            if substitute is not None and context.first_names is not None:
-                names_text = plain(context.first_names)
+            if (
+                substitute is not None
+                and context.first_names is not None
+                and not context.author_substitute_off
+            ):
+                lists = context.first_name_lists or (context.first_names,)
+                names_text = ",".join(plain(names) for names in lists)
                 if names_text and names_text == previous_names:
-                    node = _replace(node, context.first_names, substitute)
+                    node = _replace(node, lists[0], substitute)
+                    for names in lists[1:]:
+                        node = _replace(node, names, "")
                 previous_names = names_text
             text = self._render_output(capitalize_leading_term(node)).strip()
             entries.append((item_id, html_entry(text) if self.output == "html" else text))

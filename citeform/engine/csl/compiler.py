@@ -355,13 +355,18 @@ class Compiler:
         if (value := element.get("value")) is not None:
             return _decorated(
                 element,
-                lambda context: parse_markup(value, context.locale.quotes) if value else None,
+                _literal(
+                    lambda context: parse_markup(value, context.locale.quotes) if value else None
+                ),
             )
         if (term := element.get("term")) is not None:
             form = element.get("form") or "long"
             plural = element.get("plural") == "true"
             return _decorated(
-                element, lambda context: _term_text(context.locale.term(term, form, plural=plural))
+                element,
+                _literal(
+                    lambda context: _term_text(context.locale.term(term, form, plural=plural))
+                ),
             )
         variable = element.get("variable")
         if variable is None:
@@ -501,6 +506,7 @@ class Compiler:
             ),
             label=_name_label(element, label_element, name_element),
             substitutes=self._substitutes(element, parent),
+            own_children=bool(element.children),
         )
         return _first_names_tracked(_decorated(element, compiled))
 
@@ -567,7 +573,9 @@ class Compiler:
             delimiter_precedes_et_al=attributes.get("delimiter-precedes-et-al", "contextual"),
             delimiter_precedes_last=attributes.get("delimiter-precedes-last", "contextual"),
             et_al_min=int(attributes.get("et-al-min", "0") or 0),
-            et_al_use_first=int(attributes.get("et-al-use-first", "0") or 0),
+            et_al_use_first=int(attributes["et-al-use-first"])
+            if attributes.get("et-al-use-first")
+            else None,
             et_al_subsequent_min=int(attributes.get("et-al-subsequent-min", "0") or 0),
             et_al_subsequent_use_first=int(attributes.get("et-al-subsequent-use-first", "0") or 0),
             et_al_use_last=attributes.get("et-al-use-last") == "true",
@@ -661,18 +669,29 @@ class CompiledNames:
     et_al_decoration: Decoration
     label: NameLabel | None
     substitutes: Sequence[Render]
+    own_children: bool
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
         found = self._found(context)
         if not found:
+            if context.in_substitute and self.own_children:
+                context.author_substitute_off = True
             return self._substitute(context)
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
+        if context.in_substitute:  # names printed in a substitute do not print again
+            context.suppressed.update(variable for variable, _names in found)
         if self.options.form == "count":
             total = sum(self._count(context, names) for _variable, names in found)
             return str(total) if total else None
-        pieces = [self._one(context, names, term) for term, names in _with_terms(found)]
+        pieces = [
+            self._one(context, names, term)
+            for term, names in _with_terms(
+                found,
+                context.locale.term("editortranslator", self.label.form) if self.label else None,
+            )
+        ]
         return Rich(tuple(join(pieces, self.delimiter)))
 
     def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
@@ -697,7 +716,7 @@ class CompiledNames:
         """How many of *names* print (``form="count"``)."""
         options = self._options(context)
         count = len(names)
-        if options.et_al_min and count >= options.et_al_min:
+        if options.et_al_min and options.et_al_use_first is not None and count >= options.et_al_min:
             count = min(count, options.et_al_use_first + context.add_names)
         return count
 
@@ -714,31 +733,46 @@ class CompiledNames:
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
+            language=str(context.item.get("language") or ""),
         )
+        if blank(rendered):
+            return rendered
+        if not isinstance(rendered, Rich):
+            rendered = Rich((rendered,))
+        context.name_lists.append(rendered)
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))
 
     def _substitute(self, context: Context) -> Part | None:
-        """The first substitute that prints."""
-        return _first_printed(self.substitutes, context)
+        """The first substitute that prints; the variables it prints are suppressed after."""
+        in_substitute = context.in_substitute
+        context.in_substitute = True
+        try:
+            return _first_printed(self.substitutes, context)
+        finally:
+            context.in_substitute = in_substitute
 
 
 def _first_printed(candidates: Sequence[Render], context: Context) -> Part | None:
     """The output of the first of *candidates* that prints.
 
-    The variables it prints are suppressed after it; the others leave no trace.
+    The variables it prints are suppressed after it; the others leave no trace. A term or
+    value that runs ends the search even when it prints nothing, as in citeproc-js.
     """
     for candidate in candidates:
         suppressed = set(context.suppressed)
         rendered_before = set(context.rendered_variables)
         called, rendered_count = context.called, context.rendered
+        literals = context.literals
         result = candidate(context)
         if not blank(result):
             context.suppressed |= context.rendered_variables - rendered_before
             return result
         context.suppressed = suppressed
         context.called, context.rendered = called, rendered_count
+        if context.literals > literals:
+            return None
     return None
 
 
@@ -746,13 +780,20 @@ def _always(_context: Context) -> bool:
     return True
 
 
-def _with_terms(found: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+def _with_terms(
+    found: list[tuple[str, list[Any]]], combined_term: str | None
+) -> list[tuple[str, list[Any]]]:
     """The variables' names with the term of each label.
 
-    The same people as editor and translator print once, as ``editortranslator``.
+    The same people as editor and translator print once, as ``editortranslator``,
+    where the names have a label and the locale a *combined_term* for it.
     """
     by_variable = dict(found)
-    if "editor" in by_variable and by_variable["editor"] == by_variable.get("translator"):
+    if (
+        combined_term
+        and "editor" in by_variable
+        and by_variable["editor"] == by_variable.get("translator")
+    ):
         return [
             ("editortranslator" if variable == "editor" else variable, names)
             for variable, names in found
@@ -891,6 +932,16 @@ def _as_group(inner: Render) -> Render:
     return render
 
 
+def _literal(render: Render) -> Render:
+    """*render* (a term or a value) counted in :attr:`Context.literals` when it runs."""
+
+    def counted(context: Context) -> Part | None:
+        context.literals += 1
+        return render(context)
+
+    return counted
+
+
 def _term_text(text: str | None) -> Part | None:
     return TermText(text) if text else None
 
@@ -906,12 +957,14 @@ def _first_names_tracked(render: Render) -> Render:
         if context.sorting or context.names_done or context.names_depth:
             return render(context)
         context.names_depth += 1
+        lists = len(context.name_lists)
         try:
             node = render(context)
         finally:
             context.names_depth -= 1
         if node is None:
             return None
+        context.first_name_lists = tuple(context.name_lists[lists:])
         context.names_done = True
         if context.suppress_first_names:
             return None

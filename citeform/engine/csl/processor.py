@@ -100,13 +100,22 @@ class Processor:
         if variable == "citation-number":
             return (0, number)
         value = variable_value(context, variable)
-        return _MISSING if value is None else self._variable_key(variable, value)
+        return _MISSING if value is None else self._variable_key(variable, value, item)
 
-    def _variable_key(self, variable: str, value: Any) -> tuple[int, Any]:
+    def _variable_key(self, variable: str, value: Any, item: Mapping[str, Any]) -> tuple[int, Any]:
         if variable in NAME_VARIABLES and isinstance(value, list):
-            options = NameOptions(name_as_sort_order="all", sort_separator=" ")
+            options = NameOptions(
+                demote_non_dropping_particle=self.style.options.get(
+                    "demote-non-dropping-particle", "display-and-sort"
+                )
+            )
+            language = str(item.get("language") or "")
             names = " ".join(
-                plain(format_name(name, options, self.locale, inverted=True, sorting=True))
+                plain(
+                    format_name(
+                        name, options, self.locale, inverted=True, sorting=True, language=language
+                    )
+                )
                 for name in value
             )
             return (0, names)
@@ -282,10 +291,17 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
-            if substitute is not None and context.first_names is not None:
-                names_text = plain(context.first_names)
+            if (
+                substitute is not None
+                and context.first_names is not None
+                and not context.author_substitute_off
+            ):
+                lists = context.first_name_lists or (context.first_names,)
+                names_text = ",".join(plain(names) for names in lists)
                 if names_text and names_text == previous_names:
-                    node = _replace(node, context.first_names, substitute)
+                    node = _replace(node, lists[0], substitute)
+                    for names in lists[1:]:
+                        node = _replace(node, names, "")
                 previous_names = names_text
             text = self._render_output(capitalize_leading_term(node))
             # citeproc-js keeps an HTML entry's outer spaces inside its division

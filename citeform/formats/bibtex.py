@@ -607,14 +607,17 @@ class _EntryWriter:
         self.write_extra()
         self.write_citation()
         self.write_unmapped()
-        order = {name: index for index, name in enumerate(table.FIELD_ORDER)}
-        names = sorted(self.fields, key=lambda name: order.get(name, len(order)))
+        names = sorted(self.fields, key=lambda name: _FIELD_RANK.get(name, len(_FIELD_RANK)))
         lines = [f"@{self.entry_type}{{{self.key},"]
         for name in names:
             value = self.fields[name]
             lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
+
+
+_FIELD_RANK = {name: index for index, name in enumerate(table.FIELD_ORDER)}
+"""Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
 
 
 def _verbatim(text: str) -> str:

@@ -50,6 +50,6 @@ def drop_controls(text: str) -> str:
     raw it stops TeX (NUL), or hides a formula from a spreadsheet's guard (a leading NUL
     is dropped on opening).
     """
-    if _ANY_CONTROL.search(text) is None:
+    if text.isprintable() or _ANY_CONTROL.search(text) is None:  # controls are unprintable
         return text
     return _SPACE_CONTROLS.sub(" ", _CONTROLS.sub("", text))

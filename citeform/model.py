@@ -440,7 +440,10 @@ class Record:
     @property
     def variables(self) -> dict[str, Value]:
         """All CSL variables of the record in one dict (text, numbers, names, dates)."""
-        return {**self.text, **self.numbers, **self.names, **self.dates}
+        variables: dict[str, Value] = dict(self.text.items())
+        for store in (self.numbers, self.names, self.dates):
+            variables.update(store.items())
+        return variables
 
     def get(self, variable: str, default: Any = None) -> Any:
         """Return the value of a CSL *variable*, or *default* when it is not set."""

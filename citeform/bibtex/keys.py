@@ -31,13 +31,16 @@ STOPWORDS: Final = frozenset(
 )  # fmt: skip
 """Words skipped when the title word of a key is chosen."""
 
+_SPELLED: Final = {ord(letter): spelled for letter, spelled in TRANSLITERATION.items()}
 _UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-/+]+")
 _VALID = re.compile(r"[A-Za-z0-9_:.\-/+]+")
 
 
 def ascii_fold(text: str) -> str:
     """*text* in ASCII letters (``Städtetag`` -> ``Staedtetag``); other characters vanish."""
-    spelled = "".join(TRANSLITERATION.get(char, char) for char in text)
+    if text.isascii():
+        return text
+    spelled = text.translate(_SPELLED)
     return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 import attrs
@@ -442,7 +443,7 @@ class _EntryWriter:
 
     def write_variables(self) -> None:
         record = self.record
-        for variable, value in {**record.text, **record.numbers}.items():
+        for variable, value in chain(record.text.items(), record.numbers.items()):
             field = self.text_field(variable)
             if field is None:  # language, genre and shelf marks are written below
                 continue

@@ -148,9 +148,7 @@ def _content_id(item: Mapping[str, Any]) -> str:
     return "citeform-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def write(
-    records: Sequence[Record], *, indent: int | None = 2, one_per_line: bool = False
-) -> str:
+def write(records: Sequence[Record], *, indent: int | None = 2, one_per_line: bool = False) -> str:
     """Return the records as a CSL-JSON array, every item with an ``id``.
 
     Items are indented by *indent* spaces a level (``None``: all on one line), or, with

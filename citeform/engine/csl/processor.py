@@ -30,7 +30,7 @@ from citeform.engine.csl.disambiguation import Settings, disambiguate
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.locators import NO_PRINTED_FORM
 from citeform.engine.csl.locators import parsed_locator as _parsed_locator
-from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.markup import ends_sentence, parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
@@ -58,11 +58,12 @@ def _sort_string(text: str, lang: str) -> bytes:
 _NOT_TEXT: Final = frozenset({"locator", "year-suffix", "citation-number"})
 """Variables whose printing leaves a cite collapsible (with names and dates)."""
 
-_AMBIGUOUS: Final = CiteData(position="subsequent", near_note=True)
-"""The cite data a cite is told apart in (as citeproc-js renders cites to compare them)."""
-
 _MISSING: Final = (1, "")
 """The sort value of an item without the key's value (such items sort last)."""
+
+
+_COMPARED: Final = CiteData(position="subsequent", near_note=True)
+"""The cite data of the form compared for ambiguity (as citeproc-js: a subsequent cite)."""
 
 
 @attrs.define
@@ -99,13 +100,22 @@ class Processor:
         if variable == "citation-number":
             return (0, number)
         value = variable_value(context, variable)
-        return _MISSING if value is None else self._variable_key(variable, value)
+        return _MISSING if value is None else self._variable_key(variable, value, item)
 
-    def _variable_key(self, variable: str, value: Any) -> tuple[int, Any]:
+    def _variable_key(self, variable: str, value: Any, item: Mapping[str, Any]) -> tuple[int, Any]:
         if variable in NAME_VARIABLES and isinstance(value, list):
-            options = NameOptions(name_as_sort_order="all", sort_separator=" ")
+            options = NameOptions(
+                demote_non_dropping_particle=self.style.options.get(
+                    "demote-non-dropping-particle", "display-and-sort"
+                )
+            )
+            language = str(item.get("language") or "")
             names = " ".join(
-                plain(format_name(name, options, self.locale, inverted=True, sorting=True))
+                plain(
+                    format_name(
+                        name, options, self.locale, inverted=True, sorting=True, language=language
+                    )
+                )
                 for name in value
             )
             return (0, names)
@@ -177,7 +187,7 @@ class Processor:
             parts.append(Rich((_rstrip(inline),), display="right-inline"))
         return Rich(tuple(parts)) if parts else None
 
-    def render_cite(
+    def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
         self,
         cite: Cite,
         data: CiteData,
@@ -185,8 +195,12 @@ class Processor:
         settings: Settings,
         *,
         without_names: bool = False,
+        comparing: bool = False,
     ) -> tuple[Part | None, Context]:
-        """One cite with the citation layout (without the layout's affixes)."""
+        """One cite with the citation layout (without the layout's affixes).
+
+        *comparing* renders the form that decides whether cites are ambiguous.
+        """
         context = Context(
             self.items[cite.item_id],
             self.locale,
@@ -198,12 +212,15 @@ class Processor:
             add_names=settings.add_names,
             given_levels=settings.given_levels,
             suppress_first_names=without_names or cite.suppress_author,
+            comparing=comparing,
         )
         node = self.style.citation.layout(context)
         if cite.author_only:
             return context.first_names, context
         if node is None:
             return None, context
+        if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
+            node = capitalize_leading_term(node)
         quotes = self.locale.quotes
         parts = [
             parse_markup(cite.prefix, quotes) if cite.prefix else None,
@@ -240,7 +257,11 @@ class Processor:
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
         if len(order) > 1:
             settings = disambiguate(
-                order, self.items, self.style.citation.options, self._key_function(numbers)
+                order,
+                self.items,
+                self.style.citation.options,
+                self._key_function(numbers),
+                extra_text=self.style.has_disambiguate,
             )
         else:  # one item: nothing to sort, nothing to tell apart
             settings = {item_id: Settings() for item_id in order}
@@ -250,7 +271,9 @@ class Processor:
 
     def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
         def key(item_id: str, settings: Settings) -> str:
-            node, _context = self.render_cite(Cite(item_id), _AMBIGUOUS, numbers[item_id], settings)
+            node, _context = self.render_cite(
+                Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
+            )
             return plain(node) if node is not None else ""
 
         return key
@@ -268,13 +291,21 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
-            if substitute is not None and context.first_names is not None:
-                names_text = plain(context.first_names)
+            if (
+                substitute is not None
+                and context.first_names is not None
+                and not context.author_substitute_off
+            ):
+                lists = context.first_name_lists or (context.first_names,)
+                names_text = ",".join(plain(names) for names in lists)
                 if names_text and names_text == previous_names:
-                    node = _replace(node, context.first_names, substitute)
+                    node = _replace(node, lists[0], substitute)
+                    for names in lists[1:]:
+                        node = _replace(node, names, "")
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node)).strip()
-            entries.append((item_id, html_entry(text) if self.output == "html" else text))
+            text = self._render_output(capitalize_leading_term(node))
+            # citeproc-js keeps an HTML entry's outer spaces inside its division
+            entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
         return entries
 
     def _citations(

@@ -152,3 +152,9 @@ def test_same_names_collapse_only_when_adjacent_in_an_unsorted_citation() -> Non
         "(Smith 2000; Jones 2005; Smith 2001)",
         "(Smith 2000, 2001)",
     ]
+
+
+def test_author_only_keeps_the_terms_and_labels_that_follow_the_names() -> None:
+    edited = _item("e", "van der Berg", 2015, edition="2")
+    renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
+    assert renderer.document([[CiteItem(edited, author_only=True)]]) == ["Max van der Berg, ed."]

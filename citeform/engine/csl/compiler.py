@@ -190,6 +190,30 @@ def _strip_periods(node: Part) -> Part:
     return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
 
 
+_AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
+
+
+def _silenced_after_names(render: Render, element: Element) -> Render:
+    """*render*, printing nothing for an author-only cite once its names have printed.
+
+    As in citeproc-js the element still counts as printed (its group keeps its terms and
+    labels), and the citation number never prints.
+    """
+    numbering = element.get("variable") == "citation-number"
+
+    def silenced(context: Context) -> Part | None:
+        node = render(context)
+        if (
+            context.author_only
+            and (numbering or context.names_done)
+            and node is not context.first_names
+        ):
+            return None
+        return node
+
+    return silenced
+
+
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
     if decoration == Decoration():
@@ -344,6 +368,8 @@ class Compiler:
         compile_one = _ELEMENTS.get(element.tag)
         if compile_one is None:
             return lambda _context: None
+        if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
+            return _silenced_after_names(compile_one(self, element), element)
         return compile_one(self, element)
 
     # -- cs:text ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
 from citeform.engine.csl.locators import LABEL_ABBREVIATIONS, NO_PRINTED_FORM, parsed_locator
 from citeform.engine.csl.positions import PositionTracker
+from citeform.engine.csl.rich import DEFAULT_QUOTES, Rich, flatten
 from citeform.rendering import CiteItem, Renderer
 
 
@@ -158,3 +159,9 @@ def test_author_only_keeps_the_terms_and_labels_that_follow_the_names() -> None:
     edited = _item("e", "van der Berg", 2015, edition="2")
     renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
     assert renderer.document([[CiteItem(edited, author_only=True)]]) == ["Max van der Berg, ed."]
+
+
+def test_punctuation_after_an_escaped_character_is_kept_in_html() -> None:
+    node = Rich(("see <https://example.org>", ".", "; next"))
+    assert flatten(node, DEFAULT_QUOTES, "html") == "see &#60;https://example.org&#62;.; next"
+    assert flatten(node, DEFAULT_QUOTES, "text") == "see <https://example.org>.; next"

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
+from citeform.engine.csl.collapse import spliced
 from citeform.engine.csl.locators import LABEL_ABBREVIATIONS, NO_PRINTED_FORM, parsed_locator
 from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.rich import DEFAULT_QUOTES, Rich, flatten
@@ -165,3 +166,22 @@ def test_punctuation_after_an_escaped_character_is_kept_in_html() -> None:
     node = Rich(("see <https://example.org>", ".", "; next"))
     assert flatten(node, DEFAULT_QUOTES, "html") == "see &#60;https://example.org&#62;.; next"
     assert flatten(node, DEFAULT_QUOTES, "text") == "see <https://example.org>.; next"
+
+
+@attrs.frozen
+class _Affixed:
+    prefix: str | None = None
+    suffix: str | None = None
+
+
+@given(st.text(max_size=4), st.text(max_size=4), st.sampled_from(["; ", ", ", ";"]))
+def test_the_delimiter_shortens_only_next_to_affix_punctuation(
+    suffix: str, prefix: str, delimiter: str
+) -> None:
+    between = spliced(delimiter, _Affixed(suffix=suffix or None), _Affixed(prefix=prefix or None))
+    if suffix[-1:] in {";", ".", ","}:
+        assert between == (delimiter[delimiter.find(" ") :] if " " in delimiter else "")
+    elif not suffix and prefix[:1] in {";", ".", ","}:
+        assert between == ""
+    else:
+        assert between == delimiter

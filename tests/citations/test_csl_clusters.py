@@ -77,9 +77,10 @@ def test_first_exactly_once_and_ibid_only_after_the_same_item(
     notes = notes[: len(clusters)]
     seen: set[tuple[bool, str]] = set()
     previous: list[_Cite] = []
-    for cluster, positions in zip(clusters, _positions(clusters, notes), strict=True):
+    placed = _positions(clusters, notes)
+    for cluster, positions, note in zip(clusters, placed, notes, strict=True):
         for index, (cite, position) in enumerate(zip(cluster, positions, strict=True)):
-            key = (bool(notes[clusters.index(cluster)]), cite.item_id)
+            key = (bool(note), cite.item_id)
             assert (position == "first") == (key not in seen)
             seen.add(key)
             if position.startswith("ibid"):

@@ -252,6 +252,8 @@ class Processor:
         substitute = bibliography.options.get("subsequent-author-substitute")
         for item_id in order:
             node, context = self.render_entry(item_id, numbers[item_id], settings[item_id])
+            if node is None and self.style.numbered:  # its number stays taken
+                node = f"{len(entries) + 1}. {NO_PRINTED_FORM}"
             if node is None:
                 entries.append((item_id, ""))
                 continue
@@ -288,8 +290,10 @@ class Processor:
                 node, context = self.render_cite(
                     cite, data, numbers.get(cite.item_id, 0), item_settings
                 )
-                if node is None:
+                if node is None and (cite.suppress_author or cite.author_only):
                     continue
+                if node is None:
+                    node = NO_PRINTED_FORM
                 names = plain(context.first_names) if context.first_names is not None else ""
                 rendered.append(
                     RenderedCite(
@@ -309,6 +313,10 @@ class Processor:
                 decorated = capitalize_leading_term(decorated)
             out.append(self._render_output(decorated))
         return out
+
+
+NO_PRINTED_FORM: Final = "[CSL STYLE ERROR: reference with no printed form.]"
+"""What a cite or a numbered entry that prints nothing shows, as citeproc-js has it."""
 
 
 def _comparable(value: Any) -> tuple[int, Any]:

@@ -58,6 +58,8 @@ class CompiledStyle:
     options: Mapping[str, str]
     citation: Section
     bibliography: Section | None
+    numbered: bool = False
+    """The citations print ``citation-number``: an entry that prints nothing keeps its place."""
 
     def locale(self, lang: str) -> Locale:
         """The merged locale *lang* for this style (cached)."""
@@ -120,13 +122,21 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
     )
 
 
-def _uses_variable(element: Element, name: str) -> bool:
+def _uses_variable(
+    element: Element, name: str, macros: Mapping[str, Element] | None = None
+) -> bool:
+    """Whether *element* prints variable *name*, itself or in the *macros* it calls."""
     stack = [element]
+    seen: set[str] = set()
     while stack:
         node = stack.pop()
         if node.get("variable") == name:
             return True
         stack.extend(node.children)
+        macro = node.get("macro") or ""
+        if macros is not None and macro in macros and macro not in seen:
+            seen.add(macro)
+            stack.append(macros[macro])
     return False
 
 
@@ -162,4 +172,5 @@ def _compile_cached(path: str) -> CompiledStyle:
         _section(compiler, bibliography_element, inherited)
         if bibliography_element is not None
         else None,
+        numbered=_uses_variable(citation_element, "citation-number", macros),
     )

@@ -103,7 +103,29 @@ def test_character_references_in_attributes_are_read_as_characters(render: Any) 
     assert render(layout, [_item()]) == ["\u2014\u2014\u00a0T"]
 
 
-def test_a_leading_term_is_not_capitalised_after_a_number(render: Any) -> None:
-    layout = """<text variable="volume" suffix=" "/><text term="no date" form="short"/>"""
-    assert render(layout, [_item(volume="2")]) == ["2 n.d."]
-    assert render(layout, [_item()]) == ["N.d."]
+NUMBERED = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>n</id><title>n</title></info>
+  <macro name="number"><text variable="citation-number"/></macro>
+  <citation><layout><text macro="number"/></layout></citation>
+  <bibliography><layout><choose><if type="book"><text variable="citation-number" suffix=". "/>
+    <text variable="title"/></if></choose></layout></bibliography>
+</style>"""
+
+
+def test_an_entry_that_prints_nothing_keeps_its_number_in_a_numbered_style(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "numbered.csl"
+    path.write_text(NUMBERED, "utf-8")
+    items = [_item(id="a"), _item(id="b", type="letter"), _item(id="c", title="U")]
+    entries = CslEngine(path, "en-US", "text").bibliography(items)
+    assert [entry.text for entry in sorted(entries, key=lambda entry: entry.index)] == [
+        "1. T",
+        "2. [CSL STYLE ERROR: reference with no printed form.]",
+        "3. U",
+    ]
+
+
+def test_an_entry_that_prints_nothing_is_empty_in_an_unnumbered_style(render: Any) -> None:
+    layout = """<choose><if type="book"><text variable="title"/></if></choose>"""
+    assert render(layout, [_item(type="letter")]) == [""]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -292,6 +293,8 @@ class Compiler:
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
+    enclosing: list[str] = attrs.field(factory=list)
+    """The rendering elements (and macros) around the element being compiled."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -306,7 +309,11 @@ class Compiler:
             return cell[0](context)
 
         self.compiled_macros[name] = forward
-        cell.append(self.sequence(element.children, ""))
+        self.enclosing.append("macro")
+        try:
+            cell.append(self.sequence(element.children, ""))
+        finally:
+            self.enclosing.pop()
         self.compiled_macros[name] = cell[0]
         return cell[0]
 
@@ -334,11 +341,24 @@ class Compiler:
         return render
 
     def element(self, element: Element) -> Render:
-        """Compile one rendering element."""
+        """Compile one rendering element.
+
+        ``display`` counts only on the layout's own elements (those of its ``cs:choose``
+        branches too): citeproc-js ignores it deeper down.
+        """
         compile_one = _ELEMENTS.get(element.tag)
         if compile_one is None:
             return lambda _context: None
-        return compile_one(self, element)
+        if element.tag == "choose":
+            return compile_one(self, element)
+        if self.enclosing and "display" in element.attributes:
+            kept = {key: value for key, value in element.attributes.items() if key != "display"}
+            element = attrs.evolve(element, attributes=MappingProxyType(kept))
+        self.enclosing.append(element.tag)
+        try:
+            return compile_one(self, element)
+        finally:
+            self.enclosing.pop()
 
     # -- cs:text ---------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
-from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
+from citeform.engine.csl.rich import Part, Rich, blank, capitalize_leading_term, flatten, plain
 from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 
 
@@ -353,10 +353,10 @@ def _rstrip(node: Part) -> Part:
 
 
 def _replace(node: Part, target: Part, replacement: str) -> Part:
+    """*node* with *target* replaced; what is left empty by it goes (an empty block too)."""
     if node is target:
         return replacement
     if isinstance(node, str):
         return node
-    return attrs.evolve(
-        node, parts=tuple(_replace(part, target, replacement) for part in node.parts)
-    )
+    replaced = (_replace(part, target, replacement) for part in node.parts)
+    return attrs.evolve(node, parts=tuple(part for part in replaced if not blank(part)))

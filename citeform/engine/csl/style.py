@@ -162,6 +162,7 @@ def _compile_cached(path: str) -> CompiledStyle:
     if citation_element is None:
         raise UnknownStyleError("a CSL style needs cs:citation", source=path)
     bibliography_element = root.child("bibliography")
+    citation_layout = citation_element.child("layout") or citation_element
     return CompiledStyle(
         path,
         root.get("class") or "in-text",
@@ -172,5 +173,5 @@ def _compile_cached(path: str) -> CompiledStyle:
         _section(compiler, bibliography_element, inherited)
         if bibliography_element is not None
         else None,
-        numbered=_uses_variable(citation_element, "citation-number", macros),
+        numbered=_uses_variable(citation_layout, "citation-number", macros),
     )

@@ -129,3 +129,31 @@ def test_an_entry_that_prints_nothing_keeps_its_number_in_a_numbered_style(
 def test_an_entry_that_prints_nothing_is_empty_in_an_unnumbered_style(render: Any) -> None:
     layout = """<choose><if type="book"><text variable="title"/></if></choose>"""
     assert render(layout, [_item(type="letter")]) == [""]
+
+
+def test_display_counts_only_on_the_layouts_own_elements(tmp_path: Path) -> None:
+    style = STYLE.format(
+        locale="",
+        macros="",
+        layout="""<group display="block"><text variable="title"/></group>
+          <group><text value="In" display="right-inline" suffix=": "/>
+          <text variable="title"/></group>""",
+    )
+    path = tmp_path / "display.csl"
+    path.write_text(style, "utf-8")
+    (entry,) = CslEngine(path, "en-US", "html").bibliography([_item()])
+    assert entry.text is not None
+    assert entry.text.count("csl-block") == 1
+    assert "csl-right-inline" not in entry.text
+
+
+def test_sorting_citations_by_number_does_not_make_a_style_numbered(tmp_path: Path) -> None:
+    style = NUMBERED.replace(
+        '<citation><layout><text macro="number"/></layout></citation>',
+        '<citation><sort><key variable="citation-number"/></sort>'
+        '<layout><text variable="title"/></layout></citation>',
+    )
+    path = tmp_path / "sorted.csl"
+    path.write_text(style, "utf-8")
+    entries = CslEngine(path, "en-US", "text").bibliography([_item(type="letter")])
+    assert [entry.text for entry in entries] == [""]

@@ -102,6 +102,58 @@ _LABEL_TERMS: Final[Mapping[str, str]] = {
     "page-first": "page",
 }
 _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
+_EMBEDDED_LABELS: Final = [
+    "add.",
+    "amend.",
+    "annot.",
+    "app.",
+    "art.",
+    "bibliog.",
+    "bk.",
+    "ch.",
+    "cl.",
+    "cmt.",
+    "col.",
+    "dec.",
+    "dept.",
+    "ex.",
+    "fig.",
+    "fld.",
+    "fol.",
+    "hypo.",
+    "illus.",
+    "intro.",
+    "l.",
+    "n.",
+    "no.",
+    "op.",
+    "p.",
+    "para.",
+    "pmbl.",
+    "pp.",
+    "princ.",
+    "pt.",
+    "pub.",
+    "r.",
+    "rn.",
+    "sched.",
+    "sec.",
+    "ser.",
+    "subch.",
+    "subdiv.",
+    "subpara.",
+    "subsec.",
+    "supp.",
+    "sv.",
+    "tbl.",
+    "tit.",
+    "vol.",
+    "vrs.",
+]
+"""Abbreviations a locator may start with: it then carries its own label (``vol. 1``)."""
+_EMBEDDED_LABEL: Final = re.compile(
+    "^(?:" + "|".join(re.escape(label) for label in _EMBEDDED_LABELS) + r")\s"
+)
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
 _HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
@@ -230,7 +282,7 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
 
 
 _CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
-    "locator": lambda context: context.cite.locator or None,
+    "locator": lambda context: (context.cite.locator or "").strip() or None,
     "citation-number": lambda context: context.citation_number,
     "year-suffix": lambda context: context.year_suffix or None,
     "first-reference-note-number": lambda context: context.cite.first_reference_note_number,
@@ -447,7 +499,8 @@ class Compiler:
 
         def render(context: Context) -> Part | None:
             if variable == "locator":
-                if not context.cite.locator:
+                locator = (context.cite.locator or "").strip()
+                if not locator or _EMBEDDED_LABEL.match(locator):
                     return None
                 label = context.cite.label or "page"
                 term_name = _LOCATOR_TERMS.get(label, label)
@@ -1008,7 +1061,7 @@ def _has_variable(context: Context, name: str) -> bool:
 
 def _is_numeric(context: Context, name: str) -> bool:
     value = variable_value(context, name)
-    return value is not None and numbers.is_numeric(value)
+    return value is not None and numbers.tests_numeric(value)
 
 
 def _is_uncertain_date(context: Context, name: str) -> bool:

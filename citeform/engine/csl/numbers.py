@@ -11,6 +11,10 @@ _NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]?)*\s*$"
 )
 _NUMBER: Final = re.compile(r"\d+")
+_NUMBER_WITH_LETTERS: Final = r"(?:(?:\d*[A-Za-z]+0*)?\d+[A-Za-z]*|[ivx]+)"
+_NUMERIC_WITH_LETTERS: Final = re.compile(
+    rf"^\s*{_NUMBER_WITH_LETTERS}(?:\s*(?:[-\u2013,&]|and)\s*{_NUMBER_WITH_LETTERS})*\s*$"
+)
 _SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
 _HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
 _LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
@@ -47,6 +51,17 @@ def is_numeric(value: object) -> bool:
     if isinstance(value, int):
         return True
     return bool(_NUMERIC.match(str(value)))
+
+
+def tests_numeric(value: object) -> bool:
+    """Whether *value* passes ``is-numeric``.
+
+    Besides numeric values, numbers with letters after them (``5th``, ``12bis``) or a
+    prefix (``N5``) pass, as citeproc-js counts them.
+    """
+    if is_numeric(value):
+        return True
+    return isinstance(value, str) and bool(_NUMERIC_WITH_LETTERS.match(value))
 
 
 def is_plural(value: object) -> bool:

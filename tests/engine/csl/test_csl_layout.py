@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from citeform.engine.base import CiteRequest
 from citeform.engine.csl.engine import CslEngine
 
 STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
@@ -157,3 +158,30 @@ def test_sorting_citations_by_number_does_not_make_a_style_numbered(tmp_path: Pa
     path.write_text(style, "utf-8")
     entries = CslEngine(path, "en-US", "text").bibliography([_item(type="letter")])
     assert [entry.text for entry in entries] == [""]
+
+
+CITING = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id>c</id><title>c</title></info>
+  <citation><layout><group delimiter=", "><text variable="title"/><group delimiter=" ">
+    <label variable="locator" form="short"/><text variable="locator"/></group></group>
+  </layout></citation>
+</style>"""
+
+
+@pytest.mark.parametrize(
+    ("locator", "expected"),
+    [
+        (" 666", "T, p. 666"),
+        ("vol. 1, fol. 186", "T, vol. 1, fol. 186"),
+        ("12-14", "T, pp. 12\u201314"),
+    ],
+)
+def test_locators_are_trimmed_and_may_carry_their_own_label(
+    tmp_path: Path, locator: str, expected: str
+) -> None:
+    path = tmp_path / "citing.csl"
+    path.write_text(CITING, "utf-8")
+    (cluster,) = CslEngine(path, "en-US", "text").citations(
+        [[CiteRequest(_item(), locator=locator)]]
+    )
+    assert cluster.text == expected

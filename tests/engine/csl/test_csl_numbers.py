@@ -136,3 +136,13 @@ def test_roman_ranges_take_the_delimiter_and_escaped_hyphens_do_not() -> None:
     assert numbers.is_plural("i-ix")
     assert not numbers.is_plural("327\\-30")
     assert not numbers.is_plural("3\\-B")
+
+
+def test_is_numeric_passes_numbers_with_letters() -> None:
+    assert numbers.tests_numeric("5th")
+    assert numbers.tests_numeric("12bis")
+    assert numbers.tests_numeric("N5-N7")
+    assert numbers.tests_numeric("3")
+    assert not numbers.tests_numeric("5th ed.")
+    assert not numbers.tests_numeric("second")
+    assert not numbers.is_numeric("5th")

@@ -185,3 +185,12 @@ def test_locators_are_trimmed_and_may_carry_their_own_label(
         [[CiteRequest(_item(), locator=locator)]]
     )
     assert cluster.text == expected
+
+
+def test_a_locale_date_parts_text_case_applies(render: Any) -> None:
+    locale = """<locale><date form="text"><date-part name="month" suffix=" "
+      text-case="uppercase"/><date-part name="year"/></date></locale>"""
+    layout = """<date variable="issued" form="text" date-parts="year-month">
+      <date-part name="month" form="short"/></date>"""
+    item = _item(issued={"date-parts": [[2005, 12, 15]]})
+    assert render(layout, [item], locale=locale) == ["DEC. 2005"]

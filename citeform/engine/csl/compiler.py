@@ -96,6 +96,11 @@ _SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
+_ALIASES: Final[Mapping[str, str]] = {
+    "container-title-short": "journalAbbreviation",
+    "title-short": "shortTitle",
+}
+"""Variables an item may give under Zotero's older field names."""
 _LABEL_TERMS: Final[Mapping[str, str]] = {
     "number-of-pages": "page",
     "number-of-volumes": "volume",
@@ -314,6 +319,8 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     if name == "page-first":
         return _page_first(item)
     value = item.get(name)
+    if value in (None, "", []) and name in _ALIASES:
+        value = item.get(_ALIASES[name])
     return None if value in (None, "", []) else value
 
 

@@ -194,3 +194,10 @@ def test_a_locale_date_parts_text_case_applies(render: Any) -> None:
       <date-part name="month" form="short"/></date>"""
     item = _item(issued={"date-parts": [[2005, 12, 15]]})
     assert render(layout, [item], locale=locale) == ["DEC. 2005"]
+
+
+def test_zoteros_older_field_names_give_the_short_titles(render: Any) -> None:
+    layout = """<group delimiter="/"><text variable="container-title-short"/>
+      <text variable="title-short"/></group>"""
+    item = _item(journalAbbreviation="J", shortTitle="S")
+    assert render(layout, [item]) == ["J/S"]

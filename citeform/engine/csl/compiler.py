@@ -20,6 +20,7 @@ from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
     Formatting,
@@ -107,58 +108,6 @@ _LABEL_TERMS: Final[Mapping[str, str]] = {
     "page-first": "page",
 }
 _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
-_EMBEDDED_LABELS: Final = [
-    "add.",
-    "amend.",
-    "annot.",
-    "app.",
-    "art.",
-    "bibliog.",
-    "bk.",
-    "ch.",
-    "cl.",
-    "cmt.",
-    "col.",
-    "dec.",
-    "dept.",
-    "ex.",
-    "fig.",
-    "fld.",
-    "fol.",
-    "hypo.",
-    "illus.",
-    "intro.",
-    "l.",
-    "n.",
-    "no.",
-    "op.",
-    "p.",
-    "para.",
-    "pmbl.",
-    "pp.",
-    "princ.",
-    "pt.",
-    "pub.",
-    "r.",
-    "rn.",
-    "sched.",
-    "sec.",
-    "ser.",
-    "subch.",
-    "subdiv.",
-    "subpara.",
-    "subsec.",
-    "supp.",
-    "sv.",
-    "tbl.",
-    "tit.",
-    "vol.",
-    "vrs.",
-]
-"""Abbreviations a locator may start with: it then carries its own label (``vol. 1``)."""
-_EMBEDDED_LABEL: Final = re.compile(
-    "^(?:" + "|".join(re.escape(label) for label in _EMBEDDED_LABELS) + r")\s"
-)
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
 _HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
@@ -224,7 +173,10 @@ class Decoration:
             node = _strip_periods(node)
         if self.text_case:
             english = context.locale.lang.startswith("en") if from_locale else context.english
-            node = apply_text_case(node, self.text_case, english=english)
+            language = context.locale.lang if from_locale else context.item.get("language")
+            node = apply_text_case(
+                node, self.text_case, english=english, language=str(language or "")
+            )
         if self.quotes:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
@@ -262,8 +214,8 @@ def _decorated(element: Element, render: Render) -> Render:
 def citation_label(item: Mapping[str, Any]) -> str | None:
     """The label citeproc-js makes when an item has none: ``Aalt02``, ``AaBb02``, ``ABCD02``.
 
-    Letters of up to four authors' family names (four of one, two each of two or three,
-    one each of four or more), then the last two digits of the year.
+    Letters of up to four authors' family names without particles (four of one, two each
+    of two or three, one each of four or more), then the last two digits of the year.
     """
     names: list[Any] = next(
         (
@@ -274,7 +226,9 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
         [],
     )
     families = [
-        str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)
+        split_particles(n).get("family") or str(n.get("literal") or "")
+        for n in names
+        if isinstance(n, Mapping)
     ]
     families = [family for family in families if family]
     if not families:
@@ -427,12 +381,20 @@ class Compiler:
             # a macro is suppressed like a group: it calls variables and none prints
             return _decorated(element, _as_group(self.macro(macro)))
         if (value := element.get("value")) is not None:
-            return _decorated(element, lambda _context: value or None)
+            return _decorated(
+                element,
+                _literal(
+                    lambda context: parse_markup(value, context.locale.quotes) if value else None
+                ),
+            )
         if (term := element.get("term")) is not None:
             form = element.get("form") or "long"
             plural = element.get("plural") == "true"
             return _decorated(
-                element, lambda context: _term_text(context.locale.term(term, form, plural=plural))
+                element,
+                _literal(
+                    lambda context: _term_text(context.locale.term(term, form, plural=plural))
+                ),
             )
         variable = element.get("variable")
         if variable is None:
@@ -506,8 +468,7 @@ class Compiler:
 
         def render(context: Context) -> Part | None:
             if variable == "locator":
-                locator = (context.cite.locator or "").strip()
-                if not locator or _EMBEDDED_LABEL.match(locator):
+                if not (context.cite.locator or "").strip():
                     return None
                 label = context.cite.label or "page"
                 term_name = _LOCATOR_TERMS.get(label, label)
@@ -573,6 +534,7 @@ class Compiler:
             ),
             label=_name_label(element, label_element, name_element),
             substitutes=self._substitutes(element, parent),
+            own_children=bool(element.children),
         )
         return _first_names_tracked(_decorated(element, compiled))
 
@@ -639,7 +601,9 @@ class Compiler:
             delimiter_precedes_et_al=attributes.get("delimiter-precedes-et-al", "contextual"),
             delimiter_precedes_last=attributes.get("delimiter-precedes-last", "contextual"),
             et_al_min=int(attributes.get("et-al-min", "0") or 0),
-            et_al_use_first=int(attributes.get("et-al-use-first", "0") or 0),
+            et_al_use_first=int(attributes["et-al-use-first"])
+            if attributes.get("et-al-use-first")
+            else None,
             et_al_subsequent_min=int(attributes.get("et-al-subsequent-min", "0") or 0),
             et_al_subsequent_use_first=int(attributes.get("et-al-subsequent-use-first", "0") or 0),
             et_al_use_last=attributes.get("et-al-use-last") == "true",
@@ -733,18 +697,29 @@ class CompiledNames:
     et_al_decoration: Decoration
     label: NameLabel | None
     substitutes: Sequence[Render]
+    own_children: bool
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
         found = self._found(context)
         if not found:
+            if context.in_substitute and self.own_children:
+                context.author_substitute_off = True
             return self._substitute(context)
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
+        if context.in_substitute:  # names printed in a substitute do not print again
+            context.suppressed.update(variable for variable, _names in found)
         if self.options.form == "count":
             total = sum(self._count(context, names) for _variable, names in found)
             return str(total) if total else None
-        pieces = [self._one(context, names, term) for term, names in _with_terms(found)]
+        pieces = [
+            self._one(context, names, term)
+            for term, names in _with_terms(
+                found,
+                context.locale.term("editortranslator", self.label.form) if self.label else None,
+            )
+        ]
         return Rich(tuple(join(pieces, self.delimiter)))
 
     def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
@@ -769,7 +744,7 @@ class CompiledNames:
         """How many of *names* print (``form="count"``)."""
         options = self._options(context)
         count = len(names)
-        if options.et_al_min and count >= options.et_al_min:
+        if options.et_al_min and options.et_al_use_first is not None and count >= options.et_al_min:
             count = min(count, options.et_al_use_first + context.add_names)
         return count
 
@@ -786,31 +761,46 @@ class CompiledNames:
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
+            language=str(context.item.get("language") or ""),
         )
+        if blank(rendered):
+            return rendered
+        if not isinstance(rendered, Rich):
+            rendered = Rich((rendered,))
+        context.name_lists.append(rendered)
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))
 
     def _substitute(self, context: Context) -> Part | None:
-        """The first substitute that prints."""
-        return _first_printed(self.substitutes, context)
+        """The first substitute that prints; the variables it prints are suppressed after."""
+        in_substitute = context.in_substitute
+        context.in_substitute = True
+        try:
+            return _first_printed(self.substitutes, context)
+        finally:
+            context.in_substitute = in_substitute
 
 
 def _first_printed(candidates: Sequence[Render], context: Context) -> Part | None:
     """The output of the first of *candidates* that prints.
 
-    The variables it prints are suppressed after it; the others leave no trace.
+    The variables it prints are suppressed after it; the others leave no trace. A term or
+    value that runs ends the search even when it prints nothing, as in citeproc-js.
     """
     for candidate in candidates:
         suppressed = set(context.suppressed)
         rendered_before = set(context.rendered_variables)
         called, rendered_count = context.called, context.rendered
+        literals = context.literals
         result = candidate(context)
         if not blank(result):
             context.suppressed |= context.rendered_variables - rendered_before
             return result
         context.suppressed = suppressed
         context.called, context.rendered = called, rendered_count
+        if context.literals > literals:
+            return None
     return None
 
 
@@ -818,13 +808,20 @@ def _always(_context: Context) -> bool:
     return True
 
 
-def _with_terms(found: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+def _with_terms(
+    found: list[tuple[str, list[Any]]], combined_term: str | None
+) -> list[tuple[str, list[Any]]]:
     """The variables' names with the term of each label.
 
-    The same people as editor and translator print once, as ``editortranslator``.
+    The same people as editor and translator print once, as ``editortranslator``,
+    where the names have a label and the locale a *combined_term* for it.
     """
     by_variable = dict(found)
-    if "editor" in by_variable and by_variable["editor"] == by_variable.get("translator"):
+    if (
+        combined_term
+        and "editor" in by_variable
+        and by_variable["editor"] == by_variable.get("translator")
+    ):
         return [
             ("editortranslator" if variable == "editor" else variable, names)
             for variable, names in found
@@ -860,6 +857,8 @@ class CompiledDate:
     def __call__(self, context: Context) -> Part | None:
         """The date as rich text, or ``None`` when the item has none."""
         context.called += 1
+        if context.comparing and self.variable == "accessed":
+            return None
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None
@@ -961,6 +960,16 @@ def _as_group(inner: Render) -> Render:
     return render
 
 
+def _literal(render: Render) -> Render:
+    """*render* (a term or a value) counted in :attr:`Context.literals` when it runs."""
+
+    def counted(context: Context) -> Part | None:
+        context.literals += 1
+        return render(context)
+
+    return counted
+
+
 def _term_text(text: str | None) -> Part | None:
     return TermText(text) if text else None
 
@@ -976,12 +985,14 @@ def _first_names_tracked(render: Render) -> Render:
         if context.sorting or context.names_done or context.names_depth:
             return render(context)
         context.names_depth += 1
+        lists = len(context.name_lists)
         try:
             node = render(context)
         finally:
             context.names_depth -= 1
         if node is None:
             return None
+        context.first_name_lists = tuple(context.name_lists[lists:])
         context.names_done = True
         if context.suppress_first_names:
             return None
@@ -1097,11 +1108,21 @@ def _position(context: Context, name: str) -> bool:
     return context.mode == "citation" and test is not None and test(context.cite)
 
 
+def _disambiguate(context: Context, value: str) -> bool:
+    """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
+    if value != "true":
+        return not context.disambiguate
+    if context.disambiguated < context.disambiguate:
+        context.disambiguated += 1
+        return True
+    return False
+
+
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
     "variable": _has_variable,
     "is-numeric": _is_numeric,
     "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,
     "position": _position,
-    "disambiguate": lambda context, value: context.disambiguate == (value == "true"),
+    "disambiguate": _disambiguate,
 }

@@ -58,6 +58,8 @@ class CompiledStyle:
     options: Mapping[str, str]
     citation: Section
     bibliography: Section | None
+    has_disambiguate: bool = False
+    """Whether any condition tests ``disambiguate="true"``."""
     numbered: bool = False
     """The citations print ``citation-number``: an entry that prints nothing keeps its place."""
 
@@ -122,15 +124,15 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
     )
 
 
-def _uses_variable(
-    element: Element, name: str, macros: Mapping[str, Element] | None = None
+def _uses(
+    element: Element, attribute: str, value: str, macros: Mapping[str, Element] | None = None
 ) -> bool:
-    """Whether *element* prints variable *name*, itself or in the *macros* it calls."""
+    """Whether *element* (or what is in it, or in the *macros* it calls) has *attribute*=*value*."""
     stack = [element]
     seen: set[str] = set()
     while stack:
         node = stack.pop()
-        if node.get("variable") == name:
+        if node.get(attribute) == value:
             return True
         stack.extend(node.children)
         macro = node.get("macro") or ""
@@ -156,7 +158,7 @@ def _compile_cached(path: str) -> CompiledStyle:
         MappingProxyType(macros),
         MappingProxyType(inherited),
         root.get("page-range-format"),
-        not _uses_variable(root, "year-suffix"),
+        not _uses(root, "variable", "year-suffix"),
     )
     citation_element = root.child("citation")
     if citation_element is None:
@@ -173,5 +175,6 @@ def _compile_cached(path: str) -> CompiledStyle:
         _section(compiler, bibliography_element, inherited)
         if bibliography_element is not None
         else None,
-        numbered=_uses_variable(citation_layout, "citation-number", macros),
+        _uses(root, "disambiguate", "true"),
+        numbered=_uses(citation_layout, "variable", "citation-number", macros),
     )

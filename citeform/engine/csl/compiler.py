@@ -110,7 +110,14 @@ _LABEL_TERMS: Final[Mapping[str, str]] = {
 _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
-_HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_RANGE_DELIMITER_TERMS: Final[Mapping[str, str]] = {
+    "edition": "page-range-delimiter",
+    "issue": "page-range-delimiter",
+    "number": "page-range-delimiter",
+    "volume": "page-range-delimiter",
+    "collection-number": "year-range-delimiter",
+}
+"""The locale term that joins a numeric range of each variable (others take an en dash)."""
 NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
@@ -415,7 +422,7 @@ class Compiler:
             context.rendered_variables.add(variable)
             text = str(value)
             if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
-                text = _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", text)
+                text = numbers.number_range(text, _range_delimiter(context, variable))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -1045,7 +1052,12 @@ def _number_text(text: str, form: str, variable: str, context: Context) -> str:
         return match.group()
 
     converted = re.sub(r"\d+", one, text) if len(text) < 200 else text
-    return _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", converted)
+    return numbers.number_range(converted, _range_delimiter(context, variable))
+
+
+def _range_delimiter(context: Context, variable: str) -> str:
+    term = _RANGE_DELIMITER_TERMS.get(variable)
+    return (context.locale.term(term) if term else None) or "\u2013"
 
 
 def _condition(branch: Element) -> Callable[[Context], bool]:

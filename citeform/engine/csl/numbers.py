@@ -16,7 +16,7 @@ _NUMERIC_WITH_LETTERS: Final = re.compile(
     rf"^\s*{_NUMBER_WITH_LETTERS}(?:\s*(?:[-\u2013,&]|and)\s*{_NUMBER_WITH_LETTERS})*\s*$"
 )
 _SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
-_HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*[-\u2013]+\s*(?=\d)")
 _LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
 _RANGE: Final = re.compile(
     r"^((?:\d*[A-Za-z]+0*)?)(\d+)\s*(?<!\\)[-\u2013]+\s*((?:\d*[A-Za-z]+0*)?)(\d+)$"
@@ -129,6 +129,11 @@ def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
     return ordinal(number, locale, gender)
 
 
+def number_range(text: str, delimiter: str) -> str:
+    """*text* with the hyphens or dashes between numbers written as *delimiter*."""
+    return _HYPHEN_RANGE.sub(delimiter, text)
+
+
 def page_range(value: str, format_name: str | None, delimiter: str) -> str:
     r"""*value* with its ranges written per ``page-range-format``.
 
@@ -149,7 +154,7 @@ def _one_range(text: str, format_name: str | None, delimiter: str) -> str:
     if _ROMAN_RANGE.match(text):
         return _HYPHEN_OR_DASH.sub(delimiter, text.strip())
     if not format_name:
-        return _HYPHEN_RANGE.sub(delimiter, text)
+        return number_range(text, delimiter)
     match = _RANGE.match(text.strip())
     if not match:
         return text

@@ -198,3 +198,13 @@ def test_zoteros_older_field_names_give_the_short_titles(render: Any) -> None:
       <text variable="title-short"/></group>"""
     item = _item(journalAbbreviation="J", shortTitle="S")
     assert render(layout, [item]) == ["J/S"]
+
+
+def test_number_ranges_take_the_locales_range_delimiter(render: Any) -> None:
+    layout = """<group delimiter=" "><text variable="number"/><text variable="page"/></group>"""
+    item = _item(number="99-02", page="431-456, 791\u2013823")
+    nb_hyphen = "\u2011"
+    assert render(layout, [item], lang="fr-FR") == [
+        f"99{nb_hyphen}02 431{nb_hyphen}456, 791{nb_hyphen}823"
+    ]
+    assert render(layout, [item]) == ["99\u201302 431\u2013456, 791\u2013823"]

@@ -175,11 +175,15 @@ class Decoration:
         )
 
     def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
-        """*node* decorated (title case follows the locale's language for *from_locale* text)."""
+        """*node* decorated.
+
+        Title case applies to variables in English (the item's language, else the
+        locale's) and to every *from_locale* term, as citeproc-js has it.
+        """
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
-            english = context.locale.lang.startswith("en") if from_locale else context.english
+            english = from_locale or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
             node = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")

@@ -208,3 +208,13 @@ def test_number_ranges_take_the_locales_range_delimiter(render: Any) -> None:
         f"99{nb_hyphen}02 431{nb_hyphen}456, 791{nb_hyphen}823"
     ]
     assert render(layout, [item]) == ["99\u201302 431\u2013456, 791\u2013823"]
+
+
+def test_terms_take_title_case_and_curled_apostrophes_in_any_locale(render: Any) -> None:
+    layout = """<group delimiter=" "><text term="editor" form="short" text-case="title"/>
+      <text term="from"/><text variable="title" text-case="title"/></group>"""
+    item = _item(title="la vie en rose")
+    (text,) = render(layout, [item], lang="fr-FR")
+    assert text.startswith("\u00c9d.")
+    assert "\u00e0 l\u2019adresse" in text
+    assert text.endswith("la vie en rose")

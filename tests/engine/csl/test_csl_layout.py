@@ -9,6 +9,8 @@ import pytest
 
 from citeform.engine.base import CiteRequest
 from citeform.engine.csl.engine import CslEngine
+from citeform.errors import UnknownLocaleError
+from citeform.rendering import Renderer
 
 STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><id>test</id><title>test</title></info>
@@ -218,3 +220,19 @@ def test_terms_take_title_case_and_curled_apostrophes_in_any_locale(render: Any)
     assert text.startswith("\u00c9d.")
     assert "\u00e0 l\u2019adresse" in text
     assert text.endswith("la vie en rose")
+
+
+def test_a_locale_only_the_style_defines_renders_with_the_csl_engine(tmp_path: Path) -> None:
+    style = STYLE.format(
+        locale="""<locale xml:lang="gx"><terms><term name="editor">edxitor</term></terms>
+          </locale>""",
+        macros="",
+        layout="""<names variable="editor"><name/><label prefix=" (" suffix=")"/></names>""",
+    ).replace('version="1.0"', 'version="1.0" default-locale="gx"')
+    path = tmp_path / "gx.csl"
+    path.write_text(style, "utf-8")
+    item = _item(editor=[{"family": "Doe", "given": "Jo"}])
+    assert Renderer(str(path), engine="csl").entry(item) == "Jo Doe (edxitor)"
+    assert Renderer(str(path), locale="gx", engine="csl").entry(item) == "Jo Doe (edxitor)"
+    with pytest.raises(UnknownLocaleError):
+        Renderer(str(path), locale="gx")

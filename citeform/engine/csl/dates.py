@@ -15,6 +15,8 @@ from citeform.engine.csl.textcase import apply_text_case
 
 _RAW_ISO: Final = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _LEVEL: Final = {"year": 3, "month": 2, "day": 1}
+_LAST_AD_YEAR: Final = 500
+"""Years below this one get the era term ``ad``, as citeproc-js writes them."""
 _FIRST_SEASON_MONTH: Final = 13
 _LAST_SEASON_MONTH: Final = 24
 """Months 13-24 stand for the seasons, spring to winter, three times over."""
@@ -115,7 +117,7 @@ def _year(year: int, form: str, locale: Locale) -> str:
     if year < 0:
         return f"{-year}{locale.term('bc') or 'BC'}"
     text = str(year)[-2:] if form == "short" else str(year)
-    if 0 < year < 1000:
+    if 0 < year < _LAST_AD_YEAR:
         text += locale.term("ad") or "AD"
     return text
 

@@ -110,6 +110,8 @@ _LABEL_TERMS: Final[Mapping[str, str]] = {
 _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
+_BARE_NUMBER: Final = re.compile(r"(?<![A-Za-z\d])\d+(?![A-Za-z\d])")
+"""A number without letters attached (``5`` of ``5-7``, not of ``5th``)."""
 _RANGE_DELIMITER_TERMS: Final[Mapping[str, str]] = {
     "edition": "page-range-delimiter",
     "issue": "page-range-delimiter",
@@ -425,7 +427,7 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
+            if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
                 text = numbers.number_range(text, _range_delimiter(context, variable))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
@@ -463,7 +465,7 @@ class Compiler:
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
-            if not numbers.is_numeric(text):
+            if not numbers.tests_numeric(text):
                 return parse_markup(text, context.locale.quotes)
             return _number_text(text, form, variable, context)
 
@@ -1032,8 +1034,8 @@ def _label_plural(rule: str, variable: str, value: Any) -> bool:
     """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
     if rule in {"always", "never"}:
         return rule == "always"
-    if variable in {"number-of-pages", "number-of-volumes"}:
-        return numbers.is_numeric(value) and _first_int(value) != 1
+    if variable in {"number-of-pages", "number-of-volumes"} and numbers.is_numeric(value):
+        return _first_int(value) != 1 or numbers.is_plural(value)
     return numbers.is_plural(value)
 
 
@@ -1055,8 +1057,8 @@ def _number_text(text: str, form: str, variable: str, context: Context) -> str:
             return numbers.roman(number)
         return match.group()
 
-    converted = re.sub(r"\d+", one, text) if len(text) < 200 else text
-    return numbers.number_range(converted, _range_delimiter(context, variable))
+    ranged = numbers.number_range(text, _range_delimiter(context, variable))
+    return _BARE_NUMBER.sub(one, ranged) if len(ranged) < 200 else ranged
 
 
 def _range_delimiter(context: Context, variable: str) -> str:

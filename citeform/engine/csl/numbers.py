@@ -10,7 +10,10 @@ from citeform.engine.csl.locale import Locale
 _NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]?)*\s*$"
 )
-_NUMBER: Final = re.compile(r"\d+")
+_COUNTED: Final = re.compile(
+    r"\d+|\b(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\b"
+)
+"""What counts as one number in a value: digits or a lower-case roman numeral."""
 _NUMBER_WITH_LETTERS: Final = r"(?:(?:\d*[A-Za-z]+0*)?\d+[A-Za-z]*|[ivx]+)"
 _NUMERIC_WITH_LETTERS: Final = re.compile(
     rf"^\s*{_NUMBER_WITH_LETTERS}(?:\s*(?:[-\u2013,&]|and)\s*{_NUMBER_WITH_LETTERS})*\s*$"
@@ -65,15 +68,12 @@ def tests_numeric(value: object) -> bool:
 
 
 def is_plural(value: object) -> bool:
-    r"""Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``i-ix``).
+    r"""Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``i-ix``, ``xii, 200``).
 
     An escaped hyphen (``327\-30``) joins rather than ranges.
     """
-    text = str(value)
-    if _ROMAN_RANGE.match(text):
-        return True
-    text = text.replace(_ESCAPED_HYPHEN, "")
-    return len(_NUMBER.findall(text)) > 1 and bool(_SEPARATORS.search(text))
+    text = str(value).replace(_ESCAPED_HYPHEN, "")
+    return len(_COUNTED.findall(text)) > 1 and bool(_SEPARATORS.search(text))
 
 
 def roman(number: int) -> str:
@@ -130,7 +130,13 @@ def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
 
 
 def number_range(text: str, delimiter: str) -> str:
-    """*text* with the hyphens or dashes between numbers written as *delimiter*."""
+    """*text* with the hyphens or dashes of its ranges written as *delimiter*.
+
+    A range joins two numbers (``5th-7th`` too, in a value of such numbers only), or two
+    roman numerals.
+    """
+    if _ROMAN_RANGE.match(text) or _NUMERIC_WITH_LETTERS.match(text):
+        return _HYPHEN_OR_DASH.sub(delimiter, text.strip())
     return _HYPHEN_RANGE.sub(delimiter, text)
 
 
@@ -151,9 +157,7 @@ def page_range(value: str, format_name: str | None, delimiter: str) -> str:
 
 
 def _one_range(text: str, format_name: str | None, delimiter: str) -> str:
-    if _ROMAN_RANGE.match(text):
-        return _HYPHEN_OR_DASH.sub(delimiter, text.strip())
-    if not format_name:
+    if not format_name or _ROMAN_RANGE.match(text):
         return number_range(text, delimiter)
     match = _RANGE.match(text.strip())
     if not match:

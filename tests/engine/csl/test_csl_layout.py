@@ -236,3 +236,12 @@ def test_a_locale_only_the_style_defines_renders_with_the_csl_engine(tmp_path: P
     assert Renderer(str(path), locale="gx", engine="csl").entry(item) == "Jo Doe (edxitor)"
     with pytest.raises(UnknownLocaleError):
         Renderer(str(path), locale="gx")
+
+
+def test_numbers_with_letters_and_roman_numerals_in_numbers_and_labels(render: Any) -> None:
+    layout = """<group delimiter=" | "><number variable="edition" form="ordinal"/>
+      <number variable="volume" form="roman"/><group delimiter=" ">
+      <text variable="number-of-pages"/><label variable="number-of-pages" form="short"/>
+      </group></group>"""
+    item = _item(edition="12bis", volume="12-14", **{"number-of-pages": "xii, 200"})
+    assert render(layout, [item]) == ["12bis | xii\u2013xiv | xii, 200 pp."]

@@ -220,6 +220,17 @@ def _superscripts() -> dict[str, str]:
 _SUPERSCRIPTS: Final = _superscripts()
 """Written as ``<sup>`` in HTML, as citeproc-js writes them."""
 _DISPLAYS: Final = frozenset({"block", "left-margin", "right-inline", "indent"})
+_DISPLAY_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
+    "html": {
+        "block": ('\n\n    <div class="csl-block">', "</div>\n"),
+        "left-margin": ('\n    <div class="csl-left-margin">', "</div>"),
+        "right-inline": ('<div class="csl-right-inline">', "</div>\n  "),
+        "indent": ('<div class="csl-indent">', "</div>\n  "),
+    },
+    "text": {"block": ("\n", ""), "indent": ("\n    ", "")},
+}
+"""The display divisions with the white space citeproc-js writes around them (the other
+formats and displays as :data:`FORMAT_MARKUP` has them)."""
 
 
 class _Flattener:
@@ -228,7 +239,7 @@ class _Flattener:
     def __init__(self, quotes: Quotes, output: str) -> None:
         self.quotes = quotes
         self.escape = ESCAPES[output]
-        self.markup_of = FORMAT_MARKUP[output]
+        self.markup_of = {**FORMAT_MARKUP[output], **_DISPLAY_MARKUP.get(output, {})}
         self.flips = FLIP_FLOPS.get(output, {})
         self.superscripts = output == "html"
         self.pieces: list[str] = []

@@ -245,3 +245,26 @@ def test_numbers_with_letters_and_roman_numerals_in_numbers_and_labels(render: A
       </group></group>"""
     item = _item(edition="12bis", volume="12-14", **{"number-of-pages": "xii, 200"})
     assert render(layout, [item]) == ["12bis | xii\u2013xiv | xii, 200 pp."]
+
+
+def test_display_divisions_keep_the_spaces_citeproc_js_writes_around_them(
+    tmp_path: Path,
+) -> None:
+    style = STYLE.format(
+        locale="",
+        macros="",
+        layout="""<text variable="title" display="block"/><group display="indent">
+          <text variable="publisher"/></group><text value="end"/>""",
+    )
+    path = tmp_path / "blocks.csl"
+    path.write_text(style, "utf-8")
+    item = _item(publisher="P")
+    (html,) = CslEngine(path, "en-US", "html").bibliography([item])
+    (text,) = CslEngine(path, "en-US", "text").bibliography([item])
+    assert html.text is not None
+    assert " ".join(html.text.split()) == (
+        '<div class="csl-entry"> <div class="csl-block">T</div> '
+        '<div class="csl-indent">P</div> end</div>'
+    )
+    assert text.text is not None
+    assert " ".join(text.text.split()) == "T Pend"

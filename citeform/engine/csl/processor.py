@@ -429,7 +429,8 @@ def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
 def _rstrip(node: Part) -> Part:
     """*node* without the spaces that end it (citeproc-js writes them after the division)."""
     if isinstance(node, str):
-        return node.rstrip()
+        text = node.rstrip()
+        return node if text == node else type(node)(text)  # a term stays a term
     for index in range(len(node.parts) - 1, -1, -1):
         part = node.parts[index]
         if isinstance(part, str) and not part.strip():

@@ -268,3 +268,15 @@ def test_display_divisions_keep_the_spaces_citeproc_js_writes_around_them(
     )
     assert text.text is not None
     assert " ".join(text.text.split()) == "T Pend"
+
+
+def test_a_term_ending_an_aligned_entry_is_still_capitalised(tmp_path: Path) -> None:
+    style = NUMBERED.replace("<bibliography>", '<bibliography second-field-align="flush">').replace(
+        '<choose><if type="book"><text variable="citation-number" suffix=". "/>\n'
+        '    <text variable="title"/></if></choose>',
+        '<text variable="citation-number" suffix="."/><text term="no date" form="short"/>',
+    )
+    path = tmp_path / "aligned.csl"
+    path.write_text(style, "utf-8")
+    (entry,) = CslEngine(path, "en-US", "text").bibliography([_item()])
+    assert entry.text == "1. N.d."

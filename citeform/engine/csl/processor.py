@@ -192,6 +192,7 @@ class Processor:
             disambiguate=settings.disambiguate,
             add_names=settings.add_names,
             given_levels=settings.given_levels,
+            given_positions=settings.given_positions,
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
         )

@@ -678,6 +678,7 @@ class CompiledNames:
             add_names=context.add_names,
             given_levels=context.given_levels,
             given_positions=positions,
+            initials=context.initials_always,
         )
         if self.label is None or context.sorting:
             return rendered

@@ -298,12 +298,18 @@ def _level(
     return max(by_name, given_positions[index] if index < len(given_positions) else 0)
 
 
-def _expanded(options: NameOptions, level: int) -> NameOptions:
-    """*options* showing the given name: initials (level 1) or in full (level 2)."""
+def _expanded(options: NameOptions, level: int, *, initials: bool = False) -> NameOptions:
+    """*options* showing the given name: initials (level 1) or in full (level 2).
+
+    Initials need ``initialize-with``, or *initials* and a short form (then they go
+    without punctuation); a long form without ``initialize-with`` stays in full.
+    """
     if level <= 0:
         return options
     if level == 1 and options.initialize_with is not None:
         return attrs.evolve(options, form="long")
+    if level == 1 and initials and options.form != "long":
+        return attrs.evolve(options, form="long", initialize_with="")
     return attrs.evolve(options, form="long", initialize_with=None)
 
 
@@ -348,12 +354,14 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     add_names: int = 0,
     given_levels: Mapping[str, int] | None = None,
     given_positions: Sequence[int] = (),
+    initials: bool = False,
 ) -> Part:
     """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
 
     *add_names* shows more names before "et al."; *given_levels* expands given names
     by name (:func:`name_key`): 1 adds initials, 2 the full given name; *given_positions*
-    does so by position in *names*.
+    does so by position in *names*; *initials* makes level 1 initials even where the
+    style gives no ``initialize-with``.
     """
     minimum = (
         options.et_al_subsequent_min
@@ -372,7 +380,11 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         _decorated(
             format_name(
                 name,
-                _expanded(options, _level(name, index, given_levels, given_positions)),
+                _expanded(
+                    options,
+                    _level(name, index, given_levels, given_positions),
+                    initials=initials,
+                ),
                 locale,
                 inverted=_inverted(options, index),
                 sorting=sorting,

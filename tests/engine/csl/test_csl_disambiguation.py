@@ -22,7 +22,7 @@ STYLE = """<?xml version="1.0" encoding="utf-8"?>
     <layout delimiter="; ">
       <group delimiter=" ">
         <names variable="author">
-          <name form="short" and="symbol" initialize-with=". " delimiter-precedes-last="never"/>
+          {name}
         </names>
         {citation_extra}
       </group>
@@ -41,13 +41,24 @@ STYLE = """<?xml version="1.0" encoding="utf-8"?>
 </style>
 """
 YEAR = '<date variable="issued"><date-part name="year"/></date>'
+SHORT_NAME = (
+    '<name form="short" and="symbol" initialize-with=". " delimiter-precedes-last="never"/>'
+)
 
 
-def _processor(
-    tmp_path: Path, en: Locale, items: list[dict[str, Any]], options: str, extra: str = YEAR
+def _processor(  # noqa: PLR0913 - the parts of the test style
+    tmp_path: Path,
+    en: Locale,
+    items: list[dict[str, Any]],
+    options: str,
+    *,
+    extra: str = YEAR,
+    name: str = SHORT_NAME,
 ) -> Processor:
-    path = tmp_path / f"style-{abs(hash((options, extra)))}.csl"
-    path.write_text(STYLE.format(options=options, citation_extra=extra), encoding="utf-8")
+    path = tmp_path / f"style-{abs(hash((options, extra, name)))}.csl"
+    path.write_text(
+        STYLE.format(options=options, citation_extra=extra, name=name), encoding="utf-8"
+    )
     return Processor(compile_style(path), en, "text", {item["id"]: item for item in items})
 
 
@@ -151,7 +162,7 @@ def test_disambiguate_conditions_are_granted_one_at_a_time(tmp_path: Path, en: L
         '<choose><if disambiguate="true"><text variable="title"/></if></choose>'
         '<choose><if disambiguate="true"><text variable="edition" prefix="ed. "/></if></choose>'
     )
-    assert _cite_each(_processor(tmp_path, en, items, "", extra)) == [
+    assert _cite_each(_processor(tmp_path, en, items, "", extra=extra)) == [
         "Smith One",
         "Smith Two",
         "Smith Works ed. 5",
@@ -170,7 +181,7 @@ def test_an_undated_item_takes_its_year_suffix_after_no_date(tmp_path: Path, en:
         '</else></choose></group><date variable="accessed"><date-part name="year"/></date>'
     )
     options = 'disambiguate-add-year-suffix="true"'
-    assert _cite_each(_processor(tmp_path, en, items, options, extra)) == [
+    assert _cite_each(_processor(tmp_path, en, items, options, extra=extra)) == [
         "Doe n.d.-a 1965",
         "Doe n.d.-b 2065",
     ]
@@ -246,3 +257,21 @@ def test_document_wide_rules_expand_as_the_names_register_says(
     ]
     options = f'disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}"'
     assert _cite_each(_processor(tmp_path, en, items, options)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ('<name form="short"/>', ["A Smith 2000", "J Smith 2000"]),
+        ("<name/>", ["Arthur Smith 2000", "J. Smith 2000"]),
+        ('<name initialize-with=". "/>', ["A. Smith 2000", "J. Smith 2000"]),
+    ],
+)
+def test_with_initials_rules_give_initials_even_without_initialize_with(
+    tmp_path: Path, en: Locale, name: str, expected: list[str]
+) -> None:
+    items = [_item("a", ("Smith", "Arthur"), year=2000), _item("b", ("Smith", "J."), year=2000)]
+    options = (
+        'disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names-with-initials"'
+    )
+    assert _cite_each(_processor(tmp_path, en, items, options, name=name)) == expected

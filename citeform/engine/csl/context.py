@@ -60,6 +60,15 @@ class Context:
     in_substitute: bool = False
     comparing: bool = False
     """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
+    literals: int = 0
+    """How many term and value texts have rendered (inside a substitute, one ends it)."""
+    name_lists: list[Part] = attrs.field(factory=list)
+    """The name lists printed so far, without their labels."""
+    first_name_lists: tuple[Part, ...] = ()
+    """The name lists of :attr:`first_names` (what subsequent-author-substitute compares)."""
+    author_substitute_off: bool = False
+    """A substitute tried a ``cs:names`` with its own children that printed nothing: as in
+    citeproc-js, subsequent-author-substitute then leaves the entry alone."""
 
     @property
     def english(self) -> bool:

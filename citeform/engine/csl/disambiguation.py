@@ -18,7 +18,8 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.csl.names import name_key, split_particles
+from citeform.engine.csl.names import name_key
+from citeform.engine.csl.particles import split_particles
 
 
 @attrs.define

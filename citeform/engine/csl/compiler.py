@@ -765,6 +765,7 @@ class CompiledNames:
         """One variable's names with their label (*term*)."""
         et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
         et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
+        positions, context.given_positions = context.given_positions, ()
         rendered = format_names(
             names,
             self._options(context),
@@ -774,6 +775,8 @@ class CompiledNames:
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
+            given_positions=positions,
+            initials=context.initials_always,
             language=str(context.item.get("language") or ""),
         )
         if blank(rendered):

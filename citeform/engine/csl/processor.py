@@ -211,6 +211,10 @@ class Processor:
             disambiguate=settings.disambiguate,
             add_names=settings.add_names,
             given_levels=settings.given_levels,
+            given_positions=settings.given_positions,
+            initials_always=self.style.citation.options.get(
+                "givenname-disambiguation-rule", ""
+            ).endswith("-with-initials"),
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
         )

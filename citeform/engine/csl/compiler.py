@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -96,6 +97,11 @@ _SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
+_ALIASES: Final[Mapping[str, str]] = {
+    "container-title-short": "journalAbbreviation",
+    "title-short": "shortTitle",
+}
+"""Variables an item may give under Zotero's older field names."""
 _LABEL_TERMS: Final[Mapping[str, str]] = {
     "number-of-pages": "page",
     "number-of-volumes": "volume",
@@ -104,7 +110,16 @@ _LABEL_TERMS: Final[Mapping[str, str]] = {
 _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
-_HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_BARE_NUMBER: Final = re.compile(r"(?<![A-Za-z\d])\d+(?![A-Za-z\d])")
+"""A number without letters attached (``5`` of ``5-7``, not of ``5th``)."""
+_RANGE_DELIMITER_TERMS: Final[Mapping[str, str]] = {
+    "edition": "page-range-delimiter",
+    "issue": "page-range-delimiter",
+    "number": "page-range-delimiter",
+    "volume": "page-range-delimiter",
+    "collection-number": "year-range-delimiter",
+}
+"""The locale term that joins a numeric range of each variable (others take an en dash)."""
 NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
@@ -162,11 +177,15 @@ class Decoration:
         )
 
     def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
-        """*node* decorated (title case follows the locale's language for *from_locale* text)."""
+        """*node* decorated.
+
+        Title case applies to variables in English (the item's language, else the
+        locale's) and to every *from_locale* term, as citeproc-js has it.
+        """
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
-            english = context.locale.lang.startswith("en") if from_locale else context.english
+            english = from_locale or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
             node = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")
@@ -259,7 +278,7 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
 
 
 _CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
-    "locator": lambda context: context.cite.locator or None,
+    "locator": lambda context: (context.cite.locator or "").strip() or None,
     "citation-number": lambda context: context.citation_number,
     "year-suffix": lambda context: context.year_suffix or None,
     "first-reference-note-number": lambda context: context.cite.first_reference_note_number,
@@ -291,6 +310,8 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     if name == "page-first":
         return _page_first(item)
     value = item.get(name)
+    if value in (None, "", []) and name in _ALIASES:
+        value = item.get(_ALIASES[name])
     return None if value in (None, "", []) else value
 
 
@@ -322,6 +343,8 @@ class Compiler:
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
+    enclosing: list[str] = attrs.field(factory=list)
+    """The rendering elements (and macros) around the element being compiled."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -336,7 +359,11 @@ class Compiler:
             return cell[0](context)
 
         self.compiled_macros[name] = forward
-        cell.append(self.sequence(element.children, ""))
+        self.enclosing.append("macro")
+        try:
+            cell.append(self.sequence(element.children, ""))
+        finally:
+            self.enclosing.pop()
         self.compiled_macros[name] = cell[0]
         return cell[0]
 
@@ -364,13 +391,27 @@ class Compiler:
         return render
 
     def element(self, element: Element) -> Render:
-        """Compile one rendering element."""
+        """Compile one rendering element.
+
+        ``display`` counts only on the layout's own elements (those of its ``cs:choose``
+        branches too): citeproc-js ignores it deeper down.
+        """
         compile_one = _ELEMENTS.get(element.tag)
         if compile_one is None:
             return lambda _context: None
+        if element.tag == "choose":
+            return compile_one(self, element)
+        if self.enclosing and "display" in element.attributes:
+            kept = {key: value for key, value in element.attributes.items() if key != "display"}
+            element = attrs.evolve(element, attributes=MappingProxyType(kept))
+        self.enclosing.append(element.tag)
+        try:
+            compiled = compile_one(self, element)
+        finally:
+            self.enclosing.pop()
         if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
-            return _silenced_after_names(compile_one(self, element), element)
-        return compile_one(self, element)
+            return _silenced_after_names(compiled, element)
+        return compiled
 
     # -- cs:text ---------------------------------------------------------------------------
 
@@ -413,8 +454,8 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
-                text = _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", text)
+            if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
+                text = numbers.number_range(text, _range_delimiter(context, variable))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -451,7 +492,7 @@ class Compiler:
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
-            if not numbers.is_numeric(text):
+            if not numbers.tests_numeric(text):
                 return parse_markup(text, context.locale.quotes)
             return _number_text(text, form, variable, context)
 
@@ -751,6 +792,7 @@ class CompiledNames:
         """One variable's names with their label (*term*)."""
         et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
         et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
+        positions, context.given_positions = context.given_positions, ()
         rendered = format_names(
             names,
             self._options(context),
@@ -760,6 +802,8 @@ class CompiledNames:
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
+            given_positions=positions,
+            initials=context.initials_always,
             language=str(context.item.get("language") or ""),
         )
         if blank(rendered):
@@ -1020,8 +1064,8 @@ def _label_plural(rule: str, variable: str, value: Any) -> bool:
     """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
     if rule in {"always", "never"}:
         return rule == "always"
-    if variable in {"number-of-pages", "number-of-volumes"}:
-        return numbers.is_numeric(value) and _first_int(value) != 1
+    if variable in {"number-of-pages", "number-of-volumes"} and numbers.is_numeric(value):
+        return _first_int(value) != 1 or numbers.is_plural(value)
     return numbers.is_plural(value)
 
 
@@ -1043,8 +1087,13 @@ def _number_text(text: str, form: str, variable: str, context: Context) -> str:
             return numbers.roman(number)
         return match.group()
 
-    converted = re.sub(r"\d+", one, text) if len(text) < 200 else text
-    return _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", converted)
+    ranged = numbers.number_range(text, _range_delimiter(context, variable))
+    return _BARE_NUMBER.sub(one, ranged) if len(ranged) < 200 else ranged
+
+
+def _range_delimiter(context: Context, variable: str) -> str:
+    term = _RANGE_DELIMITER_TERMS.get(variable)
+    return (context.locale.term(term) if term else None) or "\u2013"
 
 
 def _condition(branch: Element) -> Callable[[Context], bool]:
@@ -1078,7 +1127,7 @@ def _has_variable(context: Context, name: str) -> bool:
 
 def _is_numeric(context: Context, name: str) -> bool:
     value = variable_value(context, name)
-    return value is not None and numbers.is_numeric(value)
+    return value is not None and numbers.tests_numeric(value)
 
 
 def _is_uncertain_date(context: Context, name: str) -> bool:

@@ -44,6 +44,10 @@ class Context:
     disambiguated: int = 0
     add_names: int = 0
     given_levels: Mapping[str, int] | None = None
+    given_positions: tuple[int, ...] = ()
+    """Given-name levels by position in the first list of names printed (then cleared)."""
+    initials_always: bool = False
+    """Whether given-name level 1 means initials even without ``initialize-with``."""
     names_override: Mapping[str, Any] | None = None
     suppressed: set[str] = attrs.field(factory=set)
     rendered_variables: set[str] = attrs.field(factory=set)

@@ -25,6 +25,7 @@ from citeform.engine.csl.xml import Element, parse_file
 
 DEFAULT_LOCALE: Final = "en-US"
 _ORDINAL: Final = re.compile(r"^(?:long-)?ordinal(?:-\d\d)?$")
+_APOSTROPHE: Final = re.compile(r"(?<=\w)'(?=\w)")
 
 TermKey = tuple[str, str, str]
 """A term's name, form and gender form (``""`` when it has none)."""
@@ -86,6 +87,11 @@ _FORM_FALLBACK: Final = {
 }
 
 
+def _typographic(text: str) -> str:
+    """*text* with the apostrophes between letters curled (``l'adresse`` becomes U+2019)."""
+    return _APOSTROPHE.sub("\u2019", text) if "'" in text else text
+
+
 def _terms_of(locale: Element) -> dict[TermKey, Term]:
     terms: dict[TermKey, Term] = {}
     block = locale.child("terms")
@@ -98,10 +104,12 @@ def _terms_of(locale: Element) -> dict[TermKey, Term]:
         text = term.text
         key = (name, term.get("form") or "long", term.get("gender-form") or "")
         terms[key] = Term(
-            single.text if single is not None else text,
-            multiple.text
-            if multiple is not None
-            else (single.text if single is not None else text),
+            _typographic(single.text if single is not None else text),
+            _typographic(
+                multiple.text
+                if multiple is not None
+                else (single.text if single is not None else text)
+            ),
             term.get("gender") or "",
             term.get("match") or "",
         )

@@ -263,12 +263,29 @@ def name_key(name: NameData) -> str:
     return "|".join(str(name.get(part, "")) for part in ("family", "given", "literal"))
 
 
-def _expanded(options: NameOptions, level: int) -> NameOptions:
-    """*options* showing the given name: initials (level 1) or in full (level 2)."""
+def _level(
+    name: NameData,
+    index: int,
+    given_levels: Mapping[str, int] | None,
+    given_positions: Sequence[int],
+) -> int:
+    """How far the given name of *name*, at *index* in its list, is expanded."""
+    by_name = given_levels.get(name_key(name), 0) if given_levels else 0
+    return max(by_name, given_positions[index] if index < len(given_positions) else 0)
+
+
+def _expanded(options: NameOptions, level: int, *, initials: bool = False) -> NameOptions:
+    """*options* showing the given name: initials (level 1) or in full (level 2).
+
+    Initials need ``initialize-with``, or *initials* and a short form (then they go
+    without punctuation); a long form without ``initialize-with`` stays in full.
+    """
     if level <= 0:
         return options
     if level == 1 and options.initialize_with is not None:
         return attrs.evolve(options, form="long")
+    if level == 1 and initials and options.form != "long":
+        return attrs.evolve(options, form="long", initialize_with="")
     return attrs.evolve(options, form="long", initialize_with=None)
 
 
@@ -301,13 +318,16 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     sorting: bool = False,
     add_names: int = 0,
     given_levels: Mapping[str, int] | None = None,
+    given_positions: Sequence[int] = (),
+    initials: bool = False,
     language: str = "",
 ) -> Part:
     """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
 
     *add_names* shows more names before "et al."; *given_levels* expands given names
-    by name (:func:`name_key`): 1 adds initials, 2 the full given name; *language*
-    is the item's.
+    by name (:func:`name_key`): 1 adds initials, 2 the full given name; *given_positions*
+    does so by position in *names*; *initials* makes level 1 initials even where the
+    style gives no ``initialize-with``; *language* is the item's.
     """
     minimum = (
         options.et_al_subsequent_min
@@ -326,9 +346,11 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         _decorated(
             format_name(
                 name,
-                _expanded(options, given_levels.get(name_key(name), 0))
-                if given_levels
-                else options,
+                _expanded(
+                    options,
+                    _level(name, index, given_levels, given_positions),
+                    initials=initials,
+                ),
                 locale,
                 inverted=_inverted(options, index),
                 sorting=sorting,

@@ -75,11 +75,7 @@ class TermText(str):
 
 
 def capitalize_leading_term(node: Part) -> Part:
-    """*node* with its first letter upper-cased when that letter starts a locale term.
-
-    Text with a digit before any letter (a citation number) means a variable printed
-    first: nothing is capitalised then.
-    """
+    """*node* with its first letter upper-cased when that letter starts a locale term."""
     found = _first_letter(node)
     if not isinstance(found, TermText):
         return node
@@ -87,9 +83,9 @@ def capitalize_leading_term(node: Part) -> Part:
 
 
 def _first_letter(node: Part) -> str | None:
-    """The first string holding a letter or digit (``None`` if there is none)."""
+    """The first string holding a letter (``None`` if there is none)."""
     if isinstance(node, str):
-        return node if any(char.isalnum() for char in node) else None
+        return node if any(char.isalpha() for char in node) else None
     if node.nocase:
         return ""
     for part in node.parts:
@@ -102,7 +98,7 @@ def _first_letter(node: Part) -> str | None:
 def _replace_first(node: Part, target: str) -> Part:
     if isinstance(node, str):
         if node is target:
-            index = next(i for i, char in enumerate(node) if char.isalnum())
+            index = next(i for i, char in enumerate(node) if char.isalpha())
             if node[index].islower():
                 return node[:index] + node[index].upper() + node[index + 1 :]
         return node
@@ -225,6 +221,17 @@ def _superscripts() -> dict[str, str]:
 _SUPERSCRIPTS: Final = _superscripts()
 """Written as ``<sup>`` in HTML, as citeproc-js writes them."""
 _DISPLAYS: Final = frozenset({"block", "left-margin", "right-inline", "indent"})
+_DISPLAY_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
+    "html": {
+        "block": ('\n\n    <div class="csl-block">', "</div>\n"),
+        "left-margin": ('\n    <div class="csl-left-margin">', "</div>"),
+        "right-inline": ('<div class="csl-right-inline">', "</div>\n  "),
+        "indent": ('<div class="csl-indent">', "</div>\n  "),
+    },
+    "text": {"block": ("\n", ""), "indent": ("\n    ", "")},
+}
+"""The display divisions with the white space citeproc-js writes around them (the other
+formats and displays as :data:`FORMAT_MARKUP` has them)."""
 
 
 class _Flattener:
@@ -233,7 +240,7 @@ class _Flattener:
     def __init__(self, quotes: Quotes, output: str) -> None:
         self.quotes = quotes
         self.escape = ESCAPES[output]
-        self.markup_of = FORMAT_MARKUP[output]
+        self.markup_of = {**FORMAT_MARKUP[output], **_DISPLAY_MARKUP.get(output, {})}
         self.flips = FLIP_FLOPS.get(output, {})
         self.superscripts = output == "html"
         self.pieces: list[str] = []

@@ -209,6 +209,30 @@ def _strip_periods(node: Part) -> Part:
     return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
 
 
+_AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
+
+
+def _silenced_after_names(render: Render, element: Element) -> Render:
+    """*render*, printing nothing for an author-only cite once its names have printed.
+
+    As in citeproc-js the element still counts as printed (its group keeps its terms and
+    labels), and the citation number never prints.
+    """
+    numbering = element.get("variable") == "citation-number"
+
+    def silenced(context: Context) -> Part | None:
+        node = render(context)
+        if (
+            context.author_only
+            and (numbering or context.names_done)
+            and node is not context.first_names
+        ):
+            return None
+        return node
+
+    return silenced
+
+
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
     if decoration == Decoration():
@@ -382,6 +406,8 @@ class Compiler:
             element = attrs.evolve(element, attributes=MappingProxyType(kept))
         self.enclosing.append(element.tag)
         try:
+            if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
+                return _silenced_after_names(compile_one(self, element), element)
             return compile_one(self, element)
         finally:
             self.enclosing.pop()
@@ -480,12 +506,12 @@ class Compiler:
         plural_rule = element.get("plural") or "contextual"
 
         def render(context: Context) -> Part | None:
-            if variable == "locator":
-                if not (context.cite.locator or "").strip():
+            if variable == "locator":  # the label shows even without a locator, as in citeproc-js
+                if context.mode != "citation":
                     return None
                 label = context.cite.label or "page"
                 term_name = _LOCATOR_TERMS.get(label, label)
-                value: Any = context.cite.locator
+                value: Any = context.cite.locator or ""
             else:
                 # an empty variable's label still prints, singular (a group around it
                 # with no variable printed is suppressed as usual)

@@ -58,6 +58,8 @@ class Context:
     names_depth: int = 0
     suppress_first_names: bool = False
     in_substitute: bool = False
+    author_only: bool = False
+    """Printing only the author: once names have printed, variables print nothing more."""
     comparing: bool = False
     """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
     literals: int = 0

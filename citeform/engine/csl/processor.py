@@ -217,10 +217,13 @@ class Processor:
             ).endswith("-with-initials"),
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
+            author_only=cite.author_only,
         )
+        if cite.author_only:
+            context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if cite.author_only:
-            return context.first_names, context
+            return node, context
         if node is None:
             return None, context
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):

@@ -11,6 +11,7 @@ comma after a closing quote moves inside it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
@@ -287,7 +288,7 @@ class _Flattener:
             piece = self.pieces[index]
             if self.kinds[index] != _TEXT or not piece:
                 continue
-            merged = _MERGE.get((piece[-1], mark))
+            merged = _MERGE.get((_last_character(piece), mark))
             if merged is None:
                 return False
             self.pieces[index] = piece[:-1] + merged
@@ -397,7 +398,7 @@ class _Flattener:
             if added:
                 before = added[-1]
             elif previous is not None:
-                before = self.pieces[previous][-1]
+                before = _last_character(self.pieces[previous])
             else:
                 before = ""
             merged = _MERGE.get((before, mark))
@@ -408,6 +409,14 @@ class _Flattener:
             elif previous is not None:
                 self.pieces[previous] = self.pieces[previous][:-1] + merged
         return added
+
+
+_ENDING_ENTITY: Final = re.compile(r"&#?\w+;$")
+
+
+def _last_character(piece: str) -> str:
+    """The last character *piece* writes: an escaped one (``&#62;``) is no punctuation."""
+    return "" if _ENDING_ENTITY.search(piece) else piece[-1]
 
 
 def flatten(node: Part, quotes: Quotes, output: str) -> str:

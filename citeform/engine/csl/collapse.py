@@ -168,14 +168,23 @@ def _base(cite: RenderedCite, processor: Processor) -> str:
 def _joined(cites: Sequence[RenderedCite], delimiter: str) -> list[Part]:
     """The cites with *delimiter* between them.
 
-    A cite whose prefix starts with punctuation (``, and ...``) takes the delimiter's place.
+    A cite whose prefix starts with punctuation (``, and ...``) takes the delimiter's place;
+    after a cite whose suffix ends in ``, . ;`` only the delimiter's space remains.
     """
     out: list[Part] = []
-    for cite in cites:
+    for index, cite in enumerate(cites):
         if out and not _prefix_punctuated(cite):
-            out.append(delimiter)
+            out.append(_delimiter_after(cites[index - 1], delimiter))
         out.append(cite.node)
     return out
+
+
+def _delimiter_after(cite: RenderedCite, delimiter: str) -> str:
+    """*delimiter* after *cite*: only from its space on where the cite's suffix ends ``, . ;``."""
+    if (cite.cite.suffix or "")[-1:] in {",", ".", ";"}:
+        space = delimiter.find(" ")
+        return delimiter[space:] if space >= 0 else ""
+    return delimiter
 
 
 def _prefix_punctuated(cite: RenderedCite) -> bool:

@@ -27,6 +27,7 @@ from citeform.engine.csl.rich import (
     TermText,
     blank,
     join,
+    suffix_in_display,
 )
 from citeform.engine.csl.textcase import apply_text_case
 from citeform.engine.csl.xml import Element
@@ -174,7 +175,12 @@ class Decoration:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
-        if self.prefix or self.suffix:
+        inside = (
+            suffix_in_display(node, self.suffix) if self.affixes_inside and self.suffix else None
+        )
+        if inside is not None:  # a layout's suffix goes inside the division it ends with
+            node = Rich((self.prefix, inside)) if self.prefix else inside
+        elif self.prefix or self.suffix:
             node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
         if self.formatting and self.affixes_inside:
             node = Rich((node,), self.formatting)

@@ -110,6 +110,24 @@ def _replace_first(node: Part, target: str) -> Part:
     return node
 
 
+def suffix_in_display(node: Part, suffix: str) -> Part | None:
+    """*node* with *suffix* at the end of the display division it ends with (``None`` if none)."""
+    if isinstance(node, str):
+        return None
+    for index in range(len(node.parts) - 1, -1, -1):
+        part = node.parts[index]
+        if blank(part):
+            continue
+        if isinstance(part, Rich) and part.display:
+            inside: Part | None = attrs.evolve(part, parts=(*part.parts, suffix))
+        else:
+            inside = suffix_in_display(part, suffix)
+        if inside is None:
+            return None
+        return attrs.evolve(node, parts=(*node.parts[:index], inside, *node.parts[index + 1 :]))
+    return None
+
+
 def join(parts: Iterable[Part | None], delimiter: str = "") -> list[Part]:
     """The non-empty *parts*, with *delimiter* between them."""
     result: list[Part] = []
@@ -296,6 +314,8 @@ class _Flattener:
     def node(self, node: Part) -> None:
         if isinstance(node, str):
             self.text(node)
+            return
+        if node.empty:  # no division, quotes or formatting around nothing
             return
         closing: list[str] = []
         if node.display in _DISPLAYS:

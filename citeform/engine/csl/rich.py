@@ -302,14 +302,22 @@ class _Flattener:
         return False
 
     def _open(self, kind: str, closing: list[str], *, flips: bool) -> None:
-        """Open *kind*; where it is in effect already, markup from data flips it back."""
-        nested = flips and self.active.get(kind, False)
-        opening, close = self.flips[kind] if nested and kind in self.flips else self.markup_of[kind]
-        if nested and kind not in self.flips and kind in _NORMAL.values():
-            opening, close = "", ""
+        """Open *kind*, minding whether it is in effect already.
+
+        If it is, markup from data flips it back and a style's formatting nests, in
+        HTML as citeproc-js writes them; other formats write nothing for it.
+        """
+        opening, close = self.markup_of[kind]
+        if self.active.get(kind, False) and kind in _NORMAL.values():
+            if flips and kind in self.flips:
+                opening, close = self.flips[kind]
+                self.active[kind] = False
+            elif flips or not self.flips:
+                opening, close = "", ""
+        else:
+            self.active[kind] = True
         self.markup(opening)
         closing.append(close)
-        self.active[kind] = not nested
 
     def node(self, node: Part) -> None:
         if isinstance(node, str):

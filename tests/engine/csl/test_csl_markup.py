@@ -133,3 +133,11 @@ def test_reading_markup_keeps_the_text_and_drops_only_tags(value: str) -> None:
     text = "".join(char for char in re.sub(r"<[^>]*>", "", value) if char.isalnum())
     assert _subsequence(text, kept)
     assert _subsequence(kept, "".join(char for char in value if char.isalnum()))
+
+
+def test_nested_formatting_writes_once_where_the_format_cannot_flip() -> None:
+    node = Rich(("a", Rich(("b",), ITALIC), Rich(("c",), ITALIC, markup=True)), ITALIC)
+    assert flatten(node, DEFAULT_QUOTES, "markdown") == "*abc*"
+    assert flatten(node, DEFAULT_QUOTES, "html") == (
+        '<i>a<i>b</i><span style="font-style:normal;">c</span></i>'
+    )

@@ -74,7 +74,11 @@ class TermText(str):
 
 
 def capitalize_leading_term(node: Part) -> Part:
-    """*node* with its first letter upper-cased when that letter starts a locale term."""
+    """*node* with its first letter upper-cased when that letter starts a locale term.
+
+    Text with a digit before any letter (a citation number) means a variable printed
+    first: nothing is capitalised then.
+    """
     found = _first_letter(node)
     if not isinstance(found, TermText):
         return node
@@ -82,9 +86,9 @@ def capitalize_leading_term(node: Part) -> Part:
 
 
 def _first_letter(node: Part) -> str | None:
-    """The first string holding a letter (``None`` if there is none)."""
+    """The first string holding a letter or digit (``None`` if there is none)."""
     if isinstance(node, str):
-        return node if any(char.isalpha() for char in node) else None
+        return node if any(char.isalnum() for char in node) else None
     if node.nocase:
         return ""
     for part in node.parts:
@@ -97,7 +101,7 @@ def _first_letter(node: Part) -> str | None:
 def _replace_first(node: Part, target: str) -> Part:
     if isinstance(node, str):
         if node is target:
-            index = next(i for i, char in enumerate(node) if char.isalpha())
+            index = next(i for i, char in enumerate(node) if char.isalnum())
             if node[index].islower():
                 return node[:index] + node[index].upper() + node[index + 1 :]
         return node

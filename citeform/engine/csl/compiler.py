@@ -431,8 +431,8 @@ class Compiler:
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
-            if not numbers.is_numeric(text):
-                return parse_markup(text, context.locale.quotes)
+            if not numbers.is_numeric(text):  # printed as it is, markup and all
+                return text
             return _number_text(text, form, variable, context)
 
         return _decorated(element, render)

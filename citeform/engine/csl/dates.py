@@ -11,6 +11,7 @@ import attrs
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.numbers import ordinal
 from citeform.engine.csl.rich import Formatting, Part, Rich
+from citeform.engine.csl.textcase import apply_text_case
 
 _RAW_ISO: Final = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _LEVEL: Final = {"year": 3, "month": 2, "day": 1}
@@ -154,7 +155,9 @@ def part_text(part: DatePart, date: tuple[int, int, int], season: int, locale: L
 
 
 def _rendered(part: DatePart, text: str, *, prefix: bool = True, suffix: bool = True) -> Part:
-    node: Part = Rich((text,), part.formatting) if part.formatting else text
+    node: Part = apply_text_case(text, part.text_case) if part.text_case else text
+    if part.formatting:
+        node = Rich((node,), part.formatting)
     pieces = [part.prefix if prefix else "", node, part.suffix if suffix else ""]
     return Rich(tuple(piece for piece in pieces if piece))
 

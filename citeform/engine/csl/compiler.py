@@ -304,6 +304,8 @@ class Compiler:
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
+    enclosing: list[Element] = attrs.field(factory=list)
+    """The rendering elements and macros being compiled, innermost last."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -318,7 +320,11 @@ class Compiler:
             return cell[0](context)
 
         self.compiled_macros[name] = forward
-        cell.append(self.sequence(element.children, ""))
+        self.enclosing.append(element)
+        try:
+            cell.append(self.sequence(element.children, ""))
+        finally:
+            self.enclosing.pop()
         self.compiled_macros[name] = cell[0]
         return cell[0]
 
@@ -350,7 +356,17 @@ class Compiler:
         compile_one = _ELEMENTS.get(element.tag)
         if compile_one is None:
             return lambda _context: None
-        return compile_one(self, element)
+        if element.tag not in _DISPLAYABLE:
+            return compile_one(self, element)
+        if self.enclosing and "display" in element.attributes:
+            # display applies only to the layout's own elements, as in citeproc-js
+            attributes = {k: v for k, v in element.attributes.items() if k != "display"}
+            element = attrs.evolve(element, attributes=attributes)
+        self.enclosing.append(element)
+        try:
+            return compile_one(self, element)
+        finally:
+            self.enclosing.pop()
 
     # -- cs:text ---------------------------------------------------------------------------
 
@@ -913,6 +929,8 @@ def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     parts.append(node)
 
 
+_DISPLAYABLE: Final = frozenset({"text", "number", "date", "names", "group"})
+"""Rendering elements that nest: ``display`` applies to those outside all others."""
 _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "text": Compiler.text,
     "number": Compiler.number,

@@ -382,30 +382,47 @@ class _Flattener:
         return "".join(self.pieces)
 
     def _punctuation_into_quotes(self) -> None:
-        """Move ``. , ? !`` that follow closing quotation marks inside the first of them."""
+        """Move ``. , ? !`` that follow closing quotation marks inside the first of them.
+
+        Where formatting ends between the quotation marks and the punctuation, ``; :``
+        move inside the formatting too (after the marks), as citeproc-js moves them.
+        """
         pieces, kinds = self.pieces, self.kinds
         index = 0
         while index < len(pieces):
             if kinds[index] != _CLOSE:
                 index += 1
                 continue
-            after = index
+            after = last_close = index
             while after < len(pieces) and kinds[after] in {_CLOSE, _MARKUP}:
+                last_close = after if kinds[after] == _CLOSE else last_close
                 after += 1
-            run = ""
-            while after < len(pieces) and kinds[after] == _TEXT:
-                following = pieces[after]
-                taken = len(following) - len(following.lstrip(_INTO_QUOTES))
-                run += following[:taken]
-                pieces[after] = following[taken:]
-                if pieces[after]:
-                    break
+            movable = _INTO_QUOTES if after == last_close + 1 else _PUNCTUATION
+            run = self._take_punctuation(after, movable)
+            into_quotes = run[: len(run) - len(run.lstrip(_INTO_QUOTES))]
+            if run[len(into_quotes) :]:
+                pieces.insert(last_close + 1, run[len(into_quotes) :])
+                kinds.insert(last_close + 1, _TEXT)
                 after += 1
-            if run:
-                pieces.insert(index, self._joined_before(index, run))
+            if into_quotes:
+                pieces.insert(index, self._joined_before(index, into_quotes))
                 kinds.insert(index, _TEXT)
                 after += 1
             index = after
+
+    def _take_punctuation(self, start: int, movable: str) -> str:
+        """Take the punctuation in *movable* that text pieces from *start* on begin with."""
+        run = ""
+        for index in range(start, len(self.pieces)):
+            if self.kinds[index] != _TEXT:
+                break
+            following = self.pieces[index]
+            taken = len(following) - len(following.lstrip(movable))
+            run += following[:taken]
+            self.pieces[index] = following[taken:]
+            if self.pieces[index]:
+                break
+        return run
 
     def _joined_before(self, index: int, run: str) -> str:
         """*run* joined to the text before piece *index*, as it is written there."""

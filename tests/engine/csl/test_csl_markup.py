@@ -141,3 +141,14 @@ def test_nested_formatting_writes_once_where_the_format_cannot_flip() -> None:
     assert flatten(node, DEFAULT_QUOTES, "html") == (
         '<i>a<i>b</i><span style="font-style:normal;">c</span></i>'
     )
+
+
+def test_semicolon_after_formatting_that_ends_in_a_quote_moves_inside_the_formatting() -> None:
+    title = Rich((parse_markup('Aristotle\'s "De Motu"'),), ITALIC)
+    assert flatten(Rich((title, "; P")), INSIDE, "html") == (
+        "<i>Aristotle\u2019s \u201cDe Motu\u201d;</i> P"
+    )
+    assert flatten(Rich((title, ". P")), INSIDE, "html") == (
+        "<i>Aristotle\u2019s \u201cDe Motu.\u201d</i> P"
+    )
+    assert flatten(Rich((Rich(("x",), quoted=True), "; P")), INSIDE, "html") == ("\u201cx\u201d; P")

@@ -531,6 +531,8 @@ class Compiler:
             substitutes=self._substitutes(element, parent),
             own_children=bool(element.children),
         )
+        if parent is not None:  # a shorthand's own affixes and formatting go unused in citeproc-js
+            return _first_names_tracked(compiled)
         return _first_names_tracked(_decorated(element, compiled))
 
     def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:

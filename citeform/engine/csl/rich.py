@@ -272,13 +272,7 @@ class _Flattener:
             text = text[1:]
             if not text:
                 return
-        escaped = self.escape(text)
-        if self.superscripts and any(char in _SUPERSCRIPTS for char in escaped):
-            escaped = "".join(
-                f"<sup>{_SUPERSCRIPTS[char]}</sup>" if char in _SUPERSCRIPTS else char
-                for char in escaped
-            )
-        self.pieces.append(escaped)
+        self.pieces.append(text)
         self.kinds.append(kind)
         self.last = text[-1]
 
@@ -377,9 +371,22 @@ class _Flattener:
         self.text(mark, _SEALED if sealed else _CLOSE)
 
     def result(self) -> str:
+        """The pieces written out, the text escaped (punctuation joined on the text itself)."""
         if self.quotes.punctuation_in_quote and _CLOSE in self.kinds:
             self._punctuation_into_quotes()
-        return "".join(self.pieces)
+        return "".join(
+            piece if kind == _MARKUP else self._escaped(piece)
+            for piece, kind in zip(self.pieces, self.kinds, strict=True)
+        )
+
+    def _escaped(self, text: str) -> str:
+        escaped = self.escape(text)
+        if self.superscripts and any(char in _SUPERSCRIPTS for char in escaped):
+            escaped = "".join(
+                f"<sup>{_SUPERSCRIPTS[char]}</sup>" if char in _SUPERSCRIPTS else char
+                for char in escaped
+            )
+        return escaped
 
     def _punctuation_into_quotes(self) -> None:
         """Move ``. , ? !`` that follow closing quotation marks inside the first of them.

@@ -152,3 +152,9 @@ def test_semicolon_after_formatting_that_ends_in_a_quote_moves_inside_the_format
         "<i>Aristotle\u2019s \u201cDe Motu.\u201d</i> P"
     )
     assert flatten(Rich((Rich(("x",), quoted=True), "; P")), INSIDE, "html") == ("\u201cx\u201d; P")
+
+
+def test_punctuation_joins_on_the_text_not_on_its_html_escape() -> None:
+    assert flatten(Rich(("<https://x.org>", ".")), DEFAULT_QUOTES, "html") == (
+        "&#60;https://x.org&#62;."
+    )

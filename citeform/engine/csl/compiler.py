@@ -29,6 +29,7 @@ from citeform.engine.csl.rich import (
     TermText,
     blank,
     join,
+    suffix_in_display,
 )
 from citeform.engine.csl.textcase import apply_text_case
 from citeform.engine.csl.xml import Element
@@ -194,7 +195,12 @@ class Decoration:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
-        if self.prefix or self.suffix:
+        inside = (
+            suffix_in_display(node, self.suffix) if self.affixes_inside and self.suffix else None
+        )
+        if inside is not None:  # a layout's suffix goes inside the division it ends with
+            node = Rich((self.prefix, inside)) if self.prefix else inside
+        elif self.prefix or self.suffix:
             node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
         if self.formatting and self.affixes_inside:
             node = Rich((node,), self.formatting)
@@ -343,8 +349,8 @@ class Compiler:
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
-    enclosing: list[str] = attrs.field(factory=list)
-    """The rendering elements (and macros) around the element being compiled."""
+    enclosing: list[Element] = attrs.field(factory=list)
+    """The rendering elements and macros being compiled, innermost last."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -359,7 +365,7 @@ class Compiler:
             return cell[0](context)
 
         self.compiled_macros[name] = forward
-        self.enclosing.append("macro")
+        self.enclosing.append(element)
         try:
             cell.append(self.sequence(element.children, ""))
         finally:
@@ -399,19 +405,19 @@ class Compiler:
         compile_one = _ELEMENTS.get(element.tag)
         if compile_one is None:
             return lambda _context: None
-        if element.tag == "choose":
+        if element.tag not in _DISPLAYABLE:
             return compile_one(self, element)
         if self.enclosing and "display" in element.attributes:
+            # display applies only to the layout's own elements, as in citeproc-js
             kept = {key: value for key, value in element.attributes.items() if key != "display"}
             element = attrs.evolve(element, attributes=MappingProxyType(kept))
-        self.enclosing.append(element.tag)
+        self.enclosing.append(element)
         try:
-            compiled = compile_one(self, element)
+            if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
+                return _silenced_after_names(compile_one(self, element), element)
+            return compile_one(self, element)
         finally:
             self.enclosing.pop()
-        if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
-            return _silenced_after_names(compiled, element)
-        return compiled
 
     # -- cs:text ---------------------------------------------------------------------------
 
@@ -492,8 +498,8 @@ class Compiler:
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
-            if not numbers.tests_numeric(text):
-                return parse_markup(text, context.locale.quotes)
+            if not numbers.tests_numeric(text):  # printed as it is, markup and all
+                return text
             return _number_text(text, form, variable, context)
 
         return _decorated(element, render)
@@ -576,6 +582,8 @@ class Compiler:
             substitutes=self._substitutes(element, parent),
             own_children=bool(element.children),
         )
+        if parent is not None:  # a shorthand's own affixes and formatting go unused in citeproc-js
+            return _first_names_tracked(compiled)
         return _first_names_tracked(_decorated(element, compiled))
 
     def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:
@@ -977,6 +985,8 @@ def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     parts.append(node)
 
 
+_DISPLAYABLE: Final = frozenset({"text", "number", "date", "names", "group"})
+"""Rendering elements that nest: ``display`` applies to those outside all others."""
 _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "text": Compiler.text,
     "number": Compiler.number,

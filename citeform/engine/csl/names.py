@@ -246,6 +246,8 @@ def _display(pieces: _Pieces, options: NameOptions, *, comma_suffix: bool) -> Pa
         if options.initialize_with and re.search("[\u00a0\ufeff]", options.initialize_with)
         else " "
     )
+    if options.given.suffix[-1:].isspace():  # a given-name suffix ending in a space is the space
+        space = ""
     return _joined([_affixed(pieces.given, options.given), back], comma + space)
 
 

@@ -86,6 +86,12 @@ STOP_WORDS: Final = frozenset(
         "vs.",
         "within",
         "without",
+        # name particles, which title case leaves in lower case as citeproc-js does
+        "de",
+        "d'",
+        "d\u2019",
+        "van",
+        "von",
     ]
 )
 WordChange = Callable[[str, bool, bool, bool], str]

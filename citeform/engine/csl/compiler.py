@@ -370,6 +370,8 @@ class Compiler:
             text = str(value)
             if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
                 text = _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", text)
+            if variable in NUMBER_VARIABLES and "&" in text and numbers.is_numeric(text):
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -405,6 +407,8 @@ class Compiler:
             text = str(value)
             if not numbers.is_numeric(text):
                 return parse_markup(text, context.locale.quotes)
+            if "&" in text:
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"} and page_format:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
@@ -432,7 +436,7 @@ class Compiler:
                 if value is None:
                     return None
                 term_name = variable
-            plural = _label_plural(plural_rule, variable, value)
+            plural = _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
             text = context.locale.term(term_name, form, plural=plural)
             if text is None and term_name in _LABEL_TERMS:
                 text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
@@ -917,13 +921,19 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
     )
 
 
-def _label_plural(rule: str, variable: str, value: Any) -> bool:
+def _and_symbol(context: Context) -> str:
+    """The locale's and-symbol, ``&`` where it has none of its own."""
+    symbol = context.locale.term("and", "symbol")
+    return symbol if symbol and symbol != context.locale.term("and") else "&"
+
+
+def _label_plural(rule: str, variable: str, value: Any, and_term: str) -> bool:
     """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
     if rule in {"always", "never"}:
         return rule == "always"
     if variable in {"number-of-pages", "number-of-volumes"}:
         return numbers.is_numeric(value) and _first_int(value) != 1
-    return numbers.is_plural(value)
+    return numbers.is_plural(value, and_term)
 
 
 def _first_int(value: Any) -> int | None:

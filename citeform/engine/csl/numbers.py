@@ -43,10 +43,30 @@ def is_numeric(value: object) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
-def is_plural(value: object) -> bool:
-    """Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``)."""
+def is_plural(value: object, and_term: str = "") -> bool:
+    """Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``2 et 4``).
+
+    *and_term* is the locale's word for "and", which joins numbers too.
+    """
     text = str(value)
-    return len(_NUMBER.findall(text)) > 1 and bool(_SEPARATORS.search(text))
+    if len(_NUMBER.findall(text)) < 2:
+        return False
+    if and_term and re.search(rf"\s{re.escape(and_term)}\s", text):
+        return True
+    return bool(_SEPARATORS.search(text))
+
+
+_AMPERSAND: Final = re.compile(r"\s*&\s*")
+
+
+def with_and_symbol(text: str, symbol: str) -> str:
+    """Numeric *text* with each ``&`` written as *symbol*, spaced unless between letters."""
+
+    def one(match: re.Match[str]) -> str:
+        before, after = text[match.start() - 1 : match.start()], text[match.end() :][:1]
+        return symbol if before.isalpha() and after.isalpha() else f" {symbol} "
+
+    return _AMPERSAND.sub(one, text)
 
 
 def roman(number: int) -> str:

@@ -1,12 +1,14 @@
-"""Peak memory of reading and converting CSL-JSON files of growing size.
+"""Peak memory of reading CSL-JSON files of growing size and converting them to each writer.
 
-Usage: ``python benchmarks/csl_json_memory.py [--records 10000 100000] [--pythonpath DIR]``
+Usage: ``python benchmarks/csl_json_memory.py [--records 10000 100000] [--to FORMAT ...]
+[--pythonpath DIR]``
 
 Writes a CSL-JSON file of N generated items (about 390 bytes each) to a temporary
 directory and runs, each in a fresh process under ``/usr/bin/time -v``:
 
 - ``iter_read``: ``for record in citeform.iter_read(FILE): pass``,
-- ``convert``: ``citeform convert FILE --to csl-json -o OUT``,
+- ``convert``: ``citeform convert FILE --to FORMAT -o OUT`` for each ``--to`` format
+  (default: every format that writes records, CSL-JSON, BibTeX, biblatex and RIS),
 - ``baseline``: ``python -c "import citeform"``, what any run holds before reading.
 
 It prints the maximum resident set size of each. Flat memory shows as the same peak
@@ -26,6 +28,8 @@ import tempfile
 from pathlib import Path
 
 _PEAK = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
+
+FORMATS = ("csl-json", "bibtex", "biblatex", "ris")
 
 _READ = "import citeform, sys\nfor _ in citeform.iter_read(sys.argv[1]): pass"
 
@@ -70,6 +74,7 @@ def peak_mib(command: list[str], pythonpath: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--to", nargs="+", default=list(FORMATS), metavar="FORMAT")
     parser.add_argument("--pythonpath", default=str(Path(__file__).resolve().parents[1]))
     args = parser.parse_args()
     citeform = [sys.executable, "-m", "citeform"]
@@ -82,13 +87,17 @@ def main() -> None:
             path.write_text(json.dumps(items(count), ensure_ascii=False, indent=2), "utf-8")
             size = path.stat().st_size / 2**20
             read = peak_mib([sys.executable, "-c", _READ, str(path)], args.pythonpath)
-            out = str(Path(directory, "out.json"))
-            convert = peak_mib(
-                [*citeform, "convert", str(path), "--to", "csl-json", "-o", out], args.pythonpath
-            )
+            out = str(Path(directory, "out"))
+            converted = {
+                name: peak_mib(
+                    [*citeform, "convert", str(path), "--to", name, "-o", out], args.pythonpath
+                )
+                for name in args.to
+            }
             print(
-                f"{count:>8,} records ({size:5.1f} MiB): iter_read {read:6.1f} MiB, "
-                f"convert --to csl-json {convert:6.1f} MiB"
+                f"{count:>8,} records ({size:5.1f} MiB): iter_read {read:6.1f} MiB; convert --to "
+                + ", ".join(f"{name} {peak:6.1f}" for name, peak in converted.items())
+                + " MiB"
             )
 
 

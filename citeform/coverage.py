@@ -30,6 +30,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _SPACE_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1f\x85]")
 """Controls that are whitespace (vertical tab, form feed, separators, next line), but tab,
 line feed and carriage return."""
+_ANY_CONTROL = re.compile(f"{_CONTROLS.pattern}|{_SPACE_CONTROLS.pattern}")
 
 
 @attrs.frozen
@@ -49,4 +50,6 @@ def drop_controls(text: str) -> str:
     raw it stops TeX (NUL), or hides a formula from a spreadsheet's guard (a leading NUL
     is dropped on opening).
     """
+    if text.isprintable() or _ANY_CONTROL.search(text) is None:  # controls are unprintable
+        return text
     return _SPACE_CONTROLS.sub(" ", _CONTROLS.sub("", text))

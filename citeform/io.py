@@ -107,8 +107,9 @@ def write(records: Iterable[Record], format: str, **options: Any) -> str:  # noq
 def iter_write(records: Iterable[Record], format: str, **options: Any) -> Iterator[str]:  # noqa: A002
     """Yield the text of *records* written in *format*, piece by piece.
 
-    A format that writes record by record (CSL-JSON) takes the records as they come,
-    so a long iterator is never held whole; the others get the records as a list.
+    A format that writes record by record (CSL-JSON, BibTeX, biblatex, RIS) takes the
+    records as they come, so a long iterator is never held whole; the others get the
+    records as a list.
     """
     fmt = REGISTRY.get(format)
     if fmt.write_pieces is not None:

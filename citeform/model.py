@@ -9,7 +9,8 @@ it came from (:class:`Origin`). Validators refuse what CSL cannot hold.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from itertools import repeat
 from typing import Any, TypeVar
 
 import attrs
@@ -50,6 +51,26 @@ class FrozenMap(Mapping[K, V]):
         """Return the number of keys."""
         return len(self._data)
 
+    def __contains__(self, key: object) -> bool:
+        """Whether *key* is in the mapping."""
+        return key in self._data
+
+    def get(self, key: K, default: Any = None) -> Any:
+        """Return the value of *key*, or *default* when it is absent."""
+        return self._data.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        """The keys, in insertion order."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        """The values, in insertion order."""
+        return self._data.values()
+
+    def items(self) -> ItemsView[K, V]:
+        """The (key, value) pairs, in insertion order."""
+        return self._data.items()
+
     def __hash__(self) -> int:
         """Hash by content (fails, like a tuple, when a value is unhashable)."""
         return hash(frozenset(self._data.items()))
@@ -69,6 +90,11 @@ class FrozenMap(Mapping[K, V]):
 
 def _freeze(data: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:
     return data if isinstance(data, FrozenMap) else FrozenMap(data)
+
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """``tuple`` as a converter attrs can read the signature of without parsing text."""
+    return tuple(items)
 
 
 def _refuse(field: str, message: str, value: object) -> BadRecordError:
@@ -135,11 +161,11 @@ class Name:
 
     def to_csl(self) -> dict[str, Flag]:
         """Return the CSL-JSON name object (only the parts that are set)."""
-        parts: dict[str, Flag | None] = {
-            key: getattr(self, key.replace("-", "_"))
-            for key in (*vocab.NAME_PARTS, *vocab.NAME_FLAGS)
+        return {
+            key: value
+            for key, attribute in _NAME_ATTRIBUTES
+            if (value := getattr(self, attribute)) is not None
         }
-        return {key: value for key, value in parts.items() if value is not None}
 
     def __str__(self) -> str:
         """Show the name in display order ("Given von Family, Suffix", or the literal)."""
@@ -148,6 +174,12 @@ class Name:
         words = [self.given, self.dropping_particle, self.non_dropping_particle, self.family]
         text = " ".join(word for word in words if word)
         return f"{text}, {self.suffix}" if self.suffix else text
+
+
+_NAME_ATTRIBUTES = tuple(
+    (key, key.replace("-", "_")) for key in (*vocab.NAME_PARTS, *vocab.NAME_FLAGS)
+)
+"""Each CSL-JSON name key and the :class:`Name` attribute that holds it."""
 
 
 def _date_parts(
@@ -295,16 +327,24 @@ def _check_type(_instance: object, _attribute: attrs.Attribute[Any], value: obje
 
 
 def _check_id(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, str | int | float)):
+    if value is not None and (isinstance(value, bool) or not isinstance(value, _ID_TYPES)):
         raise _refuse("id", "must be a string or number", value)
 
 
+_ID_TYPES = (str, int, float)
+
+
 def _check_kind(kind: vocab.Kind) -> Any:
+    variables = frozenset(key for key, of in vocab.KIND_OF.items() if of == kind)
+    valid = _VALID[kind]
+
     def check(
         _instance: object, _attribute: attrs.Attribute[Any], value: Mapping[str, Any]
     ) -> None:
+        if variables.issuperset(value.keys()) and valid(value.values()):
+            return
         for key, item in value.items():
-            if vocab.KIND_OF.get(key) != kind:
+            if key not in variables:
                 raise _refuse(key, f"not a CSL {kind} variable", item)
             _check_value(key, kind, item)
 
@@ -312,16 +352,37 @@ def _check_kind(kind: vocab.Kind) -> Any:
 
 
 def _check_value(key: str, kind: vocab.Kind, value: object) -> None:
-    if kind == "text" and not isinstance(value, str):
-        raise _refuse(key, "must be a string", value)
-    if kind == "number" and (isinstance(value, bool) or not isinstance(value, str | int | float)):
-        raise _refuse(key, "must be a string or number", value)
-    if kind == "date" and not isinstance(value, Date):
-        raise _refuse(key, "must be a Date", value)
-    if kind == "name" and not (
-        isinstance(value, tuple) and all(isinstance(name, Name) for name in value)
-    ):
-        raise _refuse(key, "must be a tuple of Names", value)
+    if not _VALID[kind]((value,)):
+        raise _refuse(key, _MUST_BE[kind], value)
+
+
+def _are_numbers(values: Iterable[object]) -> bool:
+    values = tuple(values)
+    return all(map(isinstance, values, repeat(_ID_TYPES))) and not any(
+        map(isinstance, values, repeat(bool))
+    )
+
+
+def _are_name_lists(values: Iterable[object]) -> bool:
+    return all(
+        isinstance(names, tuple) and all(map(isinstance, names, repeat(Name))) for names in values
+    )
+
+
+_VALID: dict[vocab.Kind, Callable[[Iterable[object]], bool]] = {
+    "text": lambda values: all(map(isinstance, values, repeat(str))),
+    "number": _are_numbers,
+    "date": lambda values: all(map(isinstance, values, repeat(Date))),
+    "name": _are_name_lists,
+}
+"""Whether all values are of a kind (checked whole first: a record is rarely wrong)."""
+
+_MUST_BE: dict[vocab.Kind, str] = {
+    "text": "must be a string",
+    "number": "must be a string or number",
+    "date": "must be a Date",
+    "name": "must be a tuple of Names",
+}
 
 
 @attrs.frozen
@@ -348,7 +409,7 @@ class Record:
     )
     custom: FrozenMap[str, Any] = attrs.field(factory=FrozenMap, converter=_freeze)
     citation: str | None = attrs.field(default=None, validator=_optional_str)
-    unmapped: tuple[Unmapped, ...] = attrs.field(default=(), converter=tuple)
+    unmapped: tuple[Unmapped, ...] = attrs.field(default=(), converter=_tuple)
     origin: Origin | None = attrs.field(default=None, eq=False)
 
     @classmethod
@@ -366,11 +427,12 @@ class Record:
         ``origin``).
         """
         by_kind: dict[str, dict[str, Any]] = {"text": {}, "number": {}, "date": {}, "name": {}}
+        kind_of = vocab.KIND_OF
         for key, value in variables.items():
-            kind = vocab.KIND_OF.get(key)
+            kind = kind_of.get(key)
             if kind is None:
                 raise _refuse(key, "not a CSL variable", value)
-            by_kind[kind][key] = _coerce(kind, value)
+            by_kind[kind][key] = value if kind in _AS_GIVEN else _coerce(kind, value)
         return cls(
             type=type,
             text=FrozenMap(by_kind["text"]),
@@ -383,7 +445,10 @@ class Record:
     @property
     def variables(self) -> dict[str, Value]:
         """All CSL variables of the record in one dict (text, numbers, names, dates)."""
-        return {**self.text, **self.numbers, **self.names, **self.dates}
+        variables: dict[str, Value] = dict(self.text.items())
+        for store in (self.numbers, self.names, self.dates):
+            variables.update(store.items())
+        return variables
 
     def get(self, variable: str, default: Any = None) -> Any:
         """Return the value of a CSL *variable*, or *default* when it is not set."""
@@ -453,11 +518,13 @@ class Record:
             item["id"] = self.id
         if self.type is not None:
             item["type"] = self.type
-        item.update(self.text)
-        item.update(self.numbers)
-        item.update({key: [name.to_csl() for name in names] for key, names in self.names.items()})
-        item.update({key: date.to_csl() for key, date in self.dates.items()})
-        custom = dict(self.custom)
+        item.update(self.text.items())
+        item.update(self.numbers.items())
+        for key, names in self.names.items():
+            item[key] = [name.to_csl() for name in names]
+        for key, date in self.dates.items():
+            item[key] = date.to_csl()
+        custom = dict(self.custom.items())
         origin_format = self.origin.format if self.origin else "csl-json"
         for field in self.unmapped:
             name_part = _NAME_PART_KEY.fullmatch(field.key)
@@ -522,6 +589,10 @@ _STORE: dict[vocab.Kind, str] = {
     "name": "names",
 }
 """The attribute of :class:`Record` that holds each kind of variable."""
+
+
+_AS_GIVEN = frozenset({"text", "number"})
+"""The kinds of variable whose values are stored as given (names and dates are coerced)."""
 
 
 def _coerce(kind: vocab.Kind, value: Any) -> Any:

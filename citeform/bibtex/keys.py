@@ -31,13 +31,16 @@ STOPWORDS: Final = frozenset(
 )  # fmt: skip
 """Words skipped when the title word of a key is chosen."""
 
+_SPELLED: Final = {ord(letter): spelled for letter, spelled in TRANSLITERATION.items()}
 _UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-/+]+")
 _VALID = re.compile(r"[A-Za-z0-9_:.\-/+]+")
 
 
 def ascii_fold(text: str) -> str:
     """*text* in ASCII letters (``Städtetag`` -> ``Staedtetag``); other characters vanish."""
-    spelled = "".join(TRANSLITERATION.get(char, char) for char in text)
+    if text.isascii():
+        return text
+    spelled = text.translate(_SPELLED)
     return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
 
 
@@ -85,22 +88,42 @@ def _free(candidate: str, seen: set[str], taken: set[str] | None) -> bool:
     return folded not in seen and (taken is None or folded not in taken)
 
 
-def assign(records: Sequence[Record]) -> list[str]:
-    """One unique key per record: its own (``id``, ``citation-key``) if it has one."""
-    wanted: list[tuple[str, bool]] = []
-    for record in records:
-        own = record.id if record.id is not None else record.text.get("citation-key")
-        own_key = _safe(str(own)) if own is not None else ""
-        wanted.append((own_key, True) if own_key else (generate(record), False))
-    taken = {key.lower() for key, kept in wanted if kept}
-    seen: set[str] = set()
-    keys: list[str] = []
-    for key, kept in wanted:
+def own_key(record: Record) -> str:
+    """The record's own key (its ``id`` or ``citation-key``) made safe; ``""`` if it has none."""
+    own = record.id if record.id is not None else record.text.get("citation-key")
+    return _safe(str(own)) if own is not None else ""
+
+
+class KeyAssigner:
+    """Gives each record, as it comes, a key unique among those given before.
+
+    A record keeps its own key (see :func:`own_key`) unless an earlier record has it;
+    a generated key also avoids the *taken* keys, those that later records own.
+    """
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        """Start with no key given; *taken* are own keys of records still to come."""
+        self.taken = {key.lower() for key in taken}
+        self.seen: set[str] = set()
+
+    def key(self, record: Record, own: str | None = None) -> str:
+        """The key of the next record (*own*: its :func:`own_key`, if known already)."""
+        own = own_key(record) if own is None else own
+        key, kept = (own, True) if own else (generate(record), False)
         unique = key
-        if not _free(key, seen, None if kept else taken):
+        if not _free(key, self.seen, None if kept else self.taken):
             unique = next(
-                key + suffix for suffix in _suffixes() if _free(key + suffix, seen, taken)
+                key + suffix for suffix in _suffixes() if _free(key + suffix, self.seen, self.taken)
             )
-        seen.add(unique.lower())
-        keys.append(unique)
-    return keys
+        self.seen.add(unique.lower())
+        return unique
+
+
+def assign(records: Sequence[Record]) -> list[str]:
+    """One unique key per record: its own (``id``, ``citation-key``) if it has one.
+
+    Own keys win over generated ones, wherever in *records* they are.
+    """
+    owns = [own_key(record) for record in records]
+    assigner = KeyAssigner(taken=filter(None, owns))
+    return [assigner.key(record, own) for record, own in zip(records, owns, strict=True)]

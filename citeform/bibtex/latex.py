@@ -280,7 +280,12 @@ def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
     an accent over nothing.
     """
     text = drop_controls(text)
-    text = _ACCENTED.sub(lambda cluster: unicodedata.normalize("NFC", cluster.group()), text)
+    if not text.isascii() and _COMBINING.search(text):
+        text = _ACCENTED.sub(lambda cluster: unicodedata.normalize("NFC", cluster.group()), text)
+    if "<" not in text:  # no markup
+        if protect_case:
+            return _protect_words(text, ascii_only, first=True)
+        return escape(text, ascii_only=ascii_only)
     out: list[str] = []
     nocase_depth = 0
     for kind, value in _markup(text):
@@ -301,6 +306,7 @@ _ACCENTED = re.compile(
     f"[^{''.join(table.COMBINING_TO_ACCENT)}][{''.join(table.COMBINING_TO_ACCENT)}]+"
 )
 """A character with the combining accents that follow it."""
+_COMBINING = re.compile(f"[{''.join(table.COMBINING_TO_ACCENT)}]")
 
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:
@@ -321,7 +327,20 @@ def _protect(match: re.Match[str], ascii_only: bool, *, first: bool) -> str:
 
 
 def escape(text: str, *, ascii_only: bool) -> str:
-    """Escape *text* character by character; TeX ligatures (``--``) are broken with ``{}``."""
+    """Escape *text* character by character; TeX ligatures (``--``) are broken with ``{}``.
+
+    Each run of special or non-ASCII characters is looked up in a table
+    (:meth:`str.translate`); where that gives a ligature, the text is escaped again one
+    character at a time, to tell where two characters make one (``--`` from ``-`` and
+    ``-``) from where one character is written as one (an en dash as ``--`` in 8-bit BibTeX).
+    """
+    latex = _TO_ESCAPE.sub(_LATEX_OF[ascii_only].run, text)
+    if _LIGATURE_IN.search(latex) is None:
+        return latex
+    return _escape_ligatures(text, ascii_only=ascii_only)
+
+
+def _escape_ligatures(text: str, *, ascii_only: bool) -> str:
     out: list[str] = []
     last = ""
     position = 0
@@ -345,7 +364,33 @@ def _escape_chars(text: str, out: list[str], last: str, *, ascii_only: bool) -> 
 
 _PLAIN_RUN = re.compile(r"[A-Za-z0-9 .,;:()/+=*@|<>\[\]]+")
 """ASCII that is never escaped and never starts or ends a TeX ligature."""
+_TO_ESCAPE = re.compile(
+    "[" + re.escape("".join(char for char in table.SPECIAL_TO_LATEX if char.isascii()))
+    + "\x80-\U0010ffff]+"
+)  # fmt: skip
+"""Runs of the characters that may be written otherwise: any other is written as it is."""
 _LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
+_LIGATURE_IN = re.compile("|".join(re.escape(first + second) for first, second in _LIGATURE_PAIRS))
+
+
+class _LatexOf(dict[int, str]):
+    """Code point -> the LaTeX of that character, filled as characters are met."""
+
+    def __init__(self, *, ascii_only: bool) -> None:
+        super().__init__()
+        self.ascii_only = ascii_only
+
+    def __missing__(self, code: int) -> str:
+        latex = _char_to_latex(chr(code), ascii_only=self.ascii_only)
+        self[code] = latex
+        return latex
+
+    def run(self, match: re.Match[str]) -> str:
+        """The LaTeX of the characters *match* found."""
+        return match.group().translate(self)
+
+
+_LATEX_OF = {ascii_only: _LatexOf(ascii_only=ascii_only) for ascii_only in (False, True)}
 
 
 def _char_to_latex(char: str, *, ascii_only: bool) -> str:  # noqa: PLR0911 - a lookup chain
@@ -414,7 +459,8 @@ def is_safe(latex: str) -> bool:
     """
     depth = 0
     in_math = False
-    for piece in _SAFETY_TOKEN.findall(latex):
+    for token in _SAFETY_TOKEN.finditer(latex):  # stops at the first unsafe token
+        piece = token.group()
         if piece.startswith("\\") and piece[1:].isalpha():
             if piece[1:] not in table.SAFE_MACROS:
                 return False

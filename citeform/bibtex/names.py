@@ -75,11 +75,15 @@ def read_names(raw: str) -> tuple[tuple[Name, ...], bool]:
     return tuple(read_name(name) for name in names), et_al
 
 
+_ODD_SPACE = re.compile(r"[^\S ]")
+"""White space other than a plain space."""
+
+
 def _part(text: str, *, ascii_only: bool) -> str:
     """A name part, braced when BibTeX would otherwise split or reorder it."""
     latex = encode(text, ascii_only=ascii_only)
     lower_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
-    odd_space = re.search(r"[^\S ]", text) or "~" in latex
+    odd_space = _ODD_SPACE.search(text) or "~" in latex
     needs_braces = "," in text or _AND.search(text) or odd_space or (" " in text and lower_word)
     return "{" + latex + "}" if needs_braces else latex
 

@@ -8,7 +8,6 @@ the closing line on standard error counts filled, skipped and failed records.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -35,21 +34,10 @@ from citeform.rendering import Renderer
 from citeform.review import Review
 from citeform.zitierform import ZITIERFORM_POLICY, write_backs
 
-
-def _iter_csl_json(records: Iterable[Record]) -> Iterator[str]:
-    """CSL-JSON written a record at a time, the Zitierform in ``custom.dspace_citation``."""
-    opened = False
-    for record in records:
-        item = json.dumps(csl_json.item_of(record), ensure_ascii=False)
-        yield (",\n  " if opened else "[\n  ") + item
-        opened = True
-    yield "\n]\n" if opened else "[]\n"
-
-
 WRITERS: dict[str, Callable[[Iterable[Record]], Iterator[str]]] = {
     "dspace-csv": dspace_csv.iter_write,
     "dspace-patch": dspace_patch.iter_write,
-    "csl-json": _iter_csl_json,
+    "csl-json": partial(csl_json.write_pieces, one_per_line=True),
 }
 """Output formats of ``fill``, each written as a stream of text pieces."""
 

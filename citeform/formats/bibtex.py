@@ -15,7 +15,8 @@ goes to a field ``csl-<variable>`` that reading maps back (see
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 import attrs
@@ -442,7 +443,7 @@ class _EntryWriter:
 
     def write_variables(self) -> None:
         record = self.record
-        for variable, value in {**record.text, **record.numbers}.items():
+        for variable, value in chain(record.text.items(), record.numbers.items()):
             field = self.text_field(variable)
             if field is None:  # language, genre and shelf marks are written below
                 continue
@@ -607,14 +608,17 @@ class _EntryWriter:
         self.write_extra()
         self.write_citation()
         self.write_unmapped()
-        order = {name: index for index, name in enumerate(table.FIELD_ORDER)}
-        names = sorted(self.fields, key=lambda name: order.get(name, len(order)))
+        names = sorted(self.fields, key=lambda name: _FIELD_RANK.get(name, len(_FIELD_RANK)))
         lines = [f"@{self.entry_type}{{{self.key},"]
         for name in names:
             value = self.fields[name]
             lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
+
+
+_FIELD_RANK = {name: index for index, name in enumerate(table.FIELD_ORDER)}
+"""Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
 
 
 def _verbatim(text: str) -> str:
@@ -638,13 +642,33 @@ def biblatex_coverage(record: Record) -> Coverage:
     return _coverage(record, BIBLATEX)
 
 
-def _write(records: Sequence[Record], dialect: _Dialect, *, citation: bool) -> str:
-    entry_keys = keys.assign(records)
-    entries = [
-        _EntryWriter(record, key, dialect, citation=citation).text()
-        for record, key in zip(records, entry_keys, strict=True)
-    ]
-    return "\n\n".join(entries) + "\n" if entries else ""
+def _write_pieces(records: Iterable[Record], dialect: _Dialect, *, citation: bool) -> Iterator[str]:
+    """Each entry as its record comes; blank lines between entries, a newline at the end.
+
+    Keys are assigned as :func:`~citeform.bibtex.keys.assign` assigns them when *records*
+    is a sequence. Records that come one at a time are not held: a generated key then
+    avoids the own keys of the records before it only, and a later record whose own key
+    it took gets a letter after its key, as a record whose key an earlier one owns does.
+    """
+    taken = map(keys.own_key, records) if isinstance(records, Sequence) else ()
+    assigner = keys.KeyAssigner(taken=filter(None, taken))
+    separator = ""
+    for record in records:
+        key = assigner.key(record)
+        yield separator + _EntryWriter(record, key, dialect, citation=citation).text()
+        separator = "\n\n"
+    if separator:
+        yield "\n"
+
+
+def write_bibtex_pieces(records: Iterable[Record], *, citation: bool = True) -> Iterator[str]:
+    """:func:`write_bibtex`, one entry at a time."""
+    return _write_pieces(records, BIBTEX, citation=citation)
+
+
+def write_biblatex_pieces(records: Iterable[Record], *, citation: bool = True) -> Iterator[str]:
+    """:func:`write_biblatex`, one entry at a time."""
+    return _write_pieces(records, BIBLATEX, citation=citation)
 
 
 def write_bibtex(records: Sequence[Record], *, citation: bool = True) -> str:
@@ -653,7 +677,7 @@ def write_bibtex(records: Sequence[Record], *, citation: bool = True) -> str:
     With *citation*, a record's Zitierform goes to ``note`` as ``Zitierform: …`` (to
     ``addendum`` when the record has a note of its own).
     """
-    return _write(records, BIBTEX, citation=citation)
+    return "".join(write_bibtex_pieces(records, citation=citation))
 
 
 def write_biblatex(records: Sequence[Record], *, citation: bool = True) -> str:
@@ -661,7 +685,7 @@ def write_biblatex(records: Sequence[Record], *, citation: bool = True) -> str:
 
     With *citation*, a record's Zitierform goes to ``addendum`` as ``Zitierform: …``.
     """
-    return _write(records, BIBLATEX, citation=citation)
+    return "".join(write_biblatex_pieces(records, citation=citation))
 
 
 FORMATS = (
@@ -670,6 +694,7 @@ FORMATS = (
         description="BibTeX (.bib); reads biblatex too, writes 8-bit-safe classic BibTeX",
         read=read_bibtex,
         write=write_bibtex,
+        write_pieces=write_bibtex_pieces,
         sniff=sniff,
         suffixes=(".bib", ".bibtex"),
         aliases=("bib",),
@@ -680,6 +705,7 @@ FORMATS = (
         description="biblatex (.bib, UTF-8, for biber)",
         read=read_biblatex,
         write=write_biblatex,
+        write_pieces=write_biblatex_pieces,
         suffixes=(".bib",),
         coverage=biblatex_coverage,
     ),

@@ -12,15 +12,16 @@ fields, which the writer puts back in its place, and ``convert --report`` names 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from citeform import vocab
+from citeform import jsonindent, vocab
 from citeform.coverage import Coverage
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
 from citeform.jsonstream import iter_array, starts_array
@@ -147,20 +148,40 @@ def _content_id(item: Mapping[str, Any]) -> str:
     return "citeform-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def write(records: Sequence[Record], *, indent: int | None = 2) -> str:
-    """Return the records as a CSL-JSON array, every item with an ``id``."""
-    return "".join(write_pieces(records, indent=indent))
+def write(records: Sequence[Record], *, indent: int | None = 2, one_per_line: bool = False) -> str:
+    """Return the records as a CSL-JSON array, every item with an ``id``.
+
+    Items are indented by *indent* spaces a level (``None``: all on one line), or, with
+    *one_per_line*, each written compactly on a line of its own.
+    """
+    return "".join(write_pieces(records, indent=indent, one_per_line=one_per_line))
 
 
-def write_pieces(records: Iterable[Record], *, indent: int | None = 2) -> Iterator[str]:
+def write_pieces(
+    records: Iterable[Record], *, indent: int | None = 2, one_per_line: bool = False
+) -> Iterator[str]:
     """Yield the records as a CSL-JSON array, one item at a time, as :func:`write` writes it."""
-    opening, separator, closing = ("[", ", ", "]\n") if indent is None else ("[\n", ",\n", "\n]\n")
+    text_of: Callable[[dict[str, Any]], str] = _compact
+    if one_per_line:
+        opening, separator = "[\n  ", ",\n  "
+    elif indent is None:
+        opening, separator = "[", ", "
+    else:
+        pad = " " * indent
+        opening, separator = "[\n" + pad, ",\n" + pad
+        text_of = functools.partial(jsonindent.dumps, indent=indent, level=1)
     written = False
     for record in records:
-        item = json.dumps([item_of(record)], ensure_ascii=False, indent=indent)
-        yield (separator if written else opening) + item[1:-1].strip("\n")
+        yield (separator if written else opening) + text_of(item_of(record))
         written = True
-    yield closing if written else "[]\n"
+    if not written:
+        yield "[]\n"
+    else:
+        yield "]\n" if indent is None and not one_per_line else "\n]\n"
+
+
+def _compact(item: dict[str, Any]) -> str:
+    return json.dumps(item, ensure_ascii=False)
 
 
 def coverage(record: Record) -> Coverage:

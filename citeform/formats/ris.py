@@ -359,12 +359,19 @@ def _clean(value: str) -> str:
 
 def write(records: Sequence[Record], *, citation: bool = True) -> str:
     """Records as RIS; with *citation*, a Zitierform is a note ``N1  - Zitierform: …``."""
-    blocks = []
+    return "".join(write_pieces(records, citation=citation))
+
+
+def write_pieces(records: Iterable[Record], *, citation: bool = True) -> Iterator[str]:
+    """:func:`write`, one record at a time; a blank line between records, a newline at the end."""
+    separator = ""
     for record in records:
         writer = _RecordWriter(record, citation=citation)
         lines = [f"{tag}  - {_clean(value)}" for tag, value in writer.lines]
-        blocks.append("\n".join([*lines, "ER  - "]))
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+        yield separator + "\n".join([*lines, "ER  - "])
+        separator = "\n\n"
+    if separator:
+        yield "\n"
 
 
 def coverage(record: Record) -> Coverage:
@@ -378,6 +385,7 @@ FORMATS = (
         description="RIS (Citavi, EndNote, Zotero)",
         read=read,
         write=write,
+        write_pieces=write_pieces,
         sniff=sniff,
         suffixes=(".ris",),
         coverage=coverage,

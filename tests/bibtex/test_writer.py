@@ -9,9 +9,11 @@ import unicodedata
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from pybtex.database import parse_string
 from strategies import EXAMPLE_CSL, TEX_SPECIALS, bib_text
 
+from citeform.bibtex import latex
 from citeform.io import read, write
 from citeform.model import Name, Record
 
@@ -245,3 +247,12 @@ def test_a_pubmed_id_is_a_biblatex_eprint():
     (arxiv,) = read("@article{a, title={T}, eprint={2101.00001}, eprinttype={arxiv}}", "biblatex")
     assert arxiv.get("PMID") is None
     assert [field.key for field in arxiv.unmapped] == ["eprint", "eprinttype"]
+
+
+LIGATURE_PRONE = st.sampled_from(list("a -`'!?–—“”¡¿\\{}%&#_$~^\u00a0\"é\u0301ı<>|\x85\u2009"))
+
+
+@given(text=st.text(LIGATURE_PRONE) | st.text(), ascii_only=st.booleans())
+def test_escaping_by_table_is_escaping_character_by_character(text, ascii_only):
+    escaped = latex.escape(text, ascii_only=ascii_only)
+    assert escaped == latex._escape_ligatures(text, ascii_only=ascii_only)

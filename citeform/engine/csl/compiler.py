@@ -19,6 +19,7 @@ from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
     Formatting,
@@ -166,7 +167,10 @@ class Decoration:
             node = _strip_periods(node)
         if self.text_case:
             english = context.locale.lang.startswith("en") if from_locale else context.english
-            node = apply_text_case(node, self.text_case, english=english)
+            language = context.locale.lang if from_locale else context.item.get("language")
+            node = apply_text_case(
+                node, self.text_case, english=english, language=str(language or "")
+            )
         if self.quotes:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
@@ -204,8 +208,8 @@ def _decorated(element: Element, render: Render) -> Render:
 def citation_label(item: Mapping[str, Any]) -> str | None:
     """The label citeproc-js makes when an item has none: ``Aalt02``, ``AaBb02``, ``ABCD02``.
 
-    Letters of up to four authors' family names (four of one, two each of two or three,
-    one each of four or more), then the last two digits of the year.
+    Letters of up to four authors' family names without particles (four of one, two each
+    of two or three, one each of four or more), then the last two digits of the year.
     """
     names: list[Any] = next(
         (
@@ -216,7 +220,9 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
         [],
     )
     families = [
-        str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)
+        split_particles(n).get("family") or str(n.get("literal") or "")
+        for n in names
+        if isinstance(n, Mapping)
     ]
     families = [family for family in families if family]
     if not families:
@@ -241,9 +247,17 @@ _CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
 
 
 def variable_value(context: Context, name: str, form: str = "long") -> Any:
-    """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
+    """The value of variable *name* for the item and cite in *context*.
+
+    ``None`` when it is empty or a substitute has already printed it.
+    """
     if name in context.suppressed:
         return None
+    return _value(context, name, form)
+
+
+def _value(context: Context, name: str, form: str = "long") -> Any:
+    """The value of variable *name*, printed by a substitute or not."""
     from_cite = _CITE_VARIABLES.get(name)
     if from_cite is not None:
         return from_cite(context)
@@ -337,10 +351,15 @@ class Compiler:
     def text(self, element: Element) -> Render:
         """``cs:text``: a variable, a macro, a term or a value."""
         if (macro := element.get("macro")) is not None:
-            inner = self.macro(macro)
-            return _decorated(element, inner)
+            # a macro is suppressed like a group: it calls variables and none prints
+            return _decorated(element, _as_group(self.macro(macro)))
         if (value := element.get("value")) is not None:
-            return _decorated(element, _literal(lambda _context: value or None))
+            return _decorated(
+                element,
+                _literal(
+                    lambda context: parse_markup(value, context.locale.quotes) if value else None
+                ),
+            )
         if (term := element.get("term")) is not None:
             form = element.get("form") or "long"
             plural = element.get("plural") == "true"
@@ -405,13 +424,13 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if not numbers.is_numeric(text):
-                return parse_markup(text, context.locale.quotes)
-            if "&" in text:
+            if "&" in text and numbers.is_numeric(text):
                 text = numbers.with_and_symbol(text, _and_symbol(context))
-            if variable in {"page", "locator"} and page_format:
+            if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
+            if not numbers.is_numeric(text):
+                return parse_markup(text, context.locale.quotes)
             return _number_text(text, form, variable, context)
 
         return _decorated(element, render)
@@ -432,11 +451,15 @@ class Compiler:
                 term_name = _LOCATOR_TERMS.get(label, label)
                 value: Any = context.cite.locator
             else:
+                # an empty variable's label still prints, singular (a group around it
+                # with no variable printed is suppressed as usual)
                 value = variable_value(context, variable)
-                if value is None:
-                    return None
                 term_name = variable
-            plural = _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
+            plural = (
+                _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
+                if value is not None
+                else plural_rule == "always"
+            )
             text = context.locale.term(term_name, form, plural=plural)
             if text is None and term_name in _LABEL_TERMS:
                 text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
@@ -499,9 +522,33 @@ class Compiler:
             return ()
         self.substituting.append(parent or element)
         try:
-            return tuple(self.element(child) for child in substitute.children)
+            return tuple(self._substitute_candidate(child) for child in substitute.children)
         finally:
             self.substituting.pop()
+
+    def _substitute_candidate(self, element: Element) -> Render:
+        """One child of ``cs:substitute``.
+
+        A ``cs:choose`` there offers the elements of its chosen branch one by one, and
+        the first that prints is the substitute.
+        """
+        if element.tag != "choose":
+            return self.element(element)
+        branches = [
+            (
+                _condition(branch) if branch.tag != "else" else _always,
+                tuple(self._substitute_candidate(child) for child in branch.children),
+            )
+            for branch in element.children
+        ]
+
+        def render(context: Context) -> Part | None:
+            for condition, body in branches:
+                if condition(context):
+                    return _first_printed(body, context)
+            return None
+
+        return render
 
     def _name_options(self, element: Element | None) -> NameOptions:
         attributes = {key: value for key, value in self.inherited.items() if key in NAME_ATTRIBUTES}
@@ -558,29 +605,25 @@ class Compiler:
     def group(self, element: Element) -> Render:
         """``cs:group``: suppressed when it calls variables and none of them renders."""
         inner = self.sequence(element.children, element.get("delimiter") or "")
-
-        def render(context: Context) -> Part | None:
-            called, rendered = context.called, context.rendered
-            node = inner(context)
-            if context.called > called and context.rendered == rendered:
-                return None
-            if node is not None:
-                context.rendered += 1  # a group that prints counts as printed for its parent
-            return node
-
-        return _decorated(element, render)
+        return _decorated(element, _as_group(inner))
 
     def choose(self, element: Element) -> Render:
         """``cs:choose``: the first branch whose conditions hold."""
         branches: list[tuple[Callable[[Context], bool], list[Render]]] = []
         for branch in element.children:
-            condition = _condition(branch) if branch.tag != "else" else (lambda _context: True)
+            condition = _condition(branch) if branch.tag != "else" else _always
             branches.append((condition, [self.element(child) for child in branch.children]))
 
         def render(context: Context) -> Part | None:
             for condition, body in branches:
                 if condition(context):
-                    parts = [node for r in body if (node := r(context)) is not None]
+                    parts: list[Part] = []
+                    for one in body:
+                        node = one(context)
+                        if node.__class__ is Splice:  # a choose in the branch: its parts
+                            parts.extend(node.parts)
+                        elif node is not None:
+                            parts.append(node)
                     return Splice(tuple(parts)) if parts else None
             return None
 
@@ -711,22 +754,35 @@ class CompiledNames:
         in_substitute = context.in_substitute
         context.in_substitute = True
         try:
-            for candidate in self.substitutes:
-                suppressed = set(context.suppressed)
-                rendered_before = set(context.rendered_variables)
-                called, rendered_count = context.called, context.rendered
-                literals = context.literals
-                result = candidate(context)
-                if not blank(result):
-                    context.suppressed |= context.rendered_variables - rendered_before
-                    return result
-                context.suppressed = suppressed
-                context.called, context.rendered = called, rendered_count
-                if context.literals > literals:  # a term or value ends it, even when empty
-                    return None
-            return None
+            return _first_printed(self.substitutes, context)
         finally:
             context.in_substitute = in_substitute
+
+
+def _first_printed(candidates: Sequence[Render], context: Context) -> Part | None:
+    """The output of the first of *candidates* that prints.
+
+    The variables it prints are suppressed after it; the others leave no trace. A term or
+    value that runs ends the search even when it prints nothing, as in citeproc-js.
+    """
+    for candidate in candidates:
+        suppressed = set(context.suppressed)
+        rendered_before = set(context.rendered_variables)
+        called, rendered_count = context.called, context.rendered
+        literals = context.literals
+        result = candidate(context)
+        if not blank(result):
+            context.suppressed |= context.rendered_variables - rendered_before
+            return result
+        context.suppressed = suppressed
+        context.called, context.rendered = called, rendered_count
+        if context.literals > literals:
+            return None
+    return None
+
+
+def _always(_context: Context) -> bool:
+    return True
 
 
 def _with_terms(
@@ -778,6 +834,8 @@ class CompiledDate:
     def __call__(self, context: Context) -> Part | None:
         """The date as rich text, or ``None`` when the item has none."""
         context.called += 1
+        if context.comparing and self.variable == "accessed":
+            return None
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None
@@ -828,7 +886,7 @@ class CompiledDate:
 def _date_part(element: Element) -> DatePart:
     return DatePart(
         element.get("name") or "",
-        element.get("form") or ("numeric" if element.get("name") == "day" else "long"),
+        element.get("form") or "",
         element.get("prefix") or "",
         element.get("suffix") or "",
         formatting_of(element),
@@ -862,6 +920,21 @@ _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "group": Compiler.group,
     "choose": Compiler.choose,
 }
+
+
+def _as_group(inner: Render) -> Render:
+    """*inner* suppressed when it calls variables and none of them renders."""
+
+    def render(context: Context) -> Part | None:
+        called, rendered = context.called, context.rendered
+        node = inner(context)
+        if context.called > called and context.rendered == rendered:
+            return None
+        if node is not None:
+            context.rendered += 1  # a group that prints counts as printed for its parent
+        return node
+
+    return render
 
 
 def _literal(render: Render) -> Render:
@@ -963,7 +1036,7 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
     match = branch.get("match") or "all"
     tests: list[Callable[[Context], bool]] = []
     for attribute, values in branch.attributes.items():
-        if attribute == "type" and match != "all":
+        if attribute == "type":  # one item has one type: its values are alternatives
             types = frozenset(values.split())
             tests.append(lambda context, types=types: context.item.get("type") in types)  # type: ignore[misc]
             continue
@@ -983,9 +1056,8 @@ def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context
 
 
 def _has_variable(context: Context, name: str) -> bool:
-    if name in context.suppressed:
-        return False
-    return variable_value(context, name) is not None
+    """Whether the item has *name* (a substitute's printing it does not change that)."""
+    return _value(context, name) is not None
 
 
 def _is_numeric(context: Context, name: str) -> bool:
@@ -1019,12 +1091,21 @@ def _position(context: Context, name: str) -> bool:
     return context.mode == "citation" and test is not None and test(context.cite)
 
 
+def _disambiguate(context: Context, value: str) -> bool:
+    """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
+    if value != "true":
+        return not context.disambiguate
+    if context.disambiguated < context.disambiguate:
+        context.disambiguated += 1
+        return True
+    return False
+
+
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
-    "type": lambda context, value: context.item.get("type") == value,
     "variable": _has_variable,
     "is-numeric": _is_numeric,
     "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,
     "position": _position,
-    "disambiguate": lambda context, value: context.disambiguate == (value == "true"),
+    "disambiguate": _disambiguate,
 }

@@ -361,7 +361,9 @@ def _truncated(
         return Rich((*body, options.delimiter, "\u2026 ", _decorated(last, options)))
     if blank(et_al_term):
         return Rich(tuple(body))
-    return Rich((*body, _before_et_al(plain(et_al_term), options, len(rendered)), et_al_term))
+    separator = _before_et_al(plain(et_al_term), options, len(rendered))
+    # the list with "et al." takes cs:name's formatting and affixes once more, as in citeproc-js
+    return _decorated(Rich((*body, separator, et_al_term)), options)
 
 
 def _before_et_al(term: str, options: NameOptions, shown: int) -> str:

@@ -18,7 +18,13 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.names import (
+    NameOptions,
+    NamePart,
+    format_names,
+    names_identity,
+    shown_names,
+)
 from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
@@ -298,6 +304,9 @@ class Compiler:
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
+    substitute_names: list[Element | None] = attrs.field(factory=list)
+    """The ``cs:name`` of the last ``cs:names`` with one among the substitute's children so far:
+    a bare ``cs:names`` after it takes that one, as citeproc-js does."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -490,14 +499,19 @@ class Compiler:
         """``cs:names``: name variables with their label, or a substitute.
 
         A ``cs:names`` without children inside a ``cs:substitute`` (directly or in a
-        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes.
+        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes
+        (the name of an earlier candidate with one of its own, if any).
         """
         parent = self.substituting[-1] if self.substituting and not element.children else None
 
         def own_or_inherited(tag: str) -> Element | None:
             return element.child(tag) or (parent.child(tag) if parent is not None else None)
 
-        name_element = own_or_inherited("name")
+        name_element = (
+            element.child("name")
+            or (self.substitute_names[-1] if parent is not None and self.substitute_names else None)
+            or own_or_inherited("name")
+        )
         et_al_element = own_or_inherited("et-al")
         label_element = own_or_inherited("label")
         compiled = CompiledNames(
@@ -521,10 +535,17 @@ class Compiler:
         if substitute is None:
             return ()
         self.substituting.append(parent or element)
+        self.substitute_names.append(None)
         try:
-            return tuple(self._substitute_candidate(child) for child in substitute.children)
+            candidates = []
+            for child in substitute.children:
+                candidates.append(self._substitute_candidate(child))
+                if child.tag == "names" and (name := child.child("name")) is not None:
+                    self.substitute_names[-1] = name
+            return tuple(candidates)
         finally:
             self.substituting.pop()
+            self.substitute_names.pop()
 
     def _substitute_candidate(self, element: Element) -> Render:
         """One child of ``cs:substitute``.
@@ -680,9 +701,11 @@ class CompiledNames:
         """The names of the first variables that have any, or the first substitute."""
         found = self._found(context)
         if not found:
-            if context.in_substitute and self.own_children:
+            spoils = context.in_substitute and self.own_children
+            result = self._substitute(context)
+            if spoils and blank(result):
                 context.author_substitute_off = True
-            return self._substitute(context)
+            return result
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
         if context.in_substitute:  # names printed in a substitute do not print again
@@ -729,12 +752,14 @@ class CompiledNames:
         """One variable's names with their label (*term*)."""
         et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
         et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
+        options = self._options(context)
+        subsequent = context.cite.position != "first"
         rendered = format_names(
             names,
-            self._options(context),
+            options,
             context.locale,
             et_al_term=et_al,
-            subsequent=context.cite.position != "first",
+            subsequent=subsequent,
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
@@ -744,7 +769,8 @@ class CompiledNames:
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        context.name_lists.append(rendered)
+        shown = shown_names(names, options, subsequent=subsequent, add_names=context.add_names)
+        context.name_lists.append((rendered, names_identity(shown)))
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))

@@ -293,6 +293,42 @@ def _and_term(options: NameOptions, locale: Locale) -> str:
     return ""
 
 
+def shown_names(
+    names: Sequence[NameData], options: NameOptions, *, subsequent: bool = False, add_names: int = 0
+) -> list[NameData]:
+    """The *names* that print before "et al." (*add_names* more where disambiguation asks)."""
+    minimum = (
+        options.et_al_subsequent_min
+        if subsequent and options.et_al_subsequent_min
+        else options.et_al_min
+    )
+    use_first = (
+        options.et_al_subsequent_use_first
+        if subsequent and options.et_al_subsequent_use_first
+        else options.et_al_use_first
+    )
+    if minimum and use_first is not None and len(names) >= minimum:
+        return list(names[: use_first + add_names])
+    return list(names)
+
+
+_NAME_PARTS: Final = (
+    "non-dropping-particle",
+    "family",
+    "given",
+    "dropping-particle",
+    "suffix",
+    "literal",
+)
+
+
+def names_identity(names: Sequence[NameData]) -> str:
+    """The parts of *names* run together: what subsequent-author-substitute compares."""
+    return ",".join(
+        "".join(split_particles(name).get(part, "") for part in _NAME_PARTS) for name in names
+    )
+
+
 def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     names: Sequence[NameData],
     options: NameOptions,
@@ -311,19 +347,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     by name (:func:`name_key`): 1 adds initials, 2 the full given name; *language*
     is the item's.
     """
-    minimum = (
-        options.et_al_subsequent_min
-        if subsequent and options.et_al_subsequent_min
-        else options.et_al_min
-    )
-    use_first = (
-        options.et_al_subsequent_use_first
-        if subsequent and options.et_al_subsequent_use_first
-        else options.et_al_use_first
-    )
-    shown = list(names)
-    if minimum and use_first is not None and len(names) >= minimum:
-        shown = shown[: use_first + add_names]
+    shown = shown_names(names, options, subsequent=subsequent, add_names=add_names)
     rendered = [
         _decorated(
             format_name(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from citeform.engine.csl.engine import CslEngine
 from citeform.engine.csl.initials import initialize
 from citeform.engine.csl.locale import Locale, build_locale
 from citeform.engine.csl.names import NameOptions, format_name, format_names
@@ -264,3 +266,59 @@ def test_cjk_names_join_without_space_in_every_form(family: str, given_name: str
 def test_initialising_initials_changes_nothing(words: list[str]) -> None:
     once = initialize(" ".join(words), ". ")
     assert initialize(once, ". ") == once
+
+
+# -- subsequent-author-substitute -------------------------------------------------------------
+
+_SUBSTITUTING_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text"
+  version="1.0">
+  <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+  <macro name="author">
+    <names variable="author">
+      <name name-as-sort-order="first"/>
+      <label prefix=", "/>
+      <substitute>{substitute}</substitute>
+    </names>
+  </macro>
+  <citation><layout><text value="x"/></layout></citation>
+  <bibliography subsequent-author-substitute="---">
+    <layout suffix="."><group delimiter=". "><text macro="author"/><text variable="title"/></group>
+    </layout>
+  </bibliography>
+</style>"""
+_DOE = [{"family": "Doe", "given": "John"}]
+_BY_EDITOR_THEN_AUTHOR = [
+    {"id": "a", "type": "book", "editor": _DOE, "title": "A"},
+    {"id": "b", "type": "chapter", "author": _DOE, "title": "B"},
+    {"id": "c", "type": "book", "editor": _DOE, "title": "C"},
+]
+
+
+def _bibliography(tmp_path: Path, substitute: str) -> list[str]:
+    style = tmp_path / "style.csl"
+    style.write_text(_SUBSTITUTING_STYLE.format(substitute=substitute), encoding="utf-8")
+    engine = CslEngine(style, "en-US", "text")
+    return [entry.text for entry in engine.bibliography(_BY_EDITOR_THEN_AUTHOR)]
+
+
+@pytest.mark.parametrize(
+    ("substitute", "expected"),
+    [
+        # the same person, however printed, is replaced; the label stays
+        (
+            '<names variable="editor"><name/></names>',
+            ["John Doe. A.", "---. B.", "---. C."],
+        ),
+        ('<names variable="editor"/>', ["Doe, John, editor. A.", "---. B.", "---, editor. C."]),
+        # a cs:names of its own tried first and printing nothing: citeproc-js leaves these
+        # entries alone, and the bare cs:names after it takes its cs:name
+        (
+            '<names variable="guest"><name/></names><names variable="editor"/>',
+            ["John Doe, editor. A.", "Doe, John. B.", "John Doe, editor. C."],
+        ),
+    ],
+)
+def test_subsequent_author_substitute_compares_the_names_not_their_label(
+    tmp_path: Path, substitute: str, expected: list[str]
+) -> None:
+    assert _bibliography(tmp_path, substitute) == expected

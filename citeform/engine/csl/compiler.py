@@ -526,8 +526,10 @@ class Compiler:
             label=_name_label(element, label_element, name_element),
             substitutes=self._substitutes(element, parent),
             own_children=bool(element.children),
+            decoration=Decoration.of(element),
+            bare=parent is not None,
         )
-        return _first_names_tracked(_decorated(element, compiled))
+        return _first_names_tracked(compiled)
 
     def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:
         """The compiled children of *element*'s ``cs:substitute``."""
@@ -696,6 +698,11 @@ class CompiledNames:
     label: NameLabel | None
     substitutes: Sequence[Render]
     own_children: bool
+    decoration: Decoration
+    bare: bool
+    """A ``cs:names`` without children in a substitute: it prints undecorated, and the
+    ``cs:names`` it stands in for decorates it (as citeproc-js, which decorates no other
+    substitute)."""
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
@@ -705,7 +712,21 @@ class CompiledNames:
             result = self._substitute(context)
             if spoils and blank(result):
                 context.author_substitute_off = True
+            if isinstance(result, StandIn):
+                return self._decorate(Rich(result.parts), context)
             return result
+        node = self._own(context, found)
+        return None if node is None else self._decorate(node, context)
+
+    def _decorate(self, node: Part, context: Context) -> Part | None:
+        if blank(node):
+            return None
+        if self.bare:
+            return StandIn((node,))
+        return self.decoration.apply(node, context)
+
+    def _own(self, context: Context, found: list[tuple[str, list[Any]]]) -> Part | None:
+        """The names found, with their labels."""
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
         if context.in_substitute:  # names printed in a substitute do not print again
@@ -924,6 +945,12 @@ def _date_part(element: Element) -> DatePart:
 
 class Splice(Rich):
     """The outputs of a chosen branch, joined by the enclosing element's delimiter."""
+
+    __slots__ = ()
+
+
+class StandIn(Rich):
+    """Names a bare ``cs:names`` in a substitute printed, for the ``cs:names`` it stands in for."""
 
     __slots__ = ()
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from citeform.engine.base import CiteRequest
 from citeform.engine.csl.engine import CslEngine
 from citeform.engine.csl.initials import initialize
 from citeform.engine.csl.locale import Locale, build_locale
@@ -322,3 +323,33 @@ def test_subsequent_author_substitute_compares_the_names_not_their_label(
     tmp_path: Path, substitute: str, expected: list[str]
 ) -> None:
     assert _bibliography(tmp_path, substitute) == expected
+
+
+_DECORATED_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text"
+  version="1.0">
+  <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+  <citation><layout>
+    <names variable="author" prefix="[" suffix="]"><name/><substitute>{substitute}</substitute>
+    </names>
+  </layout></citation>
+</style>"""
+
+
+@pytest.mark.parametrize(
+    ("substitute", "expected"),
+    [
+        # a bare cs:names takes the decoration of the cs:names it stands in for
+        ('<names variable="editor" prefix="(" suffix=")"/>', "[John Doe]"),
+        # any other substitute keeps its own and is not decorated again
+        ('<names variable="editor" prefix="(" suffix=")"><name/></names>', "(John Doe)"),
+        ('<text variable="title" prefix="(" suffix=")"/>', "(A)"),
+    ],
+)
+def test_a_substitute_is_decorated_as_citeproc_js_decorates_it(
+    tmp_path: Path, substitute: str, expected: str
+) -> None:
+    style = tmp_path / "style.csl"
+    style.write_text(_DECORATED_STYLE.format(substitute=substitute), encoding="utf-8")
+    item = {"id": "a", "type": "book", "editor": _DOE, "title": "A"}
+    engine = CslEngine(style, "en-US", "text")
+    assert [entry.text for entry in engine.citations([[CiteRequest(item)]])] == [expected]

@@ -272,8 +272,12 @@ def _markup(text: str) -> Iterator[tuple[str, str]]:
         yield "text", text[position:]
 
 
+@functools.lru_cache(maxsize=8192)
 def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
     """Return *text* (CSL rich text) as a LaTeX value that decodes back to it.
+
+    Values met again (a journal, a publisher, a field every entry of a file has) are
+    encoded once, as :func:`decode` decodes them once.
 
     Control characters are dropped first (see :func:`~citeform.coverage.drop_controls`). A
     letter followed by combining accents is escaped composed (NFC): one accented letter, not

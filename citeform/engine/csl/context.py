@@ -39,7 +39,9 @@ class Context:
     citation_number: int | None = None
     year_suffix: str = ""
     year_suffix_used: bool = False
-    disambiguate: bool = False
+    disambiguate: int = 0
+    """How many ``disambiguate="true"`` conditions may hold (the first ones tested)."""
+    disambiguated: int = 0
     add_names: int = 0
     given_levels: Mapping[str, int] | None = None
     names_override: Mapping[str, Any] | None = None
@@ -52,6 +54,17 @@ class Context:
     names_depth: int = 0
     suppress_first_names: bool = False
     in_substitute: bool = False
+    comparing: bool = False
+    """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
+    literals: int = 0
+    """How many term and value texts have rendered (inside a substitute, one ends it)."""
+    name_lists: list[Part] = attrs.field(factory=list)
+    """The name lists printed so far, without their labels."""
+    first_name_lists: tuple[Part, ...] = ()
+    """The name lists of :attr:`first_names` (what subsequent-author-substitute compares)."""
+    author_substitute_off: bool = False
+    """A substitute tried a ``cs:names`` with its own children that printed nothing: as in
+    citeproc-js, subsequent-author-substitute then leaves the entry alone."""
 
     @property
     def english(self) -> bool:

@@ -14,6 +14,9 @@ from citeform.engine.csl.rich import Formatting, Part, Rich
 
 _RAW_ISO: Final = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _LEVEL: Final = {"year": 3, "month": 2, "day": 1}
+_FIRST_SEASON_MONTH: Final = 13
+_LAST_SEASON_MONTH: Final = 24
+"""Months 13-24 stand for the seasons, spring to winter, three times over."""
 
 
 @attrs.frozen
@@ -61,20 +64,28 @@ def parse_date(value: Any) -> DateValue | None:
             end = _parts(parts[1]) if len(parts) > 1 and isinstance(parts[1], list) else None
             if end == start:
                 end = None
-            if 13 <= start[1] <= 16:
-                season, start = start[1] - 12, (start[0], 0, 0)
+            if _FIRST_SEASON_MONTH <= start[1] <= _LAST_SEASON_MONTH:
+                season, start = (start[1] - 1) % 4 + 1, (start[0], 0, 0)
             return DateValue(start, end, season, circa)
     raw = value.get("raw")
     if isinstance(raw, str):
-        match = _RAW_ISO.match(raw)
-        if match:
-            year, month, day = (int(group) if group else 0 for group in match.groups())
-            return DateValue((year, month, day), None, season, circa)
+        first, _slash, second = raw.partition("/")
+        start, end = _iso(first), _iso(second) if second else None
+        if start is not None and (end is not None or not second):
+            return DateValue(start, None if end == start else end, season, circa)
         return DateValue((0, 0, 0), literal=raw)
     literal = value.get("literal")
     if isinstance(literal, str) and literal:
         return DateValue((0, 0, 0), literal=literal)
     return None
+
+
+def _iso(text: str) -> tuple[int, int, int] | None:
+    match = _RAW_ISO.match(text)
+    if match is None:
+        return None
+    year, month, day = (int(group) if group else 0 for group in match.groups())
+    return (year, month, day)
 
 
 def _season_number(value: Any) -> int:

@@ -1,22 +1,24 @@
 """Disambiguation: one pass over a document's items, shared by its citations and bibliography.
 
-Two items are ambiguous when their first citations (no locator, no affixes) print
-the same. The style's methods are tried in CSL's order, each only on what is still
-ambiguous: more names (``disambiguate-add-names``), given names
-(``disambiguate-add-givenname`` with its ``givenname-disambiguation-rule``),
-``disambiguate="true"`` branches, then year suffixes (``a``, ``b``, … ``z``, ``aa``)
-in bibliography order. Given names of different people who print alike are also
+Two items are ambiguous when their cites in subsequent form (no locator, no affixes,
+no ``accessed`` date) print the same. Each group of ambiguous items is told apart
+step by step as citeproc-js does (:class:`AmbiguousGroup`): given names expanded and
+names added one at a time (``disambiguate-add-givenname`` with the ``by-cite`` rule,
+``disambiguate-add-names``), each item keeping the fewest steps that set it apart; then
+year suffixes (``a``, ``b``, … ``z``, ``aa``, in bibliography order), then
+``disambiguate="true"`` conditions. Given names of different people who print alike are
 expanded document-wide under the ``all-names`` and ``primary-name`` rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from citeform.engine.csl.names import name_key, split_particles
+from citeform.engine.csl.names import name_key
+from citeform.engine.csl.particles import split_particles
 
 
 @attrs.define
@@ -25,7 +27,8 @@ class Settings:
 
     add_names: int = 0
     given_levels: dict[str, int] = attrs.field(factory=dict)
-    disambiguate: bool = False
+    disambiguate: int = 0
+    """How many ``disambiguate="true"`` conditions hold (the first ones tested)."""
     year_suffix: str = ""
 
 
@@ -68,10 +71,6 @@ def _groups(ids: Sequence[str], key: Key, settings: Mapping[str, Settings]) -> l
     return [members for members in found.values() if len(members) > 1]
 
 
-def _distinct(members: Sequence[str], key: Key, settings: Mapping[str, Settings]) -> int:
-    return len({key(item_id, settings[item_id]) for item_id in members})
-
-
 def _authors(item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     for variable in ("author", "editor", "translator", "composer", "director", "container-author"):
         names = item.get(variable)
@@ -80,57 +79,260 @@ def _authors(item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return []
 
 
-def disambiguate(  # noqa: C901, PLR0912 - CSL's methods in their order
+def disambiguate(
     ids: Sequence[str],
     items: Mapping[str, Mapping[str, Any]],
     options: Mapping[str, str],
     key: Key,
+    *,
+    extra_text: bool = False,
 ) -> dict[str, Settings]:
-    """Settings per item id of *ids* (in bibliography order) after CSL's disambiguation."""
+    """Settings per item id of *ids* (in bibliography order) after CSL's disambiguation.
+
+    *extra_text* says whether the style has ``disambiguate="true"`` conditions to try.
+    """
     settings = {item_id: Settings() for item_id in ids}
     key = cached(key)
-    add_names = options.get("disambiguate-add-names") == "true"
-    add_givenname = options.get("disambiguate-add-givenname") == "true"
     rule = options.get("givenname-disambiguation-rule", "by-cite")
+    add_givenname = options.get("disambiguate-add-givenname") == "true"
     if add_givenname and rule != "by-cite":
         _expand_document_wide(ids, items, settings, rule)
+    modes = [
+        mode
+        for mode, wanted in (
+            (
+                "names",
+                options.get("disambiguate-add-names") == "true"
+                or (add_givenname and rule == "by-cite"),
+            ),
+            ("year-suffix", options.get("disambiguate-add-year-suffix") == "true"),
+            ("extra-text", extra_text),
+        )
+        if wanted
+    ]
+    if not modes:
+        return settings
     for members in _groups(ids, key, settings):
-        if add_names:
-            most = max(len(_authors(items[item_id])) for item_id in members)
-            best, best_count = 0, _distinct(members, key, settings)
-            for extra in range(1, most + 1):
-                for item_id in members:
-                    settings[item_id].add_names = extra
-                count = _distinct(members, key, settings)
-                if count > best_count:
-                    best, best_count = extra, count
-                if count == len(members):
-                    break
-            for item_id in members:
-                settings[item_id].add_names = best
-        if add_givenname and rule == "by-cite" and _distinct(members, key, settings) < len(members):
-            for level in (1, 2):
-                before = _distinct(members, key, settings)
-                trial = {item_id: dict(settings[item_id].given_levels) for item_id in members}
-                for item_id in members:
-                    for name in _authors(items[item_id]):
-                        settings[item_id].given_levels[name_key(name)] = level
-                if _distinct(members, key, settings) <= before:
-                    for item_id in members:
-                        settings[item_id].given_levels = trial[item_id]
-                if _distinct(members, key, settings) == len(members):
-                    break
-    for members in _groups(ids, key, settings):
-        for item_id in members:
-            settings[item_id].disambiguate = True
-        if _distinct(members, key, settings) == 1 and len(members) > 1:
-            for item_id in members:
-                settings[item_id].disambiguate = False
-    if options.get("disambiguate-add-year-suffix") == "true":
-        for members in _groups(ids, key, settings):
-            for index, item_id in enumerate(members):
-                settings[item_id].year_suffix = year_suffix(index)
+        run = AmbiguousGroup(members, ids, items, settings, key, modes, options)
+        settings.update(run.resolve())
     return settings
+
+
+@attrs.define
+class Trial:
+    """One try at telling cites apart: names added, given-name levels by position, more."""
+
+    names: int = 0
+    givens: list[int] = attrs.field(factory=list)
+    disambiguate: int = 0
+    year_suffix: int | None = None
+
+    def copy(self) -> Trial:
+        """An independent copy."""
+        return attrs.evolve(self, givens=list(self.givens))
+
+
+@attrs.define
+class AmbiguousGroup:
+    """The items whose cites print alike, told apart step by step as citeproc-js does.
+
+    A trial is pushed forward one step at a time (a given name expanded, then one more
+    name); after each step the cites are compared with the first item's: items that no
+    longer clash get the best trial so far, the rest go on. When the names are spent,
+    ``disambiguate="true"`` and year suffixes are tried in the style's order.
+    """
+
+    members: Sequence[str]
+    order: Sequence[str]
+    items: Mapping[str, Mapping[str, Any]]
+    start: Mapping[str, Settings]
+    key: Key
+    modes: Sequence[str]
+    options: Mapping[str, str]
+    result: dict[str, Trial] = attrs.field(factory=dict)
+    lists: list[tuple[Trial, list[str]]] = attrs.field(factory=list)
+    base: Trial = attrs.field(factory=Trial)
+    better: Trial = attrs.field(factory=Trial)
+    mode: int = 0
+    position: int = 0
+    names_max: int = 0
+    givens_max: int | None = None
+    restart: bool = True
+    clashes: tuple[int, int] = (1, 0)
+    partners: list[str] = attrs.field(factory=list)
+    others: list[str] = attrs.field(factory=list)
+
+    def resolve(self) -> dict[str, Settings]:
+        """The settings of the items this group decided."""
+        counts = {item_id: len(_authors(self.items[item_id])) for item_id in self.members}
+        ordered = sorted(self.members, key=lambda item_id: (counts[item_id], item_id))
+        self.names_max = counts[ordered[0]]
+        self.base = Trial(givens=[0] * self.names_max)
+        self.better = self.base.copy()
+        self.lists = [(self.base, ordered)]
+        if (
+            self.options.get("disambiguate-add-givenname") == "true"
+            and self.options.get("givenname-disambiguation-rule", "by-cite") == "by-cite"
+        ):
+            self.givens_max = 2
+        steps = 0
+        while self.lists:
+            self.position = 0
+            self.clashes = (1, 0)
+            while self.lists[0][1] and steps < _MAX_STEPS:
+                steps += 1
+                maxed = self._increment()
+                self._scan(self.lists[0][1])
+                self._evaluate(maxed=maxed)
+            self.lists.pop(0)
+        return {item_id: self._settings(item_id, trial) for item_id, trial in self.result.items()}
+
+    def _settings(self, item_id: str, trial: Trial) -> Settings:
+        levels = dict(self.start[item_id].given_levels)
+        for name, level in zip(_authors(self.items[item_id]), trial.givens, strict=False):
+            if level:
+                levels[name_key(name)] = max(level, levels.get(name_key(name), 0))
+        return Settings(
+            add_names=trial.names,
+            given_levels=levels,
+            disambiguate=trial.disambiguate,
+            year_suffix="" if trial.year_suffix is None else year_suffix(trial.year_suffix),
+        )
+
+    def _cite(self, item_id: str) -> str:
+        return self.key(item_id, self._settings(item_id, self.base))
+
+    def _register(self, item_id: str, trial: Trial) -> None:
+        self.result[item_id] = trial.copy()
+
+    def _increment(self) -> bool:
+        """Push the trial one step; whether it has gone as far as it can."""
+        if self.restart:
+            self.restart = False
+            return False
+        mode = self.modes[self.mode]
+        if mode == "extra-text":
+            self.base.disambiguate += 1
+            self.better.disambiguate += 1
+            return False
+        if mode != "names":
+            return False
+        more_names = self.givens_max is None
+        if self.givens_max is not None:
+            if (
+                self.position < len(self.base.givens)
+                and self.base.givens[self.position] < self.givens_max
+            ):
+                self.base.givens[self.position] += 1
+            else:
+                more_names = True
+        add_names = self.options.get("disambiguate-add-names") == "true"
+        if more_names and add_names and self.position < self.names_max:
+            self.base.names += 1
+            self.position += 1
+        return (not add_names or self.position == self.names_max) and (
+            self.givens_max is None
+            or self.position >= len(self.base.givens)
+            or self.base.givens[self.position] == self.givens_max
+        )
+
+    def _scan(self, members: Sequence[str]) -> None:
+        first = self._cite(members[0])
+        self.partners, self.others = [members[0]], []
+        for item_id in members[1:]:
+            (self.partners if self._cite(item_id) == first else self.others).append(item_id)
+        self.clashes = (self.clashes[1], len(self.partners) - 1)
+
+    def _evaluate(self, *, maxed: bool) -> None:
+        {
+            "names": self._names,
+            "year-suffix": self._year_suffixes,
+            "extra-text": self._extra_text,
+        }[self.modes[self.mode]](maxed=maxed)
+        if maxed:
+            if self.mode < len(self.modes) - 1:
+                self.mode += 1
+            elif len(self.lists) > 1:
+                self.lists[1] = (self.base, [])
+            else:
+                self.lists.append((self.base, []))
+
+    def _capture(self) -> None:
+        """Keep the step just taken in the best trial."""
+        if self.givens_max is not None and self.position < len(self.base.givens):
+            self.better.givens[self.position] = self.base.givens[self.position]
+        self.better.names = self.base.names
+
+    def _names(self, *, maxed: bool) -> None:
+        clashes, partners, others = self.clashes[1], self.partners, self.others
+        if clashes == 0 and len(others) == 1:
+            self._capture()
+            self._register(others[0], self.better)
+            self._register(partners[0], self.better)
+            self.lists[0] = (self.better, [])
+        elif clashes == 0:
+            self._capture()
+            self._register(partners[0], self.better)
+            self.lists[0] = (self.better, others)
+            if others:
+                self.restart = True
+        elif len(others) == 1:
+            self._capture()
+            self._register(others[0], self.better)
+            self.lists[0] = (self.better, partners)
+        elif clashes < self.clashes[0]:
+            self._capture()
+            self.lists[0] = (self.better, partners)
+            self.lists.append((self.better, others))
+        elif maxed:
+            self.lists[0] = (self.better, others)
+            self.lists.append((self.better, partners))
+            if self.mode == len(self.modes) - 1:
+                for item_id in partners:
+                    self._register(item_id, self.better)
+                self.lists[0] = (self.better, [])
+
+    def _extra_text(self, *, maxed: bool) -> None:  # noqa: ARG002 - one signature for all modes
+        done = self.clashes[1] == 0 and len(self.others) < 2
+        if not done and not self._all_conditions_hold(self.lists[0][1][-1]):
+            self.mode = 0
+            self.better.disambiguate = self.base.disambiguate
+            if self.base.disambiguate:
+                self._names(maxed=False)
+            else:
+                self.base.disambiguate = 1
+                self.restart = True
+            return
+        trial, members = self.lists[0]
+        if not done and self.mode < len(self.modes) - 1:
+            self.mode = len(self.modes) - 1
+            trial.disambiguate = max(trial.disambiguate, 1)
+            for item_id in members:
+                self._register(item_id, trial)
+            return
+        for item_id in members:
+            self._register(item_id, trial)
+        self.lists[0] = (self.better, [])
+
+    def _all_conditions_hold(self, item_id: str) -> bool:
+        """Whether every ``disambiguate="true"`` test of *item_id*'s cite already holds."""
+        if not self.base.disambiguate:
+            return False
+        settings = self._settings(item_id, self.base)
+        more = attrs.evolve(settings, disambiguate=settings.disambiguate + 1)
+        return self.key(item_id, settings) == self.key(item_id, more)
+
+    def _year_suffixes(self, *, maxed: bool) -> None:  # noqa: ARG002 - one signature for all modes
+        trial, members = self.lists[0]
+        if self.clashes[1]:
+            for number, item_id in enumerate(i for i in self.order if i in members):
+                trial.year_suffix = number
+                self._register(item_id, trial)
+        self.lists[0] = (self.better, [])
+
+
+_MAX_STEPS: Final = 10_000
+"""A bound on the steps for one group (each step renders the group's cites once)."""
 
 
 def _expand_document_wide(
@@ -141,18 +343,23 @@ def _expand_document_wide(
 ) -> None:
     """Expand the given names of different people whose family names print alike."""
     primary_only = rule.startswith("primary-name")
-    people: dict[str, dict[str, Mapping[str, Any]]] = {}
+    people: dict[str, dict[str, set[str]]] = {}
     for item_id in ids:
         for name in _ruled_names(items[item_id], primary_only=primary_only):
             family = _printed_family(name)
             if family:
-                people.setdefault(family, {})[name_key(name)] = name
+                people.setdefault(family, {}).setdefault(_given(name), set()).add(name_key(name))
     levels = _given_levels(people, initials_only=rule.endswith("with-initials"))
     for item_id in ids:
         for name in _ruled_names(items[item_id], primary_only=primary_only):
             key = name_key(name)
             if key in levels:
                 settings[item_id].given_levels[key] = levels[key]
+
+
+def _given(name: Mapping[str, Any]) -> str:
+    """The given name without periods and extra spaces (``J.J.`` and ``J. J.`` are one)."""
+    return " ".join(str(name.get("given", "")).replace(".", " ").split())
 
 
 def _printed_family(name: Mapping[str, Any]) -> str:
@@ -170,28 +377,29 @@ def _ruled_names(item: Mapping[str, Any], *, primary_only: bool) -> list[Mapping
 
 
 def _given_levels(
-    people: Mapping[str, Mapping[str, Mapping[str, Any]]], *, initials_only: bool
+    people: Mapping[str, Mapping[str, set[str]]], *, initials_only: bool
 ) -> dict[str, int]:
     """How far to expand each person's given name (:func:`name_key` to level).
 
-    Among people sharing a family name, initials (1) tell apart those whose initials
-    differ; the rest need the full given name (2) unless *initials_only*.
+    *people* maps a printed family name to each given name (see :func:`_given`) and the
+    name keys written for it. Among people sharing a family name, initials (1) tell apart
+    those whose initials differ; the rest need the full given name (2) unless
+    *initials_only*.
     """
     levels: dict[str, int] = {}
     for same_family in people.values():
         if len(same_family) < 2:
             continue
         initials: dict[str, list[str]] = {}
-        for key, name in same_family.items():
-            given = str(name.get("given", ""))
-            initials.setdefault("".join(word[:1] for word in given.split()), []).append(key)
-        for keys in initials.values():
-            if len(keys) == 1:
+        for given in same_family:
+            initials.setdefault("".join(word[:1] for word in given.split()), []).append(given)
+        for givens in initials.values():
+            if len(givens) == 1:
                 level = 1
             elif initials_only:
                 continue  # initials cannot tell these apart, so they are not added
             else:
                 level = 2
-            for key in keys:
-                levels[key] = level
+            for given in givens:
+                levels.update(dict.fromkeys(same_family[given], level))
     return levels

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
+from citeform.engine.csl.notefield import with_note_fields
 from citeform.engine.csl.processor import Cite, Processor
 from citeform.engine.csl.style import compile_style
 from citeform.errors import RenderError
@@ -27,6 +28,7 @@ class CslEngine:
         return self._locale.lang
 
     def _processor(self, items: dict[str, Any]) -> Processor:
+        items = {key: with_note_fields(item) for key, item in items.items()}
         return Processor(self._style, self._locale, self._output, items)
 
     def bibliography(self, items: Sequence[CslItem]) -> list[Entry]:

@@ -8,15 +8,16 @@ name objects with them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 
+from citeform.engine.csl.initials import ROMANESQUE, STARTS_ROMANESQUE, initialize
 from citeform.engine.csl.locale import Locale
-from citeform.engine.csl.markup import apostrophes
-from citeform.engine.csl.rich import Formatting, Part, Rich, blank, join
+from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.particles import split_particles
+from citeform.engine.csl.rich import Formatting, Part, Rich, blank, join, plain
 from citeform.engine.csl.textcase import apply_text_case
 
 NameData = Mapping[str, Any]
@@ -41,7 +42,8 @@ class NameOptions:
     delimiter_precedes_et_al: str = "contextual"
     delimiter_precedes_last: str = "contextual"
     et_al_min: int = 0
-    et_al_use_first: int = 0
+    et_al_use_first: int | None = None
+    """``None`` when the style does not set it: the list is not shortened."""
     et_al_subsequent_min: int = 0
     et_al_subsequent_use_first: int = 0
     et_al_use_last: bool = False
@@ -59,218 +61,192 @@ class NameOptions:
     family: NamePart = NamePart()
 
 
-_LOWER_WORD: Final = re.compile(r"^[a-z\u00e0-\u00ff'\u2019\-]+$")
-_HYPHEN_PARTICLE: Final = re.compile(r"^([a-z]{1,3}-)(?=[A-Z])")
-"""A particle joined by a hyphen, as in ``al-One``."""
-_PARTICLE_JOINS: Final = ("'", "\u2019", "-")
+_NO_BREAK_LANGUAGES: Final = frozenset({"fr", "ru", "cs"})
+"""Locales whose particles join the family name with a no-break space."""
+_JOINING_ENDS: Final = ("\u2019", "'", "-", " ")
+"""A non-dropping particle ending in one of these joins the family name directly."""
+_APOSTROPHE_ENDS: Final = ("'", "\u02bc", "\u2019", "-")
+"""A dropping particle ending in one of these joins the family name (``d\u2019Aubignac``)."""
+_FAMILY_FIRST_LANGUAGES: Final = frozenset({"ja", "zh"})
+_UNINVERTED_GIVEN: Final = frozenset({"Lord", "Lady"})
+"""Given names that are titles: a comma always separates them when inverted."""
 
 
-def _is_latin(text: str) -> bool:
-    for char in text:
-        if char.isalpha():
-            name = unicodedata.name(char, "")
-            if not (name.startswith(("LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARABIC"))):
-                return False
-    return True
+def _romanesque(parts: Mapping[str, str], language: str) -> int:
+    """How a name's script orders it.
 
-
-def split_particles(name: NameData) -> dict[str, str]:
-    """The name's parts, with particles split off ``family`` and ``given`` as CSL-JSON does."""
-    parts = {
-        key: apostrophes(str(value)) for key, value in name.items() if isinstance(value, str | int)
-    }
-    if "non-dropping-particle" not in parts:
-        _split_family(parts)
-    _split_given(parts)
-    return parts
-
-
-def _split_family(parts: dict[str, str]) -> None:
-    """A particle before the family name (``van der``, ``d'``, ``al-``) moves apart."""
-    family = parts.get("family", "")
-    if len(family) > 2 and family[0] == family[-1] == '"':  # a quoted family name is kept whole
-        parts["family"] = family[1:-1]
-        return
-    if match := _HYPHEN_PARTICLE.match(family):
-        parts["non-dropping-particle"], parts["family"] = match.group(1), family[match.end(1) :]
-        return
-    if " " in family:
-        words = family.split(" ")
-        count = 0
-        while count < len(words) - 1 and _LOWER_WORD.match(words[count]):
-            count += 1
-        if count:
-            parts["non-dropping-particle"] = " ".join(words[:count])
-            parts["family"] = " ".join(words[count:])
-    elif family[:2] in {"d'", "d\u2019", "l'", "l\u2019"} and len(family) > 2:
-        parts["non-dropping-particle"] = family[:2]
-        parts["family"] = family[2:]
-
-
-def _split_given(parts: dict[str, str]) -> None:
-    """A suffix after a comma, and particles at the end of the given name, move apart."""
-    given = " ".join(parts.get("given", "").split())
-    parts["given"] = given
-    if ("suffix" not in parts and ", " in given) or ",! " in given:
-        given, _comma, suffix = given.partition(",")
-        if suffix.startswith("!"):
-            parts["comma-suffix"] = "true"
-        parts["given"], parts["suffix"] = given.strip(), suffix.lstrip("!").strip()
-        given = parts["given"]
-    if "dropping-particle" not in parts and " " in given:
-        words = given.split(" ")
-        count = 0
-        while count < len(words) - 1 and _LOWER_WORD.match(words[-1 - count]):
-            count += 1
-        if count:
-            parts["dropping-particle"] = " ".join(words[-count:])
-            parts["given"] = " ".join(words[:-count])
-
-
-def _with_particle(particle: str, rest: str) -> str:
-    if not particle:
-        return rest
-    if not rest:
-        return particle
-    if particle.endswith(_PARTICLE_JOINS):
-        return particle + rest
-    return f"{particle} {rest}"
-
-
-_GIVEN_TOKEN: Final = re.compile(r"([^\s.\-\u2010]+)(\.?)\s*([-\u2010]?)\s*")
-
-
-def initials(
-    given: str, initialize_with: str, *, initialize: bool = True, hyphen: bool = True
-) -> str:
-    """*given* as initials joined by *initialize_with* (``"John Ronald"`` -> ``"J. R."``).
-
-    A part ending in a period is an abbreviation and kept (``Ph.`` -> ``Ph``); other
-    parts become their initial, or with ``initialize="false"`` only single letters do;
-    lower-case parts stay words; hyphenated names keep the hyphen (``J.-P.``) unless
-    ``initialize-with-hyphen="false"``.
+    0: family name first, no space (Chinese, Japanese); 1: family name first, with a
+    space; 2: given name first.
     """
-    out: list[str] = []
-    after_dash = False
-    for match in _GIVEN_TOKEN.finditer(given.strip()):
-        token, period, dash = match.groups()
-        if token[:1].islower() and after_dash:  # "G-ping": the lower-case part is left out
-            out[-1] = out[-1].removesuffix("-") + initialize_with
-            after_dash = bool(dash)
-            continue
-        after_dash = bool(dash)
-        if token[:1].islower():
-            piece = token + " "
-        elif period or len(token) == 1:
-            piece = token + initialize_with
-        elif initialize:
-            piece = token[0] + initialize_with
-        else:
-            piece = token + " "
-        if dash and hyphen:
-            piece = piece.rstrip() + "-"
-        out.append(piece)
-    return "".join(out).rstrip()
+    if not ROMANESQUE.search(parts.get("family", "").replace('"', "")):
+        return 1 if STARTS_ROMANESQUE.match(parts.get("given", "")) else 0
+    if language[:2] in _FAMILY_FIRST_LANGUAGES or parts.get("static-ordering"):
+        return 1
+    return 2
 
 
-def _part(text: str, part: NamePart, locale: Locale) -> Part:
+def _styled(text: str, part: NamePart, locale: Locale) -> Part:
+    """*text* (with its inline markup) in the formatting and case of a ``cs:name-part``."""
     if not text:
         return ""
-    node: Part = text
+    node = parse_markup(text, locale.quotes)
     if part.text_case:
         node = apply_text_case(node, part.text_case, english=locale.lang.startswith("en"))
-    if part.formatting:
-        node = Rich((node,), part.formatting)
-    return (
-        Rich(tuple(p for p in (part.prefix, node, part.suffix) if p))
-        if (part.prefix or part.suffix)
-        else node
-    )
+    return Rich((node,), part.formatting) if part.formatting else node
 
 
-def format_name(
-    name: NameData, options: NameOptions, locale: Locale, *, inverted: bool, sorting: bool = False
+def _affixed(node: Part, part: NamePart) -> Part:
+    """*node* between the affixes of a ``cs:name-part``."""
+    if blank(node) or not (part.prefix or part.suffix):
+        return node
+    return Rich(tuple(piece for piece in (part.prefix, node, part.suffix) if piece))
+
+
+def _joined(nodes: Sequence[Part], delimiter: str) -> Part:
+    parts = join(nodes, delimiter)
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else Rich(tuple(parts))
+
+
+@attrs.frozen
+class _Pieces:
+    """The parts of one name, each styled, and the text of its particles."""
+
+    given: Part
+    dropping: Part
+    non_dropping: Part
+    family: Part
+    suffix: Part
+    dropping_text: str
+    non_dropping_text: str
+    comma_dropping: str
+    space: str
+    """What joins a particle to the family name (a no-break space in some locales)."""
+
+    @property
+    def hyphenated(self) -> bool:
+        """Whether the non-dropping particle joins the family name without a space."""
+        return self.non_dropping_text.endswith(_JOINING_ENDS)
+
+
+def format_name(  # noqa: PLR0913 - the name, its options and where it prints
+    name: NameData,
+    options: NameOptions,
+    locale: Locale,
+    *,
+    inverted: bool,
+    sorting: bool = False,
+    language: str = "",
 ) -> Part:
-    """One name as *options* ask, inverted (family first) where *inverted*."""
+    """One name as *options* ask, inverted (family first) where *inverted*.
+
+    *sorting* gives the form of a sort key; *language* is the item's (Chinese and
+    Japanese items print even Latin names family first).
+    """
     if name.get("literal"):
-        return _part(str(name["literal"]), options.family, locale)
+        return _styled(str(name["literal"]), options.family, locale)
     parts = split_particles(name)
-    family = parts.get("family", "")
-    given = parts.get("given", "")
-    if not family:
-        return _part(given, options.given, locale)
-    if options.initialize_with is not None and given:
-        given = initials(
+    if not parts.get("family"):
+        return _styled(parts.get("given", ""), options.given, locale)
+    pieces = _pieces(parts, options, locale, sorting=sorting)
+    romanesque = _romanesque(parts, language)
+    if romanesque < 2:
+        family = _joined([pieces.non_dropping, pieces.family], pieces.space if romanesque else "")
+        return _joined([family, pieces.given], " " if romanesque else "")
+    if sorting:
+        return _sort_form(pieces, options)
+    if not inverted:
+        return _display(pieces, options, comma_suffix=bool(parts.get("comma-suffix")))
+    separator = ", " if parts.get("given") in _UNINVERTED_GIVEN else options.sort_separator
+    demoted = options.demote_non_dropping_particle in {"display-and-sort", "always"}
+    return (_demoted if demoted else _family_first)(pieces, options, separator)
+
+
+def _pieces(
+    parts: Mapping[str, str], options: NameOptions, locale: Locale, *, sorting: bool
+) -> _Pieces:
+    """The styled parts of a name: the given name initialised or left out as *options* ask."""
+    given = "" if options.form == "short" else parts.get("given", "")
+    if given and options.initialize_with is not None:
+        given = initialize(
             given,
             options.initialize_with,
             initialize=options.initialize,
             hyphen=options.initialize_with_hyphen,
         )
+    suffix = parts.get("suffix", "") if given else ""
+    if suffix and options.initialize_with is not None:
+        suffix = initialize(suffix, options.initialize_with, initialize=False)
+    dropping = parts.get("dropping-particle", "") if given else ""
     non_dropping = parts.get("non-dropping-particle", "")
-    if not _is_latin(family + given):
-        return _family_first(f"{non_dropping}{family}", given, options, locale)
-    if options.form == "short":
-        return _part(_with_particle(non_dropping, family), options.family, locale)
-    parts["given"] = given
-    if inverted:
-        return _inverted_name(parts, options, locale, sorting=sorting)
-    comma = bool(name.get("comma-suffix") or parts.get("comma-suffix"))
-    return _display_name(parts, options, locale, comma_suffix=comma)
+    if sorting:  # an apostrophe in a particle does not sort
+        dropping = re.sub("['\u2019]", "", dropping, count=1)
+        non_dropping = re.sub("['\u2019]", "", non_dropping, count=1)
+    return _Pieces(
+        given=_styled(given, options.given, locale),
+        dropping=_styled(dropping, options.given, locale),
+        non_dropping=_styled(non_dropping, options.family, locale),
+        family=_styled(parts.get("family", ""), options.family, locale),
+        suffix=parse_markup(suffix, locale.quotes) if suffix else "",
+        dropping_text=dropping,
+        non_dropping_text=non_dropping,
+        comma_dropping=parts.get("comma-dropping-particle", ""),
+        space="\u00a0" if locale.lang[:2] in _NO_BREAK_LANGUAGES else " ",
+    )
 
 
-def _family_first(family: str, given: str, options: NameOptions, locale: Locale) -> Part:
-    """A name in a script that writes family then given name, with no space between."""
-    if options.form == "short":
-        return _part(family, options.family, locale)
-    pieces = (_part(family, options.family, locale), _part(given, options.given, locale))
-    return Rich(tuple(piece for piece in pieces if piece))
+def _sort_form(pieces: _Pieces, options: NameOptions) -> Part:
+    """A name as its sort key: family name first, particles where the style sorts them."""
+    if options.demote_non_dropping_particle == "never":
+        family = _joined([pieces.non_dropping, pieces.family], pieces.space)
+        family = _joined([family, pieces.dropping], " ")
+        return _joined([_joined([family, pieces.given], " "), pieces.suffix], " ")
+    rest = _joined([pieces.given, pieces.dropping, pieces.non_dropping], " ")
+    return _joined([_joined([pieces.family, rest], " "), pieces.suffix], " ")
 
 
-def _inverted_name(
-    parts: Mapping[str, str], options: NameOptions, locale: Locale, *, sorting: bool
-) -> Part:
-    """Family name first: ``Family, Given particle, Suffix``."""
-    family = parts.get("family", "")
-    given = parts.get("given", "")
-    dropping = parts.get("dropping-particle", "")
-    non_dropping = parts.get("non-dropping-particle", "")
-    demote = options.demote_non_dropping_particle
-    if demote == "display-and-sort" or (demote == "sort-only" and sorting):
-        family_text = family
-        given_text = (
-            _with_particle(_with_particle(given, dropping), non_dropping)
-            if given
-            else _with_particle(dropping, non_dropping)
-        )
+def _demoted(pieces: _Pieces, options: NameOptions, separator: str) -> Part:
+    """Family name first, both particles after the given name: ``Berg, Anna van der``."""
+    rest = _joined([pieces.given, pieces.dropping], pieces.comma_dropping + " ")
+    rest = _affixed(_joined([rest, pieces.non_dropping], " "), options.given)
+    front = _joined([_affixed(pieces.family, options.family), rest], separator)
+    return _joined([front, pieces.suffix], separator)
+
+
+def _family_first(pieces: _Pieces, options: NameOptions, separator: str) -> Part:
+    """Family name first with its particle: ``van der Berg, Anna``."""
+    family = _joined(
+        [pieces.non_dropping, pieces.family], "" if pieces.hyphenated else pieces.space
+    )
+    rest = _joined([pieces.given, pieces.dropping], pieces.comma_dropping + " ")
+    front = _joined([_affixed(family, options.family), _affixed(rest, options.given)], separator)
+    return _joined([front, pieces.suffix], separator)
+
+
+def _display(pieces: _Pieces, options: NameOptions, *, comma_suffix: bool) -> Part:
+    """Given name first: ``Anna van der Berg``, ``Jean de La Fontaine III``."""
+    dropping, family = pieces.dropping, pieces.family
+    text = pieces.dropping_text
+    if (
+        text
+        and not pieces.non_dropping_text
+        and text.endswith(_APOSTROPHE_ENDS)
+        and text[:-1] != "de"
+    ):
+        dropping, family = "", _joined([dropping, family], "")
+    if pieces.hyphenated:
+        back = _joined([dropping, _joined([pieces.non_dropping, family], "")], pieces.space)
     else:
-        family_text = _with_particle(non_dropping, family)
-        given_text = _with_particle(given, dropping) if given else dropping
-    pieces: list[Part] = [_part(family_text, options.family, locale)]
-    if given_text:
-        pieces += [options.sort_separator, _part(given_text, options.given, locale)]
-    if suffix := parts.get("suffix", ""):
-        pieces += [options.sort_separator, suffix]
-    return Rich(tuple(pieces))
-
-
-def _display_name(
-    parts: Mapping[str, str], options: NameOptions, locale: Locale, *, comma_suffix: bool
-) -> Part:
-    """Given name first: ``Given particle Family Suffix``."""
-    given = parts.get("given", "")
-    dropping = parts.get("dropping-particle", "")
-    pieces: list[Part] = []
-    if given:
-        pieces.append(_part(given, options.given, locale))
-    if dropping:
-        pieces += [" ", dropping] if pieces else [dropping]
-    if pieces:
-        pieces.append("" if dropping.endswith(_PARTICLE_JOINS) and dropping else " ")
-    back = _with_particle(parts.get("non-dropping-particle", ""), parts.get("family", ""))
-    pieces.append(_part(back, options.family, locale))
-    if suffix := parts.get("suffix", ""):
-        pieces += [", " if comma_suffix else " ", suffix]
-    return Rich(tuple(pieces))
+        back = _joined([dropping, pieces.non_dropping, family], pieces.space)
+    back = _affixed(_joined([back, pieces.suffix], ", " if comma_suffix else " "), options.family)
+    comma = "" if options.family.prefix else pieces.comma_dropping
+    space = (
+        pieces.space
+        if options.initialize_with and re.search("[\u00a0\ufeff]", options.initialize_with)
+        else " "
+    )
+    return _joined([_affixed(pieces.given, options.given), back], comma + space)
 
 
 def _decorated(node: Part, options: NameOptions) -> Part:
@@ -315,17 +291,6 @@ def _and_term(options: NameOptions, locale: Locale) -> str:
     return ""
 
 
-def _precedes(rule: str, names_before: int, inverted_before: bool) -> bool:
-    """Whether the delimiter goes before "and" or "et al." (*names_before* names precede)."""
-    if rule == "always":
-        return True
-    if rule == "never":
-        return False
-    if rule == "after-inverted-name":
-        return inverted_before
-    return names_before >= 2
-
-
 def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     names: Sequence[NameData],
     options: NameOptions,
@@ -336,11 +301,13 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     sorting: bool = False,
     add_names: int = 0,
     given_levels: Mapping[str, int] | None = None,
+    language: str = "",
 ) -> Part:
     """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
 
     *add_names* shows more names before "et al."; *given_levels* expands given names
-    by name (:func:`name_key`): 1 adds initials, 2 the full given name.
+    by name (:func:`name_key`): 1 adds initials, 2 the full given name; *language*
+    is the item's.
     """
     minimum = (
         options.et_al_subsequent_min
@@ -353,8 +320,8 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         else options.et_al_use_first
     )
     shown = list(names)
-    if minimum and use_first and len(names) >= minimum:
-        shown = shown[: min(len(names), use_first + add_names)]
+    if minimum and use_first is not None and len(names) >= minimum:
+        shown = shown[: use_first + add_names]
     rendered = [
         _decorated(
             format_name(
@@ -365,6 +332,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
                 locale,
                 inverted=_inverted(options, index),
                 sorting=sorting,
+                language=language,
             ),
             options,
         )
@@ -391,13 +359,27 @@ def _truncated(
         return Rich((*body, options.delimiter, "\u2026 ", _decorated(last, options)))
     if blank(et_al_term):
         return Rich(tuple(body))
-    last_inverted = _inverted(options, len(rendered) - 1)
-    separator = (
-        options.delimiter
-        if _precedes(options.delimiter_precedes_et_al, len(rendered), last_inverted)
-        else " "
+    separator = _before_et_al(plain(et_al_term), options, len(rendered))
+    # the list with "et al." takes cs:name's formatting and affixes once more, as in citeproc-js
+    return _decorated(Rich((*body, separator, et_al_term)), options)
+
+
+def _before_et_al(term: str, options: NameOptions, shown: int) -> str:
+    """What goes between the names and "et al." (nothing before a term in a CJK script)."""
+    single, multiple = _ET_AL_DELIMITERS.get(
+        options.delimiter_precedes_et_al, _ET_AL_DELIMITERS["contextual"]
     )
-    return Rich((*body, separator, et_al_term))
+    chosen = options.delimiter if (single if shown == 1 else multiple) else " "
+    return "" if chosen == " " and not STARTS_ROMANESQUE.match(term) else chosen
+
+
+_ET_AL_DELIMITERS: Final[Mapping[str, tuple[bool, bool]]] = {
+    "contextual": (False, True),
+    "always": (True, True),
+    "never": (False, False),
+    "after-inverted-name": (True, False),
+}
+"""Whether the delimiter (else a space) goes before "et al." after one name, and after more."""
 
 
 def _with_and(
@@ -417,6 +399,31 @@ def _with_and(
         return Rich((*head, options.delimiter, rendered[-1]))
     before = len(rendered) - 1
     inverted_before = _inverted(options, before - 1) and _personal(shown[before - 1])
-    if _precedes(options.delimiter_precedes_last, before, inverted_before):
-        return Rich((*head, options.delimiter, and_term, " ", rendered[-1]))
-    return Rich((*head, " ", and_term, " ", rendered[-1]))
+    rule = options.delimiter_precedes_last
+    if rule == "after-inverted-name" and not _personal(shown[-1]):
+        rule = "contextual"  # an institution last follows its own rule, without this one
+    prefix = (
+        options.delimiter
+        if options.delimiter_precedes_last == "after-inverted-name" and inverted_before
+        else _before_and(and_term, options.delimiter, rule, before)
+    )
+    spaced = bool(STARTS_ROMANESQUE.match(and_term))
+    return Rich((*head, prefix, and_term, " " if spaced else "", rendered[-1]))
+
+
+_AND_DELIMITERS: Final[Mapping[str, tuple[str, str]]] = {
+    "contextual": (" ", "delimiter"),
+    "always": ("delimiter", "delimiter"),
+    "never": (" ", " "),
+    "after-inverted-name": ("delimiter", " "),
+}
+"""What goes before "and" after one name and after more: the delimiter or a space."""
+
+
+def _before_and(and_term: str, delimiter: str, rule: str, names_before: int) -> str:
+    """What goes before "and" by *rule* (nothing but a delimiter before a term in a CJK script)."""
+    single, multiple = _AND_DELIMITERS.get(rule, _AND_DELIMITERS["contextual"])
+    if not STARTS_ROMANESQUE.match(and_term):
+        single, multiple = ("delimiter" if rule == "always" else ""), ""
+    chosen = single if names_before == 1 else multiple
+    return delimiter if chosen == "delimiter" else chosen

@@ -14,7 +14,13 @@ _NUMBER: Final = re.compile(r"\d+")
 _SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
 _HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
 _LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
-_RANGE: Final = re.compile(r"^(\w*?)(\d+)\s*[-\u2013]+\s*(\w*?)(\d+)$")
+_RANGE: Final = re.compile(
+    r"^((?:\d*[A-Za-z]+0*)?)(\d+)\s*(?<!\\)[-\u2013]+\s*((?:\d*[A-Za-z]+0*)?)(\d+)$"
+)
+"""A range: an optional prefix (``N``, ``8n``) and a number at each end."""
+_ROMAN_RANGE: Final = re.compile(r"^\s*[ivxlcdm]+\s*[-\u2013]\s*[ivxlcdm]+\s*$", re.IGNORECASE)
+_HYPHEN_OR_DASH: Final = re.compile(r"\s*[-\u2013]\s*")
+_ESCAPED_HYPHEN: Final = "\\-"
 MAX_ROMAN: Final = 3999
 """Larger numbers print as given, not as roman numerals."""
 _ROMAN: Final = (
@@ -44,8 +50,14 @@ def is_numeric(value: object) -> bool:
 
 
 def is_plural(value: object) -> bool:
-    """Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``)."""
+    r"""Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``i-ix``).
+
+    An escaped hyphen (``327\-30``) joins rather than ranges.
+    """
     text = str(value)
+    if _ROMAN_RANGE.match(text):
+        return True
+    text = text.replace(_ESCAPED_HYPHEN, "")
     return len(_NUMBER.findall(text)) > 1 and bool(_SEPARATORS.search(text))
 
 
@@ -103,28 +115,37 @@ def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
 
 
 def page_range(value: str, format_name: str | None, delimiter: str) -> str:
-    """*value* with its ranges written per ``page-range-format`` (untouched without one)."""
-    if not format_name:
-        return _HYPHEN_RANGE.sub(delimiter, value)
+    r"""*value* with its ranges written per ``page-range-format``.
+
+    Without a format only hyphens between numbers (and roman numerals) become
+    *delimiter*. With one, a range whose ends carry the same prefix (``N110-N15``, or
+    none) is expanded and then shortened as the format says; ends with different
+    prefixes keep a plain hyphen. An escaped hyphen (``3\-B``) prints as a hyphen
+    and never makes a range.
+    """
     parts = _LIST_SEPARATOR.split(value)
     return "".join(
         _one_range(part, format_name, delimiter) if index % 2 == 0 else part
         for index, part in enumerate(parts)
-    )
+    ).replace(_ESCAPED_HYPHEN, "-")
 
 
-def _one_range(text: str, format_name: str, delimiter: str) -> str:
+def _one_range(text: str, format_name: str | None, delimiter: str) -> str:
+    if _ROMAN_RANGE.match(text):
+        return _HYPHEN_OR_DASH.sub(delimiter, text.strip())
+    if not format_name:
+        return _HYPHEN_RANGE.sub(delimiter, text)
     match = _RANGE.match(text.strip())
     if not match:
         return text
     prefix_a, first, prefix_b, last = match.groups()
-    if prefix_b and prefix_a != prefix_b:
-        return text
+    if prefix_a != prefix_b:
+        return f"{prefix_a}{first}-{prefix_b}{last}"
     if len(last) < len(first):
         last = first[: len(first) - len(last)] + last
-    if _below(last, first):
-        return text
-    return f"{prefix_a}{first}{delimiter}{prefix_b}{_shorten(first, last, format_name)}"
+    if _below(first, last) and format_name != "expanded":
+        return f"{prefix_a}{first}{delimiter}{_shorten(first, last, format_name)}"
+    return f"{prefix_a}{first}{delimiter}{prefix_b}{last}"
 
 
 def _shorten(first: str, last: str, format_name: str) -> str:

@@ -14,8 +14,10 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.citeproc.formats import html_entry
+from citeform.engine.csl.cluster_sort import Grouping, sort_cites
+from citeform.engine.csl.cluster_sort import comparable as _comparable
 from citeform.engine.csl.collapse import RenderedCite, collapse
-from citeform.engine.csl.collation import sort_key
+from citeform.engine.csl.collation import run_key_text, sort_key
 from citeform.engine.csl.compiler import (
     DATE_VARIABLES,
     NAME_VARIABLES,
@@ -26,7 +28,9 @@ from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.disambiguation import Settings, disambiguate
 from citeform.engine.csl.locale import Locale
-from citeform.engine.csl.markup import parse_markup
+from citeform.engine.csl.locators import NO_PRINTED_FORM
+from citeform.engine.csl.locators import parsed_locator as _parsed_locator
+from citeform.engine.csl.markup import ends_sentence, parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
 from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
@@ -51,8 +55,15 @@ def _sort_string(text: str, lang: str) -> bytes:
     return sort_key(text, lang)
 
 
+_NOT_TEXT: Final = frozenset({"locator", "year-suffix", "citation-number"})
+"""Variables whose printing leaves a cite collapsible (with names and dates)."""
+
 _MISSING: Final = (1, "")
 """The sort value of an item without the key's value (such items sort last)."""
+
+
+_COMPARED: Final = CiteData(position="subsequent", near_note=True)
+"""The cite data of the form compared for ambiguity (as citeproc-js: a subsequent cite)."""
 
 
 @attrs.define
@@ -71,38 +82,50 @@ class Processor:
 
     def _key_value(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
         """*item*'s value for *key*: ``(0, value)``, or ``(1, "")`` when it has none."""
+        found = self._key_text(key, item, number)
+        if found[0] == 0 and isinstance(found[1], str):
+            return (0, _sort_string(found[1], self.locale.lang))
+        return found
+
+    def _key_text(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
+        """*item*'s value for *key* before collation (text, number or date), or ``_MISSING``."""
         context = Context(item, self.locale, "bibliography", sorting=True, citation_number=number)
         if key.macro is not None:
             if key.names_override:
                 context.names_override = _names_override(key.names_override)
             node = key.macro(context)
             text = plain(node) if node is not None else ""
-            return (0, _sort_string(text, self.locale.lang)) if text else _MISSING
+            return (0, text) if text else _MISSING
         variable = key.variable or ""
         if variable == "citation-number":
             return (0, number)
         value = variable_value(context, variable)
-        return _MISSING if value is None else self._variable_key(variable, value)
+        return _MISSING if value is None else self._variable_key(variable, value, item)
 
-    def _variable_key(self, variable: str, value: Any) -> tuple[int, Any]:
+    def _variable_key(self, variable: str, value: Any, item: Mapping[str, Any]) -> tuple[int, Any]:
         if variable in NAME_VARIABLES and isinstance(value, list):
-            options = NameOptions(name_as_sort_order="all", sort_separator=" ")
+            options = NameOptions(
+                demote_non_dropping_particle=self.style.options.get(
+                    "demote-non-dropping-particle", "display-and-sort"
+                )
+            )
+            language = str(item.get("language") or "")
             names = " ".join(
-                plain(format_name(name, options, self.locale, inverted=True, sorting=True))
+                plain(
+                    format_name(
+                        name, options, self.locale, inverted=True, sorting=True, language=language
+                    )
+                )
                 for name in value
             )
-            return (0, _sort_string(names, self.locale.lang))
+            return (0, names)
         if variable in DATE_VARIABLES:
             date = parse_date(value)
             return _MISSING if date is None else (0, (date.start, date.end or date.start))
         if variable in NUMBER_VARIABLES:
             match = re.search(r"-?\d+", str(value))
-            return (
-                (0, int(match.group()))
-                if match
-                else (0, _sort_string(str(value), self.locale.lang))
-            )
-        return (0, _sort_string(str(value), self.locale.lang))
+            return (0, int(match.group())) if match else (0, str(value))
+        return (0, str(value))
 
     def sorted_ids(
         self, ids: Sequence[str], section: Section, numbers: Mapping[str, int]
@@ -164,7 +187,7 @@ class Processor:
             parts.append(Rich((_rstrip(inline),), display="right-inline"))
         return Rich(tuple(parts)) if parts else None
 
-    def render_cite(
+    def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
         self,
         cite: Cite,
         data: CiteData,
@@ -172,8 +195,12 @@ class Processor:
         settings: Settings,
         *,
         without_names: bool = False,
+        comparing: bool = False,
     ) -> tuple[Part | None, Context]:
-        """One cite with the citation layout (without the layout's affixes)."""
+        """One cite with the citation layout (without the layout's affixes).
+
+        *comparing* renders the form that decides whether cites are ambiguous.
+        """
         context = Context(
             self.items[cite.item_id],
             self.locale,
@@ -185,12 +212,15 @@ class Processor:
             add_names=settings.add_names,
             given_levels=settings.given_levels,
             suppress_first_names=without_names or cite.suppress_author,
+            comparing=comparing,
         )
         node = self.style.citation.layout(context)
         if cite.author_only:
             return context.first_names, context
         if node is None:
             return None, context
+        if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
+            node = capitalize_leading_term(node)
         quotes = self.locale.quotes
         parts = [
             parse_markup(cite.prefix, quotes) if cite.prefix else None,
@@ -227,7 +257,11 @@ class Processor:
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
         if len(order) > 1:
             settings = disambiguate(
-                order, self.items, self.style.citation.options, self._key_function(numbers)
+                order,
+                self.items,
+                self.style.citation.options,
+                self._key_function(numbers),
+                extra_text=self.style.has_disambiguate,
             )
         else:  # one item: nothing to sort, nothing to tell apart
             settings = {item_id: Settings() for item_id in order}
@@ -237,7 +271,9 @@ class Processor:
 
     def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
         def key(item_id: str, settings: Settings) -> str:
-            node, _context = self.render_cite(Cite(item_id), CiteData(), numbers[item_id], settings)
+            node, _context = self.render_cite(
+                Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
+            )
             return plain(node) if node is not None else ""
 
         return key
@@ -255,13 +291,21 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
-            if substitute is not None and context.first_names is not None:
-                names_text = plain(context.first_names)
+            if (
+                substitute is not None
+                and context.first_names is not None
+                and not context.author_substitute_off
+            ):
+                lists = context.first_name_lists or (context.first_names,)
+                names_text = ",".join(plain(names) for names in lists)
                 if names_text and names_text == previous_names:
-                    node = _replace(node, context.first_names, substitute)
+                    node = _replace(node, lists[0], substitute)
+                    for names in lists[1:]:
+                        node = _replace(node, names, "")
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node)).strip()
-            entries.append((item_id, html_entry(text) if self.output == "html" else text))
+            text = self._render_output(capitalize_leading_term(node))
+            # citeproc-js keeps an HTML entry's outer spaces inside its division
+            entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
         return entries
 
     def _citations(
@@ -276,11 +320,8 @@ class Processor:
         out: list[str] = []
         for index, cluster in enumerate(clusters):
             note = note_numbers[index] if note_numbers and index < len(note_numbers) else index + 1
-            cites = list(cluster)
-            if section.sort:
-                by_number = sorted({c.item_id for c in cites}, key=lambda i: numbers.get(i, 0))
-                ids = self.sorted_ids(by_number, section, numbers)
-                cites.sort(key=lambda c: ids.index(c.item_id))
+            cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
+            cites = self._sorted_cites(cites, numbers, settings)
             positions = tracker.cluster(cites, note)
             rendered: list[RenderedCite] = []
             for cite, data in zip(cites, positions, strict=True):
@@ -291,33 +332,81 @@ class Processor:
                 if node is None:
                     continue
                 names = plain(context.first_names) if context.first_names is not None else ""
+                texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
                 rendered.append(
                     RenderedCite(
-                        cite, node, names, numbers.get(cite.item_id, 0), item_settings, data
+                        cite,
+                        node,
+                        names,
+                        numbers.get(cite.item_id, 0),
+                        item_settings,
+                        data,
+                        text_rendered=bool(texts),
                     )
                 )
             if not rendered:
-                out.append("")
+                out.append(NO_PRINTED_FORM)
                 continue
             body = Rich(tuple(collapse(rendered, section, self)))
-            if all(c.author_only for c in cites):
-                out.append(self._render_output(body))
+            if all(c.author_only for c in cites):  # names alone, without their formatting
+                out.append(self._render_output(plain(body)))
                 continue
             context = Context({}, self.locale, "citation")
             decorated = section.decoration.apply(body, context)
             if self.style.cls == "note":
                 decorated = capitalize_leading_term(decorated)
-            out.append(self._render_output(decorated))
+            out.append(self._render_output(decorated) or NO_PRINTED_FORM)
         return out
 
+    def _sorted_cites(
+        self, cites: list[Cite], numbers: Mapping[str, int], settings: Mapping[str, Settings]
+    ) -> list[Cite]:
+        """A cluster's cites in the citation's sort order (grouped by names where it collapses)."""
+        section = self.style.citation
+        if not section.sort or len(cites) < 2:
+            return cites
+        if any(key.variable == "citation-number" for key in section.sort):
+            ids = self.sorted_ids(list(dict.fromkeys(c.item_id for c in cites)), section, numbers)
+            return sorted(cites, key=lambda cite: ids.index(cite.item_id))
 
-def _comparable(value: Any) -> tuple[int, Any]:
-    """Sort values of mixed kinds made comparable: numbers, then dates, then text."""
-    if isinstance(value, int):
-        return (0, value)
-    if isinstance(value, tuple):
-        return (1, value)
-    return (2, value)
+        def keys(cite: Cite) -> list[tuple[int, Any]]:
+            item = self.items[cite.item_id]
+            number = numbers.get(cite.item_id, 0)
+            return [self._key_value(key, item, number) for key in section.sort]
+
+        def names(cite: Cite) -> tuple[int, Any]:
+            item = self.items[cite.item_id]
+            if not any(item.get(variable) for variable in NAME_VARIABLES):
+                return _MISSING
+            _node, context = self.render_cite(
+                Cite(cite.item_id), CiteData(), numbers.get(cite.item_id, 0), settings[cite.item_id]
+            )
+            if context.first_names is None:
+                return _MISSING
+            return (
+                0,
+                _sort_string(plain(context.first_names), self.locale.lang),
+            )
+
+        def run_key(cite: Cite, place: int) -> tuple[int, Any]:
+            first = self._key_text(
+                section.sort[0], self.items[cite.item_id], numbers.get(cite.item_id, 0)
+            )
+            if first == _MISSING:  # citeproc-js appends the place to "undefined"
+                return (0, run_key_text(f"undefined{place}", self.locale.lang))
+            if isinstance(first[1], str):
+                return (
+                    0,
+                    run_key_text("|".join([*first[1].split(), str(place)]), self.locale.lang),
+                )
+            return (0, (first[1], place))
+
+        options = section.options
+        grouped = (self.style.cls == "in-text" and bool(options.get("collapse"))) or bool(
+            options.get("cite-group-delimiter")
+        )
+        descending = [key.descending for key in section.sort]
+        return sort_cites(cites, keys, descending, Grouping(names, run_key) if grouped else None)
 
 
 def _names_override(override: Mapping[str, str]) -> dict[str, Any]:

@@ -40,6 +40,12 @@ class Rich:
     display: str = ""
     nocase: bool = False
     quoted: bool = False
+    markup: bool = False
+    """Formatting read from a value's own markup: it flips inside alike formatting."""
+    inner: bool = False
+    """A quoted passage in the locale's inner marks, outer ones when inside inner ones."""
+    sealed: bool = False
+    """A quoted passage that the style's punctuation after it does not move into."""
     empty: bool = attrs.field(init=False, eq=False, repr=False)
     """Whether the node holds no text (worked out once, when it is made)."""
 
@@ -68,7 +74,11 @@ class TermText(str):
 
 
 def capitalize_leading_term(node: Part) -> Part:
-    """*node* with its first letter upper-cased when that letter starts a locale term."""
+    """*node* with its first letter upper-cased when that letter starts a locale term.
+
+    Text with a digit before any letter (a citation number) means a variable printed
+    first: nothing is capitalised then.
+    """
     found = _first_letter(node)
     if not isinstance(found, TermText):
         return node
@@ -76,9 +86,9 @@ def capitalize_leading_term(node: Part) -> Part:
 
 
 def _first_letter(node: Part) -> str | None:
-    """The first string holding a letter (``None`` if there is none)."""
+    """The first string holding a letter or digit (``None`` if there is none)."""
     if isinstance(node, str):
-        return node if any(char.isalpha() for char in node) else None
+        return node if any(char.isalnum() for char in node) else None
     if node.nocase:
         return ""
     for part in node.parts:
@@ -91,7 +101,7 @@ def _first_letter(node: Part) -> str | None:
 def _replace_first(node: Part, target: str) -> Part:
     if isinstance(node, str):
         if node is target:
-            index = next(i for i, char in enumerate(node) if char.isalpha())
+            index = next(i for i, char in enumerate(node) if char.isalnum())
             if node[index].islower():
                 return node[:index] + node[index].upper() + node[index + 1 :]
         return node
@@ -166,11 +176,10 @@ _MERGE: Final[Mapping[tuple[str, str], str]] = {
 }
 """How punctuation meets punctuation, as citeproc-js joins it (other pairs keep both)."""
 _PUNCTUATION: Final = ".?!,:;"
-_CLOSE_MARK: Final = "\x00"
-_MARKUP_START: Final = "\x01"
-"""Marks a piece as markup, which punctuation joining passes over."""
-"""Put after a closing quotation mark while flattening, so punctuation can move inside."""
-
+_INTO_QUOTES: Final = ".,?!"
+"""Punctuation that moves inside a closing quotation mark where the locale asks."""
+_TEXT, _MARKUP, _CLOSE, _SEALED = range(4)
+"""Kinds of written pieces: text, markup, a closing quotation mark (sealed or not)."""
 
 _KINDS: Final[Mapping[tuple[str, str], str]] = {
     ("font-style", "italic"): "italic",
@@ -192,14 +201,23 @@ _NORMAL: Final[Mapping[str, str]] = {
 """A ``normal`` value ends the formatting of that kind, by writing its flip-flop markup."""
 
 
+_RAISED_WITHOUT_DECOMPOSITION: Final[Mapping[str, str]] = {
+    "\u02c0": "\u0294",  # modifier glottal stop
+    "\u02c1": "\u0295",  # modifier reversed glottal stop
+    "\u06e5": "\u0648",  # Arabic small waw
+    "\u06e6": "\u064a",  # Arabic small yeh
+}
+"""Superscript characters Unicode does not decompose, and the letters they raise."""
+
+
 def _superscripts() -> dict[str, str]:
-    """Unicode superscript characters and the letters they raise (``ʳ`` -> ``r``)."""
-    found = {}
-    for code in range(0xA0, 0x2100):
+    """Unicode superscript characters and the text they raise (``ʳ`` -> ``r``, ``™`` -> ``TM``)."""
+    found = dict(_RAISED_WITHOUT_DECOMPOSITION)
+    for code in (*range(0xA0, 0x2200), *range(0x3190, 0x31A0)):
         char = chr(code)
         decomposition = unicodedata.decomposition(char)
-        if decomposition.startswith("<super> ") and len(decomposition.split()) == 2:
-            found[char] = chr(int(decomposition.split()[1], 16))
+        if decomposition.startswith("<super> "):
+            found[char] = "".join(chr(int(hexa, 16)) for hexa in decomposition.split()[1:])
     return found
 
 
@@ -218,20 +236,24 @@ class _Flattener:
         self.flips = FLIP_FLOPS.get(output, {})
         self.superscripts = output == "html"
         self.pieces: list[str] = []
+        self.kinds: list[int] = []
         self.last = ""
-        self.quote_depth = 0
-        self.depth: dict[str, int] = {}
+        self.quote_marks: list[bool] = []
+        """Whether each open quotation is written with the inner marks."""
+        self.active: dict[str, bool] = {}
+        """Whether each kind of formatting is in effect where writing is."""
 
-    def text(self, text: str) -> None:
+    def text(self, text: str, kind: int = _TEXT) -> None:
         if not text:
             return
         if text[0] == " " and self.last == " ":
             text = text[1:]
             if not text:
                 return
-        merged = _MERGE.get((self.last, text[0]))
-        if merged is not None and self._drop_last_punctuation():
-            text = merged + text[1:]
+        if text[0] in _PUNCTUATION and self._merge_left(text[0]):
+            text = text[1:]
+            if not text:
+                return
         escaped = self.escape(text)
         if self.superscripts and any(char in _SUPERSCRIPTS for char in escaped):
             escaped = "".join(
@@ -239,31 +261,41 @@ class _Flattener:
                 for char in escaped
             )
         self.pieces.append(escaped)
+        self.kinds.append(kind)
         self.last = text[-1]
 
     def markup(self, text: str) -> None:
         if text:
-            self.pieces.append(_MARKUP_START + text)
+            self.pieces.append(text)
+            self.kinds.append(_MARKUP)
 
-    def _drop_last_punctuation(self) -> bool:
+    def _merge_left(self, mark: str) -> bool:
+        """Join *mark* with punctuation written before it (across closing markup and quotes).
+
+        The joined mark stays where the earlier one stood, inside the formatting or
+        quotes that end between them, as citeproc-js keeps it. Returns whether *mark*
+        was taken in.
+        """
         for index in range(len(self.pieces) - 1, -1, -1):
             piece = self.pieces[index]
-            if not piece or piece[0] == _MARKUP_START or piece == _CLOSE_MARK:
+            if self.kinds[index] != _TEXT or not piece:
                 continue
-            if piece[-1] in _PUNCTUATION:
-                self.pieces[index] = piece[:-1]
-                return True
-            return False
+            merged = _MERGE.get((piece[-1], mark))
+            if merged is None:
+                return False
+            self.pieces[index] = piece[:-1] + merged
+            return True
         return False
 
-    def _open(self, kind: str, closing: list[str]) -> None:
-        nested = self.depth.get(kind, 0) % 2 == 1
+    def _open(self, kind: str, closing: list[str], *, flips: bool) -> None:
+        """Open *kind*; where it is in effect already, markup from data flips it back."""
+        nested = flips and self.active.get(kind, False)
         opening, close = self.flips[kind] if nested and kind in self.flips else self.markup_of[kind]
-        if nested and kind not in self.flips and kind in {"italic", "bold", "small-caps"}:
+        if nested and kind not in self.flips and kind in _NORMAL.values():
             opening, close = "", ""
         self.markup(opening)
         closing.append(close)
-        self.depth[kind] = self.depth.get(kind, 0) + 1
+        self.active[kind] = not nested
 
     def node(self, node: Part) -> None:
         if isinstance(node, str):
@@ -274,73 +306,101 @@ class _Flattener:
             opening, close = self.markup_of[node.display]
             self.markup(opening)
             closing.append(close)
-        opened = self._open_formatting(node.formatting, closing)
+        opened = self._open_formatting(node.formatting, closing, flips=node.markup)
         if node.quoted:
-            self._quote(opening=True)
+            self._quote(opening=True, inner=node.inner)
         for part in node.parts:
             self.node(part)
         if node.quoted:
-            self._quote(opening=False)
-        for kind in opened:
-            self.depth[kind] -= 1
+            self._quote(opening=False, sealed=node.sealed)
+        self.active.update(opened)
         for tag in reversed(closing):
             self.markup(tag)
 
-    def _open_formatting(self, formatting: Formatting, closing: list[str]) -> list[str]:
-        """Write the markup *formatting* opens; return the kinds opened."""
-        opened: list[str] = []
+    def _open_formatting(
+        self, formatting: Formatting, closing: list[str], *, flips: bool
+    ) -> dict[str, bool]:
+        """Write the markup *formatting* opens; return the kinds it changed, as they were."""
+        opened: dict[str, bool] = {}
         for attribute in formatting:
             kind = _KINDS.get(attribute)
             if kind is not None:
-                self._open(kind, closing)
-                opened.append(kind)
+                opened.setdefault(kind, self.active.get(kind, False))
+                self._open(kind, closing, flips=flips)
             elif attribute[1] == "normal" and attribute[0] in _NORMAL:
                 flipped = _NORMAL[attribute[0]]
-                if self.depth.get(flipped, 0) % 2 == 1 and flipped in self.flips:
+                if self.active.get(flipped, False) and flipped in self.flips:
+                    opened.setdefault(flipped, True)
+                    self.active[flipped] = False
                     self.markup(self.flips[flipped][0])
                     closing.append(self.flips[flipped][1])
         return opened
 
-    def _quote(self, *, opening: bool) -> None:
-        """Write an opening or closing quotation mark, inner ones inside outer ones."""
+    def _quote(self, *, opening: bool, inner: bool = False, sealed: bool = False) -> None:
+        """Write an opening or closing quotation mark; alike marks inside alike ones flip."""
         if opening:
-            inner = self.quote_depth % 2 == 1
+            if self.quote_marks and self.quote_marks[-1] == inner:
+                inner = not inner
+            self.quote_marks.append(inner)
             self.text(self.quotes.open_inner if inner else self.quotes.open)
-            self.quote_depth += 1
             return
-        self.quote_depth -= 1
-        inner = self.quote_depth % 2 == 1
-        self.text(self.quotes.close_inner if inner else self.quotes.close)
-        self.pieces.append(_CLOSE_MARK)
+        inner = self.quote_marks.pop()
+        mark = self.quotes.close_inner if inner else self.quotes.close
+        self.text(mark, _SEALED if sealed else _CLOSE)
 
     def result(self) -> str:
-        text = "".join(piece.removeprefix(_MARKUP_START) for piece in self.pieces)
-        if _CLOSE_MARK not in text:
-            return text
-        if not self.quotes.punctuation_in_quote:
-            return text.replace(_CLOSE_MARK, "")
-        return _punctuation_into_quotes(text)
+        if self.quotes.punctuation_in_quote and _CLOSE in self.kinds:
+            self._punctuation_into_quotes()
+        return "".join(self.pieces)
 
+    def _punctuation_into_quotes(self) -> None:
+        """Move ``. , ? !`` that follow closing quotation marks inside the first of them."""
+        pieces, kinds = self.pieces, self.kinds
+        index = 0
+        while index < len(pieces):
+            if kinds[index] != _CLOSE:
+                index += 1
+                continue
+            after = index
+            while after < len(pieces) and kinds[after] in {_CLOSE, _MARKUP}:
+                after += 1
+            run = ""
+            while after < len(pieces) and kinds[after] == _TEXT:
+                following = pieces[after]
+                taken = len(following) - len(following.lstrip(_INTO_QUOTES))
+                run += following[:taken]
+                pieces[after] = following[taken:]
+                if pieces[after]:
+                    break
+                after += 1
+            if run:
+                pieces.insert(index, self._joined_before(index, run))
+                kinds.insert(index, _TEXT)
+                after += 1
+            index = after
 
-def _punctuation_into_quotes(text: str) -> str:
-    pieces = text.split(_CLOSE_MARK)
-    out = pieces[0]
-    for piece in pieces[1:]:
-        tags = ""
-        rest = piece
-        while rest.startswith("</"):
-            end = rest.index(">") + 1
-            tags, rest = tags + rest[:end], rest[end:]
-        if rest[:1] in {".", ","} and out:
-            mark, quote = rest[0], out[-1]
-            before = out[:-1]
-            if before.endswith(mark) or (mark == "." and before[-1:] in "?!"):
-                out = before + quote
+    def _joined_before(self, index: int, run: str) -> str:
+        """*run* joined to the text before piece *index*, as it is written there."""
+        previous = next(
+            (i for i in range(index - 1, -1, -1) if self.kinds[i] != _MARKUP and self.pieces[i]),
+            None,
+        )
+        added = ""
+        for mark in run:
+            if added:
+                before = added[-1]
+            elif previous is not None:
+                before = self.pieces[previous][-1]
             else:
-                out = before + mark + quote
-            rest = rest[1:]
-        out += tags + rest
-    return out
+                before = ""
+            merged = _MERGE.get((before, mark))
+            if merged is None:
+                added += mark
+            elif added:
+                added = added[:-1] + merged
+            elif previous is not None:
+                self.pieces[previous] = self.pieces[previous][:-1] + merged
+        return added
 
 
 def flatten(node: Part, quotes: Quotes, output: str) -> str:

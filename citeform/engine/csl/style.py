@@ -58,6 +58,8 @@ class CompiledStyle:
     options: Mapping[str, str]
     citation: Section
     bibliography: Section | None
+    has_disambiguate: bool = False
+    """Whether any condition tests ``disambiguate="true"``."""
 
     def locale(self, lang: str) -> Locale:
         """The merged locale *lang* for this style (cached)."""
@@ -120,11 +122,12 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
     )
 
 
-def _uses_variable(element: Element, name: str) -> bool:
+def _uses(element: Element, attribute: str, value: str) -> bool:
+    """Whether *element* or one inside it has *attribute* set to *value*."""
     stack = [element]
     while stack:
         node = stack.pop()
-        if node.get("variable") == name:
+        if node.get(attribute) == value:
             return True
         stack.extend(node.children)
     return False
@@ -146,7 +149,7 @@ def _compile_cached(path: str) -> CompiledStyle:
         MappingProxyType(macros),
         MappingProxyType(inherited),
         root.get("page-range-format"),
-        not _uses_variable(root, "year-suffix"),
+        not _uses(root, "variable", "year-suffix"),
     )
     citation_element = root.child("citation")
     if citation_element is None:
@@ -162,4 +165,5 @@ def _compile_cached(path: str) -> CompiledStyle:
         _section(compiler, bibliography_element, inherited)
         if bibliography_element is not None
         else None,
+        _uses(root, "disambiguate", "true"),
     )

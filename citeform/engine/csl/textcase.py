@@ -86,8 +86,49 @@ STOP_WORDS: Final = frozenset(
         "vs.",
         "within",
         "without",
+        "afore",
+        "al",
+        "alongside",
+        "amidst",
+        "amongst",
+        "anenst",
+        "apropos",
+        "apud",
+        "aside",
+        "astride",
+        "athwart",
+        "atop",
+        "barring",
+        "besides",
+        "c",
+        "ca",
+        "circa",
+        "d'",
+        "de",
+        "et",
+        "forenenst",
+        "given",
+        "lest",
+        "modulo",
+        "next",
+        "notwithstanding",
+        "plus",
+        "pro",
+        "qua",
+        "sans",
+        "thru",
+        "thruout",
+        "toward",
+        "towards",
+        "v.",
+        "van",
+        "vis-à-vis",
+        "von",
     ]
 )
+"""Words title case leaves lower-case (citeproc-js's list of single words)."""
+_DOTTED_I: Final = frozenset({"tr", "az"})
+"""Languages with a dotted capital and a dotless small i (Turkish, Azerbaijani)."""
 WordChange = Callable[[str, bool, bool, bool], str]
 """Changes one word, told whether it is the first, follows a colon, is the last."""
 _WORD: Final = re.compile(r"[^\s\u2013\u2014/]+")
@@ -132,7 +173,7 @@ def _is_lower(word: str) -> bool:
 def _title_word(word: str, first: bool, after_colon: bool, last: bool) -> str:
     if "-" in word.strip("-"):  # each part of a hyphenated word, one-letter parts aside
         head, *rest = word.split("-")
-        parts = [_title_single(head, first, after_colon, last)]
+        parts = [_title_single(head, first=True, after_colon=after_colon, last=last)]
         parts += [
             _upper_first(part)
             if len(part) > 1 and _is_lower(part) and part not in STOP_WORDS
@@ -157,7 +198,7 @@ def _sentence_word(word: str, first: bool, _after_colon: bool, _last: bool) -> s
         return (
             _upper_first(word.lower()) if word.isupper() and len(word) > 1 else _upper_first(word)
         )
-    return word.lower() if word.isupper() and len(word) > 1 else word
+    return word.lower()
 
 
 def _capitalize_first(word: str, first: bool, _after_colon: bool, _last: bool) -> str:
@@ -176,14 +217,18 @@ _WORD_CASES: Final[dict[str, WordChange]] = {
 }
 
 
-def apply_text_case(node: Part, case: str, *, english: bool = True) -> Part:
-    """*node* with CSL's *case* applied (title case only where *english*)."""
+def apply_text_case(node: Part, case: str, *, english: bool = True, language: str = "") -> Part:
+    """*node* with CSL's *case* applied (title case only where *english*).
+
+    Upper and lower case follow *language*'s rules for dotted and dotless ``i``.
+    """
     if case == "title" and not english:
         return node
+    dotted = language.lower().split("-")[0] in _DOTTED_I
     if case == "lowercase":
-        return _map_strings(node, str.lower)
+        return _map_strings(node, _dotted_lower if dotted else str.lower)
     if case == "uppercase":
-        return _map_strings(node, str.upper)
+        return _map_strings(node, _dotted_upper if dotted else str.upper)
     change = _WORD_CASES.get(case)
     if change is None:
         return node
@@ -199,7 +244,10 @@ def _map_strings(
         return change(node)
     if node.nocase:
         if state is not None:
-            state["index"] += sum(len(_WORD.findall(text)) for text in _all_strings(node))
+            words = sum(len(_WORD.findall(text)) for text in _all_strings(node))
+            state["index"] += words
+            if words:
+                state["after_colon"] = 0
         return node
     return attrs.evolve(node, parts=tuple(_map_strings(part, change, state) for part in node.parts))
 
@@ -208,3 +256,11 @@ def _all_strings(node: Part) -> list[str]:
     if isinstance(node, str):
         return [node]
     return [text for part in node.parts for text in _all_strings(part)]
+
+
+def _dotted_upper(text: str) -> str:
+    return text.replace("i", "\u0130").upper()
+
+
+def _dotted_lower(text: str) -> str:
+    return text.replace("I", "\u0131").replace("\u0130", "i").lower()

@@ -8,6 +8,8 @@ never sees XML.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -20,6 +22,7 @@ from citeform.errors import UnknownStyleError
 
 CSL_NAMESPACE: Final = "http://purl.org/net/xbiblio/csl"
 _XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
+_CHARACTER_REFERENCE: Final = re.compile(r"&#(?:([0-9]{1,6})|[xX]([0-9a-fA-F]{1,6}));")
 _PARSER: Final = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, huge_tree=False
 )
@@ -47,17 +50,31 @@ class Element:
         return (child for child in self.children if child.tag == tag)
 
 
+def _characters(match: re.Match[str]) -> str:
+    decimal, hexadecimal = match.groups()
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    return chr(code) if 0 < code <= sys.maxunicode else match.group()
+
+
+def _decoded(text: str) -> str:
+    """*text* with the character references it still holds read as characters.
+
+    A file's ``&amp;#160;`` parses to ``&#160;``; citeproc-js reads that as a no-break space.
+    """
+    return _CHARACTER_REFERENCE.sub(_characters, text) if "&#" in text else text
+
+
 def _convert(node: etree._Element) -> Element:
     attributes: dict[str, str] = {}
     for key, value in node.attrib.items():
         name = "lang" if key == _XML_LANG else etree.QName(key).localname
-        attributes[name] = str(value)
+        attributes[name] = _decoded(str(value))
     children = tuple(_convert(child) for child in node if isinstance(child.tag, str))
     return Element(
         etree.QName(node).localname,
         MappingProxyType(attributes),
         children,
-        node.text or "",
+        _decoded(node.text or ""),
     )
 
 

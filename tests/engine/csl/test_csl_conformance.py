@@ -14,6 +14,7 @@ from citeform.conformance.report import engine_baseline
 BASELINE = Path(__file__).resolve().parents[2] / "conformance-baseline-csl.json"
 
 
+@pytest.mark.conformance
 def test_the_csl_engine_reaches_its_baseline(shared: Callable[..., Path]) -> None:
     conformance = shared("conformance")
     assert main([str(conformance), "--engine", "csl", "--baseline", str(BASELINE)]) == 0

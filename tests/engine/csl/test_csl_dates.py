@@ -38,14 +38,21 @@ def test_ranges_collapse_on_the_largest_differing_part(
     assert _date({"date-parts": parts}, en) == expected
 
 
-def test_seasons_from_the_season_field_or_months_13_to_16(en: Locale, de: Locale) -> None:
+def test_seasons_from_the_season_field_or_months_13_to_24(en: Locale, de: Locale) -> None:
     assert _date({"date-parts": [[2020]], "season": "2"}, en) == "Summer 2020"
     assert _date({"date-parts": [[2020, 14]]}, en) == "Summer 2020"
     assert _date({"date-parts": [[2020, 13]]}, de) == f"{de.term('season-01')} 2020"
+    assert _date({"date-parts": [[2020, 17]]}, en) == "Spring 2020"
+    assert _date({"date-parts": [[2020, 24, 3]]}, en) == "Winter 2020"
+    assert _date({"date-parts": [[2020, 60]]}, en) == "2020"
 
 
 def test_raw_dates_and_eras(en: Locale, de: Locale) -> None:
     assert _date({"raw": "2020-05-06"}, en) == "6 May 2020"
+    assert _date({"raw": "2004-10-01/2004-10-14"}, en) == "1\u201314 October 2004"
+    unreadable = parse_date({"raw": "2004-10-01/later"})
+    assert unreadable is not None
+    assert unreadable.literal == "2004-10-01/later"
     assert _date({"date-parts": [[-50]]}, en) == f"50{en.term('bc')}"
     assert _date({"date-parts": [[800]]}, de).startswith("800")
 

@@ -58,11 +58,17 @@ def test_markup_in_data_becomes_formatting() -> None:
     assert flatten(node, OUTSIDE, "text") == "A title & bold"
 
 
-def test_nested_italics_flip_to_normal_in_html() -> None:
-    node = Rich(("it", Rich(("nested",), ITALIC)), ITALIC)
+def test_italics_from_data_flip_to_normal_in_html() -> None:
+    node = Rich(("it", Rich(("nested",), ITALIC, markup=True)), ITALIC)
     assert flatten(node, OUTSIDE, "html") == (
         '<i>it<span style="font-style:normal;">nested</span></i>'
     )
+
+
+def test_style_formatting_nests_without_flipping() -> None:
+    # citeproc-js writes <i>a <i>b</i></i> for a style's italic inside its italic
+    node = Rich(("a ", Rich(("b",), ITALIC)), ITALIC)
+    assert flatten(node, OUTSIDE, "html") == "<i>a <i>b</i></i>"
 
 
 def test_superscript_characters_become_sup_in_html_only() -> None:

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from citeform.engine.csl.initials import initialize
 from citeform.engine.csl.locale import Locale
-from citeform.engine.csl.names import NameOptions, format_name, format_names, initials
+from citeform.engine.csl.names import NameOptions, format_name, format_names
 from citeform.engine.csl.rich import plain
 
 
@@ -23,12 +24,12 @@ from citeform.engine.csl.rich import plain
     ],
 )
 def test_initials(given: str, expected: str) -> None:
-    assert initials(given, ". ") == expected
+    assert initialize(given, ". ") == expected
 
 
 def test_initials_without_hyphen_or_initialising() -> None:
-    assert initials("Jean-Paul", ".", hyphen=False) == "J.P."
-    assert initials("John R", ". ", initialize=False) == "John R."
+    assert initialize("Jean-Paul", ".", hyphen=False) == "J.P."
+    assert initialize("John R", ". ", initialize=False) == "John R."
 
 
 def _name(name: dict[str, Any], locale: Locale, *, inverted: bool, **options: Any) -> str:

@@ -108,3 +108,31 @@ def test_what_is_numeric_and_plural() -> None:
     assert numbers.is_plural("1-3")
     assert numbers.is_plural("2 & 4")
     assert not numbers.is_plural("12")
+
+
+@pytest.mark.parametrize(
+    ("page_format", "pages", "expected"),
+    [
+        ("expanded", "N110 - N5", "N110-N115"),
+        ("expanded", "N110 - 5", "N110-5"),
+        ("expanded", "123N110 - N5, 456K200 - 99", "123N110-N5, 456K200-99"),
+        ("minimal", "n11564 - n1568", "n11564-8"),
+        ("chicago", "8n11564-8n1568", "8n11564-68"),
+        ("chicago", "n11564-1568", "n11564-1568"),
+        ("chicago-16", "xxv-xxviii", "xxv-xxviii"),
+        ("expanded", "3\\-B", "3-B"),
+        (None, "327\\-30", "327-30"),
+    ],
+)
+def test_page_range_prefixes_roman_numerals_and_escaped_hyphens(
+    page_format: str | None, pages: str, expected: str
+) -> None:
+    assert numbers.page_range(pages, page_format, "-") == expected
+
+
+def test_roman_ranges_take_the_delimiter_and_escaped_hyphens_do_not() -> None:
+    assert numbers.page_range("i-ix", None, "\u2013") == "i\u2013ix"
+    assert numbers.page_range("N110 - 5", "expanded", "\u2013") == "N110-5"
+    assert numbers.is_plural("i-ix")
+    assert not numbers.is_plural("327\\-30")
+    assert not numbers.is_plural("3\\-B")

@@ -42,7 +42,7 @@ def test_nocase_spans_keep_their_case() -> None:
         ("uppercase", "A TALE OF TWO CITIES"),
         ("capitalize-first", "A tale of Two cities"),
         ("capitalize-all", "A Tale Of Two Cities"),
-        ("sentence", "A tale of Two cities"),
+        ("sentence", "A tale of two cities"),  # citeproc-js lowers every later word
     ],
 )
 def test_other_cases(case: str, expected: str) -> None:

@@ -339,9 +339,10 @@ def _check_kind(kind: vocab.Kind) -> Any:
     valid = _VALID[kind]
 
     def check(
-        _instance: object, _attribute: attrs.Attribute[Any], value: Mapping[str, Any]
+        _instance: object, _attribute: attrs.Attribute[Any], value: FrozenMap[str, Any]
     ) -> None:
-        if variables.issuperset(value.keys()) and valid(value.values()):
+        data = value._data  # noqa: SLF001 - the map converted from what was given
+        if variables.issuperset(data) and valid(data.values()):
             return
         for key, item in value.items():
             if key not in variables:

@@ -37,7 +37,7 @@ from pybtex.database import parse_string
 from timing import best_time
 
 from citeform.bibtex.dates import read_issued
-from citeform.bibtex.latex import decode, encode
+from citeform.bibtex.latex import decode, encode, is_safe
 from citeform.bibtex.names import read_name, read_names, write_name
 from citeform.io import Records, read, write
 
@@ -56,9 +56,10 @@ STEP_NAMES = {
 
 
 def citeform_read(path: Path) -> Records:
-    """citeform's read from cold: the caches of decoded and encoded values, of names read
-    and written and of dates emptied first (a conversion's writing starts from cold too)."""
-    for cache in (decode, encode, read_name, read_names, write_name, read_issued):
+    """citeform's read from cold: the caches of decoded, encoded and checked values, of
+    names read and written and of dates emptied first (a conversion's writing starts from
+    cold too)."""
+    for cache in (decode, encode, is_safe, read_name, read_names, write_name, read_issued):
         cache.cache_clear()
     return read(path, "bibtex")
 

@@ -454,12 +454,14 @@ def _accented(char: str) -> str | None:
 _SAFETY_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\\$|\^\^|[{}$#%&^_]", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_safe(latex: str) -> bool:
     r"""Whether LaTeX read from a file may be written back as it is.
 
     Only known text, accent, formatting and math macros pass; any other macro
     (``\input``, ``\write18``, ``\def``…), an unescaped ``# % &``, ``^``/``_``
-    outside math, ``^^`` notation, unbalanced braces or an open formula do not.
+    outside math, ``^^`` notation, unbalanced braces or an open formula do not. A value met
+    again (a field every entry of a file has) is checked once.
     """
     depth = 0
     in_math = False

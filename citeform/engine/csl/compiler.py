@@ -18,7 +18,8 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names, split_particles
+from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
     Formatting,

@@ -319,6 +319,10 @@ _TITLE_VARIABLES = frozenset(
     {"title", "container-title", "collection-title", "title-short", "event-title",
      "original-title"}
 )  # fmt: skip
+_BY_CONTEXT = frozenset(
+    {"container-title", "publisher", "issue", "number", "collection-number", "page"}
+)
+"""Variables whose field depends on the entry (:meth:`_EntryWriter.text_field`)."""
 _LIST_FIELDS = frozenset({"publisher", "location", "institution", "organization"})
 """biblatex splits these at ``and``; a value with the word ``and`` in it is braced whole."""
 _AND = re.compile(r"(?i)\band\b")
@@ -416,6 +420,8 @@ class _EntryWriter:
 
     def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
         """The field a text or number variable goes to in this entry."""
+        if variable not in _BY_CONTEXT:
+            return self.dialect.fields.get(variable)
         article = self.entry_type in table.ARTICLE_TYPES
         if variable == "container-title":
             return (

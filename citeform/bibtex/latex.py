@@ -204,7 +204,7 @@ def _ligature(match: re.Match[str]) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def decode(latex: str, *, protect: bool = True) -> Decoded:
+def decode(latex: str, protect: bool = True) -> Decoded:
     """Return the Unicode text of *latex* (``protect``: braces become nocase spans)."""
     if not _NEEDS_DECODER.search(latex):  # no macro, group or math: ligatures at most
         return Decoded(_LIGATURE.sub(_ligature, latex), complete=True)
@@ -273,7 +273,7 @@ def _markup(text: str) -> Iterator[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=8192)
-def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
+def encode(text: str, ascii_only: bool, protect_case: bool = False) -> str:
     """Return *text* (CSL rich text) as a LaTeX value that decodes back to it.
 
     Values met again (a journal, a publisher, a field every entry of a file has) are

@@ -90,7 +90,7 @@ class _EntryReader:
         if name in table.VERBATIM_FIELDS:
             value, complete = raw, True
         else:
-            decoded = decode(raw, protect=name in table.TITLE_FIELDS)
+            decoded = decode(raw, name in table.TITLE_FIELDS)
             value, complete = decoded.text, decoded.complete
         if variable == "page":
             value = value.replace("\u2013", "-")
@@ -403,7 +403,7 @@ class _EntryWriter:
         ):
             return raw
         protect = variable in _TITLE_VARIABLES
-        return encode(text, ascii_only=self.dialect.ascii_only, protect_case=protect)
+        return encode(text, self.dialect.ascii_only, protect)
 
     def put(self, field: str, value: str, *, bare: bool = False, variable: str = "") -> None:
         """Set *field* unless it is set already; *variable* is then carried natively.
@@ -458,7 +458,7 @@ class _EntryWriter:
                 self.put(field, _verbatim(text), variable=variable)
             elif variable == "page":
                 pieces = _RANGE_DASH.split(text)
-                encoded = "--".join(encode(p, ascii_only=self.dialect.ascii_only) for p in pieces)
+                encoded = "--".join(encode(p, self.dialect.ascii_only) for p in pieces)
                 self.put(field, encoded, variable=variable)
             elif self.dialect is BIBLATEX and field in _LIST_FIELDS and _AND.search(text):
                 self.put(field, "{" + self.encode(variable, text) + "}", variable=variable)
@@ -503,7 +503,7 @@ class _EntryWriter:
         carried, shelf = ["call-number"], call_number
         if archive and ": " not in archive:
             carried, shelf = ["archive", "call-number"], f"{archive}: {call_number}"
-        self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
+        self.put("library", encode(shelf, self.dialect.ascii_only))
         if "library" in self.fields:
             self.native.update(carried)
 
@@ -544,7 +544,7 @@ class _EntryWriter:
         if edtf is None:
             text = drop_controls(date.literal or date.raw or "").strip()
             if text:  # braced whole: biblatex loops forever on a bare non-ASCII year
-                encoded = encode(text, ascii_only=self.dialect.ascii_only)
+                encoded = encode(text, self.dialect.ascii_only)
                 self.put("year", "{" + encoded + "}", variable="issued")
             return
         if self.dialect is BIBLATEX:
@@ -576,8 +576,8 @@ class _EntryWriter:
         if isinstance(value, tuple):
             return write_names(value, et_al=False, ascii_only=ascii_only)
         if isinstance(value, Date):
-            return _edtf(value) or encode(value.literal or value.raw or "", ascii_only=ascii_only)
-        return encode(str(value), ascii_only=ascii_only)
+            return _edtf(value) or encode(value.literal or value.raw or "", ascii_only)
+        return encode(str(value), ascii_only)
 
     def coverage(self) -> Coverage:
         """How the entry carries the record's variables (after :meth:`text`)."""
@@ -587,9 +587,7 @@ class _EntryWriter:
     def write_citation(self) -> None:
         if not self.with_citation or self.record.citation is None:
             return
-        text = encode(
-            table.CITATION_PREFIX + self.record.citation, ascii_only=self.dialect.ascii_only
-        )
+        text = encode(table.CITATION_PREFIX + self.record.citation, self.dialect.ascii_only)
         self.put(
             "note" if self.dialect is BIBTEX and "note" not in self.fields else "addendum", text
         )
@@ -604,7 +602,7 @@ class _EntryWriter:
                 continue
             raw = str(field.value)
             if not is_safe(raw):
-                raw = encode(decode(raw, protect=False).text, ascii_only=self.dialect.ascii_only)
+                raw = encode(decode(raw, protect=False).text, self.dialect.ascii_only)
             self.put(name, raw)
 
     def text(self) -> str:

@@ -19,7 +19,13 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.names import (
+    NameOptions,
+    NamePart,
+    format_names,
+    names_identity,
+    shown_names,
+)
 from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
@@ -351,6 +357,9 @@ class Compiler:
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
     enclosing: list[Element] = attrs.field(factory=list)
     """The rendering elements and macros being compiled, innermost last."""
+    substitute_names: list[Element | None] = attrs.field(factory=list)
+    """The ``cs:name`` of the last ``cs:names`` with one among the substitute's children so far:
+    a bare ``cs:names`` after it takes that one, as citeproc-js does."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -462,6 +471,8 @@ class Compiler:
             text = str(value)
             if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
                 text = numbers.number_range(text, _range_delimiter(context, variable))
+            if variable in NUMBER_VARIABLES and "&" in text and numbers.is_numeric(text):
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -495,6 +506,8 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
+            if "&" in text and numbers.is_numeric(text):
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
@@ -525,7 +538,7 @@ class Compiler:
                 value = variable_value(context, variable)
                 term_name = variable
             plural = (
-                _label_plural(plural_rule, variable, value)
+                _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
                 if value is not None
                 else plural_rule == "always"
             )
@@ -559,14 +572,19 @@ class Compiler:
         """``cs:names``: name variables with their label, or a substitute.
 
         A ``cs:names`` without children inside a ``cs:substitute`` (directly or in a
-        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes.
+        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes
+        (the name of an earlier candidate with one of its own, if any).
         """
         parent = self.substituting[-1] if self.substituting and not element.children else None
 
         def own_or_inherited(tag: str) -> Element | None:
             return element.child(tag) or (parent.child(tag) if parent is not None else None)
 
-        name_element = own_or_inherited("name")
+        name_element = (
+            element.child("name")
+            or (self.substitute_names[-1] if parent is not None and self.substitute_names else None)
+            or own_or_inherited("name")
+        )
         et_al_element = own_or_inherited("et-al")
         label_element = own_or_inherited("label")
         compiled = CompiledNames(
@@ -581,10 +599,10 @@ class Compiler:
             label=_name_label(element, label_element, name_element),
             substitutes=self._substitutes(element, parent),
             own_children=bool(element.children),
+            decoration=Decoration.of(element),
+            bare=parent is not None,
         )
-        if parent is not None:  # a shorthand's own affixes and formatting go unused in citeproc-js
-            return _first_names_tracked(compiled)
-        return _first_names_tracked(_decorated(element, compiled))
+        return _first_names_tracked(compiled)
 
     def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:
         """The compiled children of *element*'s ``cs:substitute``."""
@@ -592,10 +610,17 @@ class Compiler:
         if substitute is None:
             return ()
         self.substituting.append(parent or element)
+        self.substitute_names.append(None)
         try:
-            return tuple(self._substitute_candidate(child) for child in substitute.children)
+            candidates = []
+            for child in substitute.children:
+                candidates.append(self._substitute_candidate(child))
+                if child.tag == "names" and (name := child.child("name")) is not None:
+                    self.substitute_names[-1] = name
+            return tuple(candidates)
         finally:
             self.substituting.pop()
+            self.substitute_names.pop()
 
     def _substitute_candidate(self, element: Element) -> Render:
         """One child of ``cs:substitute``.
@@ -746,14 +771,35 @@ class CompiledNames:
     label: NameLabel | None
     substitutes: Sequence[Render]
     own_children: bool
+    decoration: Decoration
+    bare: bool
+    """A ``cs:names`` without children in a substitute: it prints undecorated, and the
+    ``cs:names`` it stands in for decorates it (as citeproc-js, which decorates no other
+    substitute)."""
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
         found = self._found(context)
         if not found:
-            if context.in_substitute and self.own_children:
+            spoils = context.in_substitute and self.own_children
+            result = self._substitute(context)
+            if spoils and blank(result):
                 context.author_substitute_off = True
-            return self._substitute(context)
+            if isinstance(result, StandIn):
+                return self._decorate(Rich(result.parts), context)
+            return result
+        node = self._own(context, found)
+        return None if node is None else self._decorate(node, context)
+
+    def _decorate(self, node: Part, context: Context) -> Part | None:
+        if blank(node):
+            return None
+        if self.bare:
+            return StandIn((node,))
+        return self.decoration.apply(node, context)
+
+    def _own(self, context: Context, found: list[tuple[str, list[Any]]]) -> Part | None:
+        """The names found, with their labels."""
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
         if context.in_substitute:  # names printed in a substitute do not print again
@@ -801,12 +847,14 @@ class CompiledNames:
         et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
         et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
         positions, context.given_positions = context.given_positions, ()
+        options = self._options(context)
+        subsequent = context.cite.position != "first"
         rendered = format_names(
             names,
-            self._options(context),
+            options,
             context.locale,
             et_al_term=et_al,
-            subsequent=context.cite.position != "first",
+            subsequent=subsequent,
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
@@ -818,7 +866,8 @@ class CompiledNames:
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        context.name_lists.append(rendered)
+        shown = shown_names(names, options, subsequent=subsequent, add_names=context.add_names)
+        context.name_lists.append((rendered, names_identity(shown)))
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))
@@ -976,6 +1025,12 @@ class Splice(Rich):
     __slots__ = ()
 
 
+class StandIn(Rich):
+    """Names a bare ``cs:names`` in a substitute printed, for the ``cs:names`` it stands in for."""
+
+    __slots__ = ()
+
+
 def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     """Append *node* to *parts* (after *delimiter*) unless it is empty."""
     if blank(node):
@@ -1070,13 +1125,19 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
     )
 
 
-def _label_plural(rule: str, variable: str, value: Any) -> bool:
+def _and_symbol(context: Context) -> str:
+    """The locale's and-symbol, ``&`` where it has none of its own."""
+    symbol = context.locale.term("and", "symbol")
+    return symbol if symbol and symbol != context.locale.term("and") else "&"
+
+
+def _label_plural(rule: str, variable: str, value: Any, and_term: str) -> bool:
     """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
     if rule in {"always", "never"}:
         return rule == "always"
     if variable in {"number-of-pages", "number-of-volumes"} and numbers.is_numeric(value):
-        return _first_int(value) != 1 or numbers.is_plural(value)
-    return numbers.is_plural(value)
+        return _first_int(value) != 1 or numbers.is_plural(value, and_term)
+    return numbers.is_plural(value, and_term)
 
 
 def _first_int(value: Any) -> int | None:

@@ -305,11 +305,11 @@ class Processor:
                 and context.first_names is not None
                 and not context.author_substitute_off
             ):
-                lists = context.first_name_lists or (context.first_names,)
-                names_text = ",".join(plain(names) for names in lists)
+                lists = context.first_name_lists or ((context.first_names, ""),)
+                names_text = ",".join(key or plain(names) for names, key in lists)
                 if names_text and names_text == previous_names:
-                    node = _replace(node, lists[0], substitute)
-                    for names in lists[1:]:
+                    node = _replace(node, lists[0][0], substitute)
+                    for names, _key in lists[1:]:
                         node = _replace(node, names, "")
                 previous_names = names_text
             text = self._render_output(capitalize_leading_term(node))

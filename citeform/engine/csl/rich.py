@@ -242,6 +242,12 @@ def _superscripts() -> dict[str, str]:
 _SUPERSCRIPTS: Final = _superscripts()
 """Written as ``<sup>`` in HTML, as citeproc-js writes them."""
 _DISPLAYS: Final = frozenset({"block", "left-margin", "right-inline", "indent"})
+_HTML_DISPLAYS: Final[Mapping[str, tuple[str, str]]] = {
+    "block": ('\n\n    <div class="csl-block">', "</div>\n"),
+    "indent": ('<div class="csl-indent">', "</div>\n  "),
+}
+"""Blocks in HTML with the line breaks citeproc-js writes around them (the aligned
+divisions get theirs when the entry is wrapped)."""
 
 
 class _Flattener:
@@ -253,6 +259,7 @@ class _Flattener:
         self.markup_of = FORMAT_MARKUP[output]
         self.flips = FLIP_FLOPS.get(output, {})
         self.superscripts = output == "html"
+        self.displays = _HTML_DISPLAYS if output == "html" else {}
         self.pieces: list[str] = []
         self.kinds: list[int] = []
         self.last = ""
@@ -325,7 +332,7 @@ class _Flattener:
             return
         closing: list[str] = []
         if node.display in _DISPLAYS:
-            opening, close = self.markup_of[node.display]
+            opening, close = self.displays.get(node.display) or self.markup_of[node.display]
             self.markup(opening)
             closing.append(close)
         opened = self._open_formatting(node.formatting, closing, flips=node.markup)

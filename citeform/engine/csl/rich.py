@@ -11,6 +11,7 @@ comma after a closing quote moves inside it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
@@ -74,11 +75,7 @@ class TermText(str):
 
 
 def capitalize_leading_term(node: Part) -> Part:
-    """*node* with its first letter upper-cased when that letter starts a locale term.
-
-    Text with a digit before any letter (a citation number) means a variable printed
-    first: nothing is capitalised then.
-    """
+    """*node* with its first letter upper-cased when that letter starts a locale term."""
     found = _first_letter(node)
     if not isinstance(found, TermText):
         return node
@@ -86,9 +83,9 @@ def capitalize_leading_term(node: Part) -> Part:
 
 
 def _first_letter(node: Part) -> str | None:
-    """The first string holding a letter or digit (``None`` if there is none)."""
+    """The first string holding a letter (``None`` if there is none)."""
     if isinstance(node, str):
-        return node if any(char.isalnum() for char in node) else None
+        return node if any(char.isalpha() for char in node) else None
     if node.nocase:
         return ""
     for part in node.parts:
@@ -101,7 +98,7 @@ def _first_letter(node: Part) -> str | None:
 def _replace_first(node: Part, target: str) -> Part:
     if isinstance(node, str):
         if node is target:
-            index = next(i for i, char in enumerate(node) if char.isalnum())
+            index = next(i for i, char in enumerate(node) if char.isalpha())
             if node[index].islower():
                 return node[:index] + node[index].upper() + node[index + 1 :]
         return node
@@ -242,12 +239,17 @@ def _superscripts() -> dict[str, str]:
 _SUPERSCRIPTS: Final = _superscripts()
 """Written as ``<sup>`` in HTML, as citeproc-js writes them."""
 _DISPLAYS: Final = frozenset({"block", "left-margin", "right-inline", "indent"})
-_HTML_DISPLAYS: Final[Mapping[str, tuple[str, str]]] = {
-    "block": ('\n\n    <div class="csl-block">', "</div>\n"),
-    "indent": ('<div class="csl-indent">', "</div>\n  "),
+_DISPLAY_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
+    "html": {
+        "block": ('\n\n    <div class="csl-block">', "</div>\n"),
+        "left-margin": ('\n    <div class="csl-left-margin">', "</div>"),
+        "right-inline": ('<div class="csl-right-inline">', "</div>\n  "),
+        "indent": ('<div class="csl-indent">', "</div>\n  "),
+    },
+    "text": {"block": ("\n", ""), "indent": ("\n    ", "")},
 }
-"""Blocks in HTML with the line breaks citeproc-js writes around them (the aligned
-divisions get theirs when the entry is wrapped)."""
+"""The display divisions with the white space citeproc-js writes around them (the other
+formats and displays as :data:`FORMAT_MARKUP` has them)."""
 
 
 class _Flattener:
@@ -256,10 +258,9 @@ class _Flattener:
     def __init__(self, quotes: Quotes, output: str) -> None:
         self.quotes = quotes
         self.escape = ESCAPES[output]
-        self.markup_of = FORMAT_MARKUP[output]
+        self.markup_of = {**FORMAT_MARKUP[output], **_DISPLAY_MARKUP.get(output, {})}
         self.flips = FLIP_FLOPS.get(output, {})
         self.superscripts = output == "html"
-        self.displays = _HTML_DISPLAYS if output == "html" else {}
         self.pieces: list[str] = []
         self.kinds: list[int] = []
         self.last = ""
@@ -299,7 +300,7 @@ class _Flattener:
             piece = self.pieces[index]
             if self.kinds[index] != _TEXT or not piece:
                 continue
-            merged = _MERGE.get((piece[-1], mark))
+            merged = _MERGE.get((_last_character(piece), mark))
             if merged is None:
                 return False
             self.pieces[index] = piece[:-1] + merged
@@ -332,7 +333,7 @@ class _Flattener:
             return
         closing: list[str] = []
         if node.display in _DISPLAYS:
-            opening, close = self.displays.get(node.display) or self.markup_of[node.display]
+            opening, close = self.markup_of[node.display]
             self.markup(opening)
             closing.append(close)
         opened = self._open_formatting(node.formatting, closing, flips=node.markup)
@@ -449,7 +450,7 @@ class _Flattener:
             if added:
                 before = added[-1]
             elif previous is not None:
-                before = self.pieces[previous][-1]
+                before = _last_character(self.pieces[previous])
             else:
                 before = ""
             merged = _MERGE.get((before, mark))
@@ -460,6 +461,14 @@ class _Flattener:
             elif previous is not None:
                 self.pieces[previous] = self.pieces[previous][:-1] + merged
         return added
+
+
+_ENDING_ENTITY: Final = re.compile(r"&#?\w+;$")
+
+
+def _last_character(piece: str) -> str:
+    """The last character *piece* writes: an escaped one (``&#62;``) is no punctuation."""
+    return "" if _ENDING_ENTITY.search(piece) else piece[-1]
 
 
 def flatten(node: Part, quotes: Quotes, output: str) -> str:

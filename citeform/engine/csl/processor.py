@@ -232,7 +232,7 @@ class Processor:
         parts = [
             parse_markup(cite.prefix, quotes) if cite.prefix else None,
             node,
-            parse_markup(cite.suffix, quotes) if cite.suffix else None,
+            Rich((parse_markup(cite.suffix, quotes),), held=True) if cite.suffix else None,
         ]
         return Rich(tuple(part for part in parts if part)), context
 

@@ -46,6 +46,8 @@ class Rich:
     """A quoted passage in the locale's inner marks, outer ones when inside inner ones."""
     sealed: bool = False
     """A quoted passage that the style's punctuation after it does not move into."""
+    held: bool = False
+    """Text whose leading punctuation stays outside a closing quotation mark before it."""
     empty: bool = attrs.field(init=False, eq=False, repr=False)
     """Whether the node holds no text (worked out once, when it is made)."""
 
@@ -192,8 +194,9 @@ _MERGE: Final[Mapping[tuple[str, str], str]] = {
 _PUNCTUATION: Final = ".?!,:;"
 _INTO_QUOTES: Final = ".,?!"
 """Punctuation that moves inside a closing quotation mark where the locale asks."""
-_TEXT, _MARKUP, _CLOSE, _SEALED = range(4)
-"""Kinds of written pieces: text, markup, a closing quotation mark (sealed or not)."""
+_TEXT, _MARKUP, _CLOSE, _SEALED, _HELD = range(5)
+"""Kinds of written pieces: text, markup, a closing quotation mark (sealed or not), text
+that starts a held node (its punctuation stays where it is)."""
 
 _KINDS: Final[Mapping[tuple[str, str], str]] = {
     ("font-style", "italic"): "italic",
@@ -267,6 +270,8 @@ class _Flattener:
         """Whether each open quotation is written with the inner marks."""
         self.active: dict[str, bool] = {}
         """Whether each kind of formatting is in effect where writing is."""
+        self.holding = False
+        """Whether the next text starts a held node."""
 
     def text(self, text: str, kind: int = _TEXT) -> None:
         if not text:
@@ -279,6 +284,9 @@ class _Flattener:
             text = text[1:]
             if not text:
                 return
+        if self.holding and kind == _TEXT:
+            kind = _HELD
+        self.holding = False
         self.pieces.append(text)
         self.kinds.append(kind)
         self.last = text[-1]
@@ -297,7 +305,7 @@ class _Flattener:
         """
         for index in range(len(self.pieces) - 1, -1, -1):
             piece = self.pieces[index]
-            if self.kinds[index] != _TEXT or not piece:
+            if self.kinds[index] not in {_TEXT, _HELD} or not piece:
                 continue
             merged = _MERGE.get((piece[-1], mark))
             if merged is None:
@@ -336,6 +344,8 @@ class _Flattener:
             self.markup(opening)
             closing.append(close)
         opened = self._open_formatting(node.formatting, closing, flips=node.markup)
+        if node.held:
+            self.holding = True
         if node.quoted:
             self._quote(opening=True, inner=node.inner)
         for part in node.parts:

@@ -676,6 +676,7 @@ class Compiler:
             else self.inherited.get("name-delimiter", ", "),
             delimiter_precedes_et_al=attributes.get("delimiter-precedes-et-al", "contextual"),
             delimiter_precedes_last=attributes.get("delimiter-precedes-last", "contextual"),
+            institution_precedes_last=self.inherited.get("delimiter-precedes-last", "contextual"),
             et_al_min=int(attributes.get("et-al-min", "0") or 0),
             et_al_use_first=int(attributes["et-al-use-first"])
             if attributes.get("et-al-use-first")

@@ -47,7 +47,8 @@ class Rich:
     sealed: bool = False
     """A quoted passage that the style's punctuation after it does not move into."""
     held: bool = False
-    """Text whose leading punctuation stays outside a closing quotation mark before it."""
+    """Text (a cite's suffix) whose leading punctuation stays outside a closing quotation
+    mark before it, except one stop with text after it."""
     empty: bool = attrs.field(init=False, eq=False, repr=False)
     """Whether the node holds no text (worked out once, when it is made)."""
 
@@ -194,6 +195,8 @@ _MERGE: Final[Mapping[tuple[str, str], str]] = {
 _PUNCTUATION: Final = ".?!,:;"
 _INTO_QUOTES: Final = ".,?!"
 """Punctuation that moves inside a closing quotation mark where the locale asks."""
+_HELD_INTO_QUOTES: Final = ".?!"
+"""What of held text's leading punctuation moves inside quotes: one stop, if text follows."""
 _TEXT, _MARKUP, _CLOSE, _SEALED, _HELD = range(5)
 """Kinds of written pieces: text, markup, a closing quotation mark (sealed or not), text
 that starts a held node (its punctuation stays where it is)."""
@@ -438,9 +441,14 @@ class _Flattener:
         """Take the punctuation in *movable* that text pieces from *start* on begin with."""
         run = ""
         for index in range(start, len(self.pieces)):
+            following = self.pieces[index]
+            if self.kinds[index] == _HELD:  # one stop that more text follows
+                if following[0] in _HELD_INTO_QUOTES and len(following) > 1:
+                    self.pieces[index] = following[1:]
+                    return run + following[0]
+                break
             if self.kinds[index] != _TEXT:
                 break
-            following = self.pieces[index]
             taken = len(following) - len(following.lstrip(movable))
             run += following[:taken]
             self.pieces[index] = following[taken:]

@@ -42,6 +42,9 @@ def test_punctuation_of_held_text_stays_outside_quotes() -> None:
     title = Rich(("Title",), quoted=True)
     suffix = Rich((", emphasis added",), held=True)
     assert flatten(Rich((title, suffix)), INSIDE, "text") == "\u201cTitle\u201d, emphasis added"
+    for held, expected in ((". And so", ".\u201d And so"), ("?", "\u201d?"), ("., x", ".\u201d, x")):
+        node = Rich((title, Rich((held,), held=True)))
+        assert flatten(node, INSIDE, "text") == "\u201cTitle" + expected
     styled = Rich((title, ", 2nd ed.", suffix))
     assert flatten(styled, INSIDE, "text") == "\u201cTitle,\u201d 2nd ed., emphasis added"
 

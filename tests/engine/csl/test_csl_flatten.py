@@ -42,7 +42,8 @@ def test_punctuation_of_held_text_stays_outside_quotes() -> None:
     title = Rich(("Title",), quoted=True)
     suffix = Rich((", emphasis added",), held=True)
     assert flatten(Rich((title, suffix)), INSIDE, "text") == "\u201cTitle\u201d, emphasis added"
-    for held, expected in ((". And so", ".\u201d And so"), ("?", "\u201d?"), ("., x", ".\u201d, x")):
+    held_runs = ((". And so", ".\u201d And so"), ("?", "\u201d?"), ("., x", ".\u201d, x"))
+    for held, expected in held_runs:
         node = Rich((title, Rich((held,), held=True)))
         assert flatten(node, INSIDE, "text") == "\u201cTitle" + expected
     styled = Rich((title, ", 2nd ed.", suffix))

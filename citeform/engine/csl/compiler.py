@@ -441,8 +441,12 @@ class Compiler:
         if (value := element.get("value")) is not None:
             return _decorated(
                 element,
-                _literal(
-                    lambda context: parse_markup(value, context.locale.quotes) if value else None
+                _held(
+                    _literal(
+                        lambda context: (
+                            parse_markup(value, context.locale.quotes) if value else None
+                        )
+                    )
                 ),
             )
         if (term := element.get("term")) is not None:
@@ -457,7 +461,9 @@ class Compiler:
         variable = element.get("variable")
         if variable is None:
             return lambda _context: None
-        return _decorated(element, self._text_variable(variable, element.get("form") or "long"))
+        return _decorated(
+            element, _held(self._text_variable(variable, element.get("form") or "long"))
+        )
 
     def _text_variable(self, variable: str, form: str) -> Render:
         page_format = self.page_range_format
@@ -1080,6 +1086,16 @@ def _literal(render: Render) -> Render:
         return render(context)
 
     return counted
+
+
+def _held(render: Render) -> Render:
+    """*render*'s text held: its leading punctuation stays outside a quote closing before it."""
+
+    def held(context: Context) -> Part | None:
+        node = render(context)
+        return Rich((node,), held=True) if node else node
+
+    return held
 
 
 def _term_text(text: str | None) -> Part | None:

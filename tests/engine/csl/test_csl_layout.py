@@ -280,3 +280,21 @@ def test_a_term_ending_an_aligned_entry_is_still_capitalised(tmp_path: Path) -> 
     path.write_text(style, "utf-8")
     (entry,) = CslEngine(path, "en-US", "text").bibliography([_item()])
     assert entry.text == "1. N.d."
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ('<text value="."/>', "\u201cT\u201d."),
+        ('<text value=", x"/>', "\u201cT\u201d, x"),
+        ('<text value=". x"/>', "\u201cT.\u201d x"),
+        ('<text variable="note"/>', "\u201cT\u201d, n"),
+        ('<text value="x" prefix=", "/>', "\u201cT,\u201d x"),
+        ('<text value="x" prefix=". "/>', "\u201cT.\u201d x"),
+    ],
+)
+def test_only_affixes_move_punctuation_into_a_closing_quote(
+    render: Any, after: str, expected: str
+) -> None:
+    layout = f'<text variable="title" quotes="true"/>{after}'
+    assert render(layout, [_item(note=", n")]) == [expected]

@@ -718,7 +718,9 @@ class CompiledNames:
         options = self._options(context)
         count = len(names)
         if options.et_al_min and options.et_al_use_first is not None and count >= options.et_al_min:
-            count = min(count, options.et_al_use_first + context.add_names)
+            count = min(
+                count, max(options.et_al_use_first + context.add_names, context.names_shown)
+            )
         return count
 
     def _one(self, context: Context, names: list[Any], term: str) -> Part:
@@ -734,6 +736,7 @@ class CompiledNames:
             subsequent=context.cite.position != "first",
             sorting=context.sorting,
             add_names=context.add_names,
+            names_shown=context.names_shown,
             given_levels=context.given_levels,
             given_positions=positions,
             initials=context.initials_always,

@@ -317,6 +317,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     subsequent: bool = False,
     sorting: bool = False,
     add_names: int = 0,
+    names_shown: int = 0,
     given_levels: Mapping[str, int] | None = None,
     given_positions: Sequence[int] = (),
     initials: bool = False,
@@ -324,7 +325,8 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
 ) -> Part:
     """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
 
-    *add_names* shows more names before "et al."; *given_levels* expands given names
+    *add_names* shows more names before "et al.", *names_shown* at least so many;
+    *given_levels* expands given names
     by name (:func:`name_key`): 1 adds initials, 2 the full given name; *given_positions*
     does so by position in *names*; *initials* makes level 1 initials even where the
     style gives no ``initialize-with``; *language* is the item's.
@@ -341,7 +343,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     )
     shown = list(names)
     if minimum and use_first is not None and len(names) >= minimum:
-        shown = shown[: use_first + add_names]
+        shown = shown[: max(use_first + add_names, names_shown)]
     rendered = [
         _decorated(
             format_name(

@@ -75,6 +75,20 @@ class Processor:
     output: str
     items: dict[str, Mapping[str, Any]]
 
+    def _names_shown(self, settings: Settings) -> int:
+        """How many names the citations show after adding names (0: as the style says)."""
+        if not settings.add_names:
+            return 0
+        options = self.style.citation.options
+        use_first = options.get("et-al-subsequent-use-first") or options.get("et-al-use-first")
+        return int(use_first or 0) + settings.add_names
+
+    @property
+    def _initials_always(self) -> bool:
+        """Whether given-name level 1 means initials even without ``initialize-with``."""
+        rule = self.style.citation.options.get("givenname-disambiguation-rule", "")
+        return rule.endswith("-with-initials")
+
     def _render_output(self, node: Part) -> str:
         return flatten(node, self.locale.quotes, self.output)
 
@@ -150,7 +164,11 @@ class Processor:
     def render_entry(
         self, item_id: str, number: int, settings: Settings
     ) -> tuple[Part | None, Context]:
-        """One bibliography entry as rich text, with the context it was rendered in."""
+        """One bibliography entry as rich text, with the context it was rendered in.
+
+        The names the citations added (counted as the citation's et-al options count them),
+        and the given names they expanded, show here too where the entry would show less.
+        """
         section = self.style.bibliography
         assert section is not None  # noqa: S101 - only called for styles with a bibliography
         context = Context(
@@ -160,6 +178,10 @@ class Processor:
             citation_number=number,
             year_suffix=settings.year_suffix,
             disambiguate=settings.disambiguate,
+            names_shown=self._names_shown(settings),
+            given_levels=settings.given_levels,
+            given_positions=settings.given_positions,
+            initials_always=self._initials_always,
         )
         if section.first_child is not None and section.rest is not None:
             return self._aligned(section, context), context
@@ -209,12 +231,10 @@ class Processor:
             citation_number=number,
             year_suffix=settings.year_suffix,
             disambiguate=settings.disambiguate,
-            add_names=settings.add_names,
+            names_shown=self._names_shown(settings),
             given_levels=settings.given_levels,
             given_positions=settings.given_positions,
-            initials_always=self.style.citation.options.get(
-                "givenname-disambiguation-rule", ""
-            ).endswith("-with-initials"),
+            initials_always=self._initials_always,
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
         )

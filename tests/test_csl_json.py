@@ -6,6 +6,7 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from shared_data import shared_path
 from strategies import csl_items, json_values
 
@@ -139,7 +140,7 @@ class TestStreaming:
         assert list(iter_array(pieces_of(text, size), "x")) == json.loads(text)
 
     @given(json_texts, st.integers(1, 200), st.sampled_from(["}", "]", ",", "x", "\n", '"', "1"]))
-    @settings(max_examples=200)
+    @settings(max_examples=examples(200))
     def test_broken_json_fails_where_a_whole_parse_fails(self, text, at, inserted):
         broken = text[:at] + inserted + text[at:]
         assert json_outcome(lambda: list(iter_array(pieces_of(broken, 7), "x"))) == loads_outcome(

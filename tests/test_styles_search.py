@@ -5,6 +5,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from citeform.cli import main
 from citeform.errors import UnknownStyleError
@@ -47,13 +48,13 @@ def test_every_word_counts_in_any_order():
     assert "chicago-author-date" in found[:3]
 
 
-@settings(max_examples=30)  # each example searches all 10,845 styles
+@settings(max_examples=examples(30))  # each example searches all 10,845 styles
 @given(st.sampled_from(EVERY_STYLE))
 def test_each_style_is_found_first_by_its_id(style):
     assert list_styles(style[0])[0] == style
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(st.text(max_size=6))
 def test_every_match_contains_each_word_of_the_query(query):
     wanted = query.strip().casefold()

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from strategies import bib_dates, bib_names, bib_text, numbers
 
 from citeform import vocab
@@ -103,7 +104,7 @@ def check_trip(record: Record, writer: str) -> None:
 
 
 @pytest.mark.parametrize("writer", WRITERS)
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(record=any_records())
 def test_every_variable_is_carried_or_reported_and_none_invented(writer, record):
     check_trip(record, writer)
@@ -228,7 +229,7 @@ text_with_controls = st.text(
 
 
 @pytest.mark.parametrize("writer", ["bibtex", "biblatex", "ris"])
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(text=text_with_controls)
 def test_no_control_character_is_written(writer, text):
     record = Record.build(

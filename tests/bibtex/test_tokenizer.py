@@ -6,6 +6,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from pybtex.database.input.bibtex import LowLevelParser
 from pybtex.utils import CaseInsensitiveDict
 
@@ -149,7 +150,7 @@ FIELD = st.tuples(
 )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(st.lists(FIELD, max_size=5), max_size=4), st.sampled_from(["{}", "()"]))
 def test_well_formed_bibtex_is_read_as_pybtex_reads_it(entries, delimiters):
     opening, closing = delimiters

@@ -50,7 +50,7 @@ def _agreement(reference_dir: Path, output: str) -> dict[str, tuple[int, int]]:
     return results
 
 
-@pytest.mark.slow
+@pytest.mark.conformance  # CI's conformance step measures these pairs against stricter baselines
 @pytest.mark.parametrize("output", ["text", "html"])
 def test_agreement_with_citeproc_js(output: str, shared: Callable[..., Path]) -> None:
     results = _agreement(shared("conformance", "reference"), output)

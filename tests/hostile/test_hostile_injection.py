@@ -24,6 +24,7 @@ import pytest
 from hostile_support import is_registered
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 import citeform
 from citeform import Date, Name, Record
@@ -91,7 +92,7 @@ def test_html_bibliography_and_citation_escape_the_data(html_renderers, value):
         assert_only_csl_markup(renderer.citation([record]))
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(value=st.text(alphabet="<>/&;\"'= abiscrptdvonel:#x\\{}", min_size=1, max_size=40))
 def test_html_output_never_holds_markup_from_the_data(html_renderers, value):
     if not value.strip():

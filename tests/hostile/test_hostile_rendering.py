@@ -13,6 +13,7 @@ import contextlib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 import citeform
 from citeform import Date, Name, Record, vocab
@@ -78,7 +79,7 @@ def renderers():
 
 
 @pytest.mark.slow
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record=odd_records())
 def test_every_accepted_record_renders_or_gives_a_render_error(renderers, record):
     for renderer in renderers:

@@ -17,6 +17,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from strategies import records, words
 
 from citeform import Renderer, vocab
@@ -153,7 +154,7 @@ def check_rendering(
     return done
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(style=st.sampled_from(FUZZ_STYLES), items=item_lists)
 def test_generated_records_render_cleanly(style: str, items: list[dict[str, Any]]) -> None:
     check_rendering(style, items)

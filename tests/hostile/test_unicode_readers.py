@@ -21,6 +21,7 @@ import pytest
 from hostile_support import SHARED, is_registered
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 import citeform
 from citeform.dspace import labels, types
@@ -185,7 +186,7 @@ def outcome(text: str, reader: str) -> Any:
 
 
 @pytest.mark.parametrize("reader", INPUTS)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.fixed_dictionaries(dict.fromkeys(SLOTS, VALUES)))
 def test_nfc_and_nfd_input_give_the_same_record(reader, data):
     if not is_registered(reader):

@@ -16,7 +16,7 @@ import attrs
 
 from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
-from citeform.engine.csl.dates import DatePart, parse_date, render_parts
+from citeform.engine.csl.dates import DatePart, parse_date, render_literal, render_parts
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import NameOptions, NamePart, format_names
 from citeform.engine.csl.particles import split_particles
@@ -105,6 +105,16 @@ _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
 _HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_STANDALONE_NUMBER: Final = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")
+"""Digits a number form converts: those with a letter attached (``3rd``, ``2a``) print as given."""
+_NAME_KEY_PARTS: Final = (
+    "non-dropping-particle",
+    "family",
+    "given",
+    "dropping-particle",
+    "suffix",
+    "literal",
+)
 NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
@@ -162,11 +172,11 @@ class Decoration:
         )
 
     def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
-        """*node* decorated (title case follows the locale's language for *from_locale* text)."""
+        """*node* decorated (title case applies to *from_locale* text in any language)."""
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
-            english = context.locale.lang.startswith("en") if from_locale else context.english
+            english = from_locale or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
             node = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")
@@ -388,7 +398,7 @@ class Compiler:
             context.rendered_variables.add(variable)
             text = str(value)
             if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
-                text = _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", text)
+                text = _HYPHEN_BETWEEN_NUMBERS.sub(_range_delimiter(context), text)
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -741,6 +751,9 @@ class CompiledNames:
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
         context.name_lists.append(rendered)
+        context.name_keys.append(
+            ",".join(_name_key(name) for name in names[: self._count(context, names)])
+        )
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))
@@ -835,13 +848,12 @@ class CompiledDate:
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None
-        if value.literal:
-            self._mark_rendered(context)
-            return value.literal
         layout = self._layout(context)
         if layout is None:
             return None
         parts, joiner, decoration = layout
+        if value.literal:
+            return self._literal(value.literal, parts, decoration, context)
         suffix = ""
         if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
             suffix = context.year_suffix
@@ -852,6 +864,16 @@ class CompiledDate:
             context.year_suffix_used = True
         self._mark_rendered(context)
         node: Part = Rich(tuple(rendered))
+        return decoration.apply(node, context) if decoration != Decoration() else node
+
+    def _literal(
+        self, literal: str, parts: Sequence[DatePart], decoration: Decoration, context: Context
+    ) -> Part | None:
+        """A literal date, printed where the year would be (not at all without one)."""
+        node = render_literal(parts, literal)
+        if node is None:
+            return None
+        self._mark_rendered(context)
         return decoration.apply(node, context) if decoration != Decoration() else node
 
     def _mark_rendered(self, context: Context) -> None:
@@ -966,6 +988,7 @@ def _first_names_tracked(render: Render) -> Render:
         if node is None:
             return None
         context.first_name_lists = tuple(context.name_lists[lists:])
+        context.first_name_keys = tuple(context.name_keys[lists:])
         context.names_done = True
         if context.suppress_first_names:
             return None
@@ -973,6 +996,13 @@ def _first_names_tracked(render: Render) -> Render:
         return node
 
     return tracked
+
+
+def _name_key(name: Any) -> str:
+    """A name's data parts joined: names with the same parts are the same person."""
+    if not isinstance(name, Mapping):
+        return str(name)
+    return "".join(str(name.get(part) or "") for part in _NAME_KEY_PARTS)
 
 
 def _override(part: DatePart, override: DatePart | None) -> DatePart:
@@ -1017,8 +1047,13 @@ def _number_text(text: str, form: str, variable: str, context: Context) -> str:
             return numbers.roman(number)
         return match.group()
 
-    converted = re.sub(r"\d+", one, text) if len(text) < 200 else text
-    return _HYPHEN_BETWEEN_NUMBERS.sub("\u2013", converted)
+    converted = _STANDALONE_NUMBER.sub(one, text) if len(text) < 200 else text
+    return _HYPHEN_BETWEEN_NUMBERS.sub(_range_delimiter(context), converted)
+
+
+def _range_delimiter(context: Context) -> str:
+    """What joins the ends of a range in a numeric variable: the locale's page range delimiter."""
+    return context.locale.term("page-range-delimiter") or "\u2013"
 
 
 def _condition(branch: Element) -> Callable[[Context], bool]:

@@ -61,7 +61,12 @@ class Context:
     name_lists: list[Part] = attrs.field(factory=list)
     """The name lists printed so far, without their labels."""
     first_name_lists: tuple[Part, ...] = ()
-    """The name lists of :attr:`first_names` (what subsequent-author-substitute compares)."""
+    """The name lists of :attr:`first_names` (what subsequent-author-substitute replaces)."""
+    name_keys: list[str] = attrs.field(factory=list)
+    """Per name list printed so far, its printed names' data parts joined."""
+    first_name_keys: tuple[str, ...] = ()
+    """The keys of :attr:`first_name_lists`: what subsequent-author-substitute compares
+    (the names' data, as citeproc-js does, not their printed form or label)."""
     author_substitute_off: bool = False
     """A substitute tried a ``cs:names`` with its own children that printed nothing: as in
     citeproc-js, subsequent-author-substitute then leaves the entry alone."""

@@ -159,6 +159,12 @@ def _rendered(part: DatePart, text: str, *, prefix: bool = True, suffix: bool = 
     return Rich(tuple(piece for piece in pieces if piece))
 
 
+def render_literal(parts: Sequence[DatePart], literal: str) -> Part | None:
+    """A literal date in place of the year part of *parts* (none when they print no year)."""
+    year = next((part for part in parts if part.name == "year"), None)
+    return None if year is None else _rendered(year, literal)
+
+
 def render_parts(
     parts: Sequence[DatePart],
     value: DateValue,

@@ -8,7 +8,7 @@ from typing import Final
 from citeform.engine.csl.locale import Locale
 
 _NUMERIC: Final = re.compile(
-    r"^\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]?)*\s*$"
+    r"^\s*[A-Za-z]?\d+[A-Za-z]*(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]*)*\s*$"
 )
 _NUMBER: Final = re.compile(r"\d+")
 _SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
@@ -117,8 +117,9 @@ def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
 def page_range(value: str, format_name: str | None, delimiter: str) -> str:
     r"""*value* with its ranges written per ``page-range-format``.
 
-    Without a format only hyphens between numbers (and roman numerals) become
-    *delimiter*. With one, a range whose ends carry the same prefix (``N110-N15``, or
+    Without a format only hyphens between numbers (and roman numerals, and ends with
+    the same prefix: ``S1-S10``) become *delimiter*. With one, a range whose ends
+    carry the same prefix (``N110-N15``, or
     none) is expanded and then shortened as the format says; ends with different
     prefixes keep a plain hyphen. An escaped hyphen (``3\-B``) prints as a hyphen
     and never makes a range.
@@ -133,9 +134,9 @@ def page_range(value: str, format_name: str | None, delimiter: str) -> str:
 def _one_range(text: str, format_name: str | None, delimiter: str) -> str:
     if _ROMAN_RANGE.match(text):
         return _HYPHEN_OR_DASH.sub(delimiter, text.strip())
-    if not format_name:
-        return _HYPHEN_RANGE.sub(delimiter, text)
     match = _RANGE.match(text.strip())
+    if not format_name:
+        return _unformatted_range(text, match, delimiter)
     if not match:
         return text
     prefix_a, first, prefix_b, last = match.groups()
@@ -146,6 +147,14 @@ def _one_range(text: str, format_name: str | None, delimiter: str) -> str:
     if _below(first, last) and format_name != "expanded":
         return f"{prefix_a}{first}{delimiter}{_shorten(first, last, format_name)}"
     return f"{prefix_a}{first}{delimiter}{prefix_b}{last}"
+
+
+def _unformatted_range(text: str, match: re.Match[str] | None, delimiter: str) -> str:
+    """*text* with *delimiter* between numbers, or between ends with the same prefix."""
+    if match and match.group(1) and match.group(1) == match.group(3):
+        prefix, first, _, last = match.groups()
+        return f"{prefix}{first}{delimiter}{prefix}{last}"
+    return _HYPHEN_RANGE.sub(delimiter, text)
 
 
 def _shorten(first: str, last: str, format_name: str) -> str:

@@ -291,19 +291,22 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
+            node = capitalize_leading_term(node)
             if (
                 substitute is not None
                 and context.first_names is not None
                 and not context.author_substitute_off
             ):
                 lists = context.first_name_lists or (context.first_names,)
-                names_text = ",".join(plain(names) for names in lists)
+                names_text = ",".join(
+                    context.first_name_keys or tuple(plain(names) for names in lists)
+                )
                 if names_text and names_text == previous_names:
                     node = _replace(node, lists[0], substitute)
                     for names in lists[1:]:
                         node = _replace(node, names, "")
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node))
+            text = self._render_output(node)
             # citeproc-js keeps an HTML entry's outer spaces inside its division
             entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
         return entries

@@ -94,7 +94,8 @@ def test_page_range_formats(page_format: str, pages: str, expected: str) -> None
 
 def test_without_a_format_only_the_hyphen_becomes_the_delimiter() -> None:
     assert numbers.page_range("321-28", None, "\u2013") == "321\u201328"
-    assert numbers.page_range("A1-A5", None, "\u2013") == "A1-A5"
+    assert numbers.page_range("A1-A5", None, "\u2013") == "A1\u2013A5"
+    assert numbers.page_range("A1-B5", None, "\u2013") == "A1-B5"
 
 
 def test_what_is_numeric_and_plural() -> None:

@@ -23,12 +23,20 @@ def render(tmp_path: Path) -> Any:
     """Render *items* as a bibliography of a style with *layout* (and bibliography *options*)."""
 
     def run(
-        layout: str, items: list[dict[str, Any]], *, lang: str = "en-US", options: str = ""
+        layout: str,
+        items: list[dict[str, Any]],
+        *,
+        lang: str = "en-US",
+        options: str = "",
+        ordered: bool = False,
     ) -> list[str | None]:
+        """The entries in the items' order, or (*ordered*) in the bibliography's."""
         path = tmp_path / f"style{len(list(tmp_path.iterdir()))}.csl"
         path.write_text(STYLE.format(layout=layout, options=options), "utf-8")
         entries = CslEngine(path, lang, "text").bibliography(items)
-        return [entry.text for entry in sorted(entries, key=lambda entry: entry.index)]
+        if not ordered:
+            entries = sorted(entries, key=lambda entry: entry.index)
+        return [entry.text for entry in entries]
 
     return run
 
@@ -131,3 +139,20 @@ def test_a_literal_name_last_joins_as_contextual_whatever_delimiter_precedes_las
         _item(id="b", title="B", author=[smith, {"literal": "Plato"}]),
     ]
     assert render(layout, items) == [three, two]
+
+
+def test_sort_keys_tie_on_case_and_accents_and_compare_numbers_by_value(render: Any) -> None:
+    titles = ["Data, Models", "data, models", "Résumé", "resume", "Chapter 10", "Chapter 9"]
+    items = [_item(id=str(index), title=title) for index, title in enumerate(titles)]
+    expected = ["Chapter 9", "Chapter 10", *titles[:4]]
+    assert render('<text variable="title"/>', items, ordered=True) == expected
+
+
+def test_display_applies_only_to_the_layout_s_own_elements(tmp_path: Path) -> None:
+    layout = """<text variable="title" display="block"/><group>
+      <text term="in" display="right-inline"/></group>"""
+    path = tmp_path / "display.csl"
+    path.write_text(STYLE.format(layout=layout, options=""), "utf-8")
+    html = CslEngine(path, "en-US", "html").bibliography([_item()])[0].text
+    assert 'class="csl-block">T</div>' in html
+    assert "right-inline" not in html

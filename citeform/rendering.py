@@ -35,7 +35,7 @@ from citeform.engine.base import (
 )
 from citeform.engine.citeproc import CiteprocEngine
 from citeform.errors import RenderError, UnknownLocaleError
-from citeform.styles import locale_candidates, resolve_locale, resolve_style
+from citeform.styles import defines_locale, locale_candidates, resolve_locale, resolve_style
 
 DEFAULT_LOCALE = "en-US"
 ENGINES: Mapping[str, Callable[[], EngineFactory]] = {
@@ -144,7 +144,7 @@ class Renderer:
         self.locale = locale
         self.format: OutputFormat = format
         self._style = resolve_style(style)
-        self._forced_locale = resolve_locale(without_extensions(locale)) if locale else None
+        self._forced_locale = self._resolved(without_extensions(locale)) if locale else None
         self._engines: dict[str, Engine] = {}
         self._locales: dict[str | None, str] = {}
         """The locale chosen for each record language seen (the choice reads locale files)."""
@@ -182,8 +182,21 @@ class Renderer:
     def _locale_of(self, language: str | None) -> str:
         for candidate in locale_candidates(language, self._style.default_locale):
             with contextlib.suppress(UnknownLocaleError):
-                return resolve_locale(candidate)
+                return self._resolved(candidate)
         return DEFAULT_LOCALE
+
+    def _resolved(self, locale: str) -> str:
+        """*locale* as its locale file names it.
+
+        With the ``csl`` engine, a locale without a file that the style itself defines is
+        taken too (the style's terms over en-US's).
+        """
+        try:
+            return resolve_locale(locale)
+        except UnknownLocaleError:
+            if self.engine_name == "csl" and defines_locale(self._style.path, locale):
+                return locale
+            raise
 
     def engine(self, locale: str) -> Engine:
         """The engine for *locale* (loaded on first use, then kept)."""

@@ -44,6 +44,7 @@ _PARENT_LINK = re.compile(
 )
 _DEFAULT_LOCALE = re.compile(r'<style\b[^>]*?\bdefault-locale="([^"]+)"')
 _TITLE = re.compile(r"<title>([^<]*)</title>")
+_STYLE_LOCALE = re.compile(r'<locale\b[^>]*\bxml:lang="([^"]+)"')
 
 
 @attrs.frozen
@@ -85,6 +86,12 @@ def _find_by_id(style_id: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def defines_locale(path: Path, locale: str) -> bool:
+    """Whether the style at *path* has a ``cs:locale`` for *locale* or its language."""
+    languages = set(_STYLE_LOCALE.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return bool({locale, locale.split("-", maxsplit=1)[0]} & languages)
 
 
 def resolve_style(name: str | os.PathLike[str]) -> Style:

@@ -28,7 +28,7 @@ from citeform.conformance.engines import make_renderer
 from citeform.conformance.fixtures import Fixture, parse_fixture
 from citeform.errors import UnknownLocaleError
 from citeform.rendering import CiteItem, Renderer
-from citeform.styles import resolve_locale
+from citeform.styles import defines_locale, resolve_locale
 
 TIMEOUT_SECONDS = 20.0
 """How long one fixture may take before it counts as failed (``timeout``)."""
@@ -173,8 +173,17 @@ class FixtureRun:
     def __attrs_post_init__(self) -> None:
         """Read the default locale (en-US when none or unknown, as citeproc-js); index items."""
         match = _DEFAULT_LOCALE.search(self.fixture.csl)
-        self.locale = _known_or_en_us(match.group(1)) if match else "en-US"
+        self.locale = self._default_locale(match.group(1)) if match else "en-US"
         self.records = {item["id"]: item for item in self.fixture.items}
+
+    def _default_locale(self, locale: str) -> str:
+        """The style's *locale*, or en-US where no locale file has it.
+
+        With the ``csl`` engine a locale the style itself defines stays.
+        """
+        if self.engine == "csl" and defines_locale(self.style_path, locale):
+            return locale
+        return _known_or_en_us(locale)
 
     def renderer(self) -> Renderer:
         """A renderer of the fixture's style in HTML."""

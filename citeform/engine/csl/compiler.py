@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -18,7 +19,13 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_literal, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.names import (
+    NameOptions,
+    NamePart,
+    format_names,
+    names_identity,
+    shown_names,
+)
 from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
@@ -28,6 +35,7 @@ from citeform.engine.csl.rich import (
     TermText,
     blank,
     join,
+    suffix_in_display,
 )
 from citeform.engine.csl.textcase import apply_text_case
 from citeform.engine.csl.xml import Element
@@ -96,6 +104,11 @@ _SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
+_ALIASES: Final[Mapping[str, str]] = {
+    "container-title-short": "journalAbbreviation",
+    "title-short": "shortTitle",
+}
+"""Variables an item may give under Zotero's older field names."""
 _LABEL_TERMS: Final[Mapping[str, str]] = {
     "number-of-pages": "page",
     "number-of-volumes": "volume",
@@ -104,17 +117,19 @@ _LABEL_TERMS: Final[Mapping[str, str]] = {
 _LOCATOR_TERMS: Final[Mapping[str, str]] = {"sub verbo": "sub-verbo"}
 _NUMERIC_TEXT: Final = NUMBER_VARIABLES - {"page", "locator", "citation-number"}
 """Number variables whose hyphens between numbers print as en dashes (pages keep theirs)."""
-_HYPHEN_BETWEEN_NUMBERS: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
-_STANDALONE_NUMBER: Final = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")
-"""Digits a number form converts: those with a letter attached (``3rd``, ``2a``) print as given."""
-_NAME_KEY_PARTS: Final = (
-    "non-dropping-particle",
-    "family",
-    "given",
-    "dropping-particle",
-    "suffix",
-    "literal",
-)
+_BARE_NUMBER: Final = re.compile(r"(?<![A-Za-z\d])\d+(?![A-Za-z\d])")
+"""A number without letters attached (``5`` of ``5-7``, not of ``5th``)."""
+_RANGE_DELIMITER_TERMS: Final[Mapping[str, str]] = {
+    "edition": "page-range-delimiter",
+    "issue": "page-range-delimiter",
+    "number": "page-range-delimiter",
+    "volume": "page-range-delimiter",
+    "chapter-number": "page-range-delimiter",
+    "collection-number": "page-range-delimiter",
+    "number-of-pages": "page-range-delimiter",
+    "number-of-volumes": "page-range-delimiter",
+}
+"""The locale term that joins a numeric range of each variable (others take an en dash)."""
 NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
@@ -172,7 +187,11 @@ class Decoration:
         )
 
     def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
-        """*node* decorated (title case applies to *from_locale* text in any language)."""
+        """*node* decorated.
+
+        Title case applies to variables in English (the item's language, else the
+        locale's) and to every *from_locale* term, as citeproc-js has it.
+        """
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
@@ -185,7 +204,12 @@ class Decoration:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
-        if self.prefix or self.suffix:
+        inside = (
+            suffix_in_display(node, self.suffix) if self.affixes_inside and self.suffix else None
+        )
+        if inside is not None:  # a layout's suffix goes inside the division it ends with
+            node = Rich((self.prefix, inside)) if self.prefix else inside
+        elif self.prefix or self.suffix:
             node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
         if self.formatting and self.affixes_inside:
             node = Rich((node,), self.formatting)
@@ -198,6 +222,30 @@ def _strip_periods(node: Part) -> Part:
     if isinstance(node, str):
         return node.replace(".", "")
     return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
+
+
+_AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
+
+
+def _silenced_after_names(render: Render, element: Element) -> Render:
+    """*render*, printing nothing for an author-only cite once its names have printed.
+
+    As in citeproc-js the element still counts as printed (its group keeps its terms and
+    labels), and the citation number never prints.
+    """
+    numbering = element.get("variable") == "citation-number"
+
+    def silenced(context: Context) -> Part | None:
+        node = render(context)
+        if (
+            context.author_only
+            and (numbering or context.names_done)
+            and node is not context.first_names
+        ):
+            return None
+        return node
+
+    return silenced
 
 
 def _decorated(element: Element, render: Render) -> Render:
@@ -245,7 +293,7 @@ def citation_label(item: Mapping[str, Any]) -> str | None:
 
 
 _CITE_VARIABLES: Final[Mapping[str, Callable[[Context], Any]]] = {
-    "locator": lambda context: context.cite.locator or None,
+    "locator": lambda context: (context.cite.locator or "").strip() or None,
     "citation-number": lambda context: context.citation_number,
     "year-suffix": lambda context: context.year_suffix or None,
     "first-reference-note-number": lambda context: context.cite.first_reference_note_number,
@@ -277,6 +325,8 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     if name == "page-first":
         return _page_first(item)
     value = item.get(name)
+    if value in (None, "", []) and name in _ALIASES:
+        value = item.get(_ALIASES[name])
     return None if value in (None, "", []) else value
 
 
@@ -308,6 +358,11 @@ class Compiler:
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
+    enclosing: list[Element] = attrs.field(factory=list)
+    """The rendering elements and macros being compiled, innermost last."""
+    substitute_names: list[Element | None] = attrs.field(factory=list)
+    """The ``cs:name`` of the last ``cs:names`` with one among the substitute's children so far:
+    a bare ``cs:names`` after it takes that one, as citeproc-js does."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -322,7 +377,11 @@ class Compiler:
             return cell[0](context)
 
         self.compiled_macros[name] = forward
-        cell.append(self.sequence(element.children, ""))
+        self.enclosing.append(element)
+        try:
+            cell.append(self.sequence(element.children, ""))
+        finally:
+            self.enclosing.pop()
         self.compiled_macros[name] = cell[0]
         return cell[0]
 
@@ -350,11 +409,27 @@ class Compiler:
         return render
 
     def element(self, element: Element) -> Render:
-        """Compile one rendering element."""
+        """Compile one rendering element.
+
+        ``display`` counts only on the layout's own elements (those of its ``cs:choose``
+        branches too): citeproc-js ignores it deeper down.
+        """
         compile_one = _ELEMENTS.get(element.tag)
         if compile_one is None:
             return lambda _context: None
-        return compile_one(self, element)
+        if element.tag not in _DISPLAYABLE:
+            return compile_one(self, element)
+        if self.enclosing and "display" in element.attributes:
+            # display applies only to the layout's own elements, as in citeproc-js
+            kept = {key: value for key, value in element.attributes.items() if key != "display"}
+            element = attrs.evolve(element, attributes=MappingProxyType(kept))
+        self.enclosing.append(element)
+        try:
+            if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
+                return _silenced_after_names(compile_one(self, element), element)
+            return compile_one(self, element)
+        finally:
+            self.enclosing.pop()
 
     # -- cs:text ---------------------------------------------------------------------------
 
@@ -397,8 +472,10 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if variable in _NUMERIC_TEXT and numbers.is_numeric(text):
-                text = _HYPHEN_BETWEEN_NUMBERS.sub(_range_delimiter(context), text)
+            if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
+                text = numbers.number_range(text, _range_delimiter(context, variable))
+            if variable in NUMBER_VARIABLES and "&" in text and numbers.is_numeric(text):
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -432,11 +509,13 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
+            if "&" in text and numbers.is_numeric(text):
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
-            if not numbers.is_numeric(text):
-                return parse_markup(text, context.locale.quotes)
+            if not numbers.tests_numeric(text):  # printed as it is, markup and all
+                return text
             return _number_text(text, form, variable, context)
 
         return _decorated(element, render)
@@ -450,19 +529,19 @@ class Compiler:
         plural_rule = element.get("plural") or "contextual"
 
         def render(context: Context) -> Part | None:
-            if variable == "locator":
-                if not context.cite.locator:
+            if variable == "locator":  # the label shows even without a locator, as in citeproc-js
+                if context.mode != "citation":
                     return None
                 label = context.cite.label or "page"
                 term_name = _LOCATOR_TERMS.get(label, label)
-                value: Any = context.cite.locator
+                value: Any = context.cite.locator or ""
             else:
                 # an empty variable's label still prints, singular (a group around it
                 # with no variable printed is suppressed as usual)
                 value = variable_value(context, variable)
                 term_name = variable
             plural = (
-                _label_plural(plural_rule, variable, value)
+                _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
                 if value is not None
                 else plural_rule == "always"
             )
@@ -496,14 +575,19 @@ class Compiler:
         """``cs:names``: name variables with their label, or a substitute.
 
         A ``cs:names`` without children inside a ``cs:substitute`` (directly or in a
-        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes.
+        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes
+        (the name of an earlier candidate with one of its own, if any).
         """
         parent = self.substituting[-1] if self.substituting and not element.children else None
 
         def own_or_inherited(tag: str) -> Element | None:
             return element.child(tag) or (parent.child(tag) if parent is not None else None)
 
-        name_element = own_or_inherited("name")
+        name_element = (
+            element.child("name")
+            or (self.substitute_names[-1] if parent is not None and self.substitute_names else None)
+            or own_or_inherited("name")
+        )
         et_al_element = own_or_inherited("et-al")
         label_element = own_or_inherited("label")
         compiled = CompiledNames(
@@ -518,8 +602,10 @@ class Compiler:
             label=_name_label(element, label_element, name_element),
             substitutes=self._substitutes(element, parent),
             own_children=bool(element.children),
+            decoration=Decoration.of(element),
+            bare=parent is not None,
         )
-        return _first_names_tracked(_decorated(element, compiled))
+        return _first_names_tracked(compiled)
 
     def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:
         """The compiled children of *element*'s ``cs:substitute``."""
@@ -527,10 +613,17 @@ class Compiler:
         if substitute is None:
             return ()
         self.substituting.append(parent or element)
+        self.substitute_names.append(None)
         try:
-            return tuple(self._substitute_candidate(child) for child in substitute.children)
+            candidates = []
+            for child in substitute.children:
+                candidates.append(self._substitute_candidate(child))
+                if child.tag == "names" and (name := child.child("name")) is not None:
+                    self.substitute_names[-1] = name
+            return tuple(candidates)
         finally:
             self.substituting.pop()
+            self.substitute_names.pop()
 
     def _substitute_candidate(self, element: Element) -> Render:
         """One child of ``cs:substitute``.
@@ -681,14 +774,35 @@ class CompiledNames:
     label: NameLabel | None
     substitutes: Sequence[Render]
     own_children: bool
+    decoration: Decoration
+    bare: bool
+    """A ``cs:names`` without children in a substitute: it prints undecorated, and the
+    ``cs:names`` it stands in for decorates it (as citeproc-js, which decorates no other
+    substitute)."""
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
         found = self._found(context)
         if not found:
-            if context.in_substitute and self.own_children:
+            spoils = context.in_substitute and self.own_children
+            result = self._substitute(context)
+            if spoils and blank(result):
                 context.author_substitute_off = True
-            return self._substitute(context)
+            if isinstance(result, StandIn):
+                return self._decorate(Rich(result.parts), context)
+            return result
+        node = self._own(context, found)
+        return None if node is None else self._decorate(node, context)
+
+    def _decorate(self, node: Part, context: Context) -> Part | None:
+        if blank(node):
+            return None
+        if self.bare:
+            return StandIn((node,))
+        return self.decoration.apply(node, context)
+
+    def _own(self, context: Context, found: list[tuple[str, list[Any]]]) -> Part | None:
+        """The names found, with their labels."""
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
         if context.in_substitute:  # names printed in a substitute do not print again
@@ -735,25 +849,28 @@ class CompiledNames:
         """One variable's names with their label (*term*)."""
         et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
         et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
+        positions, context.given_positions = context.given_positions, ()
+        options = self._options(context)
+        subsequent = context.cite.position != "first"
         rendered = format_names(
             names,
-            self._options(context),
+            options,
             context.locale,
             et_al_term=et_al,
-            subsequent=context.cite.position != "first",
+            subsequent=subsequent,
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
+            given_positions=positions,
+            initials=context.initials_always,
             language=str(context.item.get("language") or ""),
         )
         if blank(rendered):
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        context.name_lists.append(rendered)
-        context.name_keys.append(
-            ",".join(_name_key(name) for name in names[: self._count(context, names)])
-        )
+        shown = shown_names(names, options, subsequent=subsequent, add_names=context.add_names)
+        context.name_lists.append((rendered, names_identity(shown)))
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))
@@ -870,7 +987,7 @@ class CompiledDate:
         self, literal: str, parts: Sequence[DatePart], decoration: Decoration, context: Context
     ) -> Part | None:
         """A literal date, printed where the year would be (not at all without one)."""
-        node = render_literal(parts, literal)
+        node = render_literal(parts, literal, context.locale)
         if node is None:
             return None
         self._mark_rendered(context)
@@ -920,6 +1037,12 @@ class Splice(Rich):
     __slots__ = ()
 
 
+class StandIn(Rich):
+    """Names a bare ``cs:names`` in a substitute printed, for the ``cs:names`` it stands in for."""
+
+    __slots__ = ()
+
+
 def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     """Append *node* to *parts* (after *delimiter*) unless it is empty."""
     if blank(node):
@@ -929,6 +1052,8 @@ def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     parts.append(node)
 
 
+_DISPLAYABLE: Final = frozenset({"text", "number", "date", "names", "group"})
+"""Rendering elements that nest: ``display`` applies to those outside all others."""
 _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "text": Compiler.text,
     "number": Compiler.number,
@@ -988,7 +1113,6 @@ def _first_names_tracked(render: Render) -> Render:
         if node is None:
             return None
         context.first_name_lists = tuple(context.name_lists[lists:])
-        context.first_name_keys = tuple(context.name_keys[lists:])
         context.names_done = True
         if context.suppress_first_names:
             return None
@@ -996,13 +1120,6 @@ def _first_names_tracked(render: Render) -> Render:
         return node
 
     return tracked
-
-
-def _name_key(name: Any) -> str:
-    """A name's data parts joined: names with the same parts are the same person."""
-    if not isinstance(name, Mapping):
-        return str(name)
-    return "".join(str(name.get(part) or "") for part in _NAME_KEY_PARTS)
 
 
 def _override(part: DatePart, override: DatePart | None) -> DatePart:
@@ -1020,13 +1137,19 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
     )
 
 
-def _label_plural(rule: str, variable: str, value: Any) -> bool:
+def _and_symbol(context: Context) -> str:
+    """The locale's and-symbol, ``&`` where it has none of its own."""
+    symbol = context.locale.term("and", "symbol")
+    return symbol if symbol and symbol != context.locale.term("and") else "&"
+
+
+def _label_plural(rule: str, variable: str, value: Any, and_term: str) -> bool:
     """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
     if rule in {"always", "never"}:
         return rule == "always"
-    if variable in {"number-of-pages", "number-of-volumes"}:
-        return numbers.is_numeric(value) and _first_int(value) != 1
-    return numbers.is_plural(value)
+    if variable in {"number-of-pages", "number-of-volumes"} and numbers.is_numeric(value):
+        return _first_int(value) != 1 or numbers.is_plural(value, and_term)
+    return numbers.is_plural(value, and_term)
 
 
 def _first_int(value: Any) -> int | None:
@@ -1047,13 +1170,13 @@ def _number_text(text: str, form: str, variable: str, context: Context) -> str:
             return numbers.roman(number)
         return match.group()
 
-    converted = _STANDALONE_NUMBER.sub(one, text) if len(text) < 200 else text
-    return _HYPHEN_BETWEEN_NUMBERS.sub(_range_delimiter(context), converted)
+    ranged = numbers.number_range(text, _range_delimiter(context, variable))
+    return _BARE_NUMBER.sub(one, ranged) if len(ranged) < 200 else ranged
 
 
-def _range_delimiter(context: Context) -> str:
-    """What joins the ends of a range in a numeric variable: the locale's page range delimiter."""
-    return context.locale.term("page-range-delimiter") or "\u2013"
+def _range_delimiter(context: Context, variable: str) -> str:
+    term = _RANGE_DELIMITER_TERMS.get(variable)
+    return (context.locale.term(term) if term else None) or "\u2013"
 
 
 def _condition(branch: Element) -> Callable[[Context], bool]:
@@ -1087,7 +1210,7 @@ def _has_variable(context: Context, name: str) -> bool:
 
 def _is_numeric(context: Context, name: str) -> bool:
     value = variable_value(context, name)
-    return value is not None and numbers.is_numeric(value)
+    return value is not None and numbers.tests_numeric(value)
 
 
 def _is_uncertain_date(context: Context, name: str) -> bool:

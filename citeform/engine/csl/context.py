@@ -44,6 +44,10 @@ class Context:
     disambiguated: int = 0
     add_names: int = 0
     given_levels: Mapping[str, int] | None = None
+    given_positions: tuple[int, ...] = ()
+    """Given-name levels by position in the first list of names printed (then cleared)."""
+    initials_always: bool = False
+    """Whether given-name level 1 means initials even without ``initialize-with``."""
     names_override: Mapping[str, Any] | None = None
     suppressed: set[str] = attrs.field(factory=set)
     rendered_variables: set[str] = attrs.field(factory=set)
@@ -54,22 +58,21 @@ class Context:
     names_depth: int = 0
     suppress_first_names: bool = False
     in_substitute: bool = False
+    author_only: bool = False
+    """Printing only the author: once names have printed, variables print nothing more."""
     comparing: bool = False
     """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
     literals: int = 0
     """How many term and value texts have rendered (inside a substitute, one ends it)."""
-    name_lists: list[Part] = attrs.field(factory=list)
-    """The name lists printed so far, without their labels."""
-    first_name_lists: tuple[Part, ...] = ()
-    """The name lists of :attr:`first_names` (what subsequent-author-substitute replaces)."""
-    name_keys: list[str] = attrs.field(factory=list)
-    """Per name list printed so far, its printed names' data parts joined."""
-    first_name_keys: tuple[str, ...] = ()
-    """The keys of :attr:`first_name_lists`: what subsequent-author-substitute compares
-    (the names' data, as citeproc-js does, not their printed form or label)."""
+    name_lists: list[tuple[Part, str]] = attrs.field(factory=list)
+    """The name lists printed so far (without their labels), each with the identity of
+    its names (:func:`~citeform.engine.csl.names.names_identity`)."""
+    first_name_lists: tuple[tuple[Part, str], ...] = ()
+    """The name lists of :attr:`first_names` (what subsequent-author-substitute compares)."""
     author_substitute_off: bool = False
-    """A substitute tried a ``cs:names`` with its own children that printed nothing: as in
-    citeproc-js, subsequent-author-substitute then leaves the entry alone."""
+    """A substitute tried a ``cs:names`` with its own children that printed nothing, not
+    even by its own substitute: as in citeproc-js, subsequent-author-substitute then
+    leaves the entry alone."""
 
     @property
     def english(self) -> bool:

@@ -11,9 +11,12 @@ import attrs
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.numbers import ordinal
 from citeform.engine.csl.rich import Formatting, Part, Rich
+from citeform.engine.csl.textcase import apply_text_case
 
 _RAW_ISO: Final = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _LEVEL: Final = {"year": 3, "month": 2, "day": 1}
+_LAST_AD_YEAR: Final = 500
+"""Years below this one get the era term ``ad``, as citeproc-js writes them."""
 _FIRST_SEASON_MONTH: Final = 13
 _LAST_SEASON_MONTH: Final = 24
 """Months 13-24 stand for the seasons, spring to winter, three times over."""
@@ -114,7 +117,7 @@ def _year(year: int, form: str, locale: Locale) -> str:
     if year < 0:
         return f"{-year}{locale.term('bc') or 'BC'}"
     text = str(year)[-2:] if form == "short" else str(year)
-    if 0 < year < 1000:
+    if 0 < year < _LAST_AD_YEAR:
         text += locale.term("ad") or "AD"
     return text
 
@@ -153,16 +156,19 @@ def part_text(part: DatePart, date: tuple[int, int, int], season: int, locale: L
     return ""
 
 
-def _rendered(part: DatePart, text: str, *, prefix: bool = True, suffix: bool = True) -> Part:
-    node: Part = Rich((text,), part.formatting) if part.formatting else text
+def _rendered(
+    part: DatePart, text: str, english: bool, *, prefix: bool = True, suffix: bool = True
+) -> Part:
+    node: Part = apply_text_case(text, part.text_case, english=english) if part.text_case else text
+    node = Rich((node,), part.formatting) if part.formatting else node
     pieces = [part.prefix if prefix else "", node, part.suffix if suffix else ""]
     return Rich(tuple(piece for piece in pieces if piece))
 
 
-def render_literal(parts: Sequence[DatePart], literal: str) -> Part | None:
+def render_literal(parts: Sequence[DatePart], literal: str, locale: Locale) -> Part | None:
     """A literal date in place of the year part of *parts* (none when they print no year)."""
     year = next((part for part in parts if part.name == "year"), None)
-    return None if year is None else _rendered(year, literal)
+    return None if year is None else _rendered(year, literal, locale.lang.startswith("en"))
 
 
 def render_parts(
@@ -177,6 +183,7 @@ def render_parts(
     *year_suffix* goes after the last year printed (a style that prints no ``year-suffix``
     variable gets it on its first date).
     """
+    english = locale.lang.startswith("en")
     end = value.end
     differing = (
         None
@@ -200,7 +207,9 @@ def render_parts(
 
     if end is None or differing is None:
         single = [(part, text(part, value.start, value.season, at_end=False)) for part in parts]
-        return _joined([_rendered(part, shown) for part, shown in single if shown], delimiter)
+        return _joined(
+            [_rendered(part, shown, english) for part, shown in single if shown], delimiter
+        )
     level = _LEVEL[differing]
     ranged = [
         part
@@ -210,7 +219,9 @@ def render_parts(
     ]
     if not ranged:
         single = [(part, text(part, value.start, value.season, at_end=False)) for part in parts]
-        return _joined([_rendered(part, shown) for part, shown in single if shown], delimiter)
+        return _joined(
+            [_rendered(part, shown, english) for part, shown in single if shown], delimiter
+        )
     first_index = parts.index(ranged[0])
     last_index = parts.index(ranged[-1])
     range_delimiter = next(
@@ -223,12 +234,13 @@ def render_parts(
                 _rendered(
                     p,
                     text(p, value.start, value.season, at_end=False),
+                    english,
                     suffix=p is not ranged[-1],
                 )
                 for p in ranged
             ]
             group_end = [
-                _rendered(p, shown, prefix=p is not ranged[0])
+                _rendered(p, shown, english, prefix=p is not ranged[0])
                 for p in ranged
                 if (shown := text(p, end, 0, at_end=True))
             ]
@@ -246,7 +258,7 @@ def render_parts(
         else:
             shown = text(part, value.start, value.season, at_end=False)
             if shown:
-                out.append(_rendered(part, shown))
+                out.append(_rendered(part, shown, english))
     return _joined(out, delimiter)
 
 

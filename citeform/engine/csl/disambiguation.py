@@ -13,6 +13,7 @@ expanded document-wide under the ``all-names`` and ``primary-name`` rules.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import zip_longest
 from typing import Any, Final
 
 import attrs
@@ -27,6 +28,8 @@ class Settings:
 
     add_names: int = 0
     given_levels: dict[str, int] = attrs.field(factory=dict)
+    given_positions: tuple[int, ...] = ()
+    """Given-name levels by position in the first list of names the cite prints."""
     disambiguate: int = 0
     """How many ``disambiguate="true"`` conditions hold (the first ones tested)."""
     year_suffix: str = ""
@@ -45,6 +48,7 @@ def cached(key: Key) -> Key:
             item_id,
             settings.add_names,
             tuple(sorted(settings.given_levels.items())),
+            settings.given_positions,
             settings.disambiguate,
         )
         if found not in seen:
@@ -188,13 +192,15 @@ class AmbiguousGroup:
         return {item_id: self._settings(item_id, trial) for item_id, trial in self.result.items()}
 
     def _settings(self, item_id: str, trial: Trial) -> Settings:
-        levels = dict(self.start[item_id].given_levels)
-        for name, level in zip(_authors(self.items[item_id]), trial.givens, strict=False):
-            if level:
-                levels[name_key(name)] = max(level, levels.get(name_key(name), 0))
         return Settings(
             add_names=trial.names,
-            given_levels=levels,
+            given_levels=self.start[item_id].given_levels,
+            given_positions=tuple(
+                max(levels)
+                for levels in zip_longest(
+                    self.start[item_id].given_positions, trial.givens, fillvalue=0
+                )
+            ),
             disambiguate=trial.disambiguate,
             year_suffix="" if trial.year_suffix is None else year_suffix(trial.year_suffix),
         )
@@ -353,7 +359,11 @@ def _expand_document_wide(
     for item_id in ids:
         for name in _ruled_names(items[item_id], primary_only=primary_only):
             key = name_key(name)
-            if key in levels:
+            if key not in levels:
+                continue
+            if primary_only:  # the first name only, not the same person further on
+                settings[item_id].given_positions = (levels[key],)
+            else:
                 settings[item_id].given_levels[key] = levels[key]
 
 
@@ -382,24 +392,24 @@ def _given_levels(
     """How far to expand each person's given name (:func:`name_key` to level).
 
     *people* maps a printed family name to each given name (see :func:`_given`) and the
-    name keys written for it. Among people sharing a family name, initials (1) tell apart
-    those whose initials differ; the rest need the full given name (2) unless
-    *initials_only*.
+    name keys written for it. A family name borne by people of different initials takes
+    initials (1); people whose initials are alike but given names differ take the full
+    given name (2), unless *initials_only*.
     """
     levels: dict[str, int] = {}
     for same_family in people.values():
-        if len(same_family) < 2:
-            continue
-        initials: dict[str, list[str]] = {}
+        by_initials: dict[str, list[str]] = {}
         for given in same_family:
-            initials.setdefault("".join(word[:1] for word in given.split()), []).append(given)
-        for givens in initials.values():
-            if len(givens) == 1:
-                level = 1
-            elif initials_only:
-                continue  # initials cannot tell these apart, so they are not added
-            else:
+            by_initials.setdefault(_initials(given), []).append(given)
+        for givens in by_initials.values():
+            level = 1 if len(by_initials) > 1 else 0
+            if len(givens) > 1 and not initials_only:
                 level = 2
             for given in givens:
                 levels.update(dict.fromkeys(same_family[given], level))
-    return levels
+    return {key: level for key, level in levels.items() if level}
+
+
+def _initials(given: str) -> str:
+    """The initials of a given name as :func:`_given` writes it (``Jean-Paul`` -> ``J-P``)."""
+    return " ".join("-".join(part[:1] for part in word.split("-")) for word in given.split())

@@ -25,6 +25,7 @@ from citeform.engine.csl.xml import Element, parse_file
 
 DEFAULT_LOCALE: Final = "en-US"
 _ORDINAL: Final = re.compile(r"^(?:long-)?ordinal(?:-\d\d)?$")
+_APOSTROPHE: Final = re.compile(r"(?<=\w)'(?=\w)")
 
 TermKey = tuple[str, str, str]
 """A term's name, form and gender form (``""`` when it has none)."""
@@ -86,6 +87,11 @@ _FORM_FALLBACK: Final = {
 }
 
 
+def _typographic(text: str) -> str:
+    """*text* with the apostrophes between letters curled (``l'adresse`` becomes U+2019)."""
+    return _APOSTROPHE.sub("\u2019", text) if "'" in text else text
+
+
 def _terms_of(locale: Element) -> dict[TermKey, Term]:
     terms: dict[TermKey, Term] = {}
     block = locale.child("terms")
@@ -98,10 +104,12 @@ def _terms_of(locale: Element) -> dict[TermKey, Term]:
         text = term.text
         key = (name, term.get("form") or "long", term.get("gender-form") or "")
         terms[key] = Term(
-            single.text if single is not None else text,
-            multiple.text
-            if multiple is not None
-            else (single.text if single is not None else text),
+            _typographic(single.text if single is not None else text),
+            _typographic(
+                multiple.text
+                if multiple is not None
+                else (single.text if single is not None else text)
+            ),
             term.get("gender") or "",
             term.get("match") or "",
         )
@@ -155,13 +163,21 @@ def build_locale(lang: str, style_locales: Iterable[Element] = ()) -> Locale:
     """Merge the locale *lang* from the style's ``<locale>`` elements and the locale files."""
     layers = [_layer(element) for element in _style_chain(lang, style_locales)]
     layers += [layer for name in _file_chain(lang) if (layer := _file_layer(name)) is not None]
+    # en-US only fills in the terms another language lacks in every form: a form it lacks
+    # falls back to its own other forms (citeproc-js does not read en-US for it at all)
+    fallback = _file_layer(DEFAULT_LOCALE) if lang != DEFAULT_LOCALE else None
+    own_names = {key[0] for layer in layers if layer is not fallback for key in layer.terms}
     terms: dict[TermKey, Term] = {}
     dates: dict[str, Element] = {}
     options: dict[str, str] = {}
     for layer in reversed(layers):  # lowest priority first; higher layers override
         if any(_ORDINAL.match(key[0]) for key in layer.terms):
             terms = {key: term for key, term in terms.items() if not _ORDINAL.match(key[0])}
-        terms.update(layer.terms)
+        terms.update(
+            {key: term for key, term in layer.terms.items() if key[0] not in own_names}
+            if layer is fallback
+            else layer.terms
+        )
         dates.update(layer.dates)
         options.update(layer.options)
     punctuation_in_quote = options.get("punctuation-in-quote") == "true"

@@ -246,6 +246,8 @@ def _display(pieces: _Pieces, options: NameOptions, *, comma_suffix: bool) -> Pa
         if options.initialize_with and re.search("[\u00a0\ufeff]", options.initialize_with)
         else " "
     )
+    if options.given.suffix[-1:].isspace():  # a given-name suffix ending in a space is the space
+        space = ""
     return _joined([_affixed(pieces.given, options.given), back], comma + space)
 
 
@@ -263,12 +265,29 @@ def name_key(name: NameData) -> str:
     return "|".join(str(name.get(part, "")) for part in ("family", "given", "literal"))
 
 
-def _expanded(options: NameOptions, level: int) -> NameOptions:
-    """*options* showing the given name: initials (level 1) or in full (level 2)."""
+def _level(
+    name: NameData,
+    index: int,
+    given_levels: Mapping[str, int] | None,
+    given_positions: Sequence[int],
+) -> int:
+    """How far the given name of *name*, at *index* in its list, is expanded."""
+    by_name = given_levels.get(name_key(name), 0) if given_levels else 0
+    return max(by_name, given_positions[index] if index < len(given_positions) else 0)
+
+
+def _expanded(options: NameOptions, level: int, *, initials: bool = False) -> NameOptions:
+    """*options* showing the given name: initials (level 1) or in full (level 2).
+
+    Initials need ``initialize-with``, or *initials* and a short form (then they go
+    without punctuation); a long form without ``initialize-with`` stays in full.
+    """
     if level <= 0:
         return options
     if level == 1 and options.initialize_with is not None:
         return attrs.evolve(options, form="long")
+    if level == 1 and initials and options.form != "long":
+        return attrs.evolve(options, form="long", initialize_with="")
     return attrs.evolve(options, form="long", initialize_with=None)
 
 
@@ -291,24 +310,10 @@ def _and_term(options: NameOptions, locale: Locale) -> str:
     return ""
 
 
-def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
-    names: Sequence[NameData],
-    options: NameOptions,
-    locale: Locale,
-    *,
-    et_al_term: Part,
-    subsequent: bool = False,
-    sorting: bool = False,
-    add_names: int = 0,
-    given_levels: Mapping[str, int] | None = None,
-    language: str = "",
-) -> Part:
-    """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
-
-    *add_names* shows more names before "et al."; *given_levels* expands given names
-    by name (:func:`name_key`): 1 adds initials, 2 the full given name; *language*
-    is the item's.
-    """
+def shown_names(
+    names: Sequence[NameData], options: NameOptions, *, subsequent: bool = False, add_names: int = 0
+) -> list[NameData]:
+    """The *names* that print before "et al." (*add_names* more where disambiguation asks)."""
     minimum = (
         options.et_al_subsequent_min
         if subsequent and options.et_al_subsequent_min
@@ -319,16 +324,59 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
         if subsequent and options.et_al_subsequent_use_first
         else options.et_al_use_first
     )
-    shown = list(names)
     if minimum and use_first is not None and len(names) >= minimum:
-        shown = shown[: use_first + add_names]
+        return list(names[: use_first + add_names])
+    return list(names)
+
+
+_NAME_PARTS: Final = (
+    "non-dropping-particle",
+    "family",
+    "given",
+    "dropping-particle",
+    "suffix",
+    "literal",
+)
+
+
+def names_identity(names: Sequence[NameData]) -> str:
+    """The parts of *names* run together: what subsequent-author-substitute compares."""
+    return ",".join(
+        "".join(split_particles(name).get(part, "") for part in _NAME_PARTS) for name in names
+    )
+
+
+def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
+    names: Sequence[NameData],
+    options: NameOptions,
+    locale: Locale,
+    *,
+    et_al_term: Part,
+    subsequent: bool = False,
+    sorting: bool = False,
+    add_names: int = 0,
+    given_levels: Mapping[str, int] | None = None,
+    given_positions: Sequence[int] = (),
+    initials: bool = False,
+    language: str = "",
+) -> Part:
+    """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
+
+    *add_names* shows more names before "et al."; *given_levels* expands given names
+    by name (:func:`name_key`): 1 adds initials, 2 the full given name; *given_positions*
+    does so by position in *names*; *initials* makes level 1 initials even where the
+    style gives no ``initialize-with``; *language* is the item's.
+    """
+    shown = shown_names(names, options, subsequent=subsequent, add_names=add_names)
     rendered = [
         _decorated(
             format_name(
                 name,
-                _expanded(options, given_levels.get(name_key(name), 0))
-                if given_levels
-                else options,
+                _expanded(
+                    options,
+                    _level(name, index, given_levels, given_positions),
+                    initials=initials,
+                ),
                 locale,
                 inverted=_inverted(options, index),
                 sorting=sorting,

@@ -8,11 +8,18 @@ from typing import Final
 from citeform.engine.csl.locale import Locale
 
 _NUMERIC: Final = re.compile(
-    r"^\s*[A-Za-z]?\d+[A-Za-z]*(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]*)*\s*$"
+    r"^\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]?)*\s*$"
 )
-_NUMBER: Final = re.compile(r"\d+")
+_COUNTED: Final = re.compile(
+    r"\d+|\b(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\b"
+)
+"""What counts as one number in a value: digits or a lower-case roman numeral."""
+_NUMBER_WITH_LETTERS: Final = r"(?:(?:\d*[A-Za-z]+0*)?\d+[A-Za-z]*|[ivx]+)"
+_NUMERIC_WITH_LETTERS: Final = re.compile(
+    rf"^\s*{_NUMBER_WITH_LETTERS}(?:\s*(?:[-\u2013,&]|and)\s*{_NUMBER_WITH_LETTERS})*\s*$"
+)
 _SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
-_HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*-+\s*(?=\d)")
+_HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*[-\u2013]+\s*(?=\d)")
 _LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
 _RANGE: Final = re.compile(
     r"^((?:\d*[A-Za-z]+0*)?)(\d+)\s*(?<!\\)[-\u2013]+\s*((?:\d*[A-Za-z]+0*)?)(\d+)$"
@@ -49,16 +56,45 @@ def is_numeric(value: object) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
-def is_plural(value: object) -> bool:
-    r"""Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``i-ix``).
+def tests_numeric(value: object) -> bool:
+    """Whether *value* passes ``is-numeric``.
 
-    An escaped hyphen (``327\-30``) joins rather than ranges.
+    Besides numeric values, numbers with letters after them (``5th``, ``12bis``) or a
+    prefix (``N5``) pass, as citeproc-js counts them.
+    """
+    if is_numeric(value):
+        return True
+    return isinstance(value, str) and bool(_NUMERIC_WITH_LETTERS.match(value))
+
+
+def is_plural(value: object, and_term: str = "") -> bool:
+    r"""Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``2 et 4``, ``i-ix``).
+
+    An escaped hyphen (``327\-30``) joins rather than ranges; *and_term* is the locale's
+    word for "and", which joins numbers too.
     """
     text = str(value)
     if _ROMAN_RANGE.match(text):
         return True
     text = text.replace(_ESCAPED_HYPHEN, "")
-    return len(_NUMBER.findall(text)) > 1 and bool(_SEPARATORS.search(text))
+    if len(_COUNTED.findall(text)) < 2:
+        return False
+    if and_term and re.search(rf"\s{re.escape(and_term)}\s", text):
+        return True
+    return bool(_SEPARATORS.search(text))
+
+
+_AMPERSAND: Final = re.compile(r"\s*&\s*")
+
+
+def with_and_symbol(text: str, symbol: str) -> str:
+    """Numeric *text* with each ``&`` written as *symbol*, spaced unless between letters."""
+
+    def one(match: re.Match[str]) -> str:
+        before, after = text[match.start() - 1 : match.start()], text[match.end() :][:1]
+        return symbol if before.isalpha() and after.isalpha() else f" {symbol} "
+
+    return _AMPERSAND.sub(one, text)
 
 
 def roman(number: int) -> str:
@@ -114,12 +150,22 @@ def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
     return ordinal(number, locale, gender)
 
 
+def number_range(text: str, delimiter: str) -> str:
+    """*text* with the hyphens or dashes of its ranges written as *delimiter*.
+
+    A range joins two numbers (``5th-7th`` too, in a value of such numbers only), or two
+    roman numerals.
+    """
+    if _ROMAN_RANGE.match(text) or _NUMERIC_WITH_LETTERS.match(text):
+        return _HYPHEN_OR_DASH.sub(delimiter, text.strip())
+    return _HYPHEN_RANGE.sub(delimiter, text)
+
+
 def page_range(value: str, format_name: str | None, delimiter: str) -> str:
     r"""*value* with its ranges written per ``page-range-format``.
 
-    Without a format only hyphens between numbers (and roman numerals, and ends with
-    the same prefix: ``S1-S10``) become *delimiter*. With one, a range whose ends
-    carry the same prefix (``N110-N15``, or
+    Without a format only hyphens between numbers (and roman numerals) become
+    *delimiter*. With one, a range whose ends carry the same prefix (``N110-N15``, or
     none) is expanded and then shortened as the format says; ends with different
     prefixes keep a plain hyphen. An escaped hyphen (``3\-B``) prints as a hyphen
     and never makes a range.
@@ -132,11 +178,9 @@ def page_range(value: str, format_name: str | None, delimiter: str) -> str:
 
 
 def _one_range(text: str, format_name: str | None, delimiter: str) -> str:
-    if _ROMAN_RANGE.match(text):
-        return _HYPHEN_OR_DASH.sub(delimiter, text.strip())
+    if not format_name or _ROMAN_RANGE.match(text):
+        return number_range(text, delimiter)
     match = _RANGE.match(text.strip())
-    if not format_name:
-        return _unformatted_range(text, match, delimiter)
     if not match:
         return text
     prefix_a, first, prefix_b, last = match.groups()
@@ -147,14 +191,6 @@ def _one_range(text: str, format_name: str | None, delimiter: str) -> str:
     if _below(first, last) and format_name != "expanded":
         return f"{prefix_a}{first}{delimiter}{_shorten(first, last, format_name)}"
     return f"{prefix_a}{first}{delimiter}{prefix_b}{last}"
-
-
-def _unformatted_range(text: str, match: re.Match[str] | None, delimiter: str) -> str:
-    """*text* with *delimiter* between numbers, or between ends with the same prefix."""
-    if match and match.group(1) and match.group(1) == match.group(3):
-        prefix, first, _, last = match.groups()
-        return f"{prefix}{first}{delimiter}{prefix}{last}"
-    return _HYPHEN_RANGE.sub(delimiter, text)
 
 
 def _shorten(first: str, last: str, format_name: str) -> str:

@@ -33,7 +33,7 @@ from citeform.engine.csl.locators import parsed_locator as _parsed_locator
 from citeform.engine.csl.markup import ends_sentence, parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
-from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
+from citeform.engine.csl.rich import Part, Rich, blank, capitalize_leading_term, flatten, plain
 from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 
 
@@ -211,12 +211,19 @@ class Processor:
             disambiguate=settings.disambiguate,
             add_names=settings.add_names,
             given_levels=settings.given_levels,
+            given_positions=settings.given_positions,
+            initials_always=self.style.citation.options.get(
+                "givenname-disambiguation-rule", ""
+            ).endswith("-with-initials"),
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
+            author_only=cite.author_only,
         )
+        if cite.author_only:
+            context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if cite.author_only:
-            return context.first_names, context
+            return node, context
         if node is None:
             return None, context
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
@@ -288,6 +295,8 @@ class Processor:
         substitute = bibliography.options.get("subsequent-author-substitute")
         for item_id in order:
             node, context = self.render_entry(item_id, numbers[item_id], settings[item_id])
+            if node is None and self.style.numbered:  # its number stays taken
+                node = f"{len(entries) + 1}. {NO_PRINTED_ENTRY}"
             if node is None:
                 entries.append((item_id, ""))
                 continue
@@ -297,13 +306,11 @@ class Processor:
                 and context.first_names is not None
                 and not context.author_substitute_off
             ):
-                lists = context.first_name_lists or (context.first_names,)
-                names_text = ",".join(
-                    context.first_name_keys or tuple(plain(names) for names in lists)
-                )
+                lists = context.first_name_lists or ((context.first_names, ""),)
+                names_text = ",".join(key or plain(names) for names, key in lists)
                 if names_text and names_text == previous_names:
-                    node = _replace(node, lists[0], substitute)
-                    for names in lists[1:]:
+                    node = _replace(node, lists[0][0], substitute)
+                    for names, _key in lists[1:]:
                         node = _replace(node, names, "")
                 previous_names = names_text
             text = self._render_output(node)
@@ -412,6 +419,10 @@ class Processor:
         return sort_cites(cites, keys, descending, Grouping(names, run_key) if grouped else None)
 
 
+NO_PRINTED_ENTRY: Final = "[CSL STYLE ERROR: reference with no printed form.]"
+"""What a numbered style's entry that prints nothing shows, after its number (citeproc-js)."""
+
+
 def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     if "names-min" in override:
@@ -426,7 +437,8 @@ def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
 def _rstrip(node: Part) -> Part:
     """*node* without the spaces that end it (citeproc-js writes them after the division)."""
     if isinstance(node, str):
-        return node.rstrip()
+        text = node.rstrip()
+        return node if text == node else type(node)(text)  # a term stays a term
     for index in range(len(node.parts) - 1, -1, -1):
         part = node.parts[index]
         if isinstance(part, str) and not part.strip():
@@ -437,10 +449,10 @@ def _rstrip(node: Part) -> Part:
 
 
 def _replace(node: Part, target: Part, replacement: str) -> Part:
+    """*node* with *target* replaced; what is left empty by it goes (an empty block too)."""
     if node is target:
         return replacement
     if isinstance(node, str):
         return node
-    return attrs.evolve(
-        node, parts=tuple(_replace(part, target, replacement) for part in node.parts)
-    )
+    replaced = (_replace(part, target, replacement) for part in node.parts)
+    return attrs.evolve(node, parts=tuple(part for part in replaced if not blank(part)))

@@ -61,6 +61,8 @@ class CompiledStyle:
     bibliography: Section | None
     has_disambiguate: bool = False
     """Whether any condition tests ``disambiguate="true"``."""
+    numbered: bool = False
+    """The citations print ``citation-number``: an entry that prints nothing keeps its place."""
 
     def locale(self, lang: str) -> Locale:
         """The merged locale *lang* for this style (cached)."""
@@ -140,14 +142,21 @@ def _display_at_top_level(element: Element, *, top: bool = False) -> Element:
     return attrs.evolve(element, attributes=attributes, children=children)
 
 
-def _uses(element: Element, attribute: str, value: str) -> bool:
-    """Whether *element* or one inside it has *attribute* set to *value*."""
+def _uses(
+    element: Element, attribute: str, value: str, macros: Mapping[str, Element] | None = None
+) -> bool:
+    """Whether *element* (or what is in it, or in the *macros* it calls) has *attribute*=*value*."""
     stack = [element]
+    seen: set[str] = set()
     while stack:
         node = stack.pop()
         if node.get(attribute) == value:
             return True
         stack.extend(node.children)
+        macro = node.get("macro") or ""
+        if macros is not None and macro in macros and macro not in seen:
+            seen.add(macro)
+            stack.append(macros[macro])
     return False
 
 
@@ -174,6 +183,7 @@ def _compile_cached(path: str) -> CompiledStyle:
     if citation_element is None:
         raise UnknownStyleError("a CSL style needs cs:citation", source=path)
     bibliography_element = root.child("bibliography")
+    citation_layout = citation_element.child("layout") or citation_element
     return CompiledStyle(
         path,
         root.get("class") or "in-text",
@@ -185,4 +195,5 @@ def _compile_cached(path: str) -> CompiledStyle:
         if bibliography_element is not None
         else None,
         _uses(root, "disambiguate", "true"),
+        numbered=_uses(citation_layout, "variable", "citation-number", macros),
     )

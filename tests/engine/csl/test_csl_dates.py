@@ -55,6 +55,8 @@ def test_raw_dates_and_eras(en: Locale, de: Locale) -> None:
     assert unreadable.literal == "2004-10-01/later"
     assert _date({"date-parts": [[-50]]}, en) == f"50{en.term('bc')}"
     assert _date({"date-parts": [[800]]}, de).startswith("800")
+    assert _date({"date-parts": [[800]]}, en) == "800"
+    assert _date({"date-parts": [[499]]}, en) == f"499{en.term('ad')}"
 
 
 def test_parse_date_keeps_literals_and_circa() -> None:

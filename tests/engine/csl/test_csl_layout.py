@@ -7,7 +7,10 @@ from typing import Any
 
 import pytest
 
+from citeform.engine.base import CiteRequest
 from citeform.engine.csl.engine import CslEngine
+from citeform.errors import UnknownLocaleError
+from citeform.rendering import Renderer
 
 STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><id>test</id><title>test</title></info>
@@ -103,7 +106,177 @@ def test_character_references_in_attributes_are_read_as_characters(render: Any) 
     assert render(layout, [_item()]) == ["\u2014\u2014\u00a0T"]
 
 
-def test_a_leading_term_is_not_capitalised_after_a_number(render: Any) -> None:
-    layout = """<text variable="volume" suffix=" "/><text term="no date" form="short"/>"""
-    assert render(layout, [_item(volume="2")]) == ["2 n.d."]
-    assert render(layout, [_item()]) == ["N.d."]
+NUMBERED = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>n</id><title>n</title></info>
+  <macro name="number"><text variable="citation-number"/></macro>
+  <citation><layout><text macro="number"/></layout></citation>
+  <bibliography><layout><choose><if type="book"><text variable="citation-number" suffix=". "/>
+    <text variable="title"/></if></choose></layout></bibliography>
+</style>"""
+
+
+def test_an_entry_that_prints_nothing_keeps_its_number_in_a_numbered_style(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "numbered.csl"
+    path.write_text(NUMBERED, "utf-8")
+    items = [_item(id="a"), _item(id="b", type="letter"), _item(id="c", title="U")]
+    entries = CslEngine(path, "en-US", "text").bibliography(items)
+    assert [entry.text for entry in sorted(entries, key=lambda entry: entry.index)] == [
+        "1. T",
+        "2. [CSL STYLE ERROR: reference with no printed form.]",
+        "3. U",
+    ]
+
+
+def test_an_entry_that_prints_nothing_is_empty_in_an_unnumbered_style(render: Any) -> None:
+    layout = """<choose><if type="book"><text variable="title"/></if></choose>"""
+    assert render(layout, [_item(type="letter")]) == [""]
+
+
+def test_display_counts_only_on_the_layouts_own_elements(tmp_path: Path) -> None:
+    style = STYLE.format(
+        locale="",
+        macros="",
+        layout="""<group display="block"><text variable="title"/></group>
+          <group><text value="In" display="right-inline" suffix=": "/>
+          <text variable="title"/></group>""",
+    )
+    path = tmp_path / "display.csl"
+    path.write_text(style, "utf-8")
+    (entry,) = CslEngine(path, "en-US", "html").bibliography([_item()])
+    assert entry.text is not None
+    assert entry.text.count("csl-block") == 1
+    assert "csl-right-inline" not in entry.text
+
+
+def test_sorting_citations_by_number_does_not_make_a_style_numbered(tmp_path: Path) -> None:
+    style = NUMBERED.replace(
+        '<citation><layout><text macro="number"/></layout></citation>',
+        '<citation><sort><key variable="citation-number"/></sort>'
+        '<layout><text variable="title"/></layout></citation>',
+    )
+    path = tmp_path / "sorted.csl"
+    path.write_text(style, "utf-8")
+    entries = CslEngine(path, "en-US", "text").bibliography([_item(type="letter")])
+    assert [entry.text for entry in entries] == [""]
+
+
+CITING = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id>c</id><title>c</title></info>
+  <citation><layout><group delimiter=", "><text variable="title"/><group delimiter=" ">
+    <label variable="locator" form="short"/><text variable="locator"/></group></group>
+  </layout></citation>
+</style>"""
+
+
+@pytest.mark.parametrize(
+    ("locator", "expected"),
+    [
+        (" 666", "T, p. 666"),
+        ("12-14", "T, pp. 12\u201314"),
+    ],
+)
+def test_locators_are_trimmed(tmp_path: Path, locator: str, expected: str) -> None:
+    path = tmp_path / "citing.csl"
+    path.write_text(CITING, "utf-8")
+    (cluster,) = CslEngine(path, "en-US", "text").citations(
+        [[CiteRequest(_item(), locator=locator)]]
+    )
+    assert cluster.text == expected
+
+
+def test_a_locale_date_parts_text_case_applies(render: Any) -> None:
+    locale = """<locale><date form="text"><date-part name="month" suffix=" "
+      text-case="uppercase"/><date-part name="year"/></date></locale>"""
+    layout = """<date variable="issued" form="text" date-parts="year-month">
+      <date-part name="month" form="short"/></date>"""
+    item = _item(issued={"date-parts": [[2005, 12, 15]]})
+    assert render(layout, [item], locale=locale) == ["DEC. 2005"]
+
+
+def test_zoteros_older_field_names_give_the_short_titles(render: Any) -> None:
+    layout = """<group delimiter="/"><text variable="container-title-short"/>
+      <text variable="title-short"/></group>"""
+    item = _item(journalAbbreviation="J", shortTitle="S")
+    assert render(layout, [item]) == ["J/S"]
+
+
+def test_number_ranges_take_the_locales_range_delimiter(render: Any) -> None:
+    layout = """<group delimiter=" "><text variable="number"/><text variable="page"/></group>"""
+    item = _item(number="99-02", page="431-456, 791\u2013823")
+    nb_hyphen = "\u2011"
+    assert render(layout, [item], lang="fr-FR") == [
+        f"99{nb_hyphen}02 431{nb_hyphen}456, 791{nb_hyphen}823"
+    ]
+    assert render(layout, [item]) == ["99\u201302 431\u2013456, 791\u2013823"]
+
+
+def test_terms_take_title_case_and_curled_apostrophes_in_any_locale(render: Any) -> None:
+    layout = """<group delimiter=" "><text term="editor" form="short" text-case="title"/>
+      <text term="from"/><text variable="title" text-case="title"/></group>"""
+    item = _item(title="la vie en rose")
+    (text,) = render(layout, [item], lang="fr-FR")
+    assert text.startswith("\u00c9d.")
+    assert "\u00e0 l\u2019adresse" in text
+    assert text.endswith("la vie en rose")
+
+
+def test_a_locale_only_the_style_defines_renders_with_the_csl_engine(tmp_path: Path) -> None:
+    style = STYLE.format(
+        locale="""<locale xml:lang="gx"><terms><term name="editor">edxitor</term></terms>
+          </locale>""",
+        macros="",
+        layout="""<names variable="editor"><name/><label prefix=" (" suffix=")"/></names>""",
+    ).replace('version="1.0"', 'version="1.0" default-locale="gx"')
+    path = tmp_path / "gx.csl"
+    path.write_text(style, "utf-8")
+    item = _item(editor=[{"family": "Doe", "given": "Jo"}])
+    assert Renderer(str(path), engine="csl").entry(item) == "Jo Doe (edxitor)"
+    assert Renderer(str(path), locale="gx", engine="csl").entry(item) == "Jo Doe (edxitor)"
+    with pytest.raises(UnknownLocaleError):
+        Renderer(str(path), locale="gx")
+
+
+def test_numbers_with_letters_and_roman_numerals_in_numbers_and_labels(render: Any) -> None:
+    layout = """<group delimiter=" | "><number variable="edition" form="ordinal"/>
+      <number variable="volume" form="roman"/><group delimiter=" ">
+      <text variable="number-of-pages"/><label variable="number-of-pages" form="short"/>
+      </group></group>"""
+    item = _item(edition="12bis", volume="12-14", **{"number-of-pages": "xii, 200"})
+    assert render(layout, [item]) == ["12bis | xii\u2013xiv | xii, 200 pp."]
+
+
+def test_display_divisions_keep_the_spaces_citeproc_js_writes_around_them(
+    tmp_path: Path,
+) -> None:
+    style = STYLE.format(
+        locale="",
+        macros="",
+        layout="""<text variable="title" display="block"/><group display="indent">
+          <text variable="publisher"/></group><text value="end"/>""",
+    )
+    path = tmp_path / "blocks.csl"
+    path.write_text(style, "utf-8")
+    item = _item(publisher="P")
+    (html,) = CslEngine(path, "en-US", "html").bibliography([item])
+    (text,) = CslEngine(path, "en-US", "text").bibliography([item])
+    assert html.text is not None
+    assert " ".join(html.text.split()) == (
+        '<div class="csl-entry"> <div class="csl-block">T</div> '
+        '<div class="csl-indent">P</div> end</div>'
+    )
+    assert text.text is not None
+    assert " ".join(text.text.split()) == "T Pend"
+
+
+def test_a_term_ending_an_aligned_entry_is_still_capitalised(tmp_path: Path) -> None:
+    style = NUMBERED.replace("<bibliography>", '<bibliography second-field-align="flush">').replace(
+        '<choose><if type="book"><text variable="citation-number" suffix=". "/>\n'
+        '    <text variable="title"/></if></choose>',
+        '<text variable="citation-number" suffix="."/><text term="no date" form="short"/>',
+    )
+    path = tmp_path / "aligned.csl"
+    path.write_text(style, "utf-8")
+    (entry,) = CslEngine(path, "en-US", "text").bibliography([_item()])
+    assert entry.text == "1. N.d."

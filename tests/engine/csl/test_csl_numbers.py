@@ -94,8 +94,8 @@ def test_page_range_formats(page_format: str, pages: str, expected: str) -> None
 
 def test_without_a_format_only_the_hyphen_becomes_the_delimiter() -> None:
     assert numbers.page_range("321-28", None, "\u2013") == "321\u201328"
-    assert numbers.page_range("A1-A5", None, "\u2013") == "A1\u2013A5"
-    assert numbers.page_range("A1-B5", None, "\u2013") == "A1-B5"
+    assert numbers.page_range("A1-A5", None, "\u2013") == "A1\u2013A5"  # as citeproc-js
+    assert numbers.page_range("Michaelson-Morely", None, "\u2013") == "Michaelson-Morely"
 
 
 def test_what_is_numeric_and_plural() -> None:
@@ -137,3 +137,16 @@ def test_roman_ranges_take_the_delimiter_and_escaped_hyphens_do_not() -> None:
     assert numbers.is_plural("i-ix")
     assert not numbers.is_plural("327\\-30")
     assert not numbers.is_plural("3\\-B")
+    assert numbers.is_plural("xii, 200")
+    assert numbers.number_range("5th-7th", "\u2013") == "5th\u20137th"
+    assert numbers.number_range("iv - vi", "\u2013") == "iv\u2013vi"
+
+
+def test_is_numeric_passes_numbers_with_letters() -> None:
+    assert numbers.tests_numeric("5th")
+    assert numbers.tests_numeric("12bis")
+    assert numbers.tests_numeric("N5-N7")
+    assert numbers.tests_numeric("3")
+    assert not numbers.tests_numeric("5th ed.")
+    assert not numbers.tests_numeric("second")
+    assert not numbers.is_numeric("5th")

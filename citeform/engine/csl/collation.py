@@ -2,8 +2,7 @@
 
 Text is compared without markup and punctuation, then by ICU's collator for the
 locale on base letters only (case and accents tie, and tied entries keep their order),
-numbers by value, scripts in the locale's order (Cyrillic before Latin in Russian, for
-example).
+scripts in the locale's order (Cyrillic before Latin in Russian, for example).
 """
 
 from __future__ import annotations
@@ -16,22 +15,18 @@ import icu
 
 _MARKUP: Final = re.compile(r"<[^>]+>")
 _NOT_SORTED: Final = re.compile(r"[^\w\s]+")
-_BETWEEN_DIGITS: Final = re.compile(r"(?<=\d)[^\w\s]+(?=\d)")
-"""Punctuation that separates two numbers (a range's dash), compared as a space."""
 
 
 @functools.lru_cache(maxsize=32)
 def _collator(lang: str) -> Any:
     collator = icu.Collator.createInstance(icu.Locale(lang.replace("-", "_")))
     collator.setStrength(icu.Collator.PRIMARY)
-    collator.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
     return collator
 
 
 def sort_key(text: str, lang: str) -> bytes:
     """*text* as a key that sorts in the collation of locale *lang*."""
-    text = _BETWEEN_DIGITS.sub(" ", _MARKUP.sub("", text))
-    text = " ".join(_NOT_SORTED.sub("", text).split())
+    text = " ".join(_NOT_SORTED.sub("", _MARKUP.sub("", text)).split())
     key: bytes = _collator(lang).getSortKey(text)
     return key
 

@@ -141,11 +141,13 @@ def test_a_literal_name_last_joins_as_contextual_whatever_delimiter_precedes_las
     assert render(layout, items) == [three, two]
 
 
-def test_sort_keys_tie_on_case_and_accents_and_compare_numbers_by_value(render: Any) -> None:
-    titles = ["Data, Models", "data, models", "Résumé", "resume", "Chapter 10", "Chapter 9"]
+def test_sort_keys_tie_on_case_and_accents(render: Any) -> None:
+    titles = ["Data, Models", "data, models", "Résumé", "resume"]
     items = [_item(id=str(index), title=title) for index, title in enumerate(titles)]
-    expected = ["Chapter 9", "Chapter 10", *titles[:4]]
-    assert render('<text variable="title"/>', items, ordered=True) == expected
+    assert render('<text variable="title"/>', items, ordered=True) == titles
+    reverse = [_item(id=str(index), title=title) for index, title in enumerate(titles[::-1])]
+    expected = ["data, models", "Data, Models", "resume", "Résumé"]
+    assert render('<text variable="title"/>', reverse, ordered=True) == expected
 
 
 def test_display_applies_only_to_the_layout_s_own_elements(tmp_path: Path) -> None:

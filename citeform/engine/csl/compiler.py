@@ -130,6 +130,22 @@ _RANGE_DELIMITER_TERMS: Final[Mapping[str, str]] = {
     "number-of-volumes": "page-range-delimiter",
 }
 """The locale term that joins a numeric range of each variable (others take an en dash)."""
+_LANGUAGE_CASED: Final = frozenset(
+    {
+        "event",
+        "event-place",
+        "publisher",
+        "publisher-place",
+        "authority",
+        "genre",
+        "medium",
+        "jurisdiction",
+        "archive",
+        "archive-place",
+    }
+)
+"""Variables besides the titles that take title case only in English (others, like
+``edition``, take it in any language)."""
 NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
@@ -186,16 +202,19 @@ class Decoration:
             element.get("display") or "",
         )
 
-    def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
+    def apply(
+        self, node: Part, context: Context, *, from_locale: bool = False, any_language: bool = False
+    ) -> Part:
         """*node* decorated.
 
         Title case applies to variables in English (the item's language, else the
-        locale's) and to every *from_locale* term, as citeproc-js has it.
+        locale's), and to every *from_locale* term and *any_language* value, as
+        citeproc-js has it.
         """
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
-            english = from_locale or context.english
+            english = from_locale or any_language or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
             node = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")
@@ -253,12 +272,19 @@ def _decorated(element: Element, render: Render) -> Render:
     if decoration == Decoration():
         return render
     from_locale = element.tag == "label" or element.get("term") is not None
+    variable = element.get("variable")
+    any_language = (
+        element.tag in {"text", "number"}
+        and variable is not None
+        and variable not in _LANGUAGE_CASED
+        and not variable.endswith(("title", "title-short"))
+    )
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
             return None
-        return decoration.apply(node, context, from_locale=from_locale)
+        return decoration.apply(node, context, from_locale=from_locale, any_language=any_language)
 
     return decorated
 

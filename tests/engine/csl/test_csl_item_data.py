@@ -158,3 +158,12 @@ def test_display_applies_only_to_the_layout_s_own_elements(tmp_path: Path) -> No
     html = CslEngine(path, "en-US", "html").bibliography([_item()])[0].text
     assert 'class="csl-block">T</div>' in html
     assert "right-inline" not in html
+
+
+def test_title_case_holds_back_for_other_languages_only_on_title_like_variables(
+    render: Any,
+) -> None:
+    layout = """<group delimiter="|"><text variable="edition" text-case="title"/>
+      <text variable="title" text-case="title"/><text variable="note" text-case="title"/></group>"""
+    items = [_item(title="war and peace", edition="revised", note="a note here")]
+    assert render(layout, items, lang="de-DE") == ["Revised|war and peace|A Note Here"]

@@ -995,8 +995,12 @@ class CompiledDate:
         if layout is None:
             return None
         parts, joiner, decoration = layout
-        if value.literal:
-            return self._literal(value.literal, parts, decoration, context)
+        if value.literal:  # no sort key: a literal date sorts as no date
+            return (
+                None
+                if context.sorting
+                else self._literal(value.literal, parts, decoration, context)
+            )
         suffix = ""
         if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
             suffix = context.year_suffix
@@ -1107,11 +1111,14 @@ def _as_group(inner: Render) -> Render:
 
 
 def _literal(render: Render) -> Render:
-    """*render* (a term or a value) counted in :attr:`Context.literals` when it runs."""
+    """*render* (a term or a value) counted in :attr:`Context.literals` when it runs.
+
+    Sort keys leave terms and values out, as citeproc-js does.
+    """
 
     def counted(context: Context) -> Part | None:
         context.literals += 1
-        return render(context)
+        return None if context.sorting else render(context)
 
     return counted
 

@@ -121,7 +121,9 @@ class Processor:
             return (0, names)
         if variable in DATE_VARIABLES:
             date = parse_date(value)
-            return _MISSING if date is None else (0, (date.start, date.end or date.start))
+            if date is None or date.literal:  # a literal date sorts as no date
+                return _MISSING
+            return (0, (date.start, date.end or date.start))
         if variable in NUMBER_VARIABLES:
             match = re.search(r"-?\d+", str(value))
             return (0, int(match.group())) if match else (0, str(value))

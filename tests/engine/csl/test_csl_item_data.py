@@ -167,3 +167,22 @@ def test_title_case_holds_back_for_other_languages_only_on_title_like_variables(
       <text variable="title" text-case="title"/><text variable="note" text-case="title"/></group>"""
     items = [_item(title="war and peace", edition="revised", note="a note here")]
     assert render(layout, items, lang="de-DE") == ["Revised|war and peace|A Note Here"]
+
+
+def test_literal_dates_terms_and_values_give_no_sort_key(tmp_path: Path) -> None:
+    macro = """<macro name="year"><choose><if variable="issued"><date variable="issued">
+      <date-part name="year"/></date></if><else><text term="no date" form="short"/>
+      <text value="zzz"/></else></choose></macro>"""
+    style = STYLE.replace("<citation>", f"{macro}<citation>").replace(
+        '<sort><key variable="title"/></sort>', '<sort><key macro="year"/></sort>'
+    )
+    path = tmp_path / "sorted.csl"
+    path.write_text(style.format(layout='<text variable="title"/>', options=""), "utf-8")
+    items = [
+        _item(id="z", title="Z"),
+        _item(id="y", title="Y", issued={"literal": "ca. 1850"}),
+        _item(id="x", title="X", issued={"date-parts": [[1900]]}),
+        _item(id="b", title="B"),
+    ]
+    entries = CslEngine(path, "en-US", "text").bibliography(items)
+    assert [entry.text for entry in entries] == ["X", "Z", "Y", "B"]

@@ -188,6 +188,9 @@ class Decoration:
     display: str = ""
     affixes_inside: bool = False
     """Formatting around the affixes (``cs:layout``), not inside them."""
+    display_suffix: bool = False
+    """The suffix goes inside the display division the output ends with (a ``cs:layout``
+    whose first element has ``display``, as citeproc-js places it)."""
 
     @classmethod
     def of(cls, element: Element) -> Decoration:
@@ -224,7 +227,7 @@ class Decoration:
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
         inside = (
-            suffix_in_display(node, self.suffix) if self.affixes_inside and self.suffix else None
+            suffix_in_display(node, self.suffix) if self.display_suffix and self.suffix else None
         )
         if inside is not None:  # a layout's suffix goes inside the division it ends with
             node = Rich((self.prefix, inside)) if self.prefix else inside

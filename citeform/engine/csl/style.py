@@ -116,6 +116,7 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
             layout.get("suffix") or "",
             Decoration.of(layout).formatting,
             affixes_inside=True,
+            display_suffix=bool(children) and "display" in children[0].attributes,
         ),
         layout.get("delimiter") or "",
         tuple(keys),

@@ -1114,14 +1114,11 @@ def _as_group(inner: Render) -> Render:
 
 
 def _literal(render: Render) -> Render:
-    """*render* (a term or a value) counted in :attr:`Context.literals` when it runs.
-
-    Sort keys leave terms and values out, as citeproc-js does.
-    """
+    """*render* (a term or a value) counted in :attr:`Context.literals` when it runs."""
 
     def counted(context: Context) -> Part | None:
         context.literals += 1
-        return None if context.sorting else render(context)
+        return render(context)
 
     return counted
 

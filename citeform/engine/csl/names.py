@@ -463,8 +463,8 @@ def _with_and(
     before = len(rendered) - 1
     inverted_before = _inverted(options, before - 1) and _personal(shown[before - 1])
     rule = options.delimiter_precedes_last
-    if rule == "after-inverted-name" and not _personal(shown[-1]):
-        rule = "contextual"  # an institution last follows its own rule, without this one
+    if not _personal(shown[-1]):
+        rule = "contextual"  # an institution last follows its own rule, not the name's
     prefix = (
         options.delimiter
         if options.delimiter_precedes_last == "after-inverted-name" and inverted_before

@@ -135,7 +135,9 @@ class Processor:
             return (0, names)
         if variable in DATE_VARIABLES:
             date = parse_date(value)
-            return _MISSING if date is None else (0, (date.start, date.end or date.start))
+            if date is None or date.literal:  # a literal date sorts as no date
+                return _MISSING
+            return (0, (date.start, date.end or date.start))
         if variable in NUMBER_VARIABLES:
             match = re.search(r"-?\d+", str(value))
             return (0, int(match.group())) if match else (0, str(value))
@@ -320,6 +322,7 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
+            node = capitalize_leading_term(node)
             if (
                 substitute is not None
                 and context.first_names is not None
@@ -332,7 +335,7 @@ class Processor:
                     for names, _key in lists[1:]:
                         node = _replace(node, names, "")
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node))
+            text = self._render_output(node)
             # citeproc-js keeps an HTML entry's outer spaces inside its division
             entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
         return entries

@@ -63,7 +63,8 @@ def test_given_note_numbers_decide_near_note_and_first_reference_note_number(
     assert output[2] == "Doe, n. 3."
 
 
-def test_note_numbers_must_match_the_clusters(note: Renderer) -> None:
+def test_note_numbers_must_match_the_clusters(tmp_path: Path, engine_name: str) -> None:
+    note = Renderer(style_file(tmp_path, NOTE, cls="note"), locale="en-US", engine=engine_name)
     with pytest.raises(ValueError, match="note numbers"):
         note.document([[CiteItem(DOE)]], note_numbers=[1, 2])
 
@@ -135,14 +136,17 @@ def test_dates_without_a_plain_year_group_without_error(author_date: Renderer) -
 
 
 def test_a_failing_cluster_is_a_render_error_naming_it(
-    author_date: Renderer, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, engine_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citeform.engine.citeproc.citations import CitationPipeline  # noqa: PLC0415
+    from citeform.engine.csl.processor import Processor  # noqa: PLC0415
 
     def fail(*_args: object) -> str:
         raise KeyError("broken")
 
     monkeypatch.setattr(CitationPipeline, "render_cluster", fail)
+    monkeypatch.setattr(Processor, "render_cluster", fail)
+    author_date = Renderer(style_file(tmp_path, AUTHOR_DATE), locale="en-US", engine=engine_name)
     with pytest.raises(citeform.RenderError, match="citation cluster 1") as caught:
         author_date.citation([DOE])
     assert caught.value.position == "citation cluster 1"

@@ -37,8 +37,8 @@ from pybtex.database import parse_string
 from timing import best_time
 
 from citeform.bibtex.dates import read_issued
-from citeform.bibtex.latex import decode
-from citeform.bibtex.names import read_name, read_names
+from citeform.bibtex.latex import decode, encode, is_safe
+from citeform.bibtex.names import read_name, read_names, write_name
 from citeform.io import Records, read, write
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -56,8 +56,10 @@ STEP_NAMES = {
 
 
 def citeform_read(path: Path) -> Records:
-    """citeform's read from cold: the caches of decoded values, names and dates emptied first."""
-    for cache in (decode, read_name, read_names, read_issued):
+    """citeform's read from cold: the caches of decoded, encoded and checked values, of
+    names read and written and of dates emptied first (a conversion's writing starts from
+    cold too)."""
+    for cache in (decode, encode, is_safe, read_name, read_names, write_name, read_issued):
         cache.cache_clear()
     return read(path, "bibtex")
 

@@ -54,17 +54,12 @@ def _write(value: Any, out: list[str], newline: str, step: str) -> None:
     elif isinstance(value, list | tuple):
         _write_items(zip(repeat(""), value), "[]", out, newline, step)
     elif isinstance(value, dict):
-        _write_items(map(_member, value.items()), "{}", out, newline, step)
+        if not all(map(isinstance, value, repeat(str))):
+            raise _UnusualValueError
+        keys = [encode_basestring(key) + ": " for key in value]
+        _write_items(zip(keys, value.values(), strict=True), "{}", out, newline, step)
     else:
         raise _UnusualValueError
-
-
-def _member(pair: tuple[Any, Any]) -> tuple[str, Any]:
-    """An object's member: its key as written before the value, and the value."""
-    key, value = pair
-    if not isinstance(key, str):
-        raise _UnusualValueError
-    return encode_basestring(key) + ": ", value
 
 
 def _write_items(
@@ -74,8 +69,11 @@ def _write_items(
     inner = newline + step
     separator = brackets[0] + inner
     for prefix, item in items:
-        out.append(separator + prefix)
-        _write(item, out, inner, step)
+        if isinstance(item, str):  # most values: written here, saving a call
+            out.append(separator + prefix + encode_basestring(item))
+        else:
+            out.append(separator + prefix)
+            _write(item, out, inner, step)
         separator = "," + inner
     out.append(brackets if separator[0] == brackets[0] else newline + brackets[1])
 

@@ -92,6 +92,18 @@ def _freeze(data: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[st
     return data if isinstance(data, FrozenMap) else FrozenMap(data)
 
 
+_NO_VARIABLES: FrozenMap[str, Any] = FrozenMap()
+
+
+def _adopt(data: dict[str, Any]) -> FrozenMap[str, Any]:
+    """A map holding *data* itself, uncopied (no one else holds it); one shared map if empty."""
+    if not data:
+        return _NO_VARIABLES
+    frozen: FrozenMap[str, Any] = FrozenMap.__new__(FrozenMap)
+    frozen._data = data  # noqa: SLF001 - FrozenMap.__init__ would copy it
+    return frozen
+
+
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """``tuple`` as a converter attrs can read the signature of without parsing text."""
     return tuple(items)
@@ -339,9 +351,10 @@ def _check_kind(kind: vocab.Kind) -> Any:
     valid = _VALID[kind]
 
     def check(
-        _instance: object, _attribute: attrs.Attribute[Any], value: Mapping[str, Any]
+        _instance: object, _attribute: attrs.Attribute[Any], value: FrozenMap[str, Any]
     ) -> None:
-        if variables.issuperset(value.keys()) and valid(value.values()):
+        data = value._data  # noqa: SLF001 - the map converted from what was given
+        if variables.issuperset(data) and valid(data.values()):
             return
         for key, item in value.items():
             if key not in variables:
@@ -435,10 +448,10 @@ class Record:
             by_kind[kind][key] = value if kind in _AS_GIVEN else _coerce(kind, value)
         return cls(
             type=type,
-            text=FrozenMap(by_kind["text"]),
-            numbers=FrozenMap(by_kind["number"]),
-            dates=FrozenMap(by_kind["date"]),
-            names=FrozenMap(by_kind["name"]),
+            text=_adopt(by_kind["text"]),
+            numbers=_adopt(by_kind["number"]),
+            dates=_adopt(by_kind["date"]),
+            names=_adopt(by_kind["name"]),
             **fields,
         )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import attrs
 import pytest
 from hypothesis import given
@@ -22,7 +25,7 @@ def test_the_format_writes_in_pieces(name):
 
 
 @pytest.mark.parametrize("name", STREAMING)
-@given(drawn=st.lists(bib_records() | records(), max_size=6), own_keys=st.booleans())
+@given(drawn=st.lists(bib_records() | records(), max_size=4), own_keys=st.booleans())
 def test_written_in_pieces_as_written_whole(name, drawn, own_keys):
     """Own keys all unique (some repeated), or none: no key a later record owns is generated."""
     listed = [
@@ -44,6 +47,23 @@ def test_a_record_is_written_before_the_next_is_taken(name):
     pieces = iter_write(source(), name)
     next(pieces)  # the opening of the array, with the first item, or the first entry
     assert taken == [0]
+
+
+@pytest.mark.parametrize("name", STREAMING)
+def test_no_record_written_is_held(name):
+    alive: weakref.WeakSet[Record] = weakref.WeakSet()
+
+    def source():
+        for number in range(5):
+            record = Record.build("book", {"title": f"Book {number}"}, id=f"b{number}")
+            alive.add(record)
+            yield record
+
+    held = []
+    for _ in iter_write(source(), name):
+        gc.collect()
+        held.append(len(alive))
+    assert max(held) == 1, held  # the one the source yielded last
 
 
 def test_a_streamed_generated_key_keeps_what_a_later_record_owns_a_letter_later():

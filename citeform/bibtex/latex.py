@@ -204,7 +204,7 @@ def _ligature(match: re.Match[str]) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def decode(latex: str, *, protect: bool = True) -> Decoded:
+def decode(latex: str, protect: bool = True) -> Decoded:
     """Return the Unicode text of *latex* (``protect``: braces become nocase spans)."""
     if not _NEEDS_DECODER.search(latex):  # no macro, group or math: ligatures at most
         return Decoded(_LIGATURE.sub(_ligature, latex), complete=True)
@@ -272,8 +272,12 @@ def _markup(text: str) -> Iterator[tuple[str, str]]:
         yield "text", text[position:]
 
 
-def encode(text: str, *, ascii_only: bool, protect_case: bool = False) -> str:
+@functools.lru_cache(maxsize=8192)
+def encode(text: str, ascii_only: bool, protect_case: bool = False) -> str:
     """Return *text* (CSL rich text) as a LaTeX value that decodes back to it.
+
+    Values met again (a journal, a publisher, a field every entry of a file has) are
+    encoded once, as :func:`decode` decodes them once.
 
     Control characters are dropped first (see :func:`~citeform.coverage.drop_controls`). A
     letter followed by combining accents is escaped composed (NFC): one accented letter, not
@@ -450,12 +454,14 @@ def _accented(char: str) -> str | None:
 _SAFETY_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\\$|\^\^|[{}$#%&^_]", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_safe(latex: str) -> bool:
     r"""Whether LaTeX read from a file may be written back as it is.
 
     Only known text, accent, formatting and math macros pass; any other macro
     (``\input``, ``\write18``, ``\def``…), an unescaped ``# % &``, ``^``/``_``
-    outside math, ``^^`` notation, unbalanced braces or an open formula do not.
+    outside math, ``^^`` notation, unbalanced braces or an open formula do not. A value met
+    again (a field every entry of a file has) is checked once.
     """
     depth = 0
     in_math = False

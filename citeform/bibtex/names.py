@@ -81,23 +81,27 @@ _ODD_SPACE = re.compile(r"[^\S ]")
 
 def _part(text: str, *, ascii_only: bool) -> str:
     """A name part, braced when BibTeX would otherwise split or reorder it."""
-    latex = encode(text, ascii_only=ascii_only)
+    latex = encode(text, ascii_only)
     lower_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
     odd_space = _ODD_SPACE.search(text) or "~" in latex
     needs_braces = "," in text or _AND.search(text) or odd_space or (" " in text and lower_word)
     return "{" + latex + "}" if needs_braces else latex
 
 
-def write_name(name: Name, *, ascii_only: bool) -> str:
-    """One name as BibTeX writes it: ``von Last, Jr, First`` or ``{Corporate Body}``."""
+@functools.lru_cache(maxsize=4096)
+def write_name(name: Name, ascii_only: bool) -> str:
+    """One name as BibTeX writes it: ``von Last, Jr, First`` or ``{Corporate Body}``.
+
+    A name met again (an author of several entries) is written once.
+    """
     if name.literal is not None or not name.family:
         text = name.literal if name.literal is not None else str(name)
-        return "{" + encode(text, ascii_only=ascii_only) + "}"
+        return "{" + encode(text, ascii_only) + "}"
     family = _part(name.family, ascii_only=ascii_only)
     if family[:1].islower() or (family[:1] == "\\" or family == ET_AL):
         family = "{" + family + "}"
     if name.non_dropping_particle:
-        particle = encode(name.non_dropping_particle, ascii_only=ascii_only)
+        particle = encode(name.non_dropping_particle, ascii_only)
         family = (
             particle + " " + family if particle[:1].islower() else "{" + particle + "} " + family
         )
@@ -113,7 +117,7 @@ def write_name(name: Name, *, ascii_only: bool) -> str:
 
 def write_names(names: tuple[Name, ...], *, et_al: bool, ascii_only: bool) -> str:
     """A name list, joined with ``and`` (and ``and others`` for et al.)."""
-    written = [write_name(name, ascii_only=ascii_only) for name in names]
+    written = [write_name(name, ascii_only) for name in names]
     if et_al:
         written.append(ET_AL)
     return " and ".join(written)

@@ -90,7 +90,7 @@ class _EntryReader:
         if name in table.VERBATIM_FIELDS:
             value, complete = raw, True
         else:
-            decoded = decode(raw, protect=name in table.TITLE_FIELDS)
+            decoded = decode(raw, name in table.TITLE_FIELDS)
             value, complete = decoded.text, decoded.complete
         if variable == "page":
             value = value.replace("\u2013", "-")
@@ -319,6 +319,10 @@ _TITLE_VARIABLES = frozenset(
     {"title", "container-title", "collection-title", "title-short", "event-title",
      "original-title"}
 )  # fmt: skip
+_BY_CONTEXT = frozenset(
+    {"container-title", "publisher", "issue", "number", "collection-number", "page"}
+)
+"""Variables whose field depends on the entry (:meth:`_EntryWriter.text_field`)."""
 _LIST_FIELDS = frozenset({"publisher", "location", "institution", "organization"})
 """biblatex splits these at ``and``; a value with the word ``and`` in it is braced whole."""
 _AND = re.compile(r"(?i)\band\b")
@@ -399,7 +403,7 @@ class _EntryWriter:
         ):
             return raw
         protect = variable in _TITLE_VARIABLES
-        return encode(text, ascii_only=self.dialect.ascii_only, protect_case=protect)
+        return encode(text, self.dialect.ascii_only, protect)
 
     def put(self, field: str, value: str, *, bare: bool = False, variable: str = "") -> None:
         """Set *field* unless it is set already; *variable* is then carried natively.
@@ -416,6 +420,8 @@ class _EntryWriter:
 
     def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
         """The field a text or number variable goes to in this entry."""
+        if variable not in _BY_CONTEXT:
+            return self.dialect.fields.get(variable)
         article = self.entry_type in table.ARTICLE_TYPES
         if variable == "container-title":
             return (
@@ -452,7 +458,7 @@ class _EntryWriter:
                 self.put(field, _verbatim(text), variable=variable)
             elif variable == "page":
                 pieces = _RANGE_DASH.split(text)
-                encoded = "--".join(encode(p, ascii_only=self.dialect.ascii_only) for p in pieces)
+                encoded = "--".join(encode(p, self.dialect.ascii_only) for p in pieces)
                 self.put(field, encoded, variable=variable)
             elif self.dialect is BIBLATEX and field in _LIST_FIELDS and _AND.search(text):
                 self.put(field, "{" + self.encode(variable, text) + "}", variable=variable)
@@ -497,7 +503,7 @@ class _EntryWriter:
         carried, shelf = ["call-number"], call_number
         if archive and ": " not in archive:
             carried, shelf = ["archive", "call-number"], f"{archive}: {call_number}"
-        self.put("library", encode(shelf, ascii_only=self.dialect.ascii_only))
+        self.put("library", encode(shelf, self.dialect.ascii_only))
         if "library" in self.fields:
             self.native.update(carried)
 
@@ -538,7 +544,7 @@ class _EntryWriter:
         if edtf is None:
             text = drop_controls(date.literal or date.raw or "").strip()
             if text:  # braced whole: biblatex loops forever on a bare non-ASCII year
-                encoded = encode(text, ascii_only=self.dialect.ascii_only)
+                encoded = encode(text, self.dialect.ascii_only)
                 self.put("year", "{" + encoded + "}", variable="issued")
             return
         if self.dialect is BIBLATEX:
@@ -570,8 +576,8 @@ class _EntryWriter:
         if isinstance(value, tuple):
             return write_names(value, et_al=False, ascii_only=ascii_only)
         if isinstance(value, Date):
-            return _edtf(value) or encode(value.literal or value.raw or "", ascii_only=ascii_only)
-        return encode(str(value), ascii_only=ascii_only)
+            return _edtf(value) or encode(value.literal or value.raw or "", ascii_only)
+        return encode(str(value), ascii_only)
 
     def coverage(self) -> Coverage:
         """How the entry carries the record's variables (after :meth:`text`)."""
@@ -581,9 +587,7 @@ class _EntryWriter:
     def write_citation(self) -> None:
         if not self.with_citation or self.record.citation is None:
             return
-        text = encode(
-            table.CITATION_PREFIX + self.record.citation, ascii_only=self.dialect.ascii_only
-        )
+        text = encode(table.CITATION_PREFIX + self.record.citation, self.dialect.ascii_only)
         self.put(
             "note" if self.dialect is BIBTEX and "note" not in self.fields else "addendum", text
         )
@@ -598,7 +602,7 @@ class _EntryWriter:
                 continue
             raw = str(field.value)
             if not is_safe(raw):
-                raw = encode(decode(raw, protect=False).text, ascii_only=self.dialect.ascii_only)
+                raw = encode(decode(raw, protect=False).text, self.dialect.ascii_only)
             self.put(name, raw)
 
     def text(self) -> str:
@@ -608,17 +612,21 @@ class _EntryWriter:
         self.write_extra()
         self.write_citation()
         self.write_unmapped()
-        names = sorted(self.fields, key=lambda name: _FIELD_RANK.get(name, len(_FIELD_RANK)))
+        fields, bare = self.fields, self.bare
         lines = [f"@{self.entry_type}{{{self.key},"]
-        for name in names:
-            value = self.fields[name]
-            lines.append(f"  {name} = {value if name in self.bare else '{' + value + '}'},")
+        for name in sorted(fields, key=_field_rank):
+            value = fields[name]
+            lines.append(f"  {name} = {value if name in bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
 
 
 _FIELD_RANK = {name: index for index, name in enumerate(table.FIELD_ORDER)}
-"""Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
+
+
+def _field_rank(name: str) -> int:
+    """Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
+    return _FIELD_RANK.get(name, len(_FIELD_RANK))
 
 
 def _verbatim(text: str) -> str:
@@ -650,11 +658,11 @@ def _write_pieces(records: Iterable[Record], dialect: _Dialect, *, citation: boo
     avoids the own keys of the records before it only, and a later record whose own key
     it took gets a letter after its key, as a record whose key an earlier one owns does.
     """
-    taken = map(keys.own_key, records) if isinstance(records, Sequence) else ()
-    assigner = keys.KeyAssigner(taken=filter(None, taken))
+    owns = [keys.own_key(record) for record in records] if isinstance(records, Sequence) else []
+    assigner = keys.KeyAssigner(taken=filter(None, owns))
     separator = ""
-    for record in records:
-        key = assigner.key(record)
+    for index, record in enumerate(records):
+        key = assigner.key(record, owns[index] if owns else None)
         yield separator + _EntryWriter(record, key, dialect, citation=citation).text()
         separator = "\n\n"
     if separator:

@@ -81,7 +81,7 @@ def sort_cites(
     grouping: Grouping | None = None,
 ) -> list[T]:
     """*cites* sorted by *keys* (stable); grouped by names first when *grouping* is given."""
-    if not descending:
+    if not descending or not cites:
         return list(cites)
     values = [list(keys(cite)) for cite in cites]
     directions = list(descending)

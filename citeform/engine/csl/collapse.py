@@ -11,7 +11,7 @@ delimiters are ``cite-group-delimiter``, ``year-suffix-delimiter`` and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -122,7 +122,7 @@ class _Grouper:
                 node = without
             if (
                 previous is not None
-                and same
+                and collapsed
                 and mode in _SUFFIX_MODES
                 and suffixes
                 and _suffix_only(cite, suffixes[-1][1], self.processor)
@@ -132,7 +132,13 @@ class _Grouper:
                 continue
             out += self._suffix_run(suffixes, mode)
             if previous is not None:
-                out.append(self._delimiter(previous, previous_collapsed, collapsed))
+                between = spliced(
+                    self._delimiter(previous, previous_collapsed, collapsed),
+                    previous.cite,
+                    cite.cite,
+                )
+                if between:
+                    out.append(between)
             out.append(node)
             suffixes = [(cite.settings.year_suffix, cite)] if cite.settings.year_suffix else []
             previous, previous_collapsed = cite, collapsed
@@ -223,18 +229,30 @@ def _base(cite: RenderedCite, processor: Processor) -> str:
 
 
 def _joined(cites: Sequence[RenderedCite], delimiter: str) -> list[Part]:
-    """The cites with *delimiter* between them.
-
-    A cite whose prefix starts with punctuation (``, and ...``) takes the delimiter's place.
-    """
+    """The cites with *delimiter* (as :func:`spliced` adjusts it) between them."""
     out: list[Part] = []
-    for cite in cites:
-        if out and not _prefix_punctuated(cite):
-            out.append(delimiter)
+    for index, cite in enumerate(cites):
+        if index:
+            between = spliced(delimiter, cites[index - 1].cite, cite.cite)
+            if between:
+                out.append(between)
         out.append(cite.node)
     return out
 
 
-def _prefix_punctuated(cite: RenderedCite) -> bool:
-    prefix = cite.cite.prefix or ""
-    return prefix[:1] in {",", ";", ".", ":"}
+_STOPS: Final = frozenset(";.,")
+
+
+def spliced(delimiter: str, before: Any, cite: Any) -> str:
+    """The delimiter between two cites, as citeproc-js shortens it next to punctuation.
+
+    After a cite suffix ending in ``;``, ``.`` or ``,`` only the delimiter's part from its
+    first space stays; before a cite prefix starting with one (and no suffix before) none.
+    """
+    suffix = before.suffix or ""
+    if suffix[-1:] in _STOPS:
+        space = delimiter.find(" ")
+        return delimiter[space:] if space > -1 else ""
+    if not suffix and (cite.prefix or "")[:1] in _STOPS:
+        return ""
+    return delimiter

@@ -19,7 +19,13 @@ from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
 from citeform.engine.csl.dates import DatePart, parse_date, render_parts
 from citeform.engine.csl.markup import parse_markup
-from citeform.engine.csl.names import NameOptions, NamePart, format_names
+from citeform.engine.csl.names import (
+    NameOptions,
+    NamePart,
+    format_names,
+    names_identity,
+    shown_names,
+)
 from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
@@ -29,6 +35,7 @@ from citeform.engine.csl.rich import (
     TermText,
     blank,
     join,
+    suffix_in_display,
 )
 from citeform.engine.csl.textcase import apply_text_case
 from citeform.engine.csl.xml import Element
@@ -194,7 +201,12 @@ class Decoration:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
-        if self.prefix or self.suffix:
+        inside = (
+            suffix_in_display(node, self.suffix) if self.affixes_inside and self.suffix else None
+        )
+        if inside is not None:  # a layout's suffix goes inside the division it ends with
+            node = Rich((self.prefix, inside)) if self.prefix else inside
+        elif self.prefix or self.suffix:
             node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
         if self.formatting and self.affixes_inside:
             node = Rich((node,), self.formatting)
@@ -207,6 +219,30 @@ def _strip_periods(node: Part) -> Part:
     if isinstance(node, str):
         return node.replace(".", "")
     return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
+
+
+_AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
+
+
+def _silenced_after_names(render: Render, element: Element) -> Render:
+    """*render*, printing nothing for an author-only cite once its names have printed.
+
+    As in citeproc-js the element still counts as printed (its group keeps its terms and
+    labels), and the citation number never prints.
+    """
+    numbering = element.get("variable") == "citation-number"
+
+    def silenced(context: Context) -> Part | None:
+        node = render(context)
+        if (
+            context.author_only
+            and (numbering or context.names_done)
+            and node is not context.first_names
+        ):
+            return None
+        return node
+
+    return silenced
 
 
 def _decorated(element: Element, render: Render) -> Render:
@@ -319,8 +355,11 @@ class Compiler:
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
-    enclosing: list[str] = attrs.field(factory=list)
-    """The rendering elements (and macros) around the element being compiled."""
+    enclosing: list[Element] = attrs.field(factory=list)
+    """The rendering elements and macros being compiled, innermost last."""
+    substitute_names: list[Element | None] = attrs.field(factory=list)
+    """The ``cs:name`` of the last ``cs:names`` with one among the substitute's children so far:
+    a bare ``cs:names`` after it takes that one, as citeproc-js does."""
 
     def macro(self, name: str) -> Render:
         """The compiled macro *name*, compiled once (it may refer to a macro being compiled)."""
@@ -335,7 +374,7 @@ class Compiler:
             return cell[0](context)
 
         self.compiled_macros[name] = forward
-        self.enclosing.append("macro")
+        self.enclosing.append(element)
         try:
             cell.append(self.sequence(element.children, ""))
         finally:
@@ -375,13 +414,16 @@ class Compiler:
         compile_one = _ELEMENTS.get(element.tag)
         if compile_one is None:
             return lambda _context: None
-        if element.tag == "choose":
+        if element.tag not in _DISPLAYABLE:
             return compile_one(self, element)
         if self.enclosing and "display" in element.attributes:
+            # display applies only to the layout's own elements, as in citeproc-js
             kept = {key: value for key, value in element.attributes.items() if key != "display"}
             element = attrs.evolve(element, attributes=MappingProxyType(kept))
-        self.enclosing.append(element.tag)
+        self.enclosing.append(element)
         try:
+            if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
+                return _silenced_after_names(compile_one(self, element), element)
             return compile_one(self, element)
         finally:
             self.enclosing.pop()
@@ -429,6 +471,8 @@ class Compiler:
             text = str(value)
             if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
                 text = numbers.number_range(text, _range_delimiter(context, variable))
+            if variable in NUMBER_VARIABLES and "&" in text and numbers.is_numeric(text):
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(text, page_format, delimiter)
@@ -462,11 +506,13 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
+            if "&" in text and numbers.is_numeric(text):
+                text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(text, page_format, delimiter)
-            if not numbers.tests_numeric(text):
-                return parse_markup(text, context.locale.quotes)
+            if not numbers.tests_numeric(text):  # printed as it is, markup and all
+                return text
             return _number_text(text, form, variable, context)
 
         return _decorated(element, render)
@@ -480,19 +526,19 @@ class Compiler:
         plural_rule = element.get("plural") or "contextual"
 
         def render(context: Context) -> Part | None:
-            if variable == "locator":
-                if not (context.cite.locator or "").strip():
+            if variable == "locator":  # the label shows even without a locator, as in citeproc-js
+                if context.mode != "citation":
                     return None
                 label = context.cite.label or "page"
                 term_name = _LOCATOR_TERMS.get(label, label)
-                value: Any = context.cite.locator
+                value: Any = context.cite.locator or ""
             else:
                 # an empty variable's label still prints, singular (a group around it
                 # with no variable printed is suppressed as usual)
                 value = variable_value(context, variable)
                 term_name = variable
             plural = (
-                _label_plural(plural_rule, variable, value)
+                _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
                 if value is not None
                 else plural_rule == "always"
             )
@@ -526,14 +572,19 @@ class Compiler:
         """``cs:names``: name variables with their label, or a substitute.
 
         A ``cs:names`` without children inside a ``cs:substitute`` (directly or in a
-        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes.
+        ``cs:choose``) takes the name, et-al and label of the ``cs:names`` it substitutes
+        (the name of an earlier candidate with one of its own, if any).
         """
         parent = self.substituting[-1] if self.substituting and not element.children else None
 
         def own_or_inherited(tag: str) -> Element | None:
             return element.child(tag) or (parent.child(tag) if parent is not None else None)
 
-        name_element = own_or_inherited("name")
+        name_element = (
+            element.child("name")
+            or (self.substitute_names[-1] if parent is not None and self.substitute_names else None)
+            or own_or_inherited("name")
+        )
         et_al_element = own_or_inherited("et-al")
         label_element = own_or_inherited("label")
         compiled = CompiledNames(
@@ -548,8 +599,10 @@ class Compiler:
             label=_name_label(element, label_element, name_element),
             substitutes=self._substitutes(element, parent),
             own_children=bool(element.children),
+            decoration=Decoration.of(element),
+            bare=parent is not None,
         )
-        return _first_names_tracked(_decorated(element, compiled))
+        return _first_names_tracked(compiled)
 
     def _substitutes(self, element: Element, parent: Element | None) -> tuple[Render, ...]:
         """The compiled children of *element*'s ``cs:substitute``."""
@@ -557,10 +610,17 @@ class Compiler:
         if substitute is None:
             return ()
         self.substituting.append(parent or element)
+        self.substitute_names.append(None)
         try:
-            return tuple(self._substitute_candidate(child) for child in substitute.children)
+            candidates = []
+            for child in substitute.children:
+                candidates.append(self._substitute_candidate(child))
+                if child.tag == "names" and (name := child.child("name")) is not None:
+                    self.substitute_names[-1] = name
+            return tuple(candidates)
         finally:
             self.substituting.pop()
+            self.substitute_names.pop()
 
     def _substitute_candidate(self, element: Element) -> Render:
         """One child of ``cs:substitute``.
@@ -711,14 +771,35 @@ class CompiledNames:
     label: NameLabel | None
     substitutes: Sequence[Render]
     own_children: bool
+    decoration: Decoration
+    bare: bool
+    """A ``cs:names`` without children in a substitute: it prints undecorated, and the
+    ``cs:names`` it stands in for decorates it (as citeproc-js, which decorates no other
+    substitute)."""
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
         found = self._found(context)
         if not found:
-            if context.in_substitute and self.own_children:
+            spoils = context.in_substitute and self.own_children
+            result = self._substitute(context)
+            if spoils and blank(result):
                 context.author_substitute_off = True
-            return self._substitute(context)
+            if isinstance(result, StandIn):
+                return self._decorate(Rich(result.parts), context)
+            return result
+        node = self._own(context, found)
+        return None if node is None else self._decorate(node, context)
+
+    def _decorate(self, node: Part, context: Context) -> Part | None:
+        if blank(node):
+            return None
+        if self.bare:
+            return StandIn((node,))
+        return self.decoration.apply(node, context)
+
+    def _own(self, context: Context, found: list[tuple[str, list[Any]]]) -> Part | None:
+        """The names found, with their labels."""
         context.rendered += 1
         context.rendered_variables.update(variable for variable, _names in found)
         if context.in_substitute:  # names printed in a substitute do not print again
@@ -766,12 +847,14 @@ class CompiledNames:
         et_al_text = None if context.sorting else context.locale.term(self.et_al_term)
         et_al: Part = self.et_al_decoration.apply(et_al_text, context) if et_al_text else ""
         positions, context.given_positions = context.given_positions, ()
+        options = self._options(context)
+        subsequent = context.cite.position != "first"
         rendered = format_names(
             names,
-            self._options(context),
+            options,
             context.locale,
             et_al_term=et_al,
-            subsequent=context.cite.position != "first",
+            subsequent=subsequent,
             sorting=context.sorting,
             add_names=context.add_names,
             given_levels=context.given_levels,
@@ -783,7 +866,8 @@ class CompiledNames:
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        context.name_lists.append(rendered)
+        shown = shown_names(names, options, subsequent=subsequent, add_names=context.add_names)
+        context.name_lists.append((rendered, names_identity(shown)))
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))
@@ -941,6 +1025,12 @@ class Splice(Rich):
     __slots__ = ()
 
 
+class StandIn(Rich):
+    """Names a bare ``cs:names`` in a substitute printed, for the ``cs:names`` it stands in for."""
+
+    __slots__ = ()
+
+
 def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     """Append *node* to *parts* (after *delimiter*) unless it is empty."""
     if blank(node):
@@ -950,6 +1040,8 @@ def _add(parts: list[Part], node: Part, delimiter: str) -> None:
     parts.append(node)
 
 
+_DISPLAYABLE: Final = frozenset({"text", "number", "date", "names", "group"})
+"""Rendering elements that nest: ``display`` applies to those outside all others."""
 _ELEMENTS: Final[Mapping[str, Callable[[Compiler, Element], Render]]] = {
     "text": Compiler.text,
     "number": Compiler.number,
@@ -1033,13 +1125,19 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
     )
 
 
-def _label_plural(rule: str, variable: str, value: Any) -> bool:
+def _and_symbol(context: Context) -> str:
+    """The locale's and-symbol, ``&`` where it has none of its own."""
+    symbol = context.locale.term("and", "symbol")
+    return symbol if symbol and symbol != context.locale.term("and") else "&"
+
+
+def _label_plural(rule: str, variable: str, value: Any, and_term: str) -> bool:
     """Whether a label's term is plural: by its ``plural`` *rule*, else by the value."""
     if rule in {"always", "never"}:
         return rule == "always"
     if variable in {"number-of-pages", "number-of-volumes"} and numbers.is_numeric(value):
-        return _first_int(value) != 1 or numbers.is_plural(value)
-    return numbers.is_plural(value)
+        return _first_int(value) != 1 or numbers.is_plural(value, and_term)
+    return numbers.is_plural(value, and_term)
 
 
 def _first_int(value: Any) -> int | None:

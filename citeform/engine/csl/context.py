@@ -58,17 +58,21 @@ class Context:
     names_depth: int = 0
     suppress_first_names: bool = False
     in_substitute: bool = False
+    author_only: bool = False
+    """Printing only the author: once names have printed, variables print nothing more."""
     comparing: bool = False
     """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
     literals: int = 0
     """How many term and value texts have rendered (inside a substitute, one ends it)."""
-    name_lists: list[Part] = attrs.field(factory=list)
-    """The name lists printed so far, without their labels."""
-    first_name_lists: tuple[Part, ...] = ()
+    name_lists: list[tuple[Part, str]] = attrs.field(factory=list)
+    """The name lists printed so far (without their labels), each with the identity of
+    its names (:func:`~citeform.engine.csl.names.names_identity`)."""
+    first_name_lists: tuple[tuple[Part, str], ...] = ()
     """The name lists of :attr:`first_names` (what subsequent-author-substitute compares)."""
     author_substitute_off: bool = False
-    """A substitute tried a ``cs:names`` with its own children that printed nothing: as in
-    citeproc-js, subsequent-author-substitute then leaves the entry alone."""
+    """A substitute tried a ``cs:names`` with its own children that printed nothing, not
+    even by its own substitute: as in citeproc-js, subsequent-author-substitute then
+    leaves the entry alone."""
 
     @property
     def english(self) -> bool:

@@ -163,13 +163,21 @@ def build_locale(lang: str, style_locales: Iterable[Element] = ()) -> Locale:
     """Merge the locale *lang* from the style's ``<locale>`` elements and the locale files."""
     layers = [_layer(element) for element in _style_chain(lang, style_locales)]
     layers += [layer for name in _file_chain(lang) if (layer := _file_layer(name)) is not None]
+    # en-US only fills in the terms another language lacks in every form: a form it lacks
+    # falls back to its own other forms (citeproc-js does not read en-US for it at all)
+    fallback = _file_layer(DEFAULT_LOCALE) if lang != DEFAULT_LOCALE else None
+    own_names = {key[0] for layer in layers if layer is not fallback for key in layer.terms}
     terms: dict[TermKey, Term] = {}
     dates: dict[str, Element] = {}
     options: dict[str, str] = {}
     for layer in reversed(layers):  # lowest priority first; higher layers override
         if any(_ORDINAL.match(key[0]) for key in layer.terms):
             terms = {key: term for key, term in terms.items() if not _ORDINAL.match(key[0])}
-        terms.update(layer.terms)
+        terms.update(
+            {key: term for key, term in layer.terms.items() if key[0] not in own_names}
+            if layer is fallback
+            else layer.terms
+        )
         dates.update(layer.dates)
         options.update(layer.options)
     punctuation_in_quote = options.get("punctuation-in-quote") == "true"

@@ -78,9 +78,12 @@ C = TypeVar("C")
 
 
 def parsed_locator(cite: C, item: Mapping[str, Any]) -> C:
-    """*cite* (attrs, with ``locator`` and ``label``), its locator's leading label moved out."""
+    """*cite* (attrs, with ``locator`` and ``label``): locator trimmed, leading label moved out."""
     locator: str | None = getattr(cite, "locator", None)
     label: str | None = getattr(cite, "label", None)
+    if locator and locator != locator.strip():
+        cite = attrs.evolve(cite, locator=locator.strip() or None)  # type: ignore[misc]
+        locator = locator.strip()
     if not locator or item.get("type") in _WHOLE_LOCATOR_TYPES:
         return cite
     match = _LEADING_LABEL.match(locator)

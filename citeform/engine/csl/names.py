@@ -246,6 +246,8 @@ def _display(pieces: _Pieces, options: NameOptions, *, comma_suffix: bool) -> Pa
         if options.initialize_with and re.search("[\u00a0\ufeff]", options.initialize_with)
         else " "
     )
+    if options.given.suffix[-1:].isspace():  # a given-name suffix ending in a space is the space
+        space = ""
     return _joined([_affixed(pieces.given, options.given), back], comma + space)
 
 
@@ -308,6 +310,42 @@ def _and_term(options: NameOptions, locale: Locale) -> str:
     return ""
 
 
+def shown_names(
+    names: Sequence[NameData], options: NameOptions, *, subsequent: bool = False, add_names: int = 0
+) -> list[NameData]:
+    """The *names* that print before "et al." (*add_names* more where disambiguation asks)."""
+    minimum = (
+        options.et_al_subsequent_min
+        if subsequent and options.et_al_subsequent_min
+        else options.et_al_min
+    )
+    use_first = (
+        options.et_al_subsequent_use_first
+        if subsequent and options.et_al_subsequent_use_first
+        else options.et_al_use_first
+    )
+    if minimum and use_first is not None and len(names) >= minimum:
+        return list(names[: use_first + add_names])
+    return list(names)
+
+
+_NAME_PARTS: Final = (
+    "non-dropping-particle",
+    "family",
+    "given",
+    "dropping-particle",
+    "suffix",
+    "literal",
+)
+
+
+def names_identity(names: Sequence[NameData]) -> str:
+    """The parts of *names* run together: what subsequent-author-substitute compares."""
+    return ",".join(
+        "".join(split_particles(name).get(part, "") for part in _NAME_PARTS) for name in names
+    )
+
+
 def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     names: Sequence[NameData],
     options: NameOptions,
@@ -329,19 +367,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     does so by position in *names*; *initials* makes level 1 initials even where the
     style gives no ``initialize-with``; *language* is the item's.
     """
-    minimum = (
-        options.et_al_subsequent_min
-        if subsequent and options.et_al_subsequent_min
-        else options.et_al_min
-    )
-    use_first = (
-        options.et_al_subsequent_use_first
-        if subsequent and options.et_al_subsequent_use_first
-        else options.et_al_use_first
-    )
-    shown = list(names)
-    if minimum and use_first is not None and len(names) >= minimum:
-        shown = shown[: use_first + add_names]
+    shown = shown_names(names, options, subsequent=subsequent, add_names=add_names)
     rendered = [
         _decorated(
             format_name(

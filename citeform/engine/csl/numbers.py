@@ -67,13 +67,34 @@ def tests_numeric(value: object) -> bool:
     return isinstance(value, str) and bool(_NUMERIC_WITH_LETTERS.match(value))
 
 
-def is_plural(value: object) -> bool:
-    r"""Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``i-ix``, ``xii, 200``).
+def is_plural(value: object, and_term: str = "") -> bool:
+    r"""Whether *value* names more than one (``1-3``, ``1, 3``, ``2 & 4``, ``2 et 4``, ``i-ix``).
 
-    An escaped hyphen (``327\-30``) joins rather than ranges.
+    An escaped hyphen (``327\-30``) joins rather than ranges; *and_term* is the locale's
+    word for "and", which joins numbers too.
     """
-    text = str(value).replace(_ESCAPED_HYPHEN, "")
-    return len(_COUNTED.findall(text)) > 1 and bool(_SEPARATORS.search(text))
+    text = str(value)
+    if _ROMAN_RANGE.match(text):
+        return True
+    text = text.replace(_ESCAPED_HYPHEN, "")
+    if len(_COUNTED.findall(text)) < 2:
+        return False
+    if and_term and re.search(rf"\s{re.escape(and_term)}\s", text):
+        return True
+    return bool(_SEPARATORS.search(text))
+
+
+_AMPERSAND: Final = re.compile(r"\s*&\s*")
+
+
+def with_and_symbol(text: str, symbol: str) -> str:
+    """Numeric *text* with each ``&`` written as *symbol*, spaced unless between letters."""
+
+    def one(match: re.Match[str]) -> str:
+        before, after = text[match.start() - 1 : match.start()], text[match.end() :][:1]
+        return symbol if before.isalpha() and after.isalpha() else f" {symbol} "
+
+    return _AMPERSAND.sub(one, text)
 
 
 def roman(number: int) -> str:

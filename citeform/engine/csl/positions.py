@@ -1,4 +1,13 @@
-"""Cite positions in document order: first, subsequent, ibid, ibid-with-locator, near-note."""
+"""Cite positions in document order: first, subsequent, ibid, ibid-with-locator, near-note.
+
+Positions follow citeproc-js. Citations in the running text (note number 0) and citations in
+notes are two separate streams: each has its own first and last references. A cite is *ibid*
+when it repeats the cite just before it in its cluster, or when it opens its cluster and the
+previous cluster of its stream cited it: as its last cite when both clusters stand in the same
+note, as its first cite when that cluster stands alone in the previous (or the same) note. An
+ibid turns into ibid-with-locator when the locators differ, and into subsequent when only the
+earlier cite had one. An author-only cite is always first.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +20,7 @@ from citeform.engine.csl.context import CiteData
 
 
 class CiteLike(Protocol):
-    """What positions look at: the item and the locator."""
+    """What positions look at: the item, the locator and its label, author-only."""
 
     @property
     def item_id(self) -> str:
@@ -23,58 +32,127 @@ class CiteLike(Protocol):
         """The cite's locator."""
         ...  # pragma: no cover
 
+    @property
+    def label(self) -> str | None:
+        """The locator's label."""
+        ...  # pragma: no cover
+
+    @property
+    def author_only(self) -> bool:
+        """Whether only the author is printed."""
+        ...  # pragma: no cover
+
+
+@attrs.frozen
+class _Cited:
+    """A cluster already placed: its note and its cites' items and locators."""
+
+    note: int
+    items: tuple[str, ...]
+    locators: tuple[str | None, ...]
+    author_only: bool
+
+
+@attrs.define
+class _Stream:
+    """The references so far of one stream (running text, or notes)."""
+
+    first_note: dict[str, int] = attrs.field(factory=dict)
+    last_note: dict[str, int] = attrs.field(factory=dict)
+    cites_in_note: dict[int, int] = attrs.field(factory=dict)
+    clusters: list[_Cited] = attrs.field(factory=list)
+
+
+def _locator(cite: CiteLike) -> str | None:
+    return f"{cite.locator}{cite.label or ''}" if cite.locator else None
+
 
 @attrs.define
 class PositionTracker:
     """Remembers a document's cites so far; gives each new cite its position."""
 
     near_note_distance: int = 5
-    first_note: dict[str, int] = attrs.field(factory=dict)
-    last_note: dict[str, int] = attrs.field(factory=dict)
-    previous_cluster: list[tuple[str, str | None]] = attrs.field(factory=list)
+    streams: dict[bool, _Stream] = attrs.field(factory=lambda: {False: _Stream(), True: _Stream()})
 
     def cluster(self, cites: Sequence[CiteLike], note: int) -> list[CiteData]:
         """The data (position, near-note, first note) of each cite of one cluster at *note*."""
+        stream = self.streams[bool(note)]
+        stream.cites_in_note[note] = stream.cites_in_note.get(note, 0) + len(cites)
+        author_only = any(cite.author_only for cite in cites)
         result: list[CiteData] = []
-        current: list[tuple[str, str | None]] = []
         for index, cite in enumerate(cites):
-            previous = self._previous(current, index)
-            position = self._position(cite, previous)
-            near = (
-                cite.item_id in self.last_note
-                and note - self.last_note[cite.item_id] <= self.near_note_distance
+            item = cite.item_id
+            if item not in stream.last_note and not author_only:
+                stream.first_note[item] = stream.last_note[item] = note
+                position = "first"
+            else:
+                position = self._position(stream, cites, index, note)
+                stream.first_note.setdefault(item, note)
+                if author_only:
+                    position = "first"
+            first = stream.first_note.get(item)
+            near = position != "first" and (
+                not note or note - stream.last_note.get(item, note) <= self.near_note_distance
             )
+            if note:
+                stream.last_note[item] = note
             result.append(
                 CiteData(
                     cite.locator,
-                    getattr(cite, "label", None),
+                    cite.label,
                     position,
                     near,
-                    self.first_note.get(cite.item_id),
+                    first if first is not None and first != note else None,
                 )
             )
-            current.append((cite.item_id, cite.locator))
-            self.first_note.setdefault(cite.item_id, note)
-            self.last_note[cite.item_id] = note
-        self.previous_cluster = current
+        stream.clusters.append(
+            _Cited(
+                note,
+                tuple(cite.item_id for cite in cites),
+                tuple(_locator(cite) for cite in cites),
+                author_only,
+            )
+        )
         return result
 
-    def _previous(
-        self, current: list[tuple[str, str | None]], index: int
-    ) -> tuple[str, str | None] | None:
+    def _position(self, stream: _Stream, cites: Sequence[CiteLike], index: int, note: int) -> str:
+        """Ibid, ibid-with-locator or subsequent, for a cite cited before in *stream*."""
+        cite = cites[index]
+        previous_locator: str | None = None
         if index:
-            return current[index - 1]
-        items = {item_id for item_id, _locator in self.previous_cluster}
-        if len(items) == 1:
-            return self.previous_cluster[-1]
-        return None
-
-    def _position(self, cite: CiteLike, previous: tuple[str, str | None] | None) -> str:
-        if cite.item_id not in self.first_note:
-            return "first"
-        if previous is None or previous[0] != cite.item_id:
+            ibid = cites[index - 1].item_id == cite.item_id
+            previous_locator = _locator(cites[index - 1])
+        elif stream.clusters:
+            before = stream.clusters[-1]
+            previous_locator = before.locators[0] if before.locators else None
+            if before.note != note:
+                alone = stream.cites_in_note.get(before.note) == 1 or before.note == 0
+                ibid = (
+                    bool(before.items)
+                    and before.items[0] == cite.item_id
+                    and before.note >= note - 1
+                    and alone
+                )
+            else:
+                last = self._last_of_earlier(stream)
+                ibid = last is not None and last == cite.item_id
+        else:
+            ibid = False
+        if not ibid:
             return "subsequent"
-        previous_locator = previous[1]
-        if not cite.locator:
-            return "subsequent" if previous_locator else "ibid"
-        return "ibid" if cite.locator == previous_locator else "ibid-with-locator"
+        locator = _locator(cite)
+        if previous_locator and not locator:
+            return "subsequent"
+        if previous_locator and locator != previous_locator:
+            return "ibid-with-locator"
+        if not previous_locator and locator:
+            return "ibid-with-locator"
+        return "ibid"
+
+    @staticmethod
+    def _last_of_earlier(stream: _Stream) -> str | None:
+        """The last item of the previous cluster (of the one before it after author-only)."""
+        clusters = stream.clusters
+        offset = 2 if clusters[-1].author_only and len(clusters) > 1 else 1
+        items = clusters[-offset].items
+        return items[-1] if items else None

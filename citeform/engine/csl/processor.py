@@ -219,10 +219,13 @@ class Processor:
             ).endswith("-with-initials"),
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
+            author_only=cite.author_only,
         )
+        if cite.author_only:
+            context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if cite.author_only:
-            return context.first_names, context
+            return node, context
         if node is None:
             return None, context
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
@@ -306,11 +309,11 @@ class Processor:
                 and context.first_names is not None
                 and not context.author_substitute_off
             ):
-                lists = context.first_name_lists or (context.first_names,)
-                names_text = ",".join(plain(names) for names in lists)
+                lists = context.first_name_lists or ((context.first_names, ""),)
+                names_text = ",".join(key or plain(names) for names, key in lists)
                 if names_text and names_text == previous_names:
-                    node = _replace(node, lists[0], substitute)
-                    for names in lists[1:]:
+                    node = _replace(node, lists[0][0], substitute)
+                    for names, _key in lists[1:]:
                         node = _replace(node, names, "")
                 previous_names = names_text
             text = self._render_output(capitalize_leading_term(node))

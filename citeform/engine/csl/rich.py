@@ -11,6 +11,7 @@ comma after a closing quote moves inside it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
@@ -108,6 +109,24 @@ def _replace_first(node: Part, target: str) -> Part:
             parts[index] = replaced
             return attrs.evolve(node, parts=tuple(parts))
     return node
+
+
+def suffix_in_display(node: Part, suffix: str) -> Part | None:
+    """*node* with *suffix* at the end of the display division it ends with (``None`` if none)."""
+    if isinstance(node, str):
+        return None
+    for index in range(len(node.parts) - 1, -1, -1):
+        part = node.parts[index]
+        if blank(part):
+            continue
+        if isinstance(part, Rich) and part.display:
+            inside: Part | None = attrs.evolve(part, parts=(*part.parts, suffix))
+        else:
+            inside = suffix_in_display(part, suffix)
+        if inside is None:
+            return None
+        return attrs.evolve(node, parts=(*node.parts[:index], inside, *node.parts[index + 1 :]))
+    return None
 
 
 def join(parts: Iterable[Part | None], delimiter: str = "") -> list[Part]:
@@ -261,13 +280,7 @@ class _Flattener:
             text = text[1:]
             if not text:
                 return
-        escaped = self.escape(text)
-        if self.superscripts and any(char in _SUPERSCRIPTS for char in escaped):
-            escaped = "".join(
-                f"<sup>{_SUPERSCRIPTS[char]}</sup>" if char in _SUPERSCRIPTS else char
-                for char in escaped
-            )
-        self.pieces.append(escaped)
+        self.pieces.append(text)
         self.kinds.append(kind)
         self.last = text[-1]
 
@@ -287,7 +300,7 @@ class _Flattener:
             piece = self.pieces[index]
             if self.kinds[index] != _TEXT or not piece:
                 continue
-            merged = _MERGE.get((piece[-1], mark))
+            merged = _MERGE.get((_last_character(piece), mark))
             if merged is None:
                 return False
             self.pieces[index] = piece[:-1] + merged
@@ -295,18 +308,28 @@ class _Flattener:
         return False
 
     def _open(self, kind: str, closing: list[str], *, flips: bool) -> None:
-        """Open *kind*; where it is in effect already, markup from data flips it back."""
-        nested = flips and self.active.get(kind, False)
-        opening, close = self.flips[kind] if nested and kind in self.flips else self.markup_of[kind]
-        if nested and kind not in self.flips and kind in _NORMAL.values():
-            opening, close = "", ""
+        """Open *kind*, minding whether it is in effect already.
+
+        If it is, markup from data flips it back and a style's formatting nests, in
+        HTML as citeproc-js writes them; other formats write nothing for it.
+        """
+        opening, close = self.markup_of[kind]
+        if self.active.get(kind, False) and kind in _NORMAL.values():
+            if flips and kind in self.flips:
+                opening, close = self.flips[kind]
+                self.active[kind] = False
+            elif flips or not self.flips:
+                opening, close = "", ""
+        else:
+            self.active[kind] = True
         self.markup(opening)
         closing.append(close)
-        self.active[kind] = not nested
 
     def node(self, node: Part) -> None:
         if isinstance(node, str):
             self.text(node)
+            return
+        if node.empty:  # no division, quotes or formatting around nothing
             return
         closing: list[str] = []
         if node.display in _DISPLAYS:
@@ -356,35 +379,65 @@ class _Flattener:
         self.text(mark, _SEALED if sealed else _CLOSE)
 
     def result(self) -> str:
+        """The pieces written out, the text escaped (punctuation joined on the text itself)."""
         if self.quotes.punctuation_in_quote and _CLOSE in self.kinds:
             self._punctuation_into_quotes()
-        return "".join(self.pieces)
+        return "".join(
+            piece if kind == _MARKUP else self._escaped(piece)
+            for piece, kind in zip(self.pieces, self.kinds, strict=True)
+        )
+
+    def _escaped(self, text: str) -> str:
+        escaped = self.escape(text)
+        if self.superscripts and any(char in _SUPERSCRIPTS for char in escaped):
+            escaped = "".join(
+                f"<sup>{_SUPERSCRIPTS[char]}</sup>" if char in _SUPERSCRIPTS else char
+                for char in escaped
+            )
+        return escaped
 
     def _punctuation_into_quotes(self) -> None:
-        """Move ``. , ? !`` that follow closing quotation marks inside the first of them."""
+        """Move ``. , ? !`` that follow closing quotation marks inside the first of them.
+
+        Where formatting ends between the quotation marks and the punctuation, ``; :``
+        move inside the formatting too (after the marks), as citeproc-js moves them.
+        """
         pieces, kinds = self.pieces, self.kinds
         index = 0
         while index < len(pieces):
             if kinds[index] != _CLOSE:
                 index += 1
                 continue
-            after = index
+            after = last_close = index
             while after < len(pieces) and kinds[after] in {_CLOSE, _MARKUP}:
+                last_close = after if kinds[after] == _CLOSE else last_close
                 after += 1
-            run = ""
-            while after < len(pieces) and kinds[after] == _TEXT:
-                following = pieces[after]
-                taken = len(following) - len(following.lstrip(_INTO_QUOTES))
-                run += following[:taken]
-                pieces[after] = following[taken:]
-                if pieces[after]:
-                    break
+            movable = _INTO_QUOTES if after == last_close + 1 else _PUNCTUATION
+            run = self._take_punctuation(after, movable)
+            into_quotes = run[: len(run) - len(run.lstrip(_INTO_QUOTES))]
+            if run[len(into_quotes) :]:
+                pieces.insert(last_close + 1, run[len(into_quotes) :])
+                kinds.insert(last_close + 1, _TEXT)
                 after += 1
-            if run:
-                pieces.insert(index, self._joined_before(index, run))
+            if into_quotes:
+                pieces.insert(index, self._joined_before(index, into_quotes))
                 kinds.insert(index, _TEXT)
                 after += 1
             index = after
+
+    def _take_punctuation(self, start: int, movable: str) -> str:
+        """Take the punctuation in *movable* that text pieces from *start* on begin with."""
+        run = ""
+        for index in range(start, len(self.pieces)):
+            if self.kinds[index] != _TEXT:
+                break
+            following = self.pieces[index]
+            taken = len(following) - len(following.lstrip(movable))
+            run += following[:taken]
+            self.pieces[index] = following[taken:]
+            if self.pieces[index]:
+                break
+        return run
 
     def _joined_before(self, index: int, run: str) -> str:
         """*run* joined to the text before piece *index*, as it is written there."""
@@ -397,7 +450,7 @@ class _Flattener:
             if added:
                 before = added[-1]
             elif previous is not None:
-                before = self.pieces[previous][-1]
+                before = _last_character(self.pieces[previous])
             else:
                 before = ""
             merged = _MERGE.get((before, mark))
@@ -408,6 +461,14 @@ class _Flattener:
             elif previous is not None:
                 self.pieces[previous] = self.pieces[previous][:-1] + merged
         return added
+
+
+_ENDING_ENTITY: Final = re.compile(r"&#?\w+;$")
+
+
+def _last_character(piece: str) -> str:
+    """The last character *piece* writes: an escaped one (``&#62;``) is no punctuation."""
+    return "" if _ENDING_ENTITY.search(piece) else piece[-1]
 
 
 def flatten(node: Part, quotes: Quotes, output: str) -> str:

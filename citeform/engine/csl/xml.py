@@ -30,7 +30,7 @@ _PARSER: Final = etree.XMLParser(
 
 @attrs.frozen(eq=False)
 class Element:
-    """One CSL element: tag (no namespace), attributes, children and text."""
+    """One CSL element: tag (no namespace), attributes, children and text (none if only spaces)."""
 
     tag: str
     attributes: Mapping[str, str]
@@ -74,7 +74,7 @@ def _convert(node: etree._Element) -> Element:
         etree.QName(node).localname,
         MappingProxyType(attributes),
         children,
-        _decoded(node.text or ""),
+        _decoded(node.text) if node.text and not node.text.isspace() else "",
     )
 
 

@@ -133,3 +133,28 @@ def test_reading_markup_keeps_the_text_and_drops_only_tags(value: str) -> None:
     text = "".join(char for char in re.sub(r"<[^>]*>", "", value) if char.isalnum())
     assert _subsequence(text, kept)
     assert _subsequence(kept, "".join(char for char in value if char.isalnum()))
+
+
+def test_nested_formatting_writes_once_where_the_format_cannot_flip() -> None:
+    node = Rich(("a", Rich(("b",), ITALIC), Rich(("c",), ITALIC, markup=True)), ITALIC)
+    assert flatten(node, DEFAULT_QUOTES, "markdown") == "*abc*"
+    assert flatten(node, DEFAULT_QUOTES, "html") == (
+        '<i>a<i>b</i><span style="font-style:normal;">c</span></i>'
+    )
+
+
+def test_semicolon_after_formatting_that_ends_in_a_quote_moves_inside_the_formatting() -> None:
+    title = Rich((parse_markup('Aristotle\'s "De Motu"'),), ITALIC)
+    assert flatten(Rich((title, "; P")), INSIDE, "html") == (
+        "<i>Aristotle\u2019s \u201cDe Motu\u201d;</i> P"
+    )
+    assert flatten(Rich((title, ". P")), INSIDE, "html") == (
+        "<i>Aristotle\u2019s \u201cDe Motu.\u201d</i> P"
+    )
+    assert flatten(Rich((Rich(("x",), quoted=True), "; P")), INSIDE, "html") == ("\u201cx\u201d; P")
+
+
+def test_punctuation_joins_on_the_text_not_on_its_html_escape() -> None:
+    assert flatten(Rich(("<https://x.org>", ".")), DEFAULT_QUOTES, "html") == (
+        "&#60;https://x.org&#62;."
+    )

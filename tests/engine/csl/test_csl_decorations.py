@@ -1,0 +1,51 @@
+"""Where a style's formatting, affixes and display apply in HTML, as citeproc-js writes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeform.engine.csl.engine import CslEngine
+
+EDITED = {"id": "e", "type": "book", "title": "T", "editor": [{"family": "Roe", "given": "Al"}]}
+AUTHORS = {
+    "id": "a",
+    "type": "book",
+    "title": "T",
+    "author": [{"family": name, "given": "Al"} for name in ("Doe", "Roe", "Moe")],
+}
+
+
+def bibliography_html(tmp_path: Path, layout: str, item: dict[str, object]) -> str:
+    style = tmp_path / "style.csl"
+    style.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id>t</id><title>t</title></info>"
+        '<citation><layout><text variable="title"/></layout></citation>'
+        f'<bibliography et-al-min="3" et-al-use-first="1"><layout>{layout}</layout></bibliography>'
+        "</style>",
+        "utf-8",
+    )
+    (entry,) = CslEngine(style, "en-US", "html").bibliography([item])
+    return entry.text
+
+
+def test_a_shorthand_substitute_takes_no_formatting_or_affixes_of_its_own(
+    tmp_path: Path,
+) -> None:
+    layout = (
+        '<names variable="author"><name/><substitute>'
+        '<names variable="editor" font-style="italic" prefix="["/></substitute></names>'
+    )
+    assert bibliography_html(tmp_path, layout, EDITED) == '<div class="csl-entry">Al Roe</div>'
+
+
+def test_display_applies_to_the_layouts_own_elements_only(tmp_path: Path) -> None:
+    layout = '<group><text variable="title" display="block"/></group>'
+    assert bibliography_html(tmp_path, layout, EDITED) == '<div class="csl-entry">T</div>'
+
+
+def test_a_list_with_et_al_takes_the_names_formatting_once_more(tmp_path: Path) -> None:
+    layout = '<names variable="author"><name font-style="italic"/></names>'
+    assert bibliography_html(tmp_path, layout, AUTHORS) == (
+        '<div class="csl-entry"><i><i>Al Doe</i> et al.</i></div>'
+    )

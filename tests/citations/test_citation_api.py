@@ -77,7 +77,15 @@ def test_records_and_cite_items_mix_and_the_same_record_is_one_item(note: Render
     ]
 
 
-def test_affixes_suppress_author_and_author_only(author_date: Renderer) -> None:
+AUTHOR_ONLY = {
+    "citeproc-py": ["(Doe)", "(see Doe, esp.)"],
+    "csl": ["Doe", "see Doe, esp."],  # citeproc-js: the names alone, without the layout's affixes
+}
+"""An author-only cite, bare and with cite affixes, as each engine prints it."""
+
+
+def test_affixes_suppress_author_and_author_only(tmp_path: Path, engine_name: str) -> None:
+    author_date = Renderer(style_file(tmp_path, AUTHOR_DATE), locale="en-US", engine=engine_name)
     assert (
         author_date.citation([CiteItem(DOE, prefix="see ", suffix=", esp.")])
         == "(see Doe 2000, esp.)"
@@ -85,7 +93,12 @@ def test_affixes_suppress_author_and_author_only(author_date: Renderer) -> None:
     assert (
         author_date.citation([CiteItem(DOE, suppress_author=True, locator="5")]) == "(2000, p. 5)"
     )
-    assert author_date.citation([CiteItem(DOE, author_only=True)]) == "(Doe)"
+    bare, with_affixes = AUTHOR_ONLY[engine_name]
+    assert author_date.citation([CiteItem(DOE, author_only=True)]) == bare
+    assert (
+        author_date.citation([CiteItem(DOE, author_only=True, prefix="see ", suffix=", esp.")])
+        == with_affixes
+    )
 
 
 def test_locator_labels_are_terms(author_date: Renderer) -> None:

@@ -13,7 +13,6 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.citeproc.formats import html_entry
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
 from citeform.engine.csl.cluster_sort import comparable as _comparable
 from citeform.engine.csl.collapse import RenderedCite, collapse
@@ -186,7 +185,9 @@ class Processor:
             parts.append(Rich((margin,), display="left-margin"))
         if rest is not None:
             inline = attrs.evolve(layout, prefix="").apply(rest, context)
-            parts.append(Rich((_rstrip(inline),), display="right-inline"))
+            trimmed = _rstrip(inline)
+            parts.append(Rich((trimmed,), display="right-inline"))
+            parts.append(plain(inline)[len(plain(trimmed)) :])  # its ending spaces go after it
         return Rich(tuple(parts)) if parts else None
 
     def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
@@ -316,7 +317,7 @@ class Processor:
                 previous_names = names_text
             text = self._render_output(capitalize_leading_term(node))
             # citeproc-js keeps an HTML entry's outer spaces inside its division
-            entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
+            entries.append((item_id, _html_entry(text) if self.output == "html" else text.strip()))
         return entries
 
     def _citations(
@@ -447,6 +448,11 @@ def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
     if "names-use-last" in override:
         result["et_al_use_last"] = override["names-use-last"] == "true"
     return result
+
+
+def _html_entry(text: str) -> str:
+    """An HTML entry in its ``csl-entry`` division (display divisions bring their own spaces)."""
+    return f'<div class="csl-entry">{text}</div>'
 
 
 def _rstrip(node: Part) -> Part:

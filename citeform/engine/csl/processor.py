@@ -13,7 +13,6 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.citeproc.formats import html_entry
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
 from citeform.engine.csl.cluster_sort import comparable as _comparable
 from citeform.engine.csl.collapse import RenderedCite, collapse
@@ -74,6 +73,8 @@ class Processor:
     locale: Locale
     output: str
     items: dict[str, Mapping[str, Any]]
+    failures: list[tuple[str, Exception]] = attrs.field(factory=list)
+    """What failed while processing (``citation cluster 2``, ``disambiguation``) and why."""
 
     def _names_shown(self, settings: Settings) -> int:
         """How many names the citations show after adding names (0: as the style says)."""
@@ -208,7 +209,9 @@ class Processor:
             parts.append(Rich((margin,), display="left-margin"))
         if rest is not None:
             inline = attrs.evolve(layout, prefix="").apply(rest, context)
-            parts.append(Rich((_rstrip(inline),), display="right-inline"))
+            trimmed = _rstrip(inline)
+            parts.append(Rich((trimmed,), display="right-inline"))
+            parts.append(plain(inline)[len(plain(trimmed)) :])  # its ending spaces go after it
         return Rich(tuple(parts)) if parts else None
 
     def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
@@ -244,8 +247,6 @@ class Processor:
         if cite.author_only:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
-        if cite.author_only:
-            return node, context
         if node is None:
             return None, context
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
@@ -284,16 +285,18 @@ class Processor:
             else list(cited)
         )
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
-        if len(order) > 1:
-            settings = disambiguate(
-                order,
-                self.items,
-                self.style.citation.options,
-                self._key_function(numbers),
-                extra_text=self.style.has_disambiguate,
-            )
-        else:  # one item: nothing to sort, nothing to tell apart
-            settings = {item_id: Settings() for item_id in order}
+        settings = {item_id: Settings() for item_id in order}
+        if len(order) > 1:  # one item: nothing to tell apart
+            try:
+                settings = disambiguate(
+                    order,
+                    self.items,
+                    self.style.citation.options,
+                    self._key_function(numbers),
+                    extra_text=self.style.has_disambiguate,
+                )
+            except Exception as error:  # noqa: BLE001 - reported, rendered without it
+                self.failures.append(("disambiguation", error))
         rendered = self._citations(clusters, numbers, settings, note_numbers) if citations else []
         entries = self._bibliography(order, numbers, settings) if bibliography else []
         return rendered, entries
@@ -337,7 +340,7 @@ class Processor:
                 previous_names = names_text
             text = self._render_output(node)
             # citeproc-js keeps an HTML entry's outer spaces inside its division
-            entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
+            entries.append((item_id, _html_entry(text) if self.output == "html" else text.strip()))
         return entries
 
     def _citations(
@@ -352,43 +355,57 @@ class Processor:
         out: list[str] = []
         for index, cluster in enumerate(clusters):
             note = note_numbers[index] if note_numbers and index < len(note_numbers) else index + 1
-            cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
-            cites = self._sorted_cites(cites, numbers, settings)
-            positions = tracker.cluster(cites, note)
-            rendered: list[RenderedCite] = []
-            for cite, data in zip(cites, positions, strict=True):
-                item_settings = settings[cite.item_id]
-                node, context = self.render_cite(
-                    cite, data, numbers.get(cite.item_id, 0), item_settings
-                )
-                if node is None:
-                    continue
-                names = plain(context.first_names) if context.first_names is not None else ""
-                texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
-                rendered.append(
-                    RenderedCite(
-                        cite,
-                        node,
-                        names,
-                        numbers.get(cite.item_id, 0),
-                        item_settings,
-                        data,
-                        text_rendered=bool(texts),
-                    )
-                )
-            if not rendered:
-                out.append(NO_PRINTED_FORM)
-                continue
-            body = Rich(tuple(collapse(rendered, section, self)))
-            if all(c.author_only for c in cites):  # names alone, without their formatting
-                out.append(self._render_output(plain(body)))
-                continue
-            context = Context({}, self.locale, "citation")
-            decorated = section.decoration.apply(body, context)
-            if self.style.cls == "note":
-                decorated = capitalize_leading_term(decorated)
-            out.append(self._render_output(decorated) or NO_PRINTED_FORM)
+            try:
+                out.append(self.render_cluster(cluster, note, tracker, numbers, settings))
+            except Exception as error:  # noqa: BLE001 - reported, the other clusters render
+                self.failures.append((f"citation cluster {index + 1}", error))
+                out.append("")
         return out
+
+    def render_cluster(
+        self,
+        cluster: Sequence[Cite],
+        note: int,
+        tracker: PositionTracker,
+        numbers: Mapping[str, int],
+        settings: Mapping[str, Settings],
+    ) -> str:
+        """One citation cluster in note *note*: its cites sorted, placed, rendered and collapsed."""
+        cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
+        cites = self._sorted_cites(cites, numbers, settings)
+        positions = tracker.cluster(cites, note)
+        rendered: list[RenderedCite] = []
+        for cite, data in zip(cites, positions, strict=True):
+            item_settings = settings[cite.item_id]
+            node, context = self.render_cite(
+                cite, data, numbers.get(cite.item_id, 0), item_settings
+            )
+            if node is None:
+                continue
+            names = plain(context.first_names) if context.first_names is not None else ""
+            texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
+            rendered.append(
+                RenderedCite(
+                    cite,
+                    node,
+                    names,
+                    numbers.get(cite.item_id, 0),
+                    item_settings,
+                    data,
+                    text_rendered=bool(texts),
+                )
+            )
+        if not rendered:
+            return NO_PRINTED_FORM
+        section = self.style.citation
+        body = Rich(tuple(collapse(rendered, section, self)))
+        if all(c.author_only for c in cites):  # names alone, without their formatting
+            return self._render_output(plain(body))
+        context = Context({}, self.locale, "citation")
+        decorated = section.decoration.apply(body, context)
+        if self.style.cls == "note":
+            decorated = capitalize_leading_term(decorated)
+        return self._render_output(decorated) or NO_PRINTED_FORM
 
     def _sorted_cites(
         self, cites: list[Cite], numbers: Mapping[str, int], settings: Mapping[str, Settings]
@@ -454,6 +471,11 @@ def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
     if "names-use-last" in override:
         result["et_al_use_last"] = override["names-use-last"] == "true"
     return result
+
+
+def _html_entry(text: str) -> str:
+    """An HTML entry in its ``csl-entry`` division (display divisions bring their own spaces)."""
+    return f'<div class="csl-entry">{text}</div>'
 
 
 def _rstrip(node: Part) -> Part:

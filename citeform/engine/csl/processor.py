@@ -248,7 +248,9 @@ class Processor:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if node is None:
-            return None, context
+            if not (cite.suppress_author and (cite.prefix or cite.suffix)):
+                return None, context
+            node = Rich(())  # the affixes print around the nothing left, as citeproc-js has it
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
             node = capitalize_leading_term(node)
         quotes = self.locale.quotes

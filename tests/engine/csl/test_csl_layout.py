@@ -298,3 +298,24 @@ def test_only_affixes_move_punctuation_into_a_closing_quote(
 ) -> None:
     layout = f'<text variable="title" quotes="true"/>{after}'
     assert render(layout, [_item(note=", n")]) == [expected]
+
+
+def test_a_cite_left_empty_by_suppress_author_still_prints_its_affixes(tmp_path: Path) -> None:
+    path = tmp_path / "style.csl"
+    layout = '<layout prefix="(" suffix=")"><names variable="author"/></layout>'
+    path.write_text(
+        STYLE.format(locale="", macros="", layout="").replace(
+            '<layout><text variable="title"/></layout>', layout
+        ),
+        "utf-8",
+    )
+    engine = CslEngine(path, "en-US", "text")
+    item = {"id": "a", "type": "book", "author": [{"family": "Doe"}]}
+    cites = [
+        [CiteRequest(item, prefix="see ", suffix=", emphasis added", suppress_author=True)],
+        [CiteRequest(item, prefix="cf. ", suppress_author=True)],
+    ]
+    assert [entry.text for entry in engine.citations(cites)] == [
+        "(see , emphasis added)",
+        "(cf. )",
+    ]

@@ -1,11 +1,13 @@
-"""Cite grouping and collapsing inside one citation cluster.
+"""Cite grouping and collapsing inside one citation cluster, as citeproc-js does them.
 
 ``collapse="citation-number"`` joins runs of three or more consecutive numbers into a
-range (``[1-3]``, with an en dash); ``year``, ``year-suffix`` and ``year-suffix-ranged``
-group cites by the same names (keeping the order of first appearance), print the names
-once and then only the years, or only the year suffixes (``2015a, b``; ``2015a-c``). The
-delimiters are ``cite-group-delimiter``, ``year-suffix-delimiter`` and
-``after-collapse-delimiter``, defaulting as CSL says.
+range (``[1-3]``, with an en dash). ``year``, ``year-suffix`` and ``year-suffix-ranged`` print
+the names of a cite once when the cite next to it has the same names (the citation's sort
+has already brought such cites together), then only the years, or only the year suffixes
+(``2015a, b``; ``2015a-c`` for three or more consecutive suffixes). The delimiter before
+each cite follows from ``after-collapse-delimiter``, ``cite-group-delimiter`` and
+``year-suffix-delimiter`` and from whether the cites around it collapsed; it shortens next
+to cite affixes that end or start with punctuation.
 """
 
 from __future__ import annotations

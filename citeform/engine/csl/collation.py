@@ -1,8 +1,9 @@
 """Sort keys in the locale's collation, as citeproc-js compares with the locale's ICU rules.
 
 Text is compared without markup and punctuation, then by ICU's collator for the
-locale: numbers by value ("Work 2" before "Work 10"), accents after base letters, case
-last, and scripts in the locale's order (Cyrillic before Latin in Russian, for example).
+locale on base letters only (case and accents tie, and tied entries keep their order),
+numbers by value ("Work 2" before "Work 10"), scripts in the locale's order (Cyrillic
+before Latin in Russian, for example).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _NOT_SORTED: Final = re.compile(r"[^\w\s]+")
 @functools.lru_cache(maxsize=32)
 def _collator(lang: str) -> Any:
     collator = icu.Collator.createInstance(icu.Locale(lang.replace("-", "_")))
+    collator.setStrength(icu.Collator.PRIMARY)
     collator.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
     return collator
 

@@ -17,7 +17,13 @@ import attrs
 
 from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
-from citeform.engine.csl.dates import DatePart, parse_date, render_parts
+from citeform.engine.csl.dates import (
+    DatePart,
+    DateValue,
+    parse_date,
+    render_literal,
+    render_parts,
+)
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import (
     NameOptions,
@@ -124,9 +130,28 @@ _RANGE_DELIMITER_TERMS: Final[Mapping[str, str]] = {
     "issue": "page-range-delimiter",
     "number": "page-range-delimiter",
     "volume": "page-range-delimiter",
-    "collection-number": "year-range-delimiter",
+    "chapter-number": "page-range-delimiter",
+    "collection-number": "page-range-delimiter",
+    "number-of-pages": "page-range-delimiter",
+    "number-of-volumes": "page-range-delimiter",
 }
 """The locale term that joins a numeric range of each variable (others take an en dash)."""
+_LANGUAGE_CASED: Final = frozenset(
+    {
+        "event",
+        "event-place",
+        "publisher",
+        "publisher-place",
+        "authority",
+        "genre",
+        "medium",
+        "jurisdiction",
+        "archive",
+        "archive-place",
+    }
+)
+"""Variables besides the titles that take title case only in English (others, like
+``edition``, take it in any language)."""
 NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
@@ -169,6 +194,9 @@ class Decoration:
     display: str = ""
     affixes_inside: bool = False
     """Formatting around the affixes (``cs:layout``), not inside them."""
+    display_suffix: bool = False
+    """The suffix goes inside the display division the output ends with (a ``cs:layout``
+    whose first element has ``display``, as citeproc-js places it)."""
 
     @classmethod
     def of(cls, element: Element) -> Decoration:
@@ -183,16 +211,19 @@ class Decoration:
             element.get("display") or "",
         )
 
-    def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
+    def apply(
+        self, node: Part, context: Context, *, from_locale: bool = False, any_language: bool = False
+    ) -> Part:
         """*node* decorated.
 
         Title case applies to variables in English (the item's language, else the
-        locale's) and to every *from_locale* term, as citeproc-js has it.
+        locale's), and to every *from_locale* term and *any_language* value, as
+        citeproc-js has it.
         """
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
-            english = from_locale or context.english
+            english = from_locale or any_language or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
             node = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")
@@ -202,7 +233,7 @@ class Decoration:
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
         inside = (
-            suffix_in_display(node, self.suffix) if self.affixes_inside and self.suffix else None
+            suffix_in_display(node, self.suffix) if self.display_suffix and self.suffix else None
         )
         if inside is not None:  # a layout's suffix goes inside the division it ends with
             node = Rich((self.prefix, inside)) if self.prefix else inside
@@ -250,12 +281,19 @@ def _decorated(element: Element, render: Render) -> Render:
     if decoration == Decoration():
         return render
     from_locale = element.tag == "label" or element.get("term") is not None
+    variable = element.get("variable")
+    any_language = (
+        element.tag in {"text", "number"}
+        and variable is not None
+        and variable not in _LANGUAGE_CASED
+        and not variable.endswith(("title", "title-short"))
+    )
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
             return None
-        return decoration.apply(node, context, from_locale=from_locale)
+        return decoration.apply(node, context, from_locale=from_locale, any_language=any_language)
 
     return decorated
 
@@ -836,11 +874,13 @@ class CompiledNames:
 
     def _count(self, context: Context, names: list[Any]) -> int:
         """How many of *names* print (``form="count"``)."""
-        options = self._options(context)
-        count = len(names)
-        if options.et_al_min and options.et_al_use_first is not None and count >= options.et_al_min:
-            count = min(count, options.et_al_use_first + context.add_names)
-        return count
+        shown = shown_names(
+            names,
+            self._options(context),
+            add_names=context.add_names,
+            names_shown=context.names_shown,
+        )
+        return len(shown)
 
     def _one(self, context: Context, names: list[Any], term: str) -> Part:
         """One variable's names with their label (*term*)."""
@@ -857,6 +897,7 @@ class CompiledNames:
             subsequent=subsequent,
             sorting=context.sorting,
             add_names=context.add_names,
+            names_shown=context.names_shown,
             given_levels=context.given_levels,
             given_positions=positions,
             initials=context.initials_always,
@@ -866,7 +907,13 @@ class CompiledNames:
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        shown = shown_names(names, options, subsequent=subsequent, add_names=context.add_names)
+        shown = shown_names(
+            names,
+            options,
+            subsequent=subsequent,
+            add_names=context.add_names,
+            names_shown=context.names_shown,
+        )
         context.name_lists.append((rendered, names_identity(shown)))
         if self.label is None or context.sorting:
             return rendered
@@ -940,6 +987,22 @@ _DATE_PART_SELECTIONS: Final[Mapping[str, frozenset[str]]] = {
 }
 
 
+def _date_sort_text(value: DateValue, shown: set[str]) -> str:
+    """The date as a macro sort key prints it: the parts shown, as zero-padded numbers.
+
+    The key compares as the dates do: years are offset so that BC sorts before AD, and a
+    range gives its start, then its end.
+    """
+
+    def one(date: tuple[int, int, int]) -> str:
+        year, month, day = date
+        month = month if "month" in shown else 0
+        day = day if "day" in shown else 0
+        return f"{year + 100000:06d}{month:02d}{day:02d}"
+
+    return one(value.start) + (one(value.end) if value.end else "")
+
+
 @attrs.frozen
 class CompiledDate:
     """One ``cs:date``: its own date parts, or the locale's (``form``) with its overrides."""
@@ -962,13 +1025,12 @@ class CompiledDate:
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None
-        if value.literal:
-            self._mark_rendered(context)
-            return value.literal
         layout = self._layout(context)
         if layout is None:
             return None
         parts, joiner, decoration = layout
+        if context.sorting or value.literal:
+            return self._sort_key_or_literal(value, parts, decoration, context)
         suffix = ""
         if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
             suffix = context.year_suffix
@@ -979,6 +1041,27 @@ class CompiledDate:
             context.year_suffix_used = True
         self._mark_rendered(context)
         node: Part = Rich(tuple(rendered))
+        return decoration.apply(node, context) if decoration != Decoration() else node
+
+    def _sort_key_or_literal(
+        self, value: DateValue, parts: Sequence[DatePart], decoration: Decoration, context: Context
+    ) -> Part | None:
+        """The date in a sort key (a literal date gives none), or a literal date printed."""
+        if not context.sorting:
+            return self._literal(value.literal, parts, decoration, context)
+        if value.literal:
+            return None
+        self._mark_rendered(context)
+        return _date_sort_text(value, {part.name for part in parts})
+
+    def _literal(
+        self, literal: str, parts: Sequence[DatePart], decoration: Decoration, context: Context
+    ) -> Part | None:
+        """A literal date, printed where the year would be (not at all without one)."""
+        node = render_literal(parts, literal, context.locale)
+        if node is None:
+            return None
+        self._mark_rendered(context)
         return decoration.apply(node, context) if decoration != Decoration() else node
 
     def _mark_rendered(self, context: Context) -> None:

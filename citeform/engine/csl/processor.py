@@ -76,6 +76,20 @@ class Processor:
     failures: list[tuple[str, Exception]] = attrs.field(factory=list)
     """What failed while processing (``citation cluster 2``, ``disambiguation``) and why."""
 
+    def _names_shown(self, settings: Settings) -> int:
+        """How many names the citations show after adding names (0: as the style says)."""
+        if not settings.add_names:
+            return 0
+        options = self.style.citation.options
+        use_first = options.get("et-al-subsequent-use-first") or options.get("et-al-use-first")
+        return int(use_first or 0) + settings.add_names
+
+    @property
+    def _initials_always(self) -> bool:
+        """Whether given-name level 1 means initials even without ``initialize-with``."""
+        rule = self.style.citation.options.get("givenname-disambiguation-rule", "")
+        return rule.endswith("-with-initials")
+
     def _render_output(self, node: Part) -> str:
         return flatten(node, self.locale.quotes, self.output)
 
@@ -122,7 +136,9 @@ class Processor:
             return (0, names)
         if variable in DATE_VARIABLES:
             date = parse_date(value)
-            return _MISSING if date is None else (0, (date.start, date.end or date.start))
+            if date is None or date.literal:  # a literal date sorts as no date
+                return _MISSING
+            return (0, (date.start, date.end or date.start))
         if variable in NUMBER_VARIABLES:
             match = re.search(r"-?\d+", str(value))
             return (0, int(match.group())) if match else (0, str(value))
@@ -151,7 +167,11 @@ class Processor:
     def render_entry(
         self, item_id: str, number: int, settings: Settings
     ) -> tuple[Part | None, Context]:
-        """One bibliography entry as rich text, with the context it was rendered in."""
+        """One bibliography entry as rich text, with the context it was rendered in.
+
+        The names the citations added (counted as the citation's et-al options count them),
+        and the given names they expanded, show here too where the entry would show less.
+        """
         section = self.style.bibliography
         assert section is not None  # noqa: S101 - only called for styles with a bibliography
         context = Context(
@@ -161,6 +181,10 @@ class Processor:
             citation_number=number,
             year_suffix=settings.year_suffix,
             disambiguate=settings.disambiguate,
+            names_shown=self._names_shown(settings),
+            given_levels=settings.given_levels,
+            given_positions=settings.given_positions,
+            initials_always=self._initials_always,
         )
         if section.first_child is not None and section.rest is not None:
             return self._aligned(section, context), context
@@ -215,9 +239,7 @@ class Processor:
             add_names=settings.add_names,
             given_levels=settings.given_levels,
             given_positions=settings.given_positions,
-            initials_always=self.style.citation.options.get(
-                "givenname-disambiguation-rule", ""
-            ).endswith("-with-initials"),
+            initials_always=self._initials_always,
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
             author_only=cite.author_only,
@@ -303,6 +325,7 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
+            node = capitalize_leading_term(node)
             if (
                 substitute is not None
                 and context.first_names is not None
@@ -315,7 +338,7 @@ class Processor:
                     for names, _key in lists[1:]:
                         node = _replace(node, names, "")
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node))
+            text = self._render_output(node)
             # citeproc-js keeps an HTML entry's outer spaces inside its division
             entries.append((item_id, _html_entry(text) if self.output == "html" else text.strip()))
         return entries

@@ -11,7 +11,6 @@ comma after a closing quote moves inside it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
@@ -300,7 +299,7 @@ class _Flattener:
             piece = self.pieces[index]
             if self.kinds[index] != _TEXT or not piece:
                 continue
-            merged = _MERGE.get((_last_character(piece), mark))
+            merged = _MERGE.get((piece[-1], mark))
             if merged is None:
                 return False
             self.pieces[index] = piece[:-1] + merged
@@ -450,7 +449,7 @@ class _Flattener:
             if added:
                 before = added[-1]
             elif previous is not None:
-                before = _last_character(self.pieces[previous])
+                before = self.pieces[previous][-1]
             else:
                 before = ""
             merged = _MERGE.get((before, mark))
@@ -461,14 +460,6 @@ class _Flattener:
             elif previous is not None:
                 self.pieces[previous] = self.pieces[previous][:-1] + merged
         return added
-
-
-_ENDING_ENTITY: Final = re.compile(r"&#?\w+;$")
-
-
-def _last_character(piece: str) -> str:
-    """The last character *piece* writes: an escaped one (``&#62;``) is no punctuation."""
-    return "" if _ENDING_ENTITY.search(piece) else piece[-1]
 
 
 def flatten(node: Part, quotes: Quotes, output: str) -> str:

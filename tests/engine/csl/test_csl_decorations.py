@@ -15,13 +15,16 @@ AUTHORS = {
 }
 
 
-def bibliography_html(tmp_path: Path, layout: str, item: dict[str, object]) -> str:
-    style = tmp_path / "style.csl"
+def bibliography_html(
+    tmp_path: Path, layout: str, item: dict[str, object], *, suffix: str = ""
+) -> str:
+    style = tmp_path / f"style{len(list(tmp_path.iterdir()))}.csl"  # compiled styles are cached
     style.write_text(
         '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
         "<info><id>t</id><title>t</title></info>"
         '<citation><layout><text variable="title"/></layout></citation>'
-        f'<bibliography et-al-min="3" et-al-use-first="1"><layout>{layout}</layout></bibliography>'
+        '<bibliography et-al-min="3" et-al-use-first="1">'
+        f'<layout suffix="{suffix}">{layout}</layout></bibliography>'
         "</style>",
         "utf-8",
     )
@@ -48,4 +51,16 @@ def test_a_list_with_et_al_takes_the_names_formatting_once_more(tmp_path: Path) 
     layout = '<names variable="author"><name font-style="italic"/></names>'
     assert bibliography_html(tmp_path, layout, AUTHORS) == (
         '<div class="csl-entry"><i><i>Al Doe</i> et al.</i></div>'
+    )
+
+
+def test_the_layout_suffix_goes_in_the_last_division_where_the_first_element_has_display(
+    tmp_path: Path,
+) -> None:
+    title = '<text variable="title" display="block"/>'
+    margin = '<text value="x" display="right-inline"/>'
+    html = bibliography_html(tmp_path, title + margin, EDITED, suffix=".")
+    assert '<div class="csl-right-inline">x.</div>' in html
+    assert bibliography_html(tmp_path, '<text value="x"/>' + title, EDITED, suffix=".") == (
+        '<div class="csl-entry">x\n\n    <div class="csl-block">T</div>\n.</div>'
     )

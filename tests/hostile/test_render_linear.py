@@ -40,6 +40,7 @@ CASES = [
     ("apa", "html", "page", "1-", 6000),
     ("chicago-author-date", "text", "page", "1", 6000),
     ("din-1505-2", "html", "author", 'a" ', 6000),
+    ("apa", "text", "given", " de", 6000),
     ("modern-language-association", "html", "container-title", "a. b: c? ", 4000),
 ]
 
@@ -63,6 +64,8 @@ def _ratio(render: Callable[[int], object], n: int) -> float:
 def _item(field: str, value: str) -> dict[str, object]:
     if field == "author":
         return {**BASE, "author": [{"family": value, "given": "J"}]}
+    if field == "given":
+        return {**BASE, "author": [{"family": "Doe", "given": value}]}
     return {**BASE, field: value}
 
 

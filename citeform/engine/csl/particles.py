@@ -17,8 +17,6 @@ from citeform.engine.csl.markup import apostrophes
 
 _FAMILY_PARTICLE: Final = re.compile(r"[^ ]+(?:-|\u02bb|\u2019| |') *(?=.)")
 """A word ending in a hyphen, an apostrophe or a space, with more of the name after it."""
-_GIVEN_PARTICLE: Final = re.compile(r"^(.+?)( +[^ ]+)$")
-"""The given name without its last word, and the last word with the spaces before it."""
 _LEADING_MARKS: Final = "-'\u02bb\u2019 "
 _SUFFIX_COMMA: Final = re.compile(r"\s*,!*\s*")
 _ET_AL: Final = "et al"
@@ -44,12 +42,11 @@ def _family_particle(family: str) -> tuple[str, str]:
 
 def _dropping_particle(given: str) -> tuple[str, str]:
     """The given name, and the dropping particle trailing it."""
-    words: list[str] = []
-    rest = given
-    while (match := _GIVEN_PARTICLE.match(rest)) and _lower_initial(match.group(2)):
-        words.insert(0, match.group(2).strip())
-        rest = match.group(1)
-    return rest, " ".join(words)
+    words = given.split(" ")  # spaces already single, none at either end
+    kept = len(words)
+    while kept > 1 and _lower_initial(words[kept - 1]):
+        kept -= 1
+    return " ".join(words[:kept]), " ".join(words[kept:])
 
 
 def _split_suffix(parts: dict[str, str]) -> None:

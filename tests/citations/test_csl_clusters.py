@@ -186,3 +186,18 @@ def test_the_delimiter_shortens_only_next_to_affix_punctuation(
         assert between == ""
     else:
         assert between == delimiter
+
+
+def test_page_range_format_shortens_only_page_locators() -> None:
+    item = _item("r", "Weber", 1922)
+    renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
+    cited = renderer.document(
+        [
+            [CiteItem(item, locator="363-383", label="page")],
+            [CiteItem(item, locator="142-162", label="section")],
+        ]
+    )
+    assert cited == [
+        "Max Weber, Title R (1922), 363\u201383.",
+        "Weber, Title R, secs. 142\u2013162.",
+    ]

@@ -330,6 +330,16 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     return None if value in (None, "", []) else value
 
 
+def _range_format(context: Context, variable: str, page_format: str | None) -> str | None:
+    """The ``page-range-format`` for *variable*.
+
+    A locator labelled other than page keeps its full ranges (only the hyphen becomes a dash).
+    """
+    if variable == "locator" and context.cite.label not in (None, "page"):
+        return None
+    return page_format
+
+
 def _short_form(item: Mapping[str, Any], name: str) -> Any:
     """The short form of variable *name*, from any of the fields that may hold it."""
     for key in (f"{name}-short", *_SHORT_FORMS.get(name, ())):
@@ -478,7 +488,9 @@ class Compiler:
                 text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
-                text = numbers.page_range(text, page_format, delimiter)
+                text = numbers.page_range(
+                    text, _range_format(context, variable, page_format), delimiter
+                )
             if variable in _VERBATIM or variable == "year-suffix":
                 return text
             if (
@@ -513,7 +525,9 @@ class Compiler:
                 text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
-                return numbers.page_range(text, page_format, delimiter)
+                return numbers.page_range(
+                    text, _range_format(context, variable, page_format), delimiter
+                )
             if not numbers.tests_numeric(text):  # printed as it is, markup and all
                 return text
             return _number_text(text, form, variable, context)

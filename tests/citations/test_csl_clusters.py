@@ -201,3 +201,16 @@ def test_page_range_format_shortens_only_page_locators() -> None:
         "Max Weber, Title R (1922), 363\u201383.",
         "Weber, Title R, secs. 142\u2013162.",
     ]
+
+
+def test_author_only_keeps_the_cite_prefix_and_suffix() -> None:
+    item = _item("p", "Weber", 1922)
+    renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
+    cite = CiteItem(item, prefix="see ", suffix=", emphasis added", author_only=True)
+    assert renderer.document([[cite]]) == ["see Max Weber, emphasis added"]
+
+
+def test_author_only_without_names_prints_what_comes_first() -> None:
+    item = _item("t", None, 1922, title="Water of Rivers", publisher="Harbour Press")
+    renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
+    assert renderer.document([[CiteItem(item, author_only=True)]]) == ["Water of Rivers"]

@@ -228,18 +228,21 @@ _AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
 
 
 def _silenced_after_names(render: Render, element: Element) -> Render:
-    """*render*, printing nothing for an author-only cite once its names have printed.
+    """*render*, printing nothing for an author-only cite once something has printed.
 
-    As in citeproc-js the element still counts as printed (its group keeps its terms and
-    labels), and the citation number never prints.
+    The first names, date or variable that prints (a substitute's title for an item
+    without names) is the cite; what follows is silenced. As in citeproc-js a silenced
+    element still counts as printed (its group keeps its terms and labels), and the
+    citation number never prints.
     """
     numbering = element.get("variable") == "citation-number"
 
     def silenced(context: Context) -> Part | None:
+        printed_before = context.rendered > 0
         node = render(context)
         if (
             context.author_only
-            and (numbering or context.names_done)
+            and (numbering or context.names_done or printed_before)
             and node is not context.first_names
         ):
             return None

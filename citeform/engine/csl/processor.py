@@ -222,8 +222,6 @@ class Processor:
         if cite.author_only:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
-        if cite.author_only:
-            return node, context
         if node is None:
             return None, context
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):

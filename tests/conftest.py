@@ -36,3 +36,9 @@ settings.load_profile(
 def shared():
     """The shared_path function, as a fixture."""
     return shared_path
+
+
+@pytest.fixture(params=["citeproc-py", "csl"])
+def engine_name(request: pytest.FixtureRequest) -> str:
+    """Each CSL processor in turn, for behaviour that must hold for both."""
+    return str(request.param)

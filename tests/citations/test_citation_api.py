@@ -63,7 +63,8 @@ def test_given_note_numbers_decide_near_note_and_first_reference_note_number(
     assert output[2] == "Doe, n. 3."
 
 
-def test_note_numbers_must_match_the_clusters(note: Renderer) -> None:
+def test_note_numbers_must_match_the_clusters(tmp_path: Path, engine_name: str) -> None:
+    note = Renderer(style_file(tmp_path, NOTE, cls="note"), locale="en-US", engine=engine_name)
     with pytest.raises(ValueError, match="note numbers"):
         note.document([[CiteItem(DOE)]], note_numbers=[1, 2])
 
@@ -76,7 +77,15 @@ def test_records_and_cite_items_mix_and_the_same_record_is_one_item(note: Render
     ]
 
 
-def test_affixes_suppress_author_and_author_only(author_date: Renderer) -> None:
+AUTHOR_ONLY = {
+    "citeproc-py": ["(Doe)", "(see Doe, esp.)"],
+    "csl": ["Doe", "see Doe, esp."],  # citeproc-js: the names alone, without the layout's affixes
+}
+"""An author-only cite, bare and with cite affixes, as each engine prints it."""
+
+
+def test_affixes_suppress_author_and_author_only(tmp_path: Path, engine_name: str) -> None:
+    author_date = Renderer(style_file(tmp_path, AUTHOR_DATE), locale="en-US", engine=engine_name)
     assert (
         author_date.citation([CiteItem(DOE, prefix="see ", suffix=", esp.")])
         == "(see Doe 2000, esp.)"
@@ -84,7 +93,12 @@ def test_affixes_suppress_author_and_author_only(author_date: Renderer) -> None:
     assert (
         author_date.citation([CiteItem(DOE, suppress_author=True, locator="5")]) == "(2000, p. 5)"
     )
-    assert author_date.citation([CiteItem(DOE, author_only=True)]) == "(Doe)"
+    bare, with_affixes = AUTHOR_ONLY[engine_name]
+    assert author_date.citation([CiteItem(DOE, author_only=True)]) == bare
+    assert (
+        author_date.citation([CiteItem(DOE, author_only=True, prefix="see ", suffix=", esp.")])
+        == with_affixes
+    )
 
 
 def test_locator_labels_are_terms(author_date: Renderer) -> None:
@@ -135,14 +149,17 @@ def test_dates_without_a_plain_year_group_without_error(author_date: Renderer) -
 
 
 def test_a_failing_cluster_is_a_render_error_naming_it(
-    author_date: Renderer, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, engine_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citeform.engine.citeproc.citations import CitationPipeline  # noqa: PLC0415
+    from citeform.engine.csl.processor import Processor  # noqa: PLC0415
 
     def fail(*_args: object) -> str:
         raise KeyError("broken")
 
     monkeypatch.setattr(CitationPipeline, "render_cluster", fail)
+    monkeypatch.setattr(Processor, "render_cluster", fail)
+    author_date = Renderer(style_file(tmp_path, AUTHOR_DATE), locale="en-US", engine=engine_name)
     with pytest.raises(citeform.RenderError, match="citation cluster 1") as caught:
         author_date.citation([DOE])
     assert caught.value.position == "citation cluster 1"

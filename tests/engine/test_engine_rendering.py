@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -89,19 +91,22 @@ def test_film_with_director_renders() -> None:
 
 
 def test_a_failing_record_is_reported_and_the_others_render(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, engine_name: str
 ) -> None:
     from citeform.engine.citeproc import engine  # noqa: PLC0415
+    from citeform.engine.csl import engine as csl_engine  # noqa: PLC0415
 
-    real = engine.to_reference
+    def failing_on_roe(read: Callable[..., Any]) -> Callable[..., Any]:
+        def read_or_fail(item: dict, *more: object) -> object:
+            if item["id"] == "roe2019":
+                raise ValueError("broken")
+            return read(item, *more)
 
-    def to_reference(item: dict, key: str) -> object:
-        if item["id"] == "roe2019":
-            raise ValueError("broken")
-        return real(item, key)
+        return read_or_fail
 
-    monkeypatch.setattr(engine, "to_reference", to_reference)
-    renderer = Renderer("apa", locale="en-US")
+    monkeypatch.setattr(engine, "to_reference", failing_on_roe(engine.to_reference))
+    monkeypatch.setattr(csl_engine, "with_note_fields", failing_on_roe(csl_engine.with_note_fields))
+    renderer = Renderer("apa", locale="en-US", engine=engine_name)
     entries = renderer.bibliography([BOOK, ARTICLE])
     assert len(entries) == 1
     assert [error.position for error in entries.errors] == ["item 2"]

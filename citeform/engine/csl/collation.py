@@ -1,8 +1,8 @@
 """Sort keys in the locale's collation, as citeproc-js compares with the locale's ICU rules.
 
 Text is compared without markup and punctuation, then by ICU's collator for the
-locale: accents after base letters, case last, and scripts in the locale's order
-(Cyrillic before Latin in Russian, for example).
+locale on base letters only (case and accents tie, and tied entries keep their order),
+scripts in the locale's order (Cyrillic before Latin in Russian, for example).
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ _NOT_SORTED: Final = re.compile(r"[^\w\s]+")
 
 @functools.lru_cache(maxsize=32)
 def _collator(lang: str) -> Any:
-    return icu.Collator.createInstance(icu.Locale(lang.replace("-", "_")))
+    collator = icu.Collator.createInstance(icu.Locale(lang.replace("-", "_")))
+    collator.setStrength(icu.Collator.PRIMARY)
+    return collator
 
 
 def sort_key(text: str, lang: str) -> bytes:

@@ -17,7 +17,7 @@ import attrs
 
 from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
-from citeform.engine.csl.dates import DatePart, parse_date, render_parts
+from citeform.engine.csl.dates import DatePart, parse_date, render_literal, render_parts
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import (
     NameOptions,
@@ -124,9 +124,28 @@ _RANGE_DELIMITER_TERMS: Final[Mapping[str, str]] = {
     "issue": "page-range-delimiter",
     "number": "page-range-delimiter",
     "volume": "page-range-delimiter",
-    "collection-number": "year-range-delimiter",
+    "chapter-number": "page-range-delimiter",
+    "collection-number": "page-range-delimiter",
+    "number-of-pages": "page-range-delimiter",
+    "number-of-volumes": "page-range-delimiter",
 }
 """The locale term that joins a numeric range of each variable (others take an en dash)."""
+_LANGUAGE_CASED: Final = frozenset(
+    {
+        "event",
+        "event-place",
+        "publisher",
+        "publisher-place",
+        "authority",
+        "genre",
+        "medium",
+        "jurisdiction",
+        "archive",
+        "archive-place",
+    }
+)
+"""Variables besides the titles that take title case only in English (others, like
+``edition``, take it in any language)."""
 NAME_ATTRIBUTES: Final = frozenset(
     {
         "and",
@@ -186,16 +205,19 @@ class Decoration:
             element.get("display") or "",
         )
 
-    def apply(self, node: Part, context: Context, *, from_locale: bool = False) -> Part:
+    def apply(
+        self, node: Part, context: Context, *, from_locale: bool = False, any_language: bool = False
+    ) -> Part:
         """*node* decorated.
 
         Title case applies to variables in English (the item's language, else the
-        locale's) and to every *from_locale* term, as citeproc-js has it.
+        locale's), and to every *from_locale* term and *any_language* value, as
+        citeproc-js has it.
         """
         if self.strip_periods:
             node = _strip_periods(node)
         if self.text_case:
-            english = from_locale or context.english
+            english = from_locale or any_language or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
             node = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")
@@ -256,12 +278,19 @@ def _decorated(element: Element, render: Render) -> Render:
     if decoration == Decoration():
         return render
     from_locale = element.tag == "label" or element.get("term") is not None
+    variable = element.get("variable")
+    any_language = (
+        element.tag in {"text", "number"}
+        and variable is not None
+        and variable not in _LANGUAGE_CASED
+        and not variable.endswith(("title", "title-short"))
+    )
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
             return None
-        return decoration.apply(node, context, from_locale=from_locale)
+        return decoration.apply(node, context, from_locale=from_locale, any_language=any_language)
 
     return decorated
 
@@ -856,11 +885,13 @@ class CompiledNames:
 
     def _count(self, context: Context, names: list[Any]) -> int:
         """How many of *names* print (``form="count"``)."""
-        options = self._options(context)
-        count = len(names)
-        if options.et_al_min and options.et_al_use_first is not None and count >= options.et_al_min:
-            count = min(count, options.et_al_use_first + context.add_names)
-        return count
+        shown = shown_names(
+            names,
+            self._options(context),
+            add_names=context.add_names,
+            names_shown=context.names_shown,
+        )
+        return len(shown)
 
     def _one(self, context: Context, names: list[Any], term: str) -> Part:
         """One variable's names with their label (*term*)."""
@@ -877,6 +908,7 @@ class CompiledNames:
             subsequent=subsequent,
             sorting=context.sorting,
             add_names=context.add_names,
+            names_shown=context.names_shown,
             given_levels=context.given_levels,
             given_positions=positions,
             initials=context.initials_always,
@@ -886,7 +918,13 @@ class CompiledNames:
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        shown = shown_names(names, options, subsequent=subsequent, add_names=context.add_names)
+        shown = shown_names(
+            names,
+            options,
+            subsequent=subsequent,
+            add_names=context.add_names,
+            names_shown=context.names_shown,
+        )
         context.name_lists.append((rendered, names_identity(shown)))
         if self.label is None or context.sorting:
             return rendered
@@ -982,13 +1020,16 @@ class CompiledDate:
         value = parse_date(variable_value(context, self.variable))
         if value is None:
             return None
-        if value.literal:
-            self._mark_rendered(context)
-            return value.literal
         layout = self._layout(context)
         if layout is None:
             return None
         parts, joiner, decoration = layout
+        if value.literal:  # no sort key: a literal date sorts as no date
+            return (
+                None
+                if context.sorting
+                else self._literal(value.literal, parts, decoration, context)
+            )
         suffix = ""
         if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
             suffix = context.year_suffix
@@ -999,6 +1040,16 @@ class CompiledDate:
             context.year_suffix_used = True
         self._mark_rendered(context)
         node: Part = Rich(tuple(rendered))
+        return decoration.apply(node, context) if decoration != Decoration() else node
+
+    def _literal(
+        self, literal: str, parts: Sequence[DatePart], decoration: Decoration, context: Context
+    ) -> Part | None:
+        """A literal date, printed where the year would be (not at all without one)."""
+        node = render_literal(parts, literal, context.locale)
+        if node is None:
+            return None
+        self._mark_rendered(context)
         return decoration.apply(node, context) if decoration != Decoration() else node
 
     def _mark_rendered(self, context: Context) -> None:

@@ -43,6 +43,8 @@ class Context:
     """How many ``disambiguate="true"`` conditions may hold (the first ones tested)."""
     disambiguated: int = 0
     add_names: int = 0
+    names_shown: int = 0
+    """At least this many names before "et al." (0: as the style says)."""
     given_levels: Mapping[str, int] | None = None
     given_positions: tuple[int, ...] = ()
     """Given-name levels by position in the first list of names printed (then cleared)."""

@@ -165,6 +165,12 @@ def _rendered(
     return Rich(tuple(piece for piece in pieces if piece))
 
 
+def render_literal(parts: Sequence[DatePart], literal: str, locale: Locale) -> Part | None:
+    """A literal date in place of the year part of *parts* (none when they print no year)."""
+    year = next((part for part in parts if part.name == "year"), None)
+    return None if year is None else _rendered(year, literal, locale.lang.startswith("en"))
+
+
 def render_parts(
     parts: Sequence[DatePart],
     value: DateValue,

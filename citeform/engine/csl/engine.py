@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from citeform.engine.base import CiteRequest, CslItem, Entry, OutputFormat
 from citeform.engine.csl.notefield import with_note_fields
 from citeform.engine.csl.processor import Cite, Processor
@@ -60,8 +62,14 @@ class CslEngine:
 
     def _document_entries(self, items: Sequence[CslItem], indexes: Sequence[int]) -> list[Entry]:
         """The entries of *items* rendered as one document; *indexes* are their positions."""
-        keyed = {_key(item, index): item for index, item in zip(indexes, items, strict=True)}
-        index_of = {_key(item, index): index for index, item in zip(indexes, items, strict=True)}
+        keyed: dict[str, CslItem] = {}
+        index_of: dict[str, int] = {}
+        for index, item in zip(indexes, items, strict=True):
+            key = _key(item, index)
+            while key in keyed:  # each record given is an entry of its own, even with one id
+                key = f"{key}#{index}"
+            keyed[key] = item
+            index_of[key] = index
         clusters = [[Cite(key)] for key in keyed]
         citations, entries = self._processor(keyed).process(
             clusters, citations=self._style.bibliography is None
@@ -77,9 +85,13 @@ class CslEngine:
     ) -> list[Entry]:
         """Render citation *clusters* in document order, one :class:`Entry` per cluster.
 
-        The document is processed at once (positions, disambiguation, numbering); when it
-        fails, every cluster carries the error.
+        The document is processed at once (positions, disambiguation, numbering). A cluster
+        that fails has no text and a :class:`RenderError` naming it; when disambiguation
+        fails, the clusters render without it and the first carries the error.
         """
+        if note_numbers is not None and len(note_numbers) != len(clusters):
+            msg = f"{len(note_numbers)} note numbers for {len(clusters)} citation clusters"
+            raise ValueError(msg)
         items: dict[str, Any] = {}
         cite_clusters = []
         for cluster in clusters:
@@ -99,17 +111,29 @@ class CslEngine:
                     )
                 )
             cite_clusters.append(cites)
+        processor = self._processor(items)
         try:
-            citations, _entries = self._processor(items).process(cite_clusters, note_numbers)
+            citations, _entries = processor.process(cite_clusters, note_numbers)
         except Exception as error:  # noqa: BLE001 - reported on every cluster
             return [_failed(index, error) for index in range(len(clusters))]
-        return [Entry(index, text) for index, text in enumerate(citations)]
+        errors = {place: _render_error(place, failure) for place, failure in processor.failures}
+        entries = []
+        for index, text in enumerate(citations):
+            failed = errors.get(f"citation cluster {index + 1}")
+            entries.append(Entry(index, None if failed else text, failed))
+        if "disambiguation" in errors and entries and entries[0].error is None:
+            entries[0] = attrs.evolve(entries[0], error=errors["disambiguation"])
+        return entries
 
 
 def _failed(index: int, error: Exception) -> Entry:
     """The entry of a failed item or cluster, its position counted from 1."""
-    message = f"{type(error).__name__}: {error}"
-    return Entry(index, None, RenderError(message, position=f"item {index + 1}"))
+    return Entry(index, None, _render_error(f"item {index + 1}", error))
+
+
+def _render_error(position: str, error: Exception) -> RenderError:
+    """*error* as a :class:`RenderError` at *position* (``item 2``, ``citation cluster 1``)."""
+    return RenderError(f"{type(error).__name__}: {error}", position=position)
 
 
 def _key(item: CslItem, index: int) -> str:

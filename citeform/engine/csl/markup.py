@@ -164,8 +164,8 @@ def parse_markup(text: str, quotes: Quotes = DEFAULT_QUOTES) -> Part:
             _tag(stack, match)
     if position < len(text):
         stack[-1].parts.append(apostrophes(text[position:]))
-    while len(stack) > 1:  # unclosed tags and quotes are text
-        stack[-2].parts.extend(stack.pop().as_text())
+    for frame in stack[1:]:  # unclosed tags and quotes are text, in the order written
+        stack[0].parts.extend(frame.as_text())
     parts = _sealed(_merged(stack[0].parts))
     if not parts:
         return ""
@@ -208,12 +208,18 @@ def _tag(stack: list[_Frame], match: re.Match[str]) -> None:
 def _merged(parts: list[Part]) -> list[Part]:
     """*parts* with neighbouring strings joined."""
     merged: list[Part] = []
+    run: list[str] = []
     for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += part
-        elif part != "":
-            merged.append(part)
-    return merged
+        if isinstance(part, str):
+            run.append(part)
+            continue
+        if run:
+            merged.append("".join(run))
+            run = []
+        merged.append(part)
+    if run:
+        merged.append("".join(run))
+    return [part for part in merged if part != ""]
 
 
 def _sealed(parts: list[Part]) -> list[Part]:

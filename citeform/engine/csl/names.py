@@ -311,9 +311,18 @@ def _and_term(options: NameOptions, locale: Locale) -> str:
 
 
 def shown_names(
-    names: Sequence[NameData], options: NameOptions, *, subsequent: bool = False, add_names: int = 0
+    names: Sequence[NameData],
+    options: NameOptions,
+    *,
+    subsequent: bool = False,
+    add_names: int = 0,
+    names_shown: int = 0,
 ) -> list[NameData]:
-    """The *names* that print before "et al." (*add_names* more where disambiguation asks)."""
+    """The *names* that print before "et al.".
+
+    Disambiguation asks for *add_names* more than a subsequent cite shows, or for at least
+    *names_shown*; a form that shows more already keeps its own count.
+    """
     minimum = (
         options.et_al_subsequent_min
         if subsequent and options.et_al_subsequent_min
@@ -325,7 +334,9 @@ def shown_names(
         else options.et_al_use_first
     )
     if minimum and use_first is not None and len(names) >= minimum:
-        return list(names[: use_first + add_names])
+        subsequent_first = options.et_al_subsequent_use_first or options.et_al_use_first or 0
+        requested = subsequent_first + add_names if add_names else 0
+        return list(names[: max(use_first, requested, names_shown)])
     return list(names)
 
 
@@ -355,6 +366,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     subsequent: bool = False,
     sorting: bool = False,
     add_names: int = 0,
+    names_shown: int = 0,
     given_levels: Mapping[str, int] | None = None,
     given_positions: Sequence[int] = (),
     initials: bool = False,
@@ -362,12 +374,15 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
 ) -> Part:
     """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
 
-    *add_names* shows more names before "et al."; *given_levels* expands given names
+    *add_names* shows more names before "et al.", *names_shown* at least so many;
+    *given_levels* expands given names
     by name (:func:`name_key`): 1 adds initials, 2 the full given name; *given_positions*
     does so by position in *names*; *initials* makes level 1 initials even where the
     style gives no ``initialize-with``; *language* is the item's.
     """
-    shown = shown_names(names, options, subsequent=subsequent, add_names=add_names)
+    shown = shown_names(
+        names, options, subsequent=subsequent, add_names=add_names, names_shown=names_shown
+    )
     rendered = [
         _decorated(
             format_name(
@@ -448,8 +463,8 @@ def _with_and(
     before = len(rendered) - 1
     inverted_before = _inverted(options, before - 1) and _personal(shown[before - 1])
     rule = options.delimiter_precedes_last
-    if rule == "after-inverted-name" and not _personal(shown[-1]):
-        rule = "contextual"  # an institution last follows its own rule, without this one
+    if not _personal(shown[-1]):
+        rule = "contextual"  # an institution last follows its own rule, not the name's
     prefix = (
         options.delimiter
         if options.delimiter_precedes_last == "after-inverted-name" and inverted_before

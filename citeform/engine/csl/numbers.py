@@ -28,7 +28,7 @@ _RANGE: Final = re.compile(
 _ROMAN_RANGE: Final = re.compile(r"^\s*[ivxlcdm]+\s*[-\u2013]\s*[ivxlcdm]+\s*$", re.IGNORECASE)
 _HYPHEN_OR_DASH: Final = re.compile(r"\s*[-\u2013]\s*")
 _ESCAPED_HYPHEN: Final = "\\-"
-MAX_ROMAN: Final = 3999
+MAX_ROMAN: Final = 5999
 """Larger numbers print as given, not as roman numerals."""
 _ROMAN: Final = (
     (1000, "m"),

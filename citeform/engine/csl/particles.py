@@ -15,8 +15,8 @@ from typing import Any, Final
 
 from citeform.engine.csl.markup import apostrophes
 
-_FAMILY_PARTICLE: Final = re.compile(r"^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
-"""A leading word ending in a hyphen, an apostrophe or a space, and the rest."""
+_FAMILY_PARTICLE: Final = re.compile(r"[^ ]+(?:-|\u02bb|\u2019| |') *(?=.)")
+"""A word ending in a hyphen, an apostrophe or a space, with more of the name after it."""
 _GIVEN_PARTICLE: Final = re.compile(r"^(.+?)( +[^ ]+)$")
 """The given name without its last word, and the last word with the spaces before it."""
 _LEADING_MARKS: Final = "-'\u02bb\u2019 "
@@ -32,11 +32,10 @@ def _lower_initial(word: str) -> bool:
 
 def _family_particle(family: str) -> tuple[str, str]:
     """The non-dropping particle leading *family*, and the family name after it."""
-    particle = ""
-    rest = family
-    while (match := _FAMILY_PARTICLE.match(rest)) and _lower_initial(match.group(1)):
-        particle += match.group(1)
-        rest = match.group(2)
+    end = 0
+    while (match := _FAMILY_PARTICLE.match(family, end)) and _lower_initial(match.group()):
+        end = match.end()
+    particle, rest = family[:end], family[end:]
     trimmed = particle.strip()
     if particle.endswith(" ") and trimmed.endswith(("'", "\u2019")):
         trimmed += " "  # "de' Frinkle": the space after an apostrophe stays

@@ -13,7 +13,6 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.citeproc.formats import html_entry
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
 from citeform.engine.csl.cluster_sort import comparable as _comparable
 from citeform.engine.csl.collapse import RenderedCite, collapse
@@ -74,6 +73,22 @@ class Processor:
     locale: Locale
     output: str
     items: dict[str, Mapping[str, Any]]
+    failures: list[tuple[str, Exception]] = attrs.field(factory=list)
+    """What failed while processing (``citation cluster 2``, ``disambiguation``) and why."""
+
+    def _names_shown(self, settings: Settings) -> int:
+        """How many names the citations show after adding names (0: as the style says)."""
+        if not settings.add_names:
+            return 0
+        options = self.style.citation.options
+        use_first = options.get("et-al-subsequent-use-first") or options.get("et-al-use-first")
+        return int(use_first or 0) + settings.add_names
+
+    @property
+    def _initials_always(self) -> bool:
+        """Whether given-name level 1 means initials even without ``initialize-with``."""
+        rule = self.style.citation.options.get("givenname-disambiguation-rule", "")
+        return rule.endswith("-with-initials")
 
     def _render_output(self, node: Part) -> str:
         return flatten(node, self.locale.quotes, self.output)
@@ -121,7 +136,9 @@ class Processor:
             return (0, names)
         if variable in DATE_VARIABLES:
             date = parse_date(value)
-            return _MISSING if date is None else (0, (date.start, date.end or date.start))
+            if date is None or date.literal:  # a literal date sorts as no date
+                return _MISSING
+            return (0, (date.start, date.end or date.start))
         if variable in NUMBER_VARIABLES:
             match = re.search(r"-?\d+", str(value))
             return (0, int(match.group())) if match else (0, str(value))
@@ -150,7 +167,11 @@ class Processor:
     def render_entry(
         self, item_id: str, number: int, settings: Settings
     ) -> tuple[Part | None, Context]:
-        """One bibliography entry as rich text, with the context it was rendered in."""
+        """One bibliography entry as rich text, with the context it was rendered in.
+
+        The names the citations added (counted as the citation's et-al options count them),
+        and the given names they expanded, show here too where the entry would show less.
+        """
         section = self.style.bibliography
         assert section is not None  # noqa: S101 - only called for styles with a bibliography
         context = Context(
@@ -160,6 +181,10 @@ class Processor:
             citation_number=number,
             year_suffix=settings.year_suffix,
             disambiguate=settings.disambiguate,
+            names_shown=self._names_shown(settings),
+            given_levels=settings.given_levels,
+            given_positions=settings.given_positions,
+            initials_always=self._initials_always,
         )
         if section.first_child is not None and section.rest is not None:
             return self._aligned(section, context), context
@@ -184,7 +209,9 @@ class Processor:
             parts.append(Rich((margin,), display="left-margin"))
         if rest is not None:
             inline = attrs.evolve(layout, prefix="").apply(rest, context)
-            parts.append(Rich((_rstrip(inline),), display="right-inline"))
+            trimmed = _rstrip(inline)
+            parts.append(Rich((trimmed,), display="right-inline"))
+            parts.append(plain(inline)[len(plain(trimmed)) :])  # its ending spaces go after it
         return Rich(tuple(parts)) if parts else None
 
     def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
@@ -212,9 +239,7 @@ class Processor:
             add_names=settings.add_names,
             given_levels=settings.given_levels,
             given_positions=settings.given_positions,
-            initials_always=self.style.citation.options.get(
-                "givenname-disambiguation-rule", ""
-            ).endswith("-with-initials"),
+            initials_always=self._initials_always,
             suppress_first_names=without_names or cite.suppress_author,
             comparing=comparing,
             author_only=cite.author_only,
@@ -260,16 +285,18 @@ class Processor:
             else list(cited)
         )
         numbers = {item_id: index + 1 for index, item_id in enumerate(order)}
-        if len(order) > 1:
-            settings = disambiguate(
-                order,
-                self.items,
-                self.style.citation.options,
-                self._key_function(numbers),
-                extra_text=self.style.has_disambiguate,
-            )
-        else:  # one item: nothing to sort, nothing to tell apart
-            settings = {item_id: Settings() for item_id in order}
+        settings = {item_id: Settings() for item_id in order}
+        if len(order) > 1:  # one item: nothing to tell apart
+            try:
+                settings = disambiguate(
+                    order,
+                    self.items,
+                    self.style.citation.options,
+                    self._key_function(numbers),
+                    extra_text=self.style.has_disambiguate,
+                )
+            except Exception as error:  # noqa: BLE001 - reported, rendered without it
+                self.failures.append(("disambiguation", error))
         rendered = self._citations(clusters, numbers, settings, note_numbers) if citations else []
         entries = self._bibliography(order, numbers, settings) if bibliography else []
         return rendered, entries
@@ -298,6 +325,7 @@ class Processor:
             if node is None:
                 entries.append((item_id, ""))
                 continue
+            node = capitalize_leading_term(node)
             if (
                 substitute is not None
                 and context.first_names is not None
@@ -310,9 +338,9 @@ class Processor:
                     for names, _key in lists[1:]:
                         node = _replace(node, names, "")
                 previous_names = names_text
-            text = self._render_output(capitalize_leading_term(node))
+            text = self._render_output(node)
             # citeproc-js keeps an HTML entry's outer spaces inside its division
-            entries.append((item_id, html_entry(text) if self.output == "html" else text.strip()))
+            entries.append((item_id, _html_entry(text) if self.output == "html" else text.strip()))
         return entries
 
     def _citations(
@@ -327,43 +355,57 @@ class Processor:
         out: list[str] = []
         for index, cluster in enumerate(clusters):
             note = note_numbers[index] if note_numbers and index < len(note_numbers) else index + 1
-            cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
-            cites = self._sorted_cites(cites, numbers, settings)
-            positions = tracker.cluster(cites, note)
-            rendered: list[RenderedCite] = []
-            for cite, data in zip(cites, positions, strict=True):
-                item_settings = settings[cite.item_id]
-                node, context = self.render_cite(
-                    cite, data, numbers.get(cite.item_id, 0), item_settings
-                )
-                if node is None:
-                    continue
-                names = plain(context.first_names) if context.first_names is not None else ""
-                texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
-                rendered.append(
-                    RenderedCite(
-                        cite,
-                        node,
-                        names,
-                        numbers.get(cite.item_id, 0),
-                        item_settings,
-                        data,
-                        text_rendered=bool(texts),
-                    )
-                )
-            if not rendered:
-                out.append(NO_PRINTED_FORM)
-                continue
-            body = Rich(tuple(collapse(rendered, section, self)))
-            if all(c.author_only for c in cites):  # names alone, without their formatting
-                out.append(self._render_output(plain(body)))
-                continue
-            context = Context({}, self.locale, "citation")
-            decorated = section.decoration.apply(body, context)
-            if self.style.cls == "note":
-                decorated = capitalize_leading_term(decorated)
-            out.append(self._render_output(decorated) or NO_PRINTED_FORM)
+            try:
+                out.append(self.render_cluster(cluster, note, tracker, numbers, settings))
+            except Exception as error:  # noqa: BLE001 - reported, the other clusters render
+                self.failures.append((f"citation cluster {index + 1}", error))
+                out.append("")
         return out
+
+    def render_cluster(
+        self,
+        cluster: Sequence[Cite],
+        note: int,
+        tracker: PositionTracker,
+        numbers: Mapping[str, int],
+        settings: Mapping[str, Settings],
+    ) -> str:
+        """One citation cluster in note *note*: its cites sorted, placed, rendered and collapsed."""
+        cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
+        cites = self._sorted_cites(cites, numbers, settings)
+        positions = tracker.cluster(cites, note)
+        rendered: list[RenderedCite] = []
+        for cite, data in zip(cites, positions, strict=True):
+            item_settings = settings[cite.item_id]
+            node, context = self.render_cite(
+                cite, data, numbers.get(cite.item_id, 0), item_settings
+            )
+            if node is None:
+                continue
+            names = plain(context.first_names) if context.first_names is not None else ""
+            texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
+            rendered.append(
+                RenderedCite(
+                    cite,
+                    node,
+                    names,
+                    numbers.get(cite.item_id, 0),
+                    item_settings,
+                    data,
+                    text_rendered=bool(texts),
+                )
+            )
+        if not rendered:
+            return NO_PRINTED_FORM
+        section = self.style.citation
+        body = Rich(tuple(collapse(rendered, section, self)))
+        if all(c.author_only for c in cites):  # names alone, without their formatting
+            return self._render_output(plain(body))
+        context = Context({}, self.locale, "citation")
+        decorated = section.decoration.apply(body, context)
+        if self.style.cls == "note":
+            decorated = capitalize_leading_term(decorated)
+        return self._render_output(decorated) or NO_PRINTED_FORM
 
     def _sorted_cites(
         self, cites: list[Cite], numbers: Mapping[str, int], settings: Mapping[str, Settings]
@@ -429,6 +471,11 @@ def _names_override(override: Mapping[str, str]) -> dict[str, Any]:
     if "names-use-last" in override:
         result["et_al_use_last"] = override["names-use-last"] == "true"
     return result
+
+
+def _html_entry(text: str) -> str:
+    """An HTML entry in its ``csl-entry`` division (display divisions bring their own spaces)."""
+    return f'<div class="csl-entry">{text}</div>'
 
 
 def _rstrip(node: Part) -> Part:

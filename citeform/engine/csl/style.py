@@ -22,6 +22,7 @@ from citeform.errors import UnknownStyleError
 
 _INHERITABLE: Final = NAME_ATTRIBUTES | {"name-form", "name-delimiter", "names-delimiter"}
 """Options that cs:style, cs:citation and cs:bibliography give the names they contain."""
+_BRANCHING: Final = frozenset({"choose", "if", "else-if", "else"})
 
 
 @attrs.frozen(eq=False)
@@ -125,6 +126,23 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
     )
 
 
+def _display_at_top_level(element: Element, *, top: bool = False) -> Element:
+    """*element* without the ``display`` attributes citeproc-js ignores.
+
+    Only a layout's own elements keep theirs (a choose between does not count); those
+    inside a group, a macro or names lose them.
+    """
+    if element.tag == "layout":
+        children = tuple(_display_at_top_level(child, top=True) for child in element.children)
+    else:
+        inside = top and element.tag in _BRANCHING
+        children = tuple(_display_at_top_level(child, top=inside) for child in element.children)
+    attributes = element.attributes
+    if not top and "display" in attributes:
+        attributes = MappingProxyType({k: v for k, v in attributes.items() if k != "display"})
+    return attrs.evolve(element, attributes=attributes, children=children)
+
+
 def _uses(
     element: Element, attribute: str, value: str, macros: Mapping[str, Element] | None = None
 ) -> bool:
@@ -153,6 +171,7 @@ def _compile_cached(path: str) -> CompiledStyle:
     root = parse_file(Path(path))
     if root.tag != "style":
         raise UnknownStyleError("not a CSL style (no cs:style root)", source=path)
+    root = _display_at_top_level(root)
     macros = {macro.get("name") or "": macro for macro in root.all("macro")}
     inherited = {k: v for k, v in root.attributes.items() if k in _INHERITABLE}
     compiler = Compiler(

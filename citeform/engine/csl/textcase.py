@@ -132,6 +132,9 @@ _DOTTED_I: Final = frozenset({"tr", "az"})
 WordChange = Callable[[str, bool, bool, bool], str]
 """Changes one word, told whether it is the first, follows a colon, is the last."""
 _WORD: Final = re.compile(r"[^\s\u2013\u2014/]+")
+_GREEK_FIRST: Final = 0x370
+_GREEK_LAST: Final = 0x3FF
+_MARKS: Final = "\"'\u201c\u201d\u2018\u2019()[]{}.,;:?!"
 
 
 def _map_words(text: str, change: WordChange, state: dict[str, int]) -> str:
@@ -158,8 +161,8 @@ def _upper_first(word: str) -> str:
         return word
     for index, char in enumerate(word):
         if char.isalpha():
-            if ord(char) > 0x24F:  # only Latin letters are capitalised, as citeproc-js does
-                return word
+            if _GREEK_FIRST <= ord(char) <= _GREEK_LAST and not word[index + 1 :].strip(_MARKS):
+                return word  # a lone Greek letter is a symbol (alpha helix), not a word
             return word[:index] + char.upper() + word[index + 1 :]
         if char.isalnum():
             return word
@@ -190,6 +193,8 @@ def _title_single(word: str, first: bool, after_colon: bool, last: bool) -> str:
         return word
     if core in STOP_WORDS and not first and not after_colon and not last:
         return word.lower() if _is_lower(word) else word
+    if len(word.strip(_MARKS)) == 1 and not first and not after_colon:
+        return word  # a one-letter word (``и``, a variable) is left as it is
     return _upper_first(word) if _is_lower(word) else word
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -275,3 +276,35 @@ def test_with_initials_rules_give_initials_even_without_initialize_with(
         'disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names-with-initials"'
     )
     assert _cite_each(_processor(tmp_path, en, items, options, name=name)) == expected
+
+
+def test_the_bibliography_shows_the_names_its_citations_needed(tmp_path: Path, en: Locale) -> None:
+    items = [
+        _item("a", ("Smith", "John"), ("Doe", "Al"), ("Roe", "Bo")),
+        _item("b", ("Smith", "John"), ("Poe", "Cy"), ("Roe", "Bo")),
+        _item("c", ("Smith", "J."), ("Poe", "Cy"), ("Roe", "Bo")),
+    ]
+    options = (
+        'et-al-min="3" et-al-use-first="1" disambiguate-add-names="true" '
+        'disambiguate-add-givenname="true"'
+    )
+    processor = _processor(tmp_path, en, items, options)
+    path = Path(processor.style.path)
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("<bibliography>", '<bibliography et-al-min="3" et-al-use-first="1">')
+        .replace("<name/>", '<name initialize-with=". "/>'),
+        encoding="utf-8",
+    )
+    processor = attrs.evolve(processor, style=compile_style(path.rename(tmp_path / "bib.csl")))
+    citations, entries = processor.process([[Cite("a")], [Cite("b")], [Cite("c")]])
+    assert citations == [
+        "John Smith, Doe, et al. 1980",
+        "John Smith, Poe, et al. 1980",
+        "J. Smith et al. 1980",
+    ]
+    assert [text for _id, text in entries] == [
+        "a. John Smith, A. Doe, et al. 1980",
+        "b. John Smith, C. Poe, et al. 1980",
+        "c. J. Smith et al. 1980",
+    ]

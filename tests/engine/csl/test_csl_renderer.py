@@ -13,7 +13,7 @@ from strategies import records
 
 from citeform.engine.base import OutputFormat
 from citeform.model import Record
-from citeform.rendering import Renderer
+from citeform.rendering import DEFAULT_ENGINE, ENGINES, Renderer
 
 STYLES = (
     "apa",
@@ -46,12 +46,22 @@ OUTPUTS: tuple[OutputFormat, ...] = ("text", "html")
 HOSTILE = ["<script>alert(1)</script>", "<b>bold</b> & <i>it</i>", "a < b > c", '"quoted" & <x>']
 
 
-def test_a_csl_renderer_pickles_with_its_engine() -> None:
-    renderer = Renderer("apa", locale="en-US", engine="csl")
+def test_a_renderer_pickles_with_its_engine(engine_name: str) -> None:
+    renderer = Renderer("apa", locale="en-US", engine=engine_name)
     copy = pickle.loads(pickle.dumps(renderer))
-    assert copy.engine_name == "csl"
-    assert repr(copy) == "Renderer(style='apa', locale='en-US', format='text', engine='csl')"
+    assert copy.engine_name == engine_name
+    assert repr(copy) == repr(renderer)
     assert copy.entry(ENTRIES[0]) == renderer.entry(ENTRIES[0])
+
+
+def test_the_repr_names_an_engine_other_than_the_default() -> None:
+    other = next(name for name in ENGINES if name != DEFAULT_ENGINE)
+    assert repr(Renderer("apa", locale="en-US", engine=other)) == (
+        f"Renderer(style='apa', locale='en-US', format='text', engine={other!r})"
+    )
+    assert repr(Renderer("apa", locale="en-US")) == (
+        "Renderer(style='apa', locale='en-US', format='text')"
+    )
 
 
 def test_one_renderer_shared_by_threads_renders_as_one_per_thread() -> None:

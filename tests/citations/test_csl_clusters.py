@@ -189,7 +189,7 @@ def test_the_delimiter_shortens_only_next_to_affix_punctuation(
 
 
 def test_page_range_format_shortens_only_page_locators() -> None:
-    item = _item("r", "Weber", 1922)
+    item = _item("r", "Weber", 1922, title="Memory")
     renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
     cited = renderer.document(
         [
@@ -198,8 +198,8 @@ def test_page_range_format_shortens_only_page_locators() -> None:
         ]
     )
     assert cited == [
-        "Max Weber, Title R (1922), 363\u201383.",
-        "Weber, Title R, secs. 142\u2013162.",
+        "Max Weber, Memory (1922), 363\u201383.",
+        "Weber, Memory, secs. 142\u2013162.",
     ]
 
 

@@ -214,3 +214,27 @@ def test_author_only_without_names_prints_what_comes_first() -> None:
     item = _item("t", None, 1922, title="Water of Rivers", publisher="Harbour Press")
     renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
     assert renderer.document([[CiteItem(item, author_only=True)]]) == ["Water of Rivers"]
+
+
+def test_numeric_author_only_prints_its_affixes_alone() -> None:
+    renderer = Renderer("ieee", locale="en-US", engine="csl")
+    item = _item("a", "Weber", 1922)
+    cited = renderer.document(
+        [[CiteItem(item, prefix="see ", suffix=" (reprint)", author_only=True)]]
+    )
+    assert cited == ["see  (reprint)"]
+
+
+def test_a_locator_the_style_does_not_print_leaves_a_number_range_whole() -> None:
+    items = [_item(key, name, 2000) for key, name in (("a", "Weber"), ("b", "Kim"), ("c", "Li"))]
+    renderer = Renderer("nature", locale="en-US", engine="csl")
+    cites = [CiteItem(items[0], locator="5", label="figure"), items[1], items[2]]
+    assert renderer.document([cites]) == ["1\u20133"]
+
+
+def test_a_nameless_cite_that_tried_a_text_variable_does_not_collapse() -> None:
+    named = _item("n", "Smith", 2017)
+    nameless = {"id": "x", "type": "article-journal"}
+    renderer = Renderer("harvard-cite-them-right", locale="en-US", engine="csl")
+    cited = renderer.document([[named, CiteItem(nameless, prefix="vgl. ")]])
+    assert cited == ["(Smith, 2017; vgl. no date)"]

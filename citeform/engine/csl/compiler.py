@@ -246,6 +246,9 @@ def _strip_periods(node: Part) -> Part:
     return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
 
 
+_NOT_COLLAPSING: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
+"""Variables whose ``cs:text`` leaves a cite free to collapse (see ``text_variable_tried``)."""
+
 _AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
 
 
@@ -506,8 +509,11 @@ class Compiler:
         # a group is not suppressed for lack of a year suffix (disambiguation adds it)
         counted = variable != "year-suffix"
 
+        tried = variable not in _NOT_COLLAPSING
+
         def render(context: Context) -> Part | None:
             context.called += counted
+            context.text_variable_tried |= tried
             value = variable_value(context, variable, form)
             if value is None:
                 return None

@@ -247,9 +247,9 @@ class Processor:
         if cite.author_only:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
-        if node is None:
-            return None, context
-        if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
+        if node is None and not (cite.author_only and (cite.prefix or cite.suffix)):
+            return None, context  # an author-only cite prints its affixes even alone
+        if node is not None and self.style.cls == "note" and ends_sentence(cite.prefix or ""):
             node = capitalize_leading_term(node)
         quotes = self.locale.quotes
         parts = [
@@ -392,7 +392,8 @@ class Processor:
                     numbers.get(cite.item_id, 0),
                     item_settings,
                     data,
-                    text_rendered=bool(texts),
+                    text_rendered=bool(texts) or context.text_variable_tried,
+                    locator_printed="locator" in context.rendered_variables,
                 )
             )
         if not rendered:

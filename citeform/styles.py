@@ -45,6 +45,8 @@ _PARENT_LINK = re.compile(
 _DEFAULT_LOCALE = re.compile(r'<style\b[^>]*?\bdefault-locale="([^"]+)"')
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 _STYLE_LOCALE = re.compile(r'<locale\b[^>]*\bxml:lang="([^"]+)"')
+_LANGUAGE_TAG: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+"""A locale name as CSL writes it (``de``, ``de-AT``, ``sr-Latn-RS``): nothing else is looked up."""
 
 
 @attrs.frozen
@@ -89,9 +91,18 @@ def _find_by_id(style_id: str) -> Path | None:
 
 
 def defines_locale(path: Path, locale: str) -> bool:
-    """Whether the style at *path* has a ``cs:locale`` for *locale* or its language."""
+    """Whether the style at *path* defines *locale* and no locale file covers its language.
+
+    The style's ``cs:locale`` may name *locale* or its language. Only a language tag is looked
+    up: anything else (a path, a control character) is not.
+    """
+    language = locale.split("-", maxsplit=1)[0].lower()
+    if not _LANGUAGE_TAG.fullmatch(locale) or any(
+        known.split("-", maxsplit=1)[0].lower() == language for known in available_locales()
+    ):
+        return False
     languages = set(_STYLE_LOCALE.findall(path.read_text(encoding="utf-8", errors="replace")))
-    return bool({locale, locale.split("-", maxsplit=1)[0]} & languages)
+    return bool({locale, language} & languages)
 
 
 def resolve_style(name: str | os.PathLike[str]) -> Style:

@@ -2,7 +2,8 @@
 
 Text is compared without markup and punctuation, then by ICU's collator for the
 locale on base letters only (case and accents tie, and tied entries keep their order),
-scripts in the locale's order (Cyrillic before Latin in Russian, for example).
+numbers by value ("Work 2" before "Work 10"), scripts in the locale's order (Cyrillic
+before Latin in Russian, for example).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _NOT_SORTED: Final = re.compile(r"[^\w\s]+")
 def _collator(lang: str) -> Any:
     collator = icu.Collator.createInstance(icu.Locale(lang.replace("-", "_")))
     collator.setStrength(icu.Collator.PRIMARY)
+    collator.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
     return collator
 
 

@@ -17,7 +17,13 @@ import attrs
 
 from citeform.engine.csl import numbers
 from citeform.engine.csl.context import CiteData, Context
-from citeform.engine.csl.dates import DatePart, parse_date, render_literal, render_parts
+from citeform.engine.csl.dates import (
+    DatePart,
+    DateValue,
+    parse_date,
+    render_literal,
+    render_parts,
+)
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.names import (
     NameOptions,
@@ -1004,6 +1010,22 @@ _DATE_PART_SELECTIONS: Final[Mapping[str, frozenset[str]]] = {
 }
 
 
+def _date_sort_text(value: DateValue, shown: set[str]) -> str:
+    """The date as a macro sort key prints it: the parts shown, as zero-padded numbers.
+
+    The key compares as the dates do: years are offset so that BC sorts before AD, and a
+    range gives its start, then its end.
+    """
+
+    def one(date: tuple[int, int, int]) -> str:
+        year, month, day = date
+        month = month if "month" in shown else 0
+        day = day if "day" in shown else 0
+        return f"{year + 100000:06d}{month:02d}{day:02d}"
+
+    return one(value.start) + (one(value.end) if value.end else "")
+
+
 @attrs.frozen
 class CompiledDate:
     """One ``cs:date``: its own date parts, or the locale's (``form``) with its overrides."""
@@ -1030,12 +1052,8 @@ class CompiledDate:
         if layout is None:
             return None
         parts, joiner, decoration = layout
-        if value.literal:  # no sort key: a literal date sorts as no date
-            return (
-                None
-                if context.sorting
-                else self._literal(value.literal, parts, decoration, context)
-            )
+        if context.sorting or value.literal:
+            return self._sort_key_or_literal(value, parts, decoration, context)
         suffix = ""
         if self.implicit_year_suffix and context.year_suffix and not context.year_suffix_used:
             suffix = context.year_suffix
@@ -1047,6 +1065,17 @@ class CompiledDate:
         self._mark_rendered(context)
         node: Part = Rich(tuple(rendered))
         return decoration.apply(node, context) if decoration != Decoration() else node
+
+    def _sort_key_or_literal(
+        self, value: DateValue, parts: Sequence[DatePart], decoration: Decoration, context: Context
+    ) -> Part | None:
+        """The date in a sort key (a literal date gives none), or a literal date printed."""
+        if not context.sorting:
+            return self._literal(value.literal, parts, decoration, context)
+        if value.literal:
+            return None
+        self._mark_rendered(context)
+        return _date_sort_text(value, {part.name for part in parts})
 
     def _literal(
         self, literal: str, parts: Sequence[DatePart], decoration: Decoration, context: Context

@@ -210,10 +210,11 @@ def test_author_only_keeps_the_cite_prefix_and_suffix() -> None:
     assert renderer.document([[cite]]) == ["see Max Weber, emphasis added"]
 
 
-def test_author_only_without_names_prints_what_comes_first() -> None:
+def test_a_later_author_only_cite_without_names_prints_its_substitute() -> None:
     item = _item("t", None, 1922, title="Water of Rivers", publisher="Harbour Press")
     renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
-    assert renderer.document([[CiteItem(item, author_only=True)]]) == ["Water of Rivers"]
+    cited = renderer.document([[item], [CiteItem(item, prefix="cf. ", author_only=True)]])
+    assert cited == ["Water of Rivers (Harbour Press, 1922).", "cf. Water of Rivers"]
 
 
 def test_numeric_author_only_prints_its_affixes_alone() -> None:

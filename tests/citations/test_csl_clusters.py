@@ -186,3 +186,56 @@ def test_the_delimiter_shortens_only_next_to_affix_punctuation(
         assert between == ""
     else:
         assert between == delimiter
+
+
+def test_page_range_format_shortens_only_page_locators() -> None:
+    item = _item("r", "Weber", 1922, title="Memory")
+    renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
+    cited = renderer.document(
+        [
+            [CiteItem(item, locator="363-383", label="page")],
+            [CiteItem(item, locator="142-162", label="section")],
+        ]
+    )
+    assert cited == [
+        "Max Weber, Memory (1922), 363\u201383.",
+        "Weber, Memory, secs. 142\u2013162.",
+    ]
+
+
+def test_author_only_keeps_the_cite_prefix_and_suffix() -> None:
+    item = _item("p", "Weber", 1922)
+    renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
+    cite = CiteItem(item, prefix="see ", suffix=", emphasis added", author_only=True)
+    assert renderer.document([[cite]]) == ["see Max Weber, emphasis added"]
+
+
+def test_a_later_author_only_cite_without_names_prints_its_substitute() -> None:
+    item = _item("t", None, 1922, title="Water of Rivers", publisher="Harbour Press")
+    renderer = Renderer("chicago-notes-bibliography", locale="en-US", engine="csl")
+    cited = renderer.document([[item], [CiteItem(item, prefix="cf. ", author_only=True)]])
+    assert cited == ["Water of Rivers (Harbour Press, 1922).", "cf. Water of Rivers"]
+
+
+def test_numeric_author_only_prints_its_affixes_alone() -> None:
+    renderer = Renderer("ieee", locale="en-US", engine="csl")
+    item = _item("a", "Weber", 1922)
+    cited = renderer.document(
+        [[CiteItem(item, prefix="see ", suffix=" (reprint)", author_only=True)]]
+    )
+    assert cited == ["see  (reprint)"]
+
+
+def test_a_locator_the_style_does_not_print_leaves_a_number_range_whole() -> None:
+    items = [_item(key, name, 2000) for key, name in (("a", "Weber"), ("b", "Kim"), ("c", "Li"))]
+    renderer = Renderer("nature", locale="en-US", engine="csl")
+    cites = [CiteItem(items[0], locator="5", label="figure"), items[1], items[2]]
+    assert renderer.document([cites]) == ["1\u20133"]
+
+
+def test_a_nameless_cite_that_tried_a_text_variable_does_not_collapse() -> None:
+    named = _item("n", "Smith", 2017)
+    nameless = {"id": "x", "type": "article-journal"}
+    renderer = Renderer("harvard-cite-them-right", locale="en-US", engine="csl")
+    cited = renderer.document([[named, CiteItem(nameless, prefix="vgl. ")]])
+    assert cited == ["(Smith, 2017; vgl. no date)"]

@@ -40,11 +40,16 @@ class RenderedCite:
     settings: Settings
     data: CiteData
     text_rendered: bool = True
-    """Whether the cite printed a text variable besides names, dates and the locator."""
+    """Whether the cite printed a text variable besides names, dates and the locator, or
+    tried a ``cs:text`` of one."""
+    locator_printed: bool = True
+    """Whether the cite printed its locator (a number range breaks only at one that did)."""
 
 
-def _plain_cite(cite: Any) -> bool:
-    return not (cite.locator or cite.prefix or cite.suffix)
+def _plain_cite(rendered: RenderedCite) -> bool:
+    """Whether the cite printed neither affixes nor a locator (it may join a range)."""
+    cite = rendered.cite
+    return not ((cite.locator and rendered.locator_printed) or cite.prefix or cite.suffix)
 
 
 def _number_runs(rendered: Sequence[RenderedCite], delimiter: str, after: str) -> list[Part]:
@@ -56,8 +61,8 @@ def _number_runs(rendered: Sequence[RenderedCite], delimiter: str, after: str) -
         while (
             end + 1 < len(rendered)
             and rendered[end + 1].number == rendered[end].number + 1
-            and _plain_cite(rendered[end].cite)
-            and _plain_cite(rendered[end + 1].cite)
+            and _plain_cite(rendered[end])
+            and _plain_cite(rendered[end + 1])
         ):
             end += 1
         if out:
@@ -202,8 +207,8 @@ def _suffix_only(cite: RenderedCite, before: RenderedCite, processor: Processor)
     return (
         bool(suffix)
         and bool(before.settings.year_suffix)
-        and _plain_cite(cite.cite)
-        and _plain_cite(before.cite)
+        and _plain_cite(cite)
+        and _plain_cite(before)
         and _base(cite, processor) == _base(before, processor)
     )
 

@@ -252,22 +252,28 @@ def _strip_periods(node: Part) -> Part:
     return attrs.evolve(node, parts=tuple(_strip_periods(part) for part in node.parts))
 
 
+_NOT_COLLAPSING: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
+"""Variables whose ``cs:text`` leaves a cite free to collapse (see ``text_variable_tried``)."""
+
 _AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
 
 
 def _silenced_after_names(render: Render, element: Element) -> Render:
-    """*render*, printing nothing for an author-only cite once its names have printed.
+    """*render*, printing nothing for an author-only cite once something has printed.
 
-    As in citeproc-js the element still counts as printed (its group keeps its terms and
-    labels), and the citation number never prints.
+    The first names, date or variable that prints (a substitute's title for an item
+    without names) is the cite; what follows is silenced. As in citeproc-js a silenced
+    element still counts as printed (its group keeps its terms and labels), and the
+    citation number never prints.
     """
     numbering = element.get("variable") == "citation-number"
 
     def silenced(context: Context) -> Part | None:
+        printed_before = context.rendered > 0
         node = render(context)
         if (
             context.author_only
-            and (numbering or context.names_done)
+            and (numbering or context.names_done or printed_before)
             and node is not context.first_names
         ):
             return None
@@ -363,6 +369,16 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     if value in (None, "", []) and name in _ALIASES:
         value = item.get(_ALIASES[name])
     return None if value in (None, "", []) else value
+
+
+def _range_format(context: Context, variable: str, page_format: str | None) -> str | None:
+    """The ``page-range-format`` for *variable*.
+
+    A locator labelled other than page keeps its full ranges (only the hyphen becomes a dash).
+    """
+    if variable == "locator" and context.cite.label not in (None, "page"):
+        return None
+    return page_format
 
 
 def _short_form(item: Mapping[str, Any], name: str) -> Any:
@@ -505,8 +521,11 @@ class Compiler:
         # a group is not suppressed for lack of a year suffix (disambiguation adds it)
         counted = variable != "year-suffix"
 
+        tried = variable not in _NOT_COLLAPSING
+
         def render(context: Context) -> Part | None:
             context.called += counted
+            context.text_variable_tried |= tried
             value = variable_value(context, variable, form)
             if value is None:
                 return None
@@ -519,7 +538,9 @@ class Compiler:
                 text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
-                text = numbers.page_range(text, page_format, delimiter)
+                text = numbers.page_range(
+                    text, _range_format(context, variable, page_format), delimiter
+                )
             if variable in _VERBATIM or variable == "year-suffix":
                 return text
             if (
@@ -554,7 +575,9 @@ class Compiler:
                 text = numbers.with_and_symbol(text, _and_symbol(context))
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
-                return numbers.page_range(text, page_format, delimiter)
+                return numbers.page_range(
+                    text, _range_format(context, variable, page_format), delimiter
+                )
             if not numbers.tests_numeric(text):  # printed as it is, markup and all
                 return text
             return _number_text(text, form, variable, context)

@@ -62,6 +62,9 @@ class Context:
     in_substitute: bool = False
     author_only: bool = False
     """Printing only the author: once names have printed, variables print nothing more."""
+    text_variable_tried: bool = False
+    """Whether a ``cs:text`` of a variable (other than the locator, citation number, year
+    suffix or citation label) ran, printing or not: such a cite does not collapse."""
     comparing: bool = False
     """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
     literals: int = 0

@@ -248,7 +248,7 @@ class Processor:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if node is None:
-            if not (cite.suppress_author and (cite.prefix or cite.suffix)):
+            if not ((cite.suppress_author or cite.author_only) and (cite.prefix or cite.suffix)):
                 return None, context
             node = Rich(())  # the affixes print around the nothing left, as citeproc-js has it
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
@@ -394,7 +394,8 @@ class Processor:
                     numbers.get(cite.item_id, 0),
                     item_settings,
                     data,
-                    text_rendered=bool(texts),
+                    text_rendered=bool(texts) or context.text_variable_tried,
+                    locator_printed="locator" in context.rendered_variables,
                 )
             )
         if not rendered:

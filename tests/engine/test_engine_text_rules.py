@@ -84,6 +84,6 @@ def test_capitalize_first_and_all_leave_words_with_capitals() -> None:
     assert str(capitalize_all(String("long-term iPhone use"))) == "Long-term iPhone Use"
 
 
-def test_numbers_joined_by_slashes_are_one_numeric_number() -> None:
+def test_numbers_joined_by_slashes_are_one_numeric_number(engine_name: str) -> None:
     report = {"id": "r", "type": "report", "title": "Annual", "number": "12/2022"}
-    assert "(No. 12/2022)" in Renderer("apa", locale="en-US").entry(report)
+    assert "(No. 12/2022)" in Renderer("apa", locale="en-US", engine=engine_name).entry(report)

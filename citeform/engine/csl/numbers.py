@@ -21,6 +21,8 @@ _NUMERIC_WITH_LETTERS: Final = re.compile(
     rf"^\s*{_NUMBER_WITH_LETTERS}(?:\s*(?:[-\u2013,&]|and)\s*{_NUMBER_WITH_LETTERS})*\s*$"
 )
 _SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&]|\band\b)\s*")
+_PLURAL_PART: Final = re.compile(rf"{_NUMBER_WITH_LETTERS}(?:/\d+)*|[ivxlcdm]+", re.IGNORECASE)
+"""What a separator must join for a value to name more than one: a number each side."""
 _HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*[-\u2013]+\s*(?=\d)")
 _LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
 _RANGE: Final = re.compile(
@@ -79,11 +81,10 @@ def is_plural(value: object, and_term: str = "") -> bool:
     if _ROMAN_RANGE.match(text):
         return True
     text = text.replace(_ESCAPED_HYPHEN, "")
-    if len(_COUNTED.findall(text)) < 2:
-        return False
     if and_term and re.search(rf"\s{re.escape(and_term)}\s", text):
-        return True
-    return bool(_SEPARATORS.search(text))
+        return len(_COUNTED.findall(text)) > 1
+    parts = _SEPARATORS.split(text.strip())
+    return len(parts) > 1 and all(_PLURAL_PART.fullmatch(part) for part in parts)
 
 
 _AMPERSAND: Final = re.compile(r"\s*&\s*")

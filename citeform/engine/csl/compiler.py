@@ -225,9 +225,10 @@ class Decoration:
         if self.text_case:
             english = from_locale or any_language or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
-            node = apply_text_case(
+            cased = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")
             )
+            node = Rich((cased,), cased=True)
         if self.quotes:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:

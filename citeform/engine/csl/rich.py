@@ -46,6 +46,8 @@ class Rich:
     """A quoted passage in the locale's inner marks, outer ones when inside inner ones."""
     sealed: bool = False
     """A quoted passage that the style's punctuation after it does not move into."""
+    cased: bool = False
+    """Text an inner ``text-case`` has cased: an outer one leaves it alone."""
     empty: bool = attrs.field(init=False, eq=False, repr=False)
     """Whether the node holds no text (worked out once, when it is made)."""
 

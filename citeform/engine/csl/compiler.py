@@ -31,6 +31,7 @@ from citeform.engine.csl.names import (
     format_names,
     names_identity,
     shown_names,
+    without_written_et_al,
 )
 from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
@@ -890,6 +891,7 @@ class CompiledNames:
         positions, context.given_positions = context.given_positions, ()
         options = self._options(context)
         subsequent = context.cite.position != "first"
+        names, written_et_al = without_written_et_al(names)
         rendered = format_names(
             names,
             options,
@@ -903,6 +905,7 @@ class CompiledNames:
             given_positions=positions,
             initials=context.initials_always,
             language=str(context.item.get("language") or ""),
+            written_et_al=written_et_al,
         )
         if blank(rendered):
             return rendered

@@ -356,7 +356,7 @@ def without_written_et_al(names: Sequence[NameData]) -> tuple[list[NameData], bo
         match = _WRITTEN_ET_AL.search(given) if isinstance(given, str) else None
         if match is not None:
             found = True
-            name = {**name, "given": given[: match.start()]}  # noqa: PLW2901 - the cleaned name
+            name = {**name, "given": match.string[: match.start()]}  # noqa: PLW2901 - the cleaned name
         cleaned.append(name)
     return cleaned, found
 

@@ -112,10 +112,11 @@ def test_lower_case_part_after_a_hyphen_in_initials() -> None:
     assert Renderer("nlm-citation-sequence", locale="en-US").entry(item).startswith("1. Lee M jun.")
 
 
-def test_subsequent_author_substitute_partial_each() -> None:
+def test_subsequent_author_substitute_partial_each(engine_name: str) -> None:
     # british-journal-of-industrial-relations: subsequent-author-substitute-rule="partial-each"
     co_author = [{"family": "Roe", "given": "Anna"}, {"family": "Poe", "given": "Ben"}]
-    entries = Renderer("british-journal-of-industrial-relations", locale="en-US").bibliography(
+    style = "british-journal-of-industrial-relations"
+    entries = Renderer(style, locale="en-US", engine=engine_name).bibliography(
         [_book("a", "Roe", 2001, "Alpha"), _book("b", "Roe", 2002, "Beta", author=co_author)]
     )
     assert entries[0].startswith("Roe, A. (2001)")

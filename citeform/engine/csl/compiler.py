@@ -16,7 +16,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl import numbers
-from citeform.engine.csl.context import CiteData, Context
+from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
     DatePart,
     DateValue,
@@ -892,6 +892,7 @@ class CompiledNames:
         options = self._options(context)
         subsequent = context.cite.position != "first"
         names, written_et_al = without_written_et_al(names)
+        each: list[Part] = []
         rendered = format_names(
             names,
             options,
@@ -906,6 +907,7 @@ class CompiledNames:
             initials=context.initials_always,
             language=str(context.item.get("language") or ""),
             written_et_al=written_et_al,
+            each=each,
         )
         if blank(rendered):
             return rendered
@@ -918,7 +920,10 @@ class CompiledNames:
             add_names=context.add_names,
             names_shown=context.names_shown,
         )
-        context.name_lists.append((rendered, names_identity(shown)))
+        identities = (names_identity([name]) for name in shown)
+        context.name_lists.append(
+            PrintedNames(rendered, names_identity(shown), tuple(zip(each, identities, strict=True)))
+        )
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))

@@ -393,6 +393,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     initials: bool = False,
     language: str = "",
     written_et_al: bool = False,
+    each: list[Part] | None = None,
 ) -> Part:
     """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
 
@@ -401,29 +402,36 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     by name (:func:`name_key`): 1 adds initials, 2 the full given name; *given_positions*
     does so by position in *names*; *initials* makes level 1 initials even where the
     style gives no ``initialize-with``; *language* is the item's; *written_et_al*
-    ends the list in "et al." (one was written into a name).
+    ends the list in "et al." (one was written into a name); *each* collects the node
+    of each name shown.
     """
     shown = shown_names(
         names, options, subsequent=subsequent, add_names=add_names, names_shown=names_shown
     )
-    rendered = [
-        _decorated(
-            format_name(
-                name,
-                _expanded(
+    rendered: list[Part] = [
+        Rich(
+            (
+                _decorated(
+                    format_name(
+                        name,
+                        _expanded(
+                            options,
+                            _level(name, index, given_levels, given_positions),
+                            initials=initials,
+                        ),
+                        locale,
+                        inverted=_inverted(options, index),
+                        sorting=sorting,
+                        language=language,
+                    ),
                     options,
-                    _level(name, index, given_levels, given_positions),
-                    initials=initials,
                 ),
-                locale,
-                inverted=_inverted(options, index),
-                sorting=sorting,
-                language=language,
-            ),
-            options,
+            )
         )
         for index, name in enumerate(shown)
     ]
+    if each is not None:
+        each.extend(rendered)
     if not rendered:
         return ""
     if len(shown) < len(names) or written_et_al:

@@ -478,8 +478,12 @@ class Compiler:
         if (value := element.get("value")) is not None:
             return _decorated(
                 element,
-                _literal(
-                    lambda context: parse_markup(value, context.locale.quotes) if value else None
+                _held(
+                    _literal(
+                        lambda context: (
+                            parse_markup(value, context.locale.quotes) if value else None
+                        )
+                    )
                 ),
             )
         if (term := element.get("term")) is not None:
@@ -494,7 +498,9 @@ class Compiler:
         variable = element.get("variable")
         if variable is None:
             return lambda _context: None
-        return _decorated(element, self._text_variable(variable, element.get("form") or "long"))
+        return _decorated(
+            element, _held(self._text_variable(variable, element.get("form") or "long"))
+        )
 
     def _text_variable(self, variable: str, form: str) -> Render:
         page_format = self.page_range_format
@@ -713,6 +719,7 @@ class Compiler:
             else self.inherited.get("name-delimiter", ", "),
             delimiter_precedes_et_al=attributes.get("delimiter-precedes-et-al", "contextual"),
             delimiter_precedes_last=attributes.get("delimiter-precedes-last", "contextual"),
+            institution_precedes_last=self.inherited.get("delimiter-precedes-last", "contextual"),
             et_al_min=int(attributes.get("et-al-min", "0") or 0),
             et_al_use_first=int(attributes["et-al-use-first"])
             if attributes.get("et-al-use-first")
@@ -1168,6 +1175,16 @@ def _literal(render: Render) -> Render:
         return render(context)
 
     return counted
+
+
+def _held(render: Render) -> Render:
+    """*render*'s text held: its leading punctuation stays outside a quote closing before it."""
+
+    def held(context: Context) -> Part | None:
+        node = render(context)
+        return Rich((node,), held=True) if node else node
+
+    return held
 
 
 def _term_text(text: str | None) -> Part | None:

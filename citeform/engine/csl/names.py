@@ -41,6 +41,8 @@ class NameOptions:
     delimiter: str = ", "
     delimiter_precedes_et_al: str = "contextual"
     delimiter_precedes_last: str = "contextual"
+    institution_precedes_last: str = "contextual"
+    """The rule before "and" when an institution comes last: the inherited one, not cs:name's."""
     et_al_min: int = 0
     et_al_use_first: int | None = None
     """``None`` when the style does not set it: the list is not shortened."""
@@ -494,8 +496,10 @@ def _with_and(
     before = len(rendered) - 1
     inverted_before = _inverted(options, before - 1) and _personal(shown[before - 1])
     rule = options.delimiter_precedes_last
-    if not _personal(shown[-1]):
-        rule = "contextual"  # an institution last follows its own rule, not the name's
+    if not _personal(shown[-1]):  # an institution last follows the inherited rule
+        rule = options.institution_precedes_last
+        if rule == "after-inverted-name":
+            rule = "contextual"
     prefix = (
         options.delimiter
         if options.delimiter_precedes_last == "after-inverted-name" and inverted_before

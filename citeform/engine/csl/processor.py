@@ -249,14 +249,16 @@ class Processor:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if node is None:
-            return None, context
+            if not (cite.suppress_author and (cite.prefix or cite.suffix)):
+                return None, context
+            node = Rich(())  # the affixes print around the nothing left, as citeproc-js has it
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
             node = capitalize_leading_term(node)
         quotes = self.locale.quotes
         parts = [
             parse_markup(cite.prefix, quotes) if cite.prefix else None,
             node,
-            parse_markup(cite.suffix, quotes) if cite.suffix else None,
+            Rich((parse_markup(cite.suffix, quotes),), held=True) if cite.suffix else None,
         ]
         return Rich(tuple(part for part in parts if part)), context
 

@@ -48,6 +48,9 @@ class Rich:
     """A quoted passage that the style's punctuation after it does not move into."""
     cased: bool = False
     """Text an inner ``text-case`` has cased: an outer one leaves it alone."""
+    held: bool = False
+    """Text (a cite's suffix) whose leading punctuation stays outside a closing quotation
+    mark before it, except one stop with text after it."""
     empty: bool = attrs.field(init=False, eq=False, repr=False)
     """Whether the node holds no text (worked out once, when it is made)."""
 
@@ -194,8 +197,11 @@ _MERGE: Final[Mapping[tuple[str, str], str]] = {
 _PUNCTUATION: Final = ".?!,:;"
 _INTO_QUOTES: Final = ".,?!"
 """Punctuation that moves inside a closing quotation mark where the locale asks."""
-_TEXT, _MARKUP, _CLOSE, _SEALED = range(4)
-"""Kinds of written pieces: text, markup, a closing quotation mark (sealed or not)."""
+_HELD_INTO_QUOTES: Final = ".?!"
+"""What of held text's leading punctuation moves inside quotes: one stop, if text follows."""
+_TEXT, _MARKUP, _CLOSE, _SEALED, _HELD = range(5)
+"""Kinds of written pieces: text, markup, a closing quotation mark (sealed or not), text
+that starts a held node (its punctuation stays where it is)."""
 
 _KINDS: Final[Mapping[tuple[str, str], str]] = {
     ("font-style", "italic"): "italic",
@@ -269,6 +275,8 @@ class _Flattener:
         """Whether each open quotation is written with the inner marks."""
         self.active: dict[str, bool] = {}
         """Whether each kind of formatting is in effect where writing is."""
+        self.holding = False
+        """Whether the next text starts a held node."""
 
     def text(self, text: str, kind: int = _TEXT) -> None:
         if not text:
@@ -281,6 +289,9 @@ class _Flattener:
             text = text[1:]
             if not text:
                 return
+        if self.holding and kind == _TEXT:
+            kind = _HELD
+        self.holding = False
         self.pieces.append(text)
         self.kinds.append(kind)
         self.last = text[-1]
@@ -299,7 +310,7 @@ class _Flattener:
         """
         for index in range(len(self.pieces) - 1, -1, -1):
             piece = self.pieces[index]
-            if self.kinds[index] != _TEXT or not piece:
+            if self.kinds[index] not in {_TEXT, _HELD} or not piece:
                 continue
             merged = _MERGE.get((piece[-1], mark))
             if merged is None:
@@ -338,6 +349,8 @@ class _Flattener:
             self.markup(opening)
             closing.append(close)
         opened = self._open_formatting(node.formatting, closing, flips=node.markup)
+        if node.held:
+            self.holding = True
         if node.quoted:
             self._quote(opening=True, inner=node.inner)
         for part in node.parts:
@@ -430,9 +443,14 @@ class _Flattener:
         """Take the punctuation in *movable* that text pieces from *start* on begin with."""
         run = ""
         for index in range(start, len(self.pieces)):
+            following = self.pieces[index]
+            if self.kinds[index] == _HELD:  # one stop that more text follows
+                if following[0] in _HELD_INTO_QUOTES and len(following) > 1:
+                    self.pieces[index] = following[1:]
+                    return run + following[0]
+                break
             if self.kinds[index] != _TEXT:
                 break
-            following = self.pieces[index]
             taken = len(following) - len(following.lstrip(movable))
             run += following[:taken]
             self.pieces[index] = following[taken:]

@@ -3,7 +3,8 @@
 Each form walks the strings of a rendered node in order with one running state, so
 "first word" and "after a colon" hold across formatting boundaries. Title case
 follows CSL: English only, stop words lower-case except first and last and after a
-colon, words with any capital beyond the first letter left as they are.
+colon, words with any capital beyond the first letter left as they are. As in citeproc-js,
+a one-letter word is capitalised only first or after a colon (a last ``a`` stays lower).
 """
 
 from __future__ import annotations
@@ -190,6 +191,8 @@ def _title_word(word: str, first: bool, after_colon: bool, last: bool) -> str:
 def _title_single(word: str, first: bool, after_colon: bool, last: bool) -> str:
     core = word.strip("\"'\u201c\u201d\u2018\u2019([{").lower()
     if not _is_lower(word[1:]) and any(char.isupper() for char in word[1:]):
+        return word
+    if len(word) == 1 and not first and not after_colon:
         return word
     if core in STOP_WORDS and not first and not after_colon and not last:
         return word.lower() if _is_lower(word) else word

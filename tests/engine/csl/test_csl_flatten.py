@@ -38,6 +38,18 @@ def test_punctuation_moves_into_quotes_where_the_locale_says() -> None:
     assert flatten(node, OUTSIDE, "text") == "\u201cTitle\u201d, next"
 
 
+def test_punctuation_of_held_text_stays_outside_quotes() -> None:
+    title = Rich(("Title",), quoted=True)
+    suffix = Rich((", emphasis added",), held=True)
+    assert flatten(Rich((title, suffix)), INSIDE, "text") == "\u201cTitle\u201d, emphasis added"
+    held_runs = ((". And so", ".\u201d And so"), ("?", "\u201d?"), ("., x", ".\u201d, x"))
+    for held, expected in held_runs:
+        node = Rich((title, Rich((held,), held=True)))
+        assert flatten(node, INSIDE, "text") == "\u201cTitle" + expected
+    styled = Rich((title, ", 2nd ed.", suffix))
+    assert flatten(styled, INSIDE, "text") == "\u201cTitle,\u201d 2nd ed., emphasis added"
+
+
 def test_german_quotes_and_straight_quotes_in_data() -> None:
     german = build_locale("de-DE").quotes
     node = Rich((parse_markup('Ein "Zitat" hier', german),), quoted=True)

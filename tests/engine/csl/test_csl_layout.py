@@ -280,3 +280,42 @@ def test_a_term_ending_an_aligned_entry_is_still_capitalised(tmp_path: Path) -> 
     path.write_text(style, "utf-8")
     (entry,) = CslEngine(path, "en-US", "text").bibliography([_item()])
     assert entry.text == "1. N.d."
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ('<text value="."/>', "\u201cT\u201d."),
+        ('<text value=", x"/>', "\u201cT\u201d, x"),
+        ('<text value=". x"/>', "\u201cT.\u201d x"),
+        ('<text variable="note"/>', "\u201cT\u201d, n"),
+        ('<text value="x" prefix=", "/>', "\u201cT,\u201d x"),
+        ('<text value="x" prefix=". "/>', "\u201cT.\u201d x"),
+    ],
+)
+def test_only_affixes_move_punctuation_into_a_closing_quote(
+    render: Any, after: str, expected: str
+) -> None:
+    layout = f'<text variable="title" quotes="true"/>{after}'
+    assert render(layout, [_item(note=", n")]) == [expected]
+
+
+def test_a_cite_left_empty_by_suppress_author_still_prints_its_affixes(tmp_path: Path) -> None:
+    path = tmp_path / "style.csl"
+    layout = '<layout prefix="(" suffix=")"><names variable="author"/></layout>'
+    path.write_text(
+        STYLE.format(locale="", macros="", layout="").replace(
+            '<layout><text variable="title"/></layout>', layout
+        ),
+        "utf-8",
+    )
+    engine = CslEngine(path, "en-US", "text")
+    item = {"id": "a", "type": "book", "author": [{"family": "Doe"}]}
+    cites = [
+        [CiteRequest(item, prefix="see ", suffix=", emphasis added", suppress_author=True)],
+        [CiteRequest(item, prefix="cf. ", suppress_author=True)],
+    ]
+    assert [entry.text for entry in engine.citations(cites)] == [
+        "(see , emphasis added)",
+        "(cf. )",
+    ]

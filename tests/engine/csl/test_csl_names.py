@@ -101,6 +101,22 @@ def test_and_and_the_delimiter_before_it(en: Locale) -> None:
     assert _names(en, 2, and_="text", delimiter_precedes_last="always") == "A. Ash, and A. Birch"
 
 
+@pytest.mark.parametrize(
+    ("count", "rule", "expected"),
+    [
+        (1, "always", "A. Ash and Amt"),
+        (2, "never", "A. Ash, A. Birch, and Amt"),
+        (2, "after-inverted-name", "A. Ash, A. Birch, and Amt"),
+    ],
+)
+def test_an_institution_last_takes_the_inherited_rule_before_and(
+    en: Locale, count: int, rule: str, expected: str
+) -> None:
+    names = [*NAMES[:count], {"literal": "Amt"}]
+    options = NameOptions(and_="text", delimiter_precedes_last=rule)
+    assert plain(format_names(names, options, en, et_al_term="et al.")) == expected
+
+
 def test_et_al_after_the_first_names(en: Locale) -> None:
     assert _names(en, et_al_min=3, et_al_use_first=1) == "A. Ash et al."
     assert _names(en, et_al_min=3, et_al_use_first=2) == "A. Ash, A. Birch, et al."

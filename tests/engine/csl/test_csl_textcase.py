@@ -25,6 +25,22 @@ def test_title_case_keeps_stop_words_lower_except_first_last_and_after_colon(
     assert plain(apply_text_case(text, "title")) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("memory and trade new in a", "Memory and Trade New in a"),
+        ("a vitamin b story", "A Vitamin b Story"),
+        ("rivers: a history", "Rivers: A History"),
+        ("a", "A"),
+        ("europe in", "Europe In"),
+    ],
+)
+def test_title_case_capitalises_one_letter_words_only_first_or_after_colon(
+    text: str, expected: str
+) -> None:
+    assert plain(apply_text_case(text, "title")) == expected
+
+
 def test_title_case_only_in_english() -> None:
     assert apply_text_case("der herr der ringe", "title", english=False) == "der herr der ringe"
 

@@ -16,7 +16,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl import numbers
-from citeform.engine.csl.context import CiteData, Context
+from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
     DatePart,
     DateValue,
@@ -31,6 +31,7 @@ from citeform.engine.csl.names import (
     format_names,
     names_identity,
     shown_names,
+    without_written_et_al,
 )
 from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
@@ -225,9 +226,10 @@ class Decoration:
         if self.text_case:
             english = from_locale or any_language or context.english
             language = context.locale.lang if from_locale else context.item.get("language")
-            node = apply_text_case(
+            cased = apply_text_case(
                 node, self.text_case, english=english, language=str(language or "")
             )
+            node = Rich((cased,), cased=True)
         if self.quotes:
             node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
@@ -919,6 +921,8 @@ class CompiledNames:
         positions, context.given_positions = context.given_positions, ()
         options = self._options(context)
         subsequent = context.cite.position != "first"
+        names, written_et_al = without_written_et_al(names)
+        each: list[Part] = []
         rendered = format_names(
             names,
             options,
@@ -932,6 +936,8 @@ class CompiledNames:
             given_positions=positions,
             initials=context.initials_always,
             language=str(context.item.get("language") or ""),
+            written_et_al=written_et_al,
+            each=each,
         )
         if blank(rendered):
             return rendered
@@ -944,7 +950,10 @@ class CompiledNames:
             add_names=context.add_names,
             names_shown=context.names_shown,
         )
-        context.name_lists.append((rendered, names_identity(shown)))
+        identities = (names_identity([name]) for name in shown)
+        context.name_lists.append(
+            PrintedNames(rendered, names_identity(shown), tuple(zip(each, identities, strict=True)))
+        )
         if self.label is None or context.sorting:
             return rendered
         return self.label.around(rendered, context, term, len(names))

@@ -8,7 +8,7 @@ locator), disambiguation settings and the bookkeeping of groups and substitution
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -25,6 +25,18 @@ class CiteData:
     position: str = "first"
     near_note: bool = False
     first_reference_note_number: int | None = None
+
+
+class PrintedNames(NamedTuple):
+    """A list of names as printed.
+
+    Its node, the identity of its names, and each name's node with its identity
+    (:func:`~citeform.engine.csl.names.names_identity`).
+    """
+
+    node: Part
+    identity: str
+    each: tuple[tuple[Part, str], ...] = ()
 
 
 @attrs.define(slots=True)
@@ -69,10 +81,10 @@ class Context:
     """Rendering the form compared for ambiguity (the ``accessed`` date prints nothing)."""
     literals: int = 0
     """How many term and value texts have rendered (inside a substitute, one ends it)."""
-    name_lists: list[tuple[Part, str]] = attrs.field(factory=list)
+    name_lists: list[PrintedNames] = attrs.field(factory=list)
     """The name lists printed so far (without their labels), each with the identity of
     its names (:func:`~citeform.engine.csl.names.names_identity`)."""
-    first_name_lists: tuple[tuple[Part, str], ...] = ()
+    first_name_lists: tuple[PrintedNames, ...] = ()
     """The name lists of :attr:`first_names` (what subsequent-author-substitute compares)."""
     author_substitute_off: bool = False
     """A substitute tried a ``cs:names`` with its own children that printed nothing, not

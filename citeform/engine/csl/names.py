@@ -342,6 +342,27 @@ def shown_names(
     return list(names)
 
 
+_WRITTEN_ET_AL: Final = re.compile(r"\s*,?\s*et\s+al\.?\s*$")
+"""An "et al." written at the end of a given name (``L., et al.``)."""
+
+
+def without_written_et_al(names: Sequence[NameData]) -> tuple[list[NameData], bool]:
+    """*names* without an "et al." written into a given name, and whether one was.
+
+    As in citeproc-js, such a list ends in the locale's "et al." term.
+    """
+    found = False
+    cleaned: list[NameData] = []
+    for name in names:
+        given = name.get("given")
+        match = _WRITTEN_ET_AL.search(given) if isinstance(given, str) else None
+        if match is not None:
+            found = True
+            name = {**name, "given": match.string[: match.start()]}  # noqa: PLW2901 - the cleaned name
+        cleaned.append(name)
+    return cleaned, found
+
+
 _NAME_PARTS: Final = (
     "non-dropping-particle",
     "family",
@@ -373,6 +394,8 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     given_positions: Sequence[int] = (),
     initials: bool = False,
     language: str = "",
+    written_et_al: bool = False,
+    each: list[Part] | None = None,
 ) -> Part:
     """The list of *names* with its delimiters, "and" and "et al." as *options* ask.
 
@@ -380,32 +403,40 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
     *given_levels* expands given names
     by name (:func:`name_key`): 1 adds initials, 2 the full given name; *given_positions*
     does so by position in *names*; *initials* makes level 1 initials even where the
-    style gives no ``initialize-with``; *language* is the item's.
+    style gives no ``initialize-with``; *language* is the item's; *written_et_al*
+    ends the list in "et al." (one was written into a name); *each* collects the node
+    of each name shown.
     """
     shown = shown_names(
         names, options, subsequent=subsequent, add_names=add_names, names_shown=names_shown
     )
-    rendered = [
-        _decorated(
-            format_name(
-                name,
-                _expanded(
+    rendered: list[Part] = [
+        Rich(
+            (
+                _decorated(
+                    format_name(
+                        name,
+                        _expanded(
+                            options,
+                            _level(name, index, given_levels, given_positions),
+                            initials=initials,
+                        ),
+                        locale,
+                        inverted=_inverted(options, index),
+                        sorting=sorting,
+                        language=language,
+                    ),
                     options,
-                    _level(name, index, given_levels, given_positions),
-                    initials=initials,
                 ),
-                locale,
-                inverted=_inverted(options, index),
-                sorting=sorting,
-                language=language,
-            ),
-            options,
+            )
         )
         for index, name in enumerate(shown)
     ]
+    if each is not None:
+        each.extend(rendered)
     if not rendered:
         return ""
-    if len(shown) < len(names):
+    if len(shown) < len(names) or written_et_al:
         return _truncated(rendered, names, options, locale, et_al_term)
     return _with_and(rendered, shown, options, locale, sorting=sorting)
 

@@ -7,8 +7,10 @@ from typing import Final
 
 from citeform.engine.csl.locale import Locale
 
+_ONE_NUMBER: Final = r"[A-Za-z]?\d+[A-Za-z]?(?:/\d+)*"
+"""One number: digits with a letter either side, or numbers joined by slashes (``12/2022``)."""
 _NUMERIC: Final = re.compile(
-    r"^\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:[-\u2013,&]|and|\s)\s*[A-Za-z]?\d+[A-Za-z]?)*\s*$"
+    rf"^\s*{_ONE_NUMBER}(?:\s*(?:[-\u2013,&]|and|\s)\s*{_ONE_NUMBER})*\s*$"
 )
 _COUNTED: Final = re.compile(
     r"\d+|\b(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\b"
@@ -18,7 +20,9 @@ _NUMBER_WITH_LETTERS: Final = r"(?:(?:\d*[A-Za-z]+0*)?\d+[A-Za-z]*|[ivx]+)"
 _NUMERIC_WITH_LETTERS: Final = re.compile(
     rf"^\s*{_NUMBER_WITH_LETTERS}(?:\s*(?:[-\u2013,&]|and)\s*{_NUMBER_WITH_LETTERS})*\s*$"
 )
-_SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&/]|\band\b)\s*")
+_SEPARATORS: Final = re.compile(r"\s*(?:[-\u2013,&]|\band\b)\s*")
+_PLURAL_PART: Final = re.compile(rf"{_NUMBER_WITH_LETTERS}(?:/\d+)*|[ivxlcdm]+", re.IGNORECASE)
+"""What a separator must join for a value to name more than one: a number each side."""
 _HYPHEN_RANGE: Final = re.compile(r"(?<=\d)\s*[-\u2013]+\s*(?=\d)")
 _LIST_SEPARATOR: Final = re.compile(r"(\s*,\s*|\s*&\s*)")
 _RANGE: Final = re.compile(
@@ -77,11 +81,10 @@ def is_plural(value: object, and_term: str = "") -> bool:
     if _ROMAN_RANGE.match(text):
         return True
     text = text.replace(_ESCAPED_HYPHEN, "")
-    if len(_COUNTED.findall(text)) < 2:
-        return False
     if and_term and re.search(rf"\s{re.escape(and_term)}\s", text):
-        return True
-    return bool(_SEPARATORS.search(text))
+        return len(_COUNTED.findall(text)) > 1
+    parts = _SEPARATORS.split(text.strip())
+    return len(parts) > 1 and all(_PLURAL_PART.fullmatch(part) for part in parts)
 
 
 _AMPERSAND: Final = re.compile(r"\s*&\s*")

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import attrs
 
+from citeform.engine.csl.author_substitute import substituted
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
 from citeform.engine.csl.cluster_sort import comparable as _comparable
 from citeform.engine.csl.collapse import RenderedCite, collapse
@@ -23,7 +24,7 @@ from citeform.engine.csl.compiler import (
     NUMBER_VARIABLES,
     variable_value,
 )
-from citeform.engine.csl.context import CiteData, Context
+from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import parse_date
 from citeform.engine.csl.disambiguation import Settings, disambiguate
 from citeform.engine.csl.locale import Locale
@@ -32,7 +33,7 @@ from citeform.engine.csl.locators import parsed_locator as _parsed_locator
 from citeform.engine.csl.markup import ends_sentence, parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
-from citeform.engine.csl.rich import Part, Rich, blank, capitalize_leading_term, flatten, plain
+from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
 from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 
 
@@ -318,8 +319,9 @@ class Processor:
         bibliography = self.style.bibliography
         assert bibliography is not None  # noqa: S101 - called only with a bibliography
         entries: list[tuple[str, str]] = []
-        previous_names = ""
+        previous_names: Sequence[PrintedNames] = ()
         substitute = bibliography.options.get("subsequent-author-substitute")
+        rule = bibliography.options.get("subsequent-author-substitute-rule") or "complete-all"
         for item_id in order:
             node, context = self.render_entry(item_id, numbers[item_id], settings[item_id])
             if node is None and self.style.numbered:  # its number stays taken
@@ -333,13 +335,9 @@ class Processor:
                 and context.first_names is not None
                 and not context.author_substitute_off
             ):
-                lists = context.first_name_lists or ((context.first_names, ""),)
-                names_text = ",".join(key or plain(names) for names, key in lists)
-                if names_text and names_text == previous_names:
-                    node = _replace(node, lists[0][0], substitute)
-                    for names, _key in lists[1:]:
-                        node = _replace(node, names, "")
-                previous_names = names_text
+                lists = context.first_name_lists or (PrintedNames(context.first_names, ""),)
+                node = substituted(node, lists, previous_names, rule, substitute)
+                previous_names = lists
             text = self._render_output(node)
             # citeproc-js keeps an HTML entry's outer spaces inside its division
             entries.append((item_id, _html_entry(text) if self.output == "html" else text.strip()))
@@ -493,13 +491,3 @@ def _rstrip(node: Part) -> Part:
         stripped = _rstrip(part)
         return attrs.evolve(node, parts=(*node.parts[:index], stripped))
     return attrs.evolve(node, parts=())
-
-
-def _replace(node: Part, target: Part, replacement: str) -> Part:
-    """*node* with *target* replaced; what is left empty by it goes (an empty block too)."""
-    if node is target:
-        return replacement
-    if isinstance(node, str):
-        return node
-    replaced = (_replace(part, target, replacement) for part in node.parts)
-    return attrs.evolve(node, parts=tuple(part for part in replaced if not blank(part)))

@@ -46,6 +46,8 @@ class Rich:
     """A quoted passage in the locale's inner marks, outer ones when inside inner ones."""
     sealed: bool = False
     """A quoted passage that the style's punctuation after it does not move into."""
+    cased: bool = False
+    """Text an inner ``text-case`` has cased: an outer one leaves it alone."""
     held: bool = False
     """Text (a cite's suffix) whose leading punctuation stays outside a closing quotation
     mark before it, except one stop with text after it."""

@@ -250,7 +250,7 @@ def _map_strings(
 ) -> Part:
     if isinstance(node, str):
         return change(node)
-    if node.nocase:
+    if node.nocase or node.cased:
         if state is not None:
             words = sum(len(_WORD.findall(text)) for text in _all_strings(node))
             state["index"] += words

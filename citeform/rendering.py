@@ -33,18 +33,17 @@ from citeform.engine.base import (
     EngineFactory,
     OutputFormat,
 )
-from citeform.engine.citeproc import CiteprocEngine
 from citeform.errors import RenderError, UnknownLocaleError
 from citeform.styles import defines_locale, locale_candidates, resolve_locale, resolve_style
 
 DEFAULT_LOCALE = "en-US"
 ENGINES: Mapping[str, Callable[[], EngineFactory]] = {
-    "citeproc-py": lambda: CiteprocEngine,
     "csl": lambda: import_module("citeform.engine.csl").CslEngine,
+    "citeproc-py": lambda: import_module("citeform.engine.citeproc").CiteprocEngine,
 }
-"""The CSL processors a :class:`Renderer` can use, by name (citeform's own is loaded on first
-use, so that rendering with the default does not pay for importing it)."""
-DEFAULT_ENGINE = "citeproc-py"
+"""The CSL processors a :class:`Renderer` can use, by name: citeform's own (the default) and
+citeproc-py extended from outside, each loaded on first use."""
+DEFAULT_ENGINE = "csl"
 _EXTENSION = re.compile(r"-[0-9A-Za-z](?:-.*)?$")
 """A BCP 47 extension or private-use part: a one-character subtag and all that follows."""
 

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Final
 
 import attrs
-from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
 
-from citeform.engine.citeproc.loader import available_locales
 from citeform.errors import UnknownLocaleError, UnknownStyleError
 from citeform.parsing.language import to_bcp47
 
@@ -88,6 +87,13 @@ def _find_by_id(style_id: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def available_locales() -> list[str]:
+    """Names of the locale files citeproc-py ships (``de-DE``, ``en-US``, ...)."""
+    return sorted(
+        path.stem.removeprefix("locales-") for path in Path(LOCALES_PATH).glob("locales-*.xml")
+    )
 
 
 def defines_locale(path: Path, locale: str) -> bool:

@@ -6,11 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import citeform
-from citeform.engine.citeproc.loader import available_locales
 from citeform.parsing import record_language
 from citeform.parsing.language import LANGUAGES
 from citeform.rendering import Renderer
-from citeform.styles import locale_candidates, locale_of_language
+from citeform.styles import available_locales, locale_candidates, locale_of_language
 
 
 @pytest.mark.parametrize(

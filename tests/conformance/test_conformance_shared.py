@@ -1,4 +1,4 @@
-"""The figures on ../shared/conformance reach the committed baseline."""
+"""The citeproc-py engine's figures on ../shared/conformance reach its committed baseline."""
 
 from __future__ import annotations
 
@@ -15,4 +15,4 @@ BASELINE = Path(__file__).resolve().parents[1] / "conformance-baseline.json"
 @pytest.mark.conformance
 def test_shared_conformance_reaches_the_baseline(shared: Callable[..., Path]) -> None:
     conformance = shared("conformance")
-    assert main([str(conformance), "--baseline", str(BASELINE)]) == 0
+    assert main([str(conformance), "--engine", "citeproc-py", "--baseline", str(BASELINE)]) == 0

@@ -19,6 +19,13 @@ import attrs
 from citeproc.string import String
 
 from citeform.engine.base import OutputFormat
+from citeform.engine.output_markup import (
+    FLIP_FLOPS,
+    FORMAT_MARKUP,
+    escape_html,
+    escape_markdown,
+    escape_rtf,
+)
 
 MARKS: Final[Mapping[str, tuple[str, str]]] = {
     "italic": ("\ue100", "\ue101"),
@@ -83,68 +90,6 @@ FIELD_TAGS: Final[Mapping[str, str]] = {
 """CSL rich-text opening tags allowed in field values."""
 PROTECTED_KINDS: Final = frozenset({"nocase", "small-caps", "superscript", "subscript"})
 """Field markup whose text keeps its case (explicitly, or implicitly as citeproc-js does)."""
-
-_PLAIN: Final[Mapping[str, tuple[str, str]]] = {
-    **dict.fromkeys(("italic", "bold", "superscript", "subscript", "small-caps"), ("", "")),
-    "underline": ("", ""),
-    "left-margin": ("", " "),
-    "right-inline": ("", ""),
-    "nocase": ("", ""),
-    "block": (" ", " "),
-    "indent": (" ", " "),
-    "no-decoration": ("", ""),
-    "baseline": ("", ""),
-}
-
-FORMAT_MARKUP: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
-    "text": _PLAIN,
-    "html": {
-        "italic": ("<i>", "</i>"),
-        "bold": ("<b>", "</b>"),
-        "superscript": ("<sup>", "</sup>"),
-        "subscript": ("<sub>", "</sub>"),
-        "small-caps": ('<span style="font-variant:small-caps;">', "</span>"),
-        "underline": ('<span style="text-decoration:underline;">', "</span>"),
-        "left-margin": ('<div class="csl-left-margin">', "</div>"),
-        "right-inline": ('<div class="csl-right-inline">', "</div>"),
-        "nocase": ("", ""),
-        "block": ('<div class="csl-block">', "</div>"),
-        "indent": ('<div class="csl-indent">', "</div>"),
-        "no-decoration": ('<span style="text-decoration:none;">', "</span>"),
-        "baseline": ('<span style="baseline">', "</span>"),
-    },
-    "markdown": {
-        "italic": ("*", "*"),
-        "bold": ("**", "**"),
-        "superscript": ("<sup>", "</sup>"),
-        "subscript": ("<sub>", "</sub>"),
-        "small-caps": ('<span style="font-variant:small-caps;">', "</span>"),
-        "underline": ("<u>", "</u>"),
-        "left-margin": ("", " "),
-        "right-inline": ("", ""),
-        "nocase": ("", ""),
-        "block": ("\n\n", "\n\n"),
-        "indent": ("\n\n", "\n\n"),
-        "no-decoration": ("", ""),
-        "baseline": ("", ""),
-    },
-    "rtf": {
-        "italic": ("{\\i ", "}"),
-        "bold": ("{\\b ", "}"),
-        "superscript": ("{\\super ", "}"),
-        "subscript": ("{\\sub ", "}"),
-        "small-caps": ("{\\scaps ", "}"),
-        "underline": ("{\\ul ", "}"),
-        "left-margin": ("", "\\tab "),
-        "right-inline": ("", ""),
-        "nocase": ("", ""),
-        "block": ("\\line ", "\\line "),
-        "indent": ("\\line\\tab ", "\\line "),
-        "no-decoration": ("", ""),
-        "baseline": ("", ""),
-    },
-}
-"""Output format -> formatting kind -> (open, close) markup."""
 
 
 def _wrapper(kind: str) -> Callable[[object], String]:
@@ -260,32 +205,15 @@ def resolve_quotes(text: str, terms: QuoteTerms) -> str:
     return "".join(out)
 
 
-def _escape_html(text: str) -> str:
-    """Escape as citeproc-js does (numeric references for ``& < >``)."""
-    return text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
-
-
-def _escape_markdown(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
-
-
-def _escape_rtf(text: str) -> str:
-    text = text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
-    return "".join(
-        char if ord(char) < 128 or char in MARKERS else f"\\u{_rtf_code(char)}?" for char in text
-    )
-
-
-def _rtf_code(char: str) -> int:
-    code = ord(char)
-    return code - 0x10000 if code > 0x7FFF else code
+def _escape_rtf_keeping_markers(text: str) -> str:
+    return escape_rtf(text, kept=MARKERS)
 
 
 ESCAPES: Final[Mapping[str, Callable[[str], str]]] = {
     "text": str,
-    "html": _escape_html,
-    "markdown": _escape_markdown,
-    "rtf": _escape_rtf,
+    "html": escape_html,
+    "markdown": escape_markdown,
+    "rtf": _escape_rtf_keeping_markers,
 }
 
 
@@ -294,16 +222,6 @@ def _balance(text: str) -> str:
     for opening, closing in MARKS.values():
         text = text.replace(opening + closing, "")
     return text
-
-
-FLIP_FLOPS: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
-    "html": {
-        "italic": ('<span style="font-style:normal;">', "</span>"),
-        "bold": ('<span style="font-weight:normal;">', "</span>"),
-        "small-caps": ('<span style="font-variant:normal;">', "</span>"),
-    },
-}
-"""Output format -> formatting kind -> the markup of that formatting nested in itself."""
 
 
 def _flip_flop(text: str, output: OutputFormat) -> str:

@@ -152,10 +152,3 @@ def _add_default_names(root: Any, parser: etree.XMLParser) -> None:
         inside_substitute = names.getparent().tag == f"{{{CSL_NAMESPACE}}}substitute"
         if not inside_substitute and names.find(name_tag) is None:
             names.insert(0, parser.makeelement(name_tag, {"citeform-default": "true"}))
-
-
-def available_locales() -> list[str]:
-    """Names of the locale files citeproc-py ships (``de-DE``, ``en-US``, ...)."""
-    return sorted(
-        path.stem.removeprefix("locales-") for path in Path(LOCALES_PATH).glob("locales-*.xml")
-    )

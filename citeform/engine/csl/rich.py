@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-from citeform.engine.citeproc.formats import ESCAPES, FLIP_FLOPS, FORMAT_MARKUP
+from citeform.engine.output_markup import ESCAPES, FLIP_FLOPS, FORMAT_MARKUP
 
 Formatting = tuple[tuple[str, str], ...]
 """CSL formatting attributes of a node, e.g. ``(("font-style", "italic"),)``."""

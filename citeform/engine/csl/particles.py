@@ -9,6 +9,7 @@ A family name in double quotes, or ``"parse-names": false``, is kept whole.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, Final
@@ -67,7 +68,24 @@ def _split_suffix(parts: dict[str, str]) -> None:
 
 
 def split_particles(name: Mapping[str, Any]) -> dict[str, str]:
-    """The name's parts (strings), with particles and suffix split off as citeproc-js does."""
+    """The name's parts (strings), with particles and suffix split off as citeproc-js does.
+
+    A name of plain values is split once and the parts copied after (disambiguation and sorting
+    ask for the same names many times).
+    """
+    try:
+        key = tuple(name.items())
+        return dict(_split_cached(key))
+    except TypeError:  # a value that is no plain string, number or flag
+        return _split(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_cached(items: tuple[tuple[str, Any], ...]) -> dict[str, str]:
+    return _split(dict(items))
+
+
+def _split(name: Mapping[str, Any]) -> dict[str, str]:
     parts = {
         key: apostrophes(str(value))
         for key, value in name.items()

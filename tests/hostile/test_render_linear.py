@@ -19,6 +19,8 @@ import pytest
 
 from citeform import CiteItem, Renderer
 
+pytestmark = pytest.mark.slow  # ~80 s for both engines: CI runs it with -m slow
+
 MAX_RATIO = 2.5
 BASE = {
     "id": "x",

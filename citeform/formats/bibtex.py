@@ -235,11 +235,23 @@ class _EntryReader:
             if fields.get(name):
                 self.keep(name, fields[name])
 
+    def read_fields(self) -> None:
+        """Each field by its kind (:data:`_FIELD_KINDS`), mapped by the table, or kept."""
+        kinds, variables = _FIELD_KINDS, table.TO_CSL
+        for name, raw in self.entry.fields:
+            if not raw:  # an empty field says nothing; each other is read by its kind
+                continue
+            kind = kinds.get(name)
+            if kind is not None:
+                kind(self, name, raw)
+            elif name in variables:
+                self.text(variables[name], name, raw)
+            else:
+                self.other(name, raw)
+
     def record(self) -> Record:
         """The record of the entry."""
-        for name, raw in self.entry.fields:
-            if raw:  # an empty field says nothing; each other is read by its kind
-                _FIELD_KINDS.get(name, _EntryReader.plain)(self, name, raw)
+        self.read_fields()
         self.finish()
         csl_type = types.TO_CSL.get(self.entry.type, "document")
         subtype = self.present.get("entrysubtype", "")

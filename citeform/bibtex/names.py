@@ -21,8 +21,8 @@ from citeform.model import Name
 ET_AL = "others"
 _SPACED_ACCENT = re.compile(r"\\([cvuHkdbrt])\s+([A-Za-z])")
 """``\\H o``: an accent macro whose argument follows a space, which would split the name."""
-_PLAIN_NAME = re.compile(r"[^,{}\\~]+")
-"""A name without commas, braces, macros or ties: split at white space alone."""
+_PLAIN_NAME = re.compile(r"[^,{}\\~]+(?:,[^,{}\\~]*)?")
+"""A name without braces, macros or ties and one comma at most: split at white space alone."""
 _AND = re.compile(r"(?i)(^|\s)and(\s|$)")
 _AND_SPLIT = re.compile(r"(?i) +and +")
 """``and`` between names, where no braces hide it (else pybtex splits the list)."""
@@ -50,14 +50,20 @@ NameParts = tuple[str | None, str | None, str | None, str | None]
 
 
 def plain_name_parts(raw: str) -> NameParts | None:
-    """The parts of a plain "First Middle Last" name, read without pybtex.
+    """The parts of a plain "First Middle Last" or "Last, First" name, read without pybtex.
 
-    Plain: every word capitalised (so no "von" part) and no comma, brace, macro or tie;
+    Plain: no brace, macro or tie, one comma at most, and every word before the comma
+    (or of a name without one) capitalised, so that pybtex finds no "von" part in it;
     ``None`` for any other name.
     """
-    words = raw.split()
-    if not _PLAIN_NAME.fullmatch(raw) or not all(word[0].isupper() for word in words):
+    if not _PLAIN_NAME.fullmatch(raw):
         return None
+    head, comma, given = raw.partition(",")
+    words = head.split()
+    if not words or not all(word[0].isupper() for word in words):
+        return None
+    if comma:
+        return _text(words), _text(given.split()), None, None
     return _text(words[-1:]), _text(words[:-1]), None, None
 
 

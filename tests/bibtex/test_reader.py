@@ -279,6 +279,7 @@ _NAME_WORDS = st.lists(st.text(alphabet=st.sampled_from("AaÉéß.'-"), min_size
 @given(
     st.text(alphabet=st.sampled_from("AaÉé.'-`~{}\\, \t\n"), max_size=30)
     | _NAME_WORDS.map(" ".join)
+    | st.tuples(_NAME_WORDS, _NAME_WORDS).map(lambda parts: ", ".join(map(" ".join, parts)))
 )
 def test_plain_names_are_split_as_pybtex_splits_them(raw):
     plain = plain_name_parts(raw.strip())

@@ -422,8 +422,10 @@ class _EntryWriter:
 
         Control characters are dropped; a value left blank is not written.
         """
+        if field in self.fields:
+            return
         value = drop_controls(value)
-        if field not in self.fields and value.strip():
+        if value.strip():
             self.fields[field] = value
             if bare:
                 self.bare.add(field)
@@ -626,19 +628,21 @@ class _EntryWriter:
         self.write_unmapped()
         fields, bare = self.fields, self.bare
         lines = [f"@{self.entry_type}{{{self.key},"]
-        for name in sorted(fields, key=_field_rank):
+        for name in sorted(fields, key=_FIELD_RANK.__getitem__):
             value = fields[name]
             lines.append(f"  {name} = {value if name in bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
 
 
-_FIELD_RANK = {name: index for index, name in enumerate(table.FIELD_ORDER)}
+class _FieldRanks(dict[str, int]):
+    """Field -> its place in :data:`~citeform.bibtex.fields.FIELD_ORDER`; any other after them."""
+
+    def __missing__(self, name: str) -> int:
+        return len(table.FIELD_ORDER)
 
 
-def _field_rank(name: str) -> int:
-    """Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
-    return _FIELD_RANK.get(name, len(_FIELD_RANK))
+_FIELD_RANK = _FieldRanks((name, index) for index, name in enumerate(table.FIELD_ORDER))
 
 
 def _verbatim(text: str) -> str:

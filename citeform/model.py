@@ -559,14 +559,13 @@ class Record:
         custom = dict(self.custom.items())
         origin_format = self.origin.format if self.origin else "csl-json"
         for field in self.unmapped:
-            name_part = _NAME_PART_KEY.fullmatch(field.key)
-            if origin_format == "csl-json" and name_part and name_part[1] in item:
+            if origin_format != "csl-json":
+                custom.setdefault(f"{origin_format}:{field.key}", []).append(field.value)
+            elif (name_part := _NAME_PART_KEY.fullmatch(field.key)) and name_part[1] in item:
                 variable, index, part = name_part.groups()
                 item[variable][int(index)][part] = field.value
-            elif origin_format == "csl-json":
-                item[field.key] = field.value
             else:
-                custom.setdefault(f"{origin_format}:{field.key}", []).append(field.value)
+                item[field.key] = field.value
         if self.citation is not None:
             custom[CUSTOM_CITATION_KEY] = self.citation
         if custom:

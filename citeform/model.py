@@ -477,9 +477,9 @@ class Record:
     @property
     def variables(self) -> dict[str, Value]:
         """All CSL variables of the record in one dict (text, numbers, names, dates)."""
-        variables: dict[str, Value] = dict(self.text.items())
+        variables: dict[str, Value] = dict(self.text._data)  # noqa: SLF001 - the maps' dicts
         for store in (self.numbers, self.names, self.dates):
-            variables.update(store.items())
+            variables.update(store._data)  # noqa: SLF001
         return variables
 
     def get(self, variable: str, default: Any = None) -> Any:
@@ -550,13 +550,13 @@ class Record:
             item["id"] = self.id
         if self.type is not None:
             item["type"] = self.type
-        item.update(self.text.items())
-        item.update(self.numbers.items())
-        for key, names in self.names.items():
+        item.update(self.text._data)  # noqa: SLF001 - the maps' dicts, read without a call
+        item.update(self.numbers._data)  # noqa: SLF001
+        for key, names in self.names._data.items():  # noqa: SLF001
             item[key] = [name.to_csl() for name in names]
-        for key, date in self.dates.items():
+        for key, date in self.dates._data.items():  # noqa: SLF001
             item[key] = date.to_csl()
-        custom = dict(self.custom.items())
+        custom = dict(self.custom._data)  # noqa: SLF001
         origin_format = self.origin.format if self.origin else "csl-json"
         for field in self.unmapped:
             if origin_format != "csl-json":

@@ -12,9 +12,7 @@ with macros may hold at most :data:`MAX_VALUE_LENGTH` characters, and macros may
 from __future__ import annotations
 
 import re
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 from citeform.errors import BadRecordError, CiteformError, LimitExceededError
 from citeform.xmlsafe import MAX_DEPTH
@@ -66,9 +64,11 @@ _WHITESPACE = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
 """Runs of white space other than one space, each read as one space (as BibTeX does)."""
 
 
-@attrs.frozen
-class Entry:
-    """One entry as written: type and field names lower-cased, values with macros expanded."""
+class Entry(NamedTuple):
+    """One entry as written: type and field names lower-cased, values with macros expanded.
+
+    A tuple of strings, which the garbage collector stops tracking once it has seen it.
+    """
 
     type: str
     key: str

@@ -407,7 +407,7 @@ class _EntryWriter:
 
     def encode(self, variable: str, text: str) -> str:
         """LaTeX for *text*: the original LaTeX if the value is unchanged and safe."""
-        raw = self.latex.get(variable)
+        raw = self.latex.get(variable) if self.latex else None
         if (
             raw is not None
             and is_safe(raw)
@@ -424,7 +424,8 @@ class _EntryWriter:
         """
         if field in self.fields:
             return
-        value = drop_controls(value)
+        if not value.isprintable():  # a control character is unprintable
+            value = drop_controls(value)
         if value.strip():
             self.fields[field] = value
             if bare:
@@ -433,9 +434,7 @@ class _EntryWriter:
                 self.native.add(variable)
 
     def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
-        """The field a text or number variable goes to in this entry."""
-        if variable not in _BY_CONTEXT:
-            return self.dialect.fields.get(variable)
+        """The field a text or number variable of :data:`_BY_CONTEXT` goes to in this entry."""
         article = self.entry_type in table.ARTICLE_TYPES
         if variable == "container-title":
             return (
@@ -462,12 +461,12 @@ class _EntryWriter:
         return self.dialect.fields.get(variable)
 
     def write_variables(self) -> None:
-        record = self.record
+        record, fields = self.record, self.dialect.fields
         for variable, value in chain(record.text.items(), record.numbers.items()):
-            field = self.text_field(variable)
+            field = self.text_field(variable) if variable in _BY_CONTEXT else fields.get(variable)
             if field is None:  # language, genre and shelf marks are written below
                 continue
-            text = str(value)
+            text = value if isinstance(value, str) else str(value)
             if field in table.VERBATIM_FIELDS:
                 self.put(field, _verbatim(text), variable=variable)
             elif variable == "page":

@@ -88,11 +88,15 @@ class FrozenMap(Mapping[K, V]):
         return (type(self), (self._data,))
 
 
-def _freeze(data: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:
-    return data if isinstance(data, FrozenMap) else FrozenMap(data)
-
-
 _NO_VARIABLES: FrozenMap[str, Any] = FrozenMap()
+
+
+def _freeze(data: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:
+    """*data* as a map; one shared map when it is empty."""
+    if isinstance(data, FrozenMap):
+        return data
+    frozen: FrozenMap[str, Any] = FrozenMap(data)
+    return frozen if frozen._data else _NO_VARIABLES  # noqa: SLF001 - the map just made
 
 
 def _adopt(data: dict[str, Any]) -> FrozenMap[str, Any]:

@@ -49,6 +49,7 @@ _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _CITATION = re.compile(r"(?:^|(?<=[.;])\s+)" + re.escape(table.CITATION_PREFIX.strip()) + r"\s*")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"\\url\{([^{}]*)\}")
+_EPRINT_FIELDS = frozenset({"eprint", "eprinttype"})
 
 
 def sniff(source: Source) -> bool:
@@ -118,7 +119,7 @@ class _EntryReader:
         variable = _extra_variable(name)
         if variable:
             self.extra_field(variable, name, raw)
-        elif name in {"eprint", "eprinttype"} and self.eprint_variable():
+        elif name in _EPRINT_FIELDS and self.eprint_variable():
             if name == "eprint":
                 self.text(self.eprint_variable(), name, raw)
         else:
@@ -237,7 +238,7 @@ class _EntryReader:
 
     def read_fields(self) -> None:
         """Each field by its kind (:data:`_FIELD_KINDS`), mapped by the table, or kept."""
-        kinds, variables = _FIELD_KINDS, table.TO_CSL
+        kinds, variables, position = _FIELD_KINDS, table.TO_CSL, self.position
         for name, raw in self.entry.fields:
             if not raw:  # an empty field says nothing; each other is read by its kind
                 continue
@@ -246,8 +247,10 @@ class _EntryReader:
                 kind(self, name, raw)
             elif name in variables:
                 self.text(variables[name], name, raw)
-            else:
+            elif name.startswith(table.EXTRA_PREFIX) or name in _EPRINT_FIELDS:
                 self.other(name, raw)
+            else:  # a field no rule maps
+                self.unmapped.append(Unmapped(name, raw, None, position))
 
     def record(self) -> Record:
         """The record of the entry."""

@@ -61,9 +61,14 @@ def test_locators_turn_ibid_into_ibid_with_locator_or_subsequent() -> None:
     ]
 
 
-def test_an_author_only_cite_is_always_first() -> None:
+def test_an_author_only_cite_takes_its_position_as_any_cite() -> None:
     only = _Cite("a", author_only=True)
-    assert _positions([[A], [only]], [1, 2]) == [["first"], ["first"]]
+    assert _positions([[A], [only], [B], [only]], [1, 2, 3, 4]) == [
+        ["first"],
+        ["ibid"],
+        ["first"],
+        ["subsequent"],
+    ]
 
 
 cites = st.builds(_Cite, st.sampled_from("abc"), st.sampled_from([None, "1", "2"]))

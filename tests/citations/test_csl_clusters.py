@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -110,6 +111,14 @@ def test_cite_sort_is_stable_and_grouped_sort_keeps_names_together(
     names = [cite[1][0] for cite in grouped]
     runs = [name for index, name in enumerate(names) if not index or names[index - 1] != name]
     assert len(runs) == len(set(names))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_cite_without_the_keys_value_sorts_last_either_way(descending: bool) -> None:
+    keyed = [("none", (1, "")), ("old", (0, 1999)), ("new", (0, 2000))]
+    ordered = sort_cites(keyed, lambda cite: [cite[1]], [descending])
+    names = [name for name, _ in ordered]
+    assert names == (["new", "old", "none"] if descending else ["old", "new", "none"])
 
 
 @given(

@@ -263,23 +263,21 @@ _AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
 def _silenced_after_names(render: Render, element: Element) -> Render:
     """*render*, printing nothing for an author-only cite once something has printed.
 
-    The first names, date or variable that prints (a substitute's title for an item
-    without names) is the cite; what follows is silenced. As in citeproc-js a silenced
-    element still counts as printed (its group keeps its terms and labels), and the
-    citation number never prints.
+    The first names or date that prints is the cite; a ``cs:text`` or ``cs:number`` prints
+    only inside a substitute (a title for an item without names), and only first; what
+    follows is silenced. As in citeproc-js a silenced element still counts as printed (its
+    group keeps its terms and labels), and the citation number never prints.
     """
     numbering = element.get("variable") == "citation-number"
+    literal = element.tag in {"text", "number"}
 
     def silenced(context: Context) -> Part | None:
         printed_before = context.rendered > 0
         node = render(context)
-        if (
-            context.author_only
-            and (numbering or context.names_done or printed_before)
-            and node is not context.first_names
-        ):
-            return None
-        return node
+        if not context.author_only or node is context.first_names:
+            return node
+        first = not (numbering or context.names_done or printed_before)
+        return node if first and (context.in_substitute or not literal) else None
 
     return silenced
 

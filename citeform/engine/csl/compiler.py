@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.csl import numbers
+from citeform.engine.csl import embedded_labels, numbers
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
     DatePart,
@@ -536,6 +536,10 @@ class Compiler:
                 text = numbers.number_range(text, _range_delimiter(context, variable))
             if variable in NUMBER_VARIABLES and "&" in text and numbers.is_numeric(text):
                 text = numbers.with_and_symbol(text, _and_symbol(context))
+            if variable == "locator" and embedded_labels.has_embedded_label(text):
+                text = embedded_labels.relabelled(
+                    text, context.cite.label or "page", context.locale
+                )
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 text = numbers.page_range(
@@ -573,6 +577,10 @@ class Compiler:
             text = str(value)
             if "&" in text and numbers.is_numeric(text):
                 text = numbers.with_and_symbol(text, _and_symbol(context))
+            if variable == "locator" and embedded_labels.has_embedded_label(text):
+                text = embedded_labels.relabelled(
+                    text, context.cite.label or "page", context.locale
+                )
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(
@@ -604,11 +612,16 @@ class Compiler:
                 # with no variable printed is suppressed as usual)
                 value = variable_value(context, variable)
                 term_name = variable
-            plural = (
-                _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
-                if value is not None
-                else plural_rule == "always"
-            )
+            if value is None:
+                plural = plural_rule == "always"
+            elif variable == "locator" and embedded_labels.has_embedded_label(value):
+                plural = plural_rule == "always" or (
+                    plural_rule == "contextual"
+                    and embedded_labels.first_group_plural(value, label, context.locale)
+                )
+            else:
+                and_term = context.locale.term("and") or ""
+                plural = _label_plural(plural_rule, variable, value, and_term)
             text = context.locale.term(term_name, form, plural=plural)
             if text is None and term_name in _LABEL_TERMS:
                 text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)

@@ -74,3 +74,30 @@ def test_author_only_prints_text_only_in_a_substitute(tmp_path: Path) -> None:
         [[CiteItem(DOE, author_only=True)], [DOE], [CiteItem(nameless, author_only=True)]]
     )
     assert cited == ["Doe", "later Doe Title d", "Title n"]
+
+
+COLLAPSING = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>c</id><title>c</title></info>
+  <citation collapse="year"><layout prefix="(" suffix=")" delimiter="; ">
+    <group delimiter=", "><names variable="author"><substitute><choose>
+      <if type="book"><text variable="title"/></if>
+      <else><text term="anonymous" form="short"/></else>
+    </choose></substitute></names>
+    <date variable="issued"><date-part name="year"/></date></group>
+  </layout></citation>
+</style>"""
+
+
+def test_only_names_collapse_and_a_cite_without_names_or_text_follows_a_comma(
+    tmp_path: Path,
+) -> None:
+    renderer = _renderer(tmp_path, COLLAPSING)
+    titled = [_item("t1", year=2000), _item("t2", year=2001)]
+    titled[1]["title"] = titled[0]["title"]
+    report = {**_item("r", year=2002), "type": "report"}
+    other = {**_item("s", year=2003), "type": "report"}
+    assert renderer.document([titled, [report, other], [DOE, report]]) == [
+        "(Title t1, 2000; Title t1, 2001)",
+        "(anon., 2002, anon., 2003)",
+        "(Doe, 2000, anon., 2002)",
+    ]

@@ -389,7 +389,9 @@ class Processor:
                 node = no_printed_form(cites)
             if node is None:
                 continue
-            names = plain(context.first_names) if context.first_names is not None else ""
+            # only names collapse: a substitute's title or term does not (citeproc-js)
+            printed = context.first_names if context.first_name_lists else None
+            names = plain(printed) if printed is not None else ""
             texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
             rendered.append(
                 RenderedCite(

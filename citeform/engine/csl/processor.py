@@ -14,6 +14,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl.author_substitute import substituted
+from citeform.engine.csl.cluster_content import no_printed_form, printed_cites
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
 from citeform.engine.csl.cluster_sort import comparable as _comparable
 from citeform.engine.csl.collapse import RenderedCite, collapse
@@ -249,7 +250,7 @@ class Processor:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if node is None:
-            if not ((cite.suppress_author or cite.author_only) and (cite.prefix or cite.suffix)):
+            if not (cite.prefix or cite.suffix):
                 return None, context
             node = Rich(())  # the affixes print around the nothing left, as citeproc-js has it
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
@@ -374,15 +375,23 @@ class Processor:
         cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
         cites = self._sorted_cites(cites, numbers, settings)
         positions = tracker.cluster(cites, note)
+        section = self.style.citation
+        shown = {id(cite) for cite in printed_cites(cites)}
         rendered: list[RenderedCite] = []
         for cite, data in zip(cites, positions, strict=True):
+            if id(cite) not in shown:
+                continue
             item_settings = settings[cite.item_id]
             node, context = self.render_cite(
                 cite, data, numbers.get(cite.item_id, 0), item_settings
             )
+            if node is None and cite is cites[0]:
+                node = no_printed_form(cites)
             if node is None:
                 continue
-            names = plain(context.first_names) if context.first_names is not None else ""
+            # only names collapse: a substitute's title or term does not (citeproc-js)
+            printed = context.first_names if context.first_name_lists else None
+            names = plain(printed) if printed is not None else ""
             texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
             rendered.append(
                 RenderedCite(
@@ -398,9 +407,8 @@ class Processor:
             )
         if not rendered:
             return NO_PRINTED_FORM
-        section = self.style.citation
         body = Rich(tuple(collapse(rendered, section, self)))
-        if all(c.author_only for c in cites):  # names alone, without their formatting
+        if any(c.author_only for c in cites):  # the author alone, without its formatting
             return self._render_output(plain(body))
         context = Context({}, self.locale, "citation")
         decorated = section.decoration.apply(body, context)

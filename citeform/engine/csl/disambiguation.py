@@ -48,7 +48,7 @@ def cached(key: Key) -> Key:
             item_id,
             settings.add_names,
             tuple(sorted(settings.given_levels.items())),
-            settings.given_positions,
+            _without_trailing_zeros(settings.given_positions),
             settings.disambiguate,
         )
         if found not in seen:
@@ -56,6 +56,14 @@ def cached(key: Key) -> Key:
         return seen[found]
 
     return remembered
+
+
+def _without_trailing_zeros(levels: tuple[int, ...]) -> tuple[int, ...]:
+    """Given-name *levels* by position without the zeros that end them (they expand nothing)."""
+    end = len(levels)
+    while end and not levels[end - 1]:
+        end -= 1
+    return levels[:end]
 
 
 def year_suffix(number: int) -> str:

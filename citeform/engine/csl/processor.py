@@ -8,7 +8,7 @@ and of the bibliography always agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -26,7 +26,7 @@ from citeform.engine.csl.compiler import (
 )
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import parse_date
-from citeform.engine.csl.disambiguation import Settings, disambiguate
+from citeform.engine.csl.disambiguation import Key, Printed, Settings, disambiguate
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.locators import NO_PRINTED_FORM
 from citeform.engine.csl.locators import parsed_locator as _parsed_locator
@@ -304,12 +304,13 @@ class Processor:
         entries = self._bibliography(order, numbers, settings) if bibliography else []
         return rendered, entries
 
-    def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
-        def key(item_id: str, settings: Settings) -> str:
-            node, _context = self.render_cite(
+    def _key_function(self, numbers: Mapping[str, int]) -> Key:
+        def key(item_id: str, settings: Settings) -> Printed:
+            node, context = self.render_cite(
                 Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
             )
-            return plain(node) if node is not None else ""
+            text = plain(node) if node is not None else ""
+            return Printed(text, context.names_cut, context.given_read)
 
         return key
 

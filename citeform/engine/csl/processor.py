@@ -7,6 +7,7 @@ and of the bibliography always agree.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -22,6 +23,7 @@ from citeform.engine.csl.compiler import (
     DATE_VARIABLES,
     NAME_VARIABLES,
     NUMBER_VARIABLES,
+    Decoration,
     variable_value,
 )
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
@@ -203,16 +205,14 @@ class Processor:
         assert section.rest is not None  # noqa: S101 - called for aligned styles only
         first = section.first_child(context)
         rest = section.rest(context)
-        layout = section.decoration
+        before, after = _split_decoration(section.decoration)
         parts: list[Part] = []
         if first is not None:
-            margin = attrs.evolve(layout, suffix="").apply(first, context)
-            parts.append(Rich((margin,), display="left-margin"))
+            parts.append(Rich((before.apply(first, context),), display="left-margin"))
         if rest is not None:
-            inline = attrs.evolve(layout, prefix="").apply(rest, context)
-            trimmed = _rstrip(inline)
+            trimmed, spaces = _rstrip(after.apply(rest, context))
             parts.append(Rich((trimmed,), display="right-inline"))
-            parts.append(plain(inline)[len(plain(trimmed)) :])  # its ending spaces go after it
+            parts.append(spaces)  # the ending spaces go after the division
         return Rich(tuple(parts)) if parts else None
 
     def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
@@ -480,15 +480,24 @@ def _html_entry(text: str) -> str:
     return f'<div class="csl-entry">{text}</div>'
 
 
-def _rstrip(node: Part) -> Part:
-    """*node* without the spaces that end it (citeproc-js writes them after the division)."""
+def _rstrip(node: Part) -> tuple[Part, str]:
+    """*node* without the spaces that end it, and those spaces (written after its division)."""
     if isinstance(node, str):
         text = node.rstrip()
-        return node if text == node else type(node)(text)  # a term stays a term
+        if text == node:
+            return node, ""
+        return type(node)(text), node[len(text) :]  # a term stays a term
     for index in range(len(node.parts) - 1, -1, -1):
         part = node.parts[index]
         if isinstance(part, str) and not part.strip():
             continue
-        stripped = _rstrip(part)
-        return attrs.evolve(node, parts=(*node.parts[:index], stripped))
-    return attrs.evolve(node, parts=())
+        stripped, spaces = _rstrip(part)
+        after = "".join(str(rest) for rest in node.parts[index + 1 :])
+        return attrs.evolve(node, parts=(*node.parts[:index], stripped)), spaces + after
+    return attrs.evolve(node, parts=()), "".join(str(part) for part in node.parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _split_decoration(layout: Decoration) -> tuple[Decoration, Decoration]:
+    """A ``second-field-align`` layout's decoration of the first field and of the rest."""
+    return attrs.evolve(layout, suffix=""), attrs.evolve(layout, prefix="")

@@ -155,8 +155,9 @@ def disambiguate(
     ]
     if not modes:
         return settings
+    rank = {item_id: index for index, item_id in enumerate(ids)}
     for members in _groups(ids, text, settings):
-        run = AmbiguousGroup(members, ids, items, settings, text, modes, options)
+        run = AmbiguousGroup(members, rank, items, settings, text, modes, options)
         settings.update(run.resolve())
     return settings
 
@@ -186,7 +187,8 @@ class AmbiguousGroup:
     """
 
     members: Sequence[str]
-    order: Sequence[str]
+    rank: Mapping[str, int]
+    """Each item's place in bibliography order."""
     items: Mapping[str, Mapping[str, Any]]
     start: Mapping[str, Settings]
     key: Text
@@ -370,7 +372,7 @@ class AmbiguousGroup:
     def _year_suffixes(self, *, maxed: bool) -> None:  # noqa: ARG002 - one signature for all modes
         trial, members = self.lists[0]
         if self.clashes[1]:
-            for number, item_id in enumerate(i for i in self.order if i in members):
+            for number, item_id in enumerate(sorted(members, key=self.rank.__getitem__)):
                 trial.year_suffix = number
                 self._register(item_id, trial)
         self.lists[0] = (self.better, [])

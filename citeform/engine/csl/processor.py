@@ -78,6 +78,12 @@ class Processor:
     items: dict[str, Mapping[str, Any]]
     failures: list[tuple[str, Exception]] = attrs.field(factory=list)
     """What failed while processing (``citation cluster 2``, ``disambiguation``) and why."""
+    _key_texts: dict[tuple[int, str, int], tuple[int, Any]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
+    """Each item's sort key values before collation, by key, item id and number."""
+    _collation_keys: dict[str, bytes] = attrs.field(factory=dict, init=False, repr=False)
+    """Texts in the locale's collation."""
 
     def _names_shown(self, settings: Settings) -> int:
         """How many names the citations show after adding names (0: as the style says)."""
@@ -98,15 +104,33 @@ class Processor:
 
     # -- sorting ------------------------------------------------------------------------------
 
-    def _key_value(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
-        """*item*'s value for *key*: ``(0, value)``, or ``(1, "")`` when it has none."""
-        found = self._key_text(key, item, number)
+    def _key_value(self, key: SortKey, item_id: str, number: int) -> tuple[int, Any]:
+        """*item_id*'s value for *key*: ``(0, value)``, or ``(1, "")`` when it has none."""
+        found = self._key_text(key, item_id, number)
         if found[0] == 0 and isinstance(found[1], str):
-            return (0, _sort_string(found[1], self.locale.lang))
+            return (0, self._collated(found[1]))
         return found
 
-    def _key_text(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
-        """*item*'s value for *key* before collation (text, number or date), or ``_MISSING``."""
+    def _collated(self, text: str) -> bytes:
+        """*text* as a sort key in the locale's collation (each text collated once)."""
+        found = self._collation_keys.get(text)
+        if found is None:
+            found = self._collation_keys[text] = _sort_string(text, self.locale.lang)
+        return found
+
+    def _key_text(self, key: SortKey, item_id: str, number: int) -> tuple[int, Any]:
+        """*item_id*'s value for *key* before collation (text, number or date), or ``_MISSING``.
+
+        Each item's value for a key is worked out once per document.
+        """
+        remembered = (id(key), item_id, number)
+        found = self._key_texts.get(remembered)
+        if found is None:
+            found = self._key_texts[remembered] = self._new_key_text(key, item_id, number)
+        return found
+
+    def _new_key_text(self, key: SortKey, item_id: str, number: int) -> tuple[int, Any]:
+        item = self.items[item_id]
         context = Context(item, self.locale, "bibliography", sorting=True, citation_number=number)
         if key.macro is not None:
             if key.names_override:
@@ -150,20 +174,33 @@ class Processor:
     def sorted_ids(
         self, ids: Sequence[str], section: Section, numbers: Mapping[str, int]
     ) -> list[str]:
-        """*ids* in *section*'s sort order (stable: ties keep their order)."""
-        if not section.sort:
-            return list(ids)
-        result = list(ids)
-        for key in reversed(section.sort):
-            values = {
-                item_id: self._key_value(key, self.items[item_id], numbers.get(item_id, 0))
-                for item_id in result
-            }
-            present = [i for i in result if values[i][0] == 0]
-            missing = [i for i in result if values[i][0] == 1]
-            present.sort(key=lambda i: _comparable(values[i][1]), reverse=key.descending)
-            result = present + missing
-        return result
+        """*ids* in *section*'s sort order (stable: ties keep their order).
+
+        A key is worked out only for the items the keys before it leave tied.
+        """
+        return self._sorted_run(list(ids), section.sort, numbers)
+
+    def _sorted_run(
+        self, run: list[str], keys: Sequence[SortKey], numbers: Mapping[str, int]
+    ) -> list[str]:
+        if len(run) < 2 or not keys:
+            return run
+        key, rest = keys[0], keys[1:]
+        values = {
+            item_id: self._key_value(key, item_id, numbers.get(item_id, 0)) for item_id in run
+        }
+        present = [i for i in run if values[i][0] == 0]
+        missing = [i for i in run if values[i][0] == 1]
+        present.sort(key=lambda i: _comparable(values[i][1]), reverse=key.descending)
+        result: list[str] = []
+        tied: list[str] = []
+        for item_id in present:
+            if tied and _comparable(values[tied[0]][1]) != _comparable(values[item_id][1]):
+                result += self._sorted_run(tied, rest, numbers)
+                tied = []
+            tied.append(item_id)
+        result += self._sorted_run(tied, rest, numbers)
+        return result + self._sorted_run(missing, rest, numbers)
 
     # -- rendering ----------------------------------------------------------------------------
 
@@ -275,11 +312,7 @@ class Processor:
 
         With ``citations=False`` only the bibliography is rendered (the citations list is empty).
         """
-        cited: list[str] = []
-        for cluster in clusters:
-            for cite in cluster:
-                if cite.item_id not in cited:
-                    cited.append(cite.item_id)
+        cited = list(dict.fromkeys(cite.item_id for cluster in clusters for cite in cluster))
         order_numbers = {item_id: index + 1 for index, item_id in enumerate(cited)}
         bibliography = self.style.bibliography
         order = (
@@ -421,9 +454,8 @@ class Processor:
             return sorted(cites, key=lambda cite: ids.index(cite.item_id))
 
         def keys(cite: Cite) -> list[tuple[int, Any]]:
-            item = self.items[cite.item_id]
             number = numbers.get(cite.item_id, 0)
-            return [self._key_value(key, item, number) for key in section.sort]
+            return [self._key_value(key, cite.item_id, number) for key in section.sort]
 
         def names(cite: Cite) -> tuple[int, Any]:
             item = self.items[cite.item_id]
@@ -440,9 +472,7 @@ class Processor:
             )
 
         def run_key(cite: Cite, place: int) -> tuple[int, Any]:
-            first = self._key_text(
-                section.sort[0], self.items[cite.item_id], numbers.get(cite.item_id, 0)
-            )
+            first = self._key_text(section.sort[0], cite.item_id, numbers.get(cite.item_id, 0))
             if first == _MISSING:  # citeproc-js appends the place to "undefined"
                 return (0, run_key_text(f"undefined{place}", self.locale.lang))
             if isinstance(first[1], str):

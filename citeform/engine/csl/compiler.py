@@ -923,6 +923,7 @@ class CompiledNames:
             add_names=context.add_names,
             names_shown=context.names_shown,
         )
+        context.names_cut = context.names_cut or len(shown) < len(names)
         return len(shown)
 
     def _one(self, context: Context, names: list[Any], term: str) -> Part:
@@ -950,10 +951,6 @@ class CompiledNames:
             written_et_al=written_et_al,
             each=each,
         )
-        if blank(rendered):
-            return rendered
-        if not isinstance(rendered, Rich):
-            rendered = Rich((rendered,))
         shown = shown_names(
             names,
             options,
@@ -961,6 +958,13 @@ class CompiledNames:
             add_names=context.add_names,
             names_shown=context.names_shown,
         )
+        context.names_cut = context.names_cut or len(shown) < len(names)
+        if context.given_read is None:  # the list the given-name levels by position apply to
+            context.given_read = len(shown)
+        if blank(rendered):
+            return rendered
+        if not isinstance(rendered, Rich):
+            rendered = Rich((rendered,))
         identities = (names_identity([name]) for name in shown)
         context.name_lists.append(
             PrintedNames(rendered, names_identity(shown), tuple(zip(each, identities, strict=True)))

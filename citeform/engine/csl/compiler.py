@@ -107,6 +107,8 @@ NUMBER_VARIABLES: Final = frozenset(
     ]
 )
 _VERBATIM: Final = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
+_EMPTY_VALUES: Final[tuple[Any, ...]] = (None, "", [])
+"""Values that count as no value."""
 _SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
@@ -368,9 +370,9 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     if name == "page-first":
         return _page_first(item)
     value = item.get(name)
-    if value in (None, "", []) and name in _ALIASES:
+    if value in _EMPTY_VALUES and name in _ALIASES:
         value = item.get(_ALIASES[name])
-    return None if value in (None, "", []) else value
+    return None if value in _EMPTY_VALUES else value
 
 
 def _range_format(context: Context, variable: str, page_format: str | None) -> str | None:
@@ -1301,22 +1303,67 @@ def _range_delimiter(context: Context, variable: str) -> str:
 
 def _condition(branch: Element) -> Callable[[Context], bool]:
     """The test of a ``cs:if``/``cs:else-if``: every value of every condition, by ``match``."""
-    match = branch.get("match") or "all"
     tests: list[Callable[[Context], bool]] = []
     for attribute, values in branch.attributes.items():
         if attribute == "type":  # one item has one type: its values are alternatives
-            types = frozenset(values.split())
-            tests.append(lambda context, types=types: context.item.get("type") in types)  # type: ignore[misc]
+            tests.append(_type_test(frozenset(values.split())))
+            continue
+        if attribute == "variable":
+            tests.extend(_variable_test(value) for value in values.split())
             continue
         test = _CONDITIONS.get(attribute)
         if test is None:
             continue
         tests.extend(_bind(test, value) for value in values.split())
-    if match == "any":
-        return lambda context: any(test(context) for test in tests)
-    if match == "none":
-        return lambda context: not any(test(context) for test in tests)
-    return lambda context: all(test(context) for test in tests)
+    return _matched(tests, branch.get("match") or "all")
+
+
+def _matched(tests: Sequence[Callable[[Context], bool]], match: str) -> Callable[[Context], bool]:
+    """*tests* combined as ``match`` asks (``all``, ``any`` or ``none``), in order, lazily."""
+    if len(tests) == 1 and match != "none":
+        return tests[0]
+    combine = _MATCHES.get(match, _all_hold)
+    return lambda context: combine(tests, context)
+
+
+# plain loops: cheaper per call than any()/all() over a generator
+def _any_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
+    for test in tests:  # noqa: SIM110
+        if test(context):
+            return True
+    return False
+
+
+def _none_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
+    for test in tests:  # noqa: SIM110
+        if test(context):
+            return False
+    return True
+
+
+def _all_hold(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
+    for test in tests:  # noqa: SIM110
+        if not test(context):
+            return False
+    return True
+
+
+_MATCHES: Final[Mapping[str, Callable[[Sequence[Callable[[Context], bool]], Context], bool]]] = {
+    "any": _any_holds,
+    "none": _none_holds,
+    "all": _all_hold,
+}
+
+
+def _type_test(types: frozenset[str]) -> Callable[[Context], bool]:
+    return lambda context: context.item.get("type") in types
+
+
+def _variable_test(name: str) -> Callable[[Context], bool]:
+    """Whether the item has variable *name*: a field it holds, or one from the cite."""
+    if name in _CITE_VARIABLES or name in _ALIASES or name == "page-first":
+        return lambda context: _has_variable(context, name)
+    return lambda context: context.item.get(name) not in _EMPTY_VALUES
 
 
 def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context], bool]:
@@ -1370,7 +1417,6 @@ def _disambiguate(context: Context, value: str) -> bool:
 
 
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
-    "variable": _has_variable,
     "is-numeric": _is_numeric,
     "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,

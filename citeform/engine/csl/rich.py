@@ -12,7 +12,7 @@ comma after a closing quote moves inside it.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
@@ -145,18 +145,22 @@ def join(parts: Iterable[Part | None], delimiter: str = "") -> list[Part]:
     return result
 
 
-def strings(node: Part) -> Iterator[str]:
-    """The strings of *node*, in order."""
-    if isinstance(node, str):
-        yield node
-        return
+def _collect(node: Rich, into: list[str]) -> None:
+    """Append the strings of *node* to *into*, in order."""
     for part in node.parts:
-        yield from strings(part)
+        if isinstance(part, str):
+            into.append(part)
+        else:
+            _collect(part, into)
 
 
 def plain(node: Part) -> str:
     """The text of *node*, without formatting, quotes or punctuation rules."""
-    return "".join(strings(node))
+    if isinstance(node, str):
+        return node
+    into: list[str] = []
+    _collect(node, into)
+    return "".join(into)
 
 
 @attrs.frozen

@@ -459,7 +459,7 @@ class Compiler:
                         _add(parts, spliced, delimiter)
                 else:
                     _add(parts, node, delimiter)
-            return Rich(tuple(parts)) if parts else None
+            return _node_of(parts)
 
         return render
 
@@ -792,6 +792,8 @@ class Compiler:
                             parts.extend(node.parts)
                         elif node is not None:
                             parts.append(node)
+                    if len(parts) == 1 and parts[0].__class__ is not StandIn:
+                        return parts[0]  # one output: what a splice of it would give
                     return Splice(tuple(parts)) if parts else None
             return None
 
@@ -1153,6 +1155,16 @@ class StandIn(Rich):
     """Names a bare ``cs:names`` in a substitute printed, for the ``cs:names`` it stands in for."""
 
     __slots__ = ()
+
+
+def _node_of(parts: list[Part]) -> Part | None:
+    """*parts* as one node: ``None`` for none, one part as it is (unless it stands in for
+    names, which only its own ``cs:names`` may take)."""
+    if not parts:
+        return None
+    if len(parts) == 1 and parts[0].__class__ is not StandIn:
+        return parts[0]
+    return Rich(tuple(parts))
 
 
 def _add(parts: list[Part], node: Part, delimiter: str) -> None:

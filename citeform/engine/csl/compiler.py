@@ -1158,8 +1158,10 @@ class StandIn(Rich):
 
 
 def _node_of(parts: list[Part]) -> Part | None:
-    """*parts* as one node: ``None`` for none, one part as it is (unless it stands in for
-    names, which only its own ``cs:names`` may take)."""
+    """*parts* as one node: ``None`` for none, a single part as it is.
+
+    A part standing in for names stays wrapped: only its own ``cs:names`` may take it.
+    """
     if not parts:
         return None
     if len(parts) == 1 and parts[0].__class__ is not StandIn:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -148,44 +148,31 @@ def format_name(  # noqa: PLR0913 - the name, its options and where it prints
     Japanese items print even Latin names family first). A name of plain values is
     formatted once per options and place, and the (immutable) node shared after.
     """
-    lang, quotes = locale.lang, locale.quotes
+    setting = _Setting(options, locale.lang, locale.quotes, inverted, sorting, language)
     try:
-        key = tuple(name.items())
-        return _format_cached(
-            key, options, lang, quotes, inverted=inverted, sorting=sorting, language=language
-        )
+        return _format_cached(tuple(name.items()), setting)
     except TypeError:  # a value that is no plain string, number or flag
-        return _format(
-            name, options, lang, quotes, inverted=inverted, sorting=sorting, language=language
-        )
+        return _format(name, setting)
+
+
+class _Setting(NamedTuple):
+    """What besides the name decides how it prints (hashable, a cache key)."""
+
+    options: NameOptions
+    lang: str
+    quotes: Quotes
+    inverted: bool
+    sorting: bool
+    language: str
 
 
 @functools.lru_cache(maxsize=4096)
-def _format_cached(  # noqa: PLR0913 - format_name's arguments, hashable
-    name: tuple[tuple[str, Any], ...],
-    options: NameOptions,
-    lang: str,
-    quotes: Quotes,
-    *,
-    inverted: bool,
-    sorting: bool,
-    language: str,
-) -> Part:
-    return _format(
-        dict(name), options, lang, quotes, inverted=inverted, sorting=sorting, language=language
-    )
+def _format_cached(name: tuple[tuple[str, Any], ...], setting: _Setting) -> Part:
+    return _format(dict(name), setting)
 
 
-def _format(  # noqa: PLR0913 - format_name's arguments
-    name: NameData,
-    options: NameOptions,
-    lang: str,
-    quotes: Quotes,
-    *,
-    inverted: bool,
-    sorting: bool,
-    language: str,
-) -> Part:
+def _format(name: NameData, setting: _Setting) -> Part:
+    options, lang, quotes, inverted, sorting, language = setting
     if name.get("literal"):
         return _styled(str(name["literal"]), options.family, lang, quotes)
     parts = split_particles(name)

@@ -359,6 +359,20 @@ def variable_value(context: Context, name: str, form: str = "long") -> Any:
     return _value(context, name, form)
 
 
+def value_getter(name: str, form: str = "long") -> Callable[[Context], Any]:
+    """:func:`variable_value` of *name* in *form*, specialised once for the variable."""
+    if form == "short" or name in _CITE_VARIABLES or name in _ALIASES or name == "page-first":
+        return lambda context: variable_value(context, name, form)
+
+    def field(context: Context) -> Any:
+        if name in context.suppressed:
+            return None
+        value = context.item.get(name)
+        return None if value in _EMPTY_VALUES else value
+
+    return field
+
+
 def _value(context: Context, name: str, form: str = "long") -> Any:
     """The value of variable *name*, printed by a substitute or not."""
     from_cite = _CITE_VARIABLES.get(name)
@@ -447,21 +461,9 @@ class Compiler:
         goes between them too, as citeproc-js does.
         """
         renders = [self.element(child) for child in children]
-
-        def render(context: Context) -> Part | None:
-            parts: list[Part] = []
-            for one in renders:
-                node = one(context)
-                if node is None:
-                    continue
-                if node.__class__ is Splice:
-                    for spliced in node.parts:
-                        _add(parts, spliced, delimiter)
-                else:
-                    _add(parts, node, delimiter)
-            return _node_of(parts)
-
-        return render
+        if len(renders) == 1:
+            return _only(renders[0], delimiter)
+        return _joined_outputs(renders, delimiter)
 
     def element(self, element: Element) -> Render:
         """Compile one rendering element.
@@ -526,11 +528,12 @@ class Compiler:
         counted = variable != "year-suffix"
 
         tried = variable not in _NOT_COLLAPSING
+        get = value_getter(variable, form)
 
         def render(context: Context) -> Part | None:
             context.called += counted
             context.text_variable_tried |= tried
-            value = variable_value(context, variable, form)
+            value = get(context)
             if value is None:
                 return None
             context.rendered += 1
@@ -566,10 +569,11 @@ class Compiler:
         variable = element.get("variable") or ""
         form = element.get("form") or "numeric"
         page_format = self.page_range_format
+        get = value_getter(variable)
 
         def render(context: Context) -> Part | None:
             context.called += 1
-            value = variable_value(context, variable)
+            value = get(context)
             if value is None:
                 return None
             context.rendered += 1
@@ -785,6 +789,8 @@ class Compiler:
         def render(context: Context) -> Part | None:
             for condition, body in branches:
                 if condition(context):
+                    if len(body) == 1:  # its output is what a splice of it would give
+                        return body[0](context)
                     parts: list[Part] = []
                     for one in body:
                         node = one(context)
@@ -850,6 +856,13 @@ class CompiledNames:
     """A ``cs:names`` without children in a substitute: it prints undecorated, and the
     ``cs:names`` it stands in for decorates it (as citeproc-js, which decorates no other
     substitute)."""
+    getters: Sequence[tuple[str, Callable[[Context], Any]]] = attrs.field(init=False, eq=False)
+    """Each variable with the function that reads its value."""
+
+    def __attrs_post_init__(self) -> None:
+        """Make :attr:`getters`."""
+        getters = tuple((variable, value_getter(variable)) for variable in self.variables)
+        object.__setattr__(self, "getters", getters)
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
@@ -892,9 +905,9 @@ class CompiledNames:
 
     def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
         found: list[tuple[str, list[Any]]] = []
-        for variable in self.variables:
+        for variable, get in self.getters:
             context.called += 1
-            value = variable_value(context, variable)
+            value = get(context)
             if isinstance(value, list) and value:
                 found.append((variable, value))
         return found
@@ -1169,13 +1182,39 @@ def _node_of(parts: list[Part]) -> Part | None:
     return Rich(tuple(parts))
 
 
-def _add(parts: list[Part], node: Part, delimiter: str) -> None:
-    """Append *node* to *parts* (after *delimiter*) unless it is empty."""
-    if blank(node):
-        return
-    if parts and delimiter:
-        parts.append(delimiter)
-    parts.append(node)
+def _joined_outputs(renders: Sequence[Render], delimiter: str) -> Render:
+    """The outputs of *renders* that print, *delimiter* between them (a splice's one by one)."""
+
+    def render(context: Context) -> Part | None:
+        parts: list[Part] = []
+        for one in renders:
+            node = one(context)
+            if node is None:
+                continue
+            for part in node.parts if node.__class__ is Splice else (node,):
+                if not blank(part):
+                    if parts and delimiter:
+                        parts.append(delimiter)
+                    parts.append(part)
+        return _node_of(parts)
+
+    return render
+
+
+def _only(one: Render, delimiter: str) -> Render:
+    """A sequence of the one element *one*: its output, unless it prints nothing."""
+
+    def render(context: Context) -> Part | None:
+        node = one(context)
+        if node is None:
+            return None
+        if node.__class__ is Splice:
+            return _node_of(join(node.parts, delimiter))
+        if blank(node):
+            return None
+        return Rich((node,)) if node.__class__ is StandIn else node
+
+    return render
 
 
 _DISPLAYABLE: Final = frozenset({"text", "number", "date", "names", "group"})

@@ -41,6 +41,7 @@ from citeform.engine.csl.rich import (
     Rich,
     TermText,
     blank,
+    held,
     join,
     suffix_in_display,
 )
@@ -1258,11 +1259,11 @@ def _literal(render: Render) -> Render:
 def _held(render: Render) -> Render:
     """*render*'s text held: its leading punctuation stays outside a quote closing before it."""
 
-    def held(context: Context) -> Part | None:
+    def holding(context: Context) -> Part | None:
         node = render(context)
-        return Rich((node,), held=True) if node else node
+        return held(node) if node else node
 
-    return held
+    return holding
 
 
 def _term_text(text: str | None) -> Part | None:

@@ -78,6 +78,16 @@ class TermText(str):
     __slots__ = ()
 
 
+def held(node: Part) -> Part:
+    """*node* held: its leading punctuation stays outside a quote closing before it.
+
+    A string that starts with anything but punctuation is the same held or not.
+    """
+    if isinstance(node, str) and node.lstrip()[:1] not in _PUNCTUATION:
+        return node
+    return Rich((node,), held=True)
+
+
 def capitalize_leading_term(node: Part) -> Part:
     """*node* with its first letter upper-cased when that letter starts a locale term."""
     found = _first_letter(node)
@@ -347,6 +357,17 @@ class _Flattener:
             return
         if node.empty:  # no division, quotes or formatting around nothing
             return
+        if node.formatting or node.display or node.held or node.quoted:
+            self._wrapped(node)
+            return
+        for part in node.parts:  # a plain node: its parts in order
+            if isinstance(part, str):
+                self.text(part)
+            else:
+                self.node(part)
+
+    def _wrapped(self, node: Rich) -> None:
+        """A node with a division, formatting, quotes or held text around its parts."""
         closing: list[str] = []
         if node.display in _DISPLAYS:
             opening, close = self.markup_of[node.display]

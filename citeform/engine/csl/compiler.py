@@ -781,30 +781,99 @@ class Compiler:
         return _decorated(element, _as_group(inner))
 
     def choose(self, element: Element) -> Render:
-        """``cs:choose``: the first branch whose conditions hold."""
-        branches: list[tuple[Callable[[Context], bool], list[Render]]] = []
+        """``cs:choose``: the first branch whose conditions hold.
+
+        Branches that test only the item's type are decided once per type: for each type
+        the branches left to test are listed at compile time.
+        """
+        branches: list[Branch] = []
+        types: list[tuple[frozenset[str], bool] | None] = []
         for branch in element.children:
             condition = _condition(branch) if branch.tag != "else" else _always
-            branches.append((condition, [self.element(child) for child in branch.children]))
+            body = _branch_body([self.element(child) for child in branch.children])
+            branches.append((condition, body))
+            types.append(_type_only(branch) if branch.tag != "else" else None)
+        if not any(types):
+            return _first_branch(branches)
+        mentioned = frozenset().union(*(spec[0] for spec in types if spec))
+        by_type: dict[str | None, tuple[Branch, ...]] = {
+            kind: _branches_for(kind, branches, types) for kind in mentioned
+        }
+        other = _branches_for(None, branches, types)
 
         def render(context: Context) -> Part | None:
-            for condition, body in branches:
+            for condition, body in by_type.get(context.item.get("type"), other):
                 if condition(context):
-                    if len(body) == 1:  # its output is what a splice of it would give
-                        return body[0](context)
-                    parts: list[Part] = []
-                    for one in body:
-                        node = one(context)
-                        if node.__class__ is Splice:  # a choose in the branch: its parts
-                            parts.extend(node.parts)
-                        elif node is not None:
-                            parts.append(node)
-                    if len(parts) == 1 and parts[0].__class__ is not StandIn:
-                        return parts[0]  # one output: what a splice of it would give
-                    return Splice(tuple(parts)) if parts else None
+                    return body(context)
             return None
 
         return render
+
+
+Branch = tuple[Callable[[Context], bool], Render]
+"""A branch of a ``cs:choose``: its condition and its body."""
+
+
+def _first_branch(branches: Sequence[Branch]) -> Render:
+    """The body of the first of *branches* whose condition holds."""
+
+    def render(context: Context) -> Part | None:
+        for condition, body in branches:
+            if condition(context):
+                return body(context)
+        return None
+
+    return render
+
+
+def _type_only(branch: Element) -> tuple[frozenset[str], bool] | None:
+    """The types a branch testing nothing but the type tests, and whether it negates them."""
+    if set(branch.attributes) - {"match"} != {"type"}:
+        return None
+    return frozenset(branch.attributes["type"].split()), branch.get("match") == "none"
+
+
+def _branches_for(
+    kind: str | None,
+    branches: Sequence[Branch],
+    types: Sequence[tuple[frozenset[str], bool] | None],
+) -> tuple[Branch, ...]:
+    """The *branches* left to test for an item of type *kind* (``None``: one no branch names).
+
+    A type-only branch that fails for it goes; the first that holds is taken without a test.
+    """
+    kept: list[Branch] = []
+    for (condition, body), spec in zip(branches, types, strict=True):
+        if spec is None:
+            kept.append((condition, body))
+            continue
+        named, negated = spec
+        if (kind in named) != negated:
+            kept.append((_always, body))
+            break
+    return tuple(kept)
+
+
+def _branch_body(renders: Sequence[Render]) -> Render:
+    """A branch's elements: their outputs as a splice (the enclosing delimiter joins them)."""
+    if not renders:
+        return lambda _context: None
+    if len(renders) == 1:  # its output is what a splice of it would give
+        return renders[0]
+
+    def render(context: Context) -> Part | None:
+        parts: list[Part] = []
+        for one in renders:
+            node = one(context)
+            if node.__class__ is Splice:  # a choose in the branch: its parts
+                parts.extend(node.parts)
+            elif node is not None:
+                parts.append(node)
+        if len(parts) == 1 and parts[0].__class__ is not StandIn:
+            return parts[0]  # one output: what a splice of it would give
+        return Splice(tuple(parts)) if parts else None
+
+    return render
 
 
 @attrs.frozen

@@ -426,6 +426,8 @@ class Compiler:
     implicit_year_suffix: bool = False
     """No ``year-suffix`` variable in the style: the suffix follows the first date's year."""
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
+    grouped_macros: dict[str, Render] = attrs.field(factory=dict)
+    """The compiled macros as ``cs:text`` calls them: suppressed like a group."""
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
     enclosing: list[Element] = attrs.field(factory=list)
@@ -449,22 +451,28 @@ class Compiler:
         self.compiled_macros[name] = forward
         self.enclosing.append(element)
         try:
-            cell.append(self.sequence(element.children, ""))
+            renders = [self.element(child) for child in element.children]
         finally:
             self.enclosing.pop()
+        cell.append(_sequence(renders, "", group=False))
         self.compiled_macros[name] = cell[0]
+        self.grouped_macros[name] = _sequence(renders, "", group=True)
         return cell[0]
 
-    def sequence(self, children: Sequence[Element], delimiter: str) -> Render:
-        """Children rendered in order, joined by *delimiter*.
+    def grouped_macro(self, name: str) -> Render:
+        """The compiled macro *name* suppressed like a group (as ``cs:text`` calls it)."""
+        plain = self.macro(name)
+        return self.grouped_macros.get(name) or _as_group(plain)  # a macro calling itself
+
+    def sequence(
+        self, children: Sequence[Element], delimiter: str, *, group: bool = False
+    ) -> Render:
+        """Children rendered in order, joined by *delimiter* (suppressed like a group if *group*).
 
         The elements of a ``cs:choose`` branch count as children here: the delimiter
         goes between them too, as citeproc-js does.
         """
-        renders = [self.element(child) for child in children]
-        if len(renders) == 1:
-            return _only(renders[0], delimiter)
-        return _joined_outputs(renders, delimiter)
+        return _sequence([self.element(child) for child in children], delimiter, group=group)
 
     def element(self, element: Element) -> Render:
         """Compile one rendering element.
@@ -495,7 +503,7 @@ class Compiler:
         """``cs:text``: a variable, a macro, a term or a value."""
         if (macro := element.get("macro")) is not None:
             # a macro is suppressed like a group: it calls variables and none prints
-            return _decorated(element, _as_group(self.macro(macro)))
+            return _decorated(element, self.grouped_macro(macro))
         if (value := element.get("value")) is not None:
             return _decorated(
                 element,
@@ -777,8 +785,8 @@ class Compiler:
 
     def group(self, element: Element) -> Render:
         """``cs:group``: suppressed when it calls variables and none of them renders."""
-        inner = self.sequence(element.children, element.get("delimiter") or "")
-        return _decorated(element, _as_group(inner))
+        inner = self.sequence(element.children, element.get("delimiter") or "", group=True)
+        return _decorated(element, inner)
 
     def choose(self, element: Element) -> Render:
         """``cs:choose``: the first branch whose conditions hold.
@@ -1252,10 +1260,15 @@ def _node_of(parts: list[Part]) -> Part | None:
     return Rich(tuple(parts))
 
 
-def _joined_outputs(renders: Sequence[Render], delimiter: str) -> Render:
-    """The outputs of *renders* that print, *delimiter* between them (a splice's one by one)."""
+def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Render:
+    """The outputs of *renders* that print, *delimiter* between them (a splice's one by one).
+
+    As a *group*, nothing prints when variables were called and none printed, and what
+    prints counts as printed for the enclosing group.
+    """
 
     def render(context: Context) -> Part | None:
+        called, rendered = context.called, context.rendered
         parts: list[Part] = []
         for one in renders:
             node = one(context)
@@ -1266,23 +1279,11 @@ def _joined_outputs(renders: Sequence[Render], delimiter: str) -> Render:
                     if parts and delimiter:
                         parts.append(delimiter)
                     parts.append(part)
+        if group and parts:
+            if context.called > called and context.rendered == rendered:
+                return None
+            context.rendered += 1
         return _node_of(parts)
-
-    return render
-
-
-def _only(one: Render, delimiter: str) -> Render:
-    """A sequence of the one element *one*: its output, unless it prints nothing."""
-
-    def render(context: Context) -> Part | None:
-        node = one(context)
-        if node is None:
-            return None
-        if node.__class__ is Splice:
-            return _node_of(join(node.parts, delimiter))
-        if blank(node):
-            return None
-        return Rich((node,)) if node.__class__ is StandIn else node
 
     return render
 

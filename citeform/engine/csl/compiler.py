@@ -274,13 +274,11 @@ def _silenced_after_names(render: Render, element: Element) -> Render:
     numbering = element.get("variable") == "citation-number"
 
     def silenced(context: Context) -> Part | None:
+        if not context.author_only:
+            return render(context)
         printed_before = context.rendered > 0
         node = render(context)
-        if (
-            context.author_only
-            and (numbering or context.names_done or printed_before)
-            and node is not context.first_names
-        ):
+        if (numbering or context.names_done or printed_before) and node is not context.first_names:
             return None
         return node
 
@@ -300,6 +298,9 @@ def _decorated(element: Element, render: Render) -> Render:
         and not variable.endswith(("title", "title-short"))
     )
 
+    if decoration == Decoration(decoration.prefix, decoration.suffix, decoration.formatting):
+        return _affixed(render, decoration.prefix, decoration.suffix, decoration.formatting)
+
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
@@ -307,6 +308,25 @@ def _decorated(element: Element, render: Render) -> Render:
         return decoration.apply(node, context, from_locale=from_locale, any_language=any_language)
 
     return decorated
+
+
+def _affixed(render: Render, prefix: str, suffix: str, formatting: Formatting) -> Render:
+    """*render*'s output in *formatting* between *prefix* and *suffix*, when it prints.
+
+    What :meth:`Decoration.apply` does for a decoration of nothing else.
+    """
+
+    def affixed(context: Context) -> Part | None:
+        node = render(context)
+        if node is None or blank(node):
+            return None
+        if formatting:
+            node = Rich((node,), formatting)
+        if prefix:
+            return Rich((prefix, node, suffix) if suffix else (prefix, node))
+        return Rich((node, suffix)) if suffix else node
+
+    return affixed
 
 
 def citation_label(item: Mapping[str, Any]) -> str | None:
@@ -1266,6 +1286,8 @@ def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Rend
     As a *group*, nothing prints when variables were called and none printed, and what
     prints counts as printed for the enclosing group.
     """
+    if len(renders) == 1 and not group:
+        return _single(renders[0], delimiter)
 
     def render(context: Context) -> Part | None:
         called, rendered = context.called, context.rendered
@@ -1284,6 +1306,22 @@ def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Rend
                 return None
             context.rendered += 1
         return _node_of(parts)
+
+    return render
+
+
+def _single(one: Render, delimiter: str) -> Render:
+    """A sequence of the one element *one*: its output, unless it prints nothing."""
+
+    def render(context: Context) -> Part | None:
+        node = one(context)
+        if node is None:
+            return None
+        if node.__class__ is Splice:
+            return _node_of(join(node.parts, delimiter))
+        if blank(node):
+            return None
+        return Rich((node,)) if node.__class__ is StandIn else node
 
     return render
 

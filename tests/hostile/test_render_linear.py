@@ -19,7 +19,7 @@ import pytest
 
 from citeform import CiteItem, Renderer
 
-pytestmark = pytest.mark.slow  # ~80 s for both engines: CI runs it with -m slow
+pytestmark = [pytest.mark.slow, pytest.mark.timing]  # ~80 s for both engines, in one process in CI
 
 MAX_RATIO = 2.5
 BASE = {

@@ -210,9 +210,9 @@ class Processor:
             parts.append(Rich((margin,), display="left-margin"))
         if rest is not None:
             inline = attrs.evolve(layout, prefix="").apply(rest, context)
-            trimmed = _rstrip(inline)
+            trimmed, spaces = _rstrip(inline)
             parts.append(Rich((trimmed,), display="right-inline"))
-            parts.append(plain(inline)[len(plain(trimmed)) :])  # its ending spaces go after it
+            parts.append(spaces)  # its ending spaces go after it
         return Rich(tuple(parts)) if parts else None
 
     def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
@@ -479,15 +479,20 @@ def _html_entry(text: str) -> str:
     return f'<div class="csl-entry">{text}</div>'
 
 
-def _rstrip(node: Part) -> Part:
-    """*node* without the spaces that end it (citeproc-js writes them after the division)."""
+def _rstrip(node: Part) -> tuple[Part, str]:
+    """*node* without the spaces that end it, and those spaces.
+
+    citeproc-js writes the spaces after the division.
+    """
     if isinstance(node, str):
         text = node.rstrip()
-        return node if text == node else type(node)(text)  # a term stays a term
+        kept = node if text == node else type(node)(text)  # a term stays a term
+        return kept, node[len(text) :]
     for index in range(len(node.parts) - 1, -1, -1):
         part = node.parts[index]
         if isinstance(part, str) and not part.strip():
             continue
-        stripped = _rstrip(part)
-        return attrs.evolve(node, parts=(*node.parts[:index], stripped))
-    return attrs.evolve(node, parts=())
+        stripped, spaces = _rstrip(part)
+        after = "".join(p for p in node.parts[index + 1 :] if isinstance(p, str))  # spaces
+        return attrs.evolve(node, parts=(*node.parts[:index], stripped)), spaces + after
+    return attrs.evolve(node, parts=()), plain(node)

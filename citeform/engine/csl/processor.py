@@ -532,7 +532,7 @@ def _rstrip(node: Part) -> tuple[Part, str]:
         stripped, spaces = _rstrip(part)
         after = "".join(str(rest) for rest in node.parts[index + 1 :])
         return attrs.evolve(node, parts=(*node.parts[:index], stripped)), spaces + after
-    return attrs.evolve(node, parts=()), "".join(str(part) for part in node.parts)
+    return attrs.evolve(node, parts=()), plain(node)
 
 
 @functools.lru_cache(maxsize=64)

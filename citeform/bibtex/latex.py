@@ -203,18 +203,6 @@ _LIGATURE = re.compile(
 """TeX's ligatures, longest first, read left to right as :class:`_Decoder` reads them."""
 
 
-_CHANGED_BY_DECODING = re.compile(r"[\\{}$~]|--|``|''|[!?]`")
-
-
-def is_plain(latex: str) -> bool:
-    """Whether :func:`decode` gives *latex* back as it is.
-
-    So it does where there is no macro, group, math, tie or ligature: the common value,
-    read without a call to the decoder.
-    """
-    return _CHANGED_BY_DECODING.search(latex) is None
-
-
 def _ligature(match: re.Match[str]) -> str:
     return table.LIGATURES[match.group(0)]
 

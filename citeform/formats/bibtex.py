@@ -25,7 +25,7 @@ from citeform import vocab
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
 from citeform.bibtex.dates import read_issued
-from citeform.bibtex.latex import decode, encode, is_plain, is_safe
+from citeform.bibtex.latex import decode, encode, is_safe
 from citeform.bibtex.names import read_names, write_names
 from citeform.bibtex.relations import resolve
 from citeform.bibtex.tokenizer import Entry as _Entry
@@ -88,7 +88,7 @@ class _EntryReader:
 
     def text(self, variable: str, name: str, raw: str) -> None:
         """Set a text variable from LaTeX, remembering the original when some TeX stays."""
-        if name in table.VERBATIM_FIELDS or is_plain(raw):
+        if name in table.VERBATIM_FIELDS:
             value, complete = raw, True
         else:
             decoded = decode(raw, name in table.TITLE_FIELDS)
@@ -143,7 +143,7 @@ class _EntryReader:
             self.variables[variable] = Date.from_edtf(raw)
 
     def year_part(self, name: str, raw: str) -> None:
-        self.year_parts[name] = raw if is_plain(raw) else decode(raw, protect=False).text
+        self.year_parts[name] = decode(raw, protect=False).text
 
     def subtitle(self, name: str, raw: str) -> None:
         self.subtitles.setdefault(table.SUBTITLES[name], []).append(raw)

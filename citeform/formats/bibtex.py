@@ -375,11 +375,12 @@ def _edtf(date: Date) -> str | None:
     """The EDTF form of a date (``2017-02-14``, ``2017/2018``, ``2017~``), if it has parts."""
     if not date.parts:
         return None
-    ends = [
-        "-".join(f"{number:04d}" if i == 0 else f"{number:02d}" for i, number in enumerate(part))
-        for part in date.parts
-    ]
+    ends = [_EDTF_PARTS[len(part)].format(*part) for part in date.parts]
     return "/".join(ends) + ("~" if date.circa else "")
+
+
+_EDTF_PARTS = {1: "{:04d}", 2: "{:04d}-{:02d}", 3: "{:04d}-{:02d}-{:02d}"}
+"""The EDTF of a date part by its length: year, year and month, full date."""
 
 
 class _EntryWriter:

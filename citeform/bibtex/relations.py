@@ -38,7 +38,7 @@ def resolve(entries: list[Entry]) -> list[Entry | CiteformError | None]:
         elif entry.type == "set":
             resolved.append(_set_outcome(entry, by_key))
         else:
-            names = {name for name, _ in entry.fields}
+            names = dict(entry.fields)
             full = _xdata(entry, by_key, frozenset()) if "xdata" in names else entry
             full = _crossref(full, by_key, frozenset()) if "crossref" in names else full
             resolved.append(_join_set(full, sets.get(entry.key.lower())) if sets else full)

@@ -16,6 +16,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl import embedded_labels, numbers
+from citeform.engine.csl.author_only import SILENCEABLE, author_only
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
     DatePart,
@@ -257,30 +258,6 @@ def _strip_periods(node: Part) -> Part:
 _NOT_COLLAPSING: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 """Variables whose ``cs:text`` leaves a cite free to collapse (see ``text_variable_tried``)."""
 
-_AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
-
-
-def _silenced_after_names(render: Render, element: Element) -> Render:
-    """*render*, printing nothing for an author-only cite once something has printed.
-
-    The first names or date that prints is the cite; a ``cs:text`` or ``cs:number`` prints
-    only inside a substitute (a title for an item without names), and only first; what
-    follows is silenced. As in citeproc-js a silenced element still counts as printed (its
-    group keeps its terms and labels), and the citation number never prints.
-    """
-    numbering = element.get("variable") == "citation-number"
-    literal = element.tag in {"text", "number"}
-
-    def silenced(context: Context) -> Part | None:
-        printed_before = context.rendered > 0
-        node = render(context)
-        if not context.author_only or node is context.first_names:
-            return node
-        first = not (numbering or context.names_done or printed_before)
-        return node if first and (context.in_substitute or not literal) else None
-
-    return silenced
-
 
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
@@ -476,8 +453,8 @@ class Compiler:
             element = attrs.evolve(element, attributes=MappingProxyType(kept))
         self.enclosing.append(element)
         try:
-            if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
-                return _silenced_after_names(compile_one(self, element), element)
+            if element.tag in SILENCEABLE and element.get("macro") is None:
+                return author_only(compile_one(self, element), element)
             return compile_one(self, element)
         finally:
             self.enclosing.pop()
@@ -866,6 +843,8 @@ class CompiledNames:
             result = self._substitute(context)
             if spoils and blank(result):
                 context.author_substitute_off = True
+            if spoils:  # later texts of the substitute it stands in no longer print
+                context.substitute_texts = False
             if isinstance(result, StandIn):
                 return self._decorate(Rich(result.parts), context)
             return result
@@ -973,6 +952,7 @@ class CompiledNames:
         """The first substitute that prints; the variables it prints are suppressed after."""
         in_substitute = context.in_substitute
         context.in_substitute = True
+        context.substitute_texts = True
         try:
             return _first_printed(self.substitutes, context)
         finally:

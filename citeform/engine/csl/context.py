@@ -74,6 +74,10 @@ class Context:
     in_substitute: bool = False
     author_only: bool = False
     """Printing only the author: once names have printed, variables print nothing more."""
+    author_printed: bool = False
+    """Whether names, a date or a title has printed (see :mod:`.author_only`)."""
+    substitute_texts: bool = False
+    """Whether texts in the running substitute may still print (see :mod:`.author_only`)."""
     text_variable_tried: bool = False
     """Whether a ``cs:text`` of a variable (other than the locator, citation number, year
     suffix or citation label) ran, printing or not: such a cite does not collapse."""

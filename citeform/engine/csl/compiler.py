@@ -177,9 +177,15 @@ same name (``name-form`` and ``name-delimiter`` are passed on under their own na
 
 
 def formatting_of(element: Element) -> Formatting:
-    """The CSL formatting attributes *element* sets."""
+    """The CSL formatting attributes *element* sets, outermost first.
+
+    As in citeproc-js, ``font-style`` is innermost, then ``font-variant``, ``font-weight``,
+    ``text-decoration`` and ``vertical-align`` (``<b><i>…</i></b>``).
+    """
     return tuple(
-        (name, value) for name in FORMATTING_ATTRIBUTES if (value := element.get(name)) is not None
+        (name, value)
+        for name in reversed(FORMATTING_ATTRIBUTES)
+        if (value := element.get(name)) is not None
     )
 
 
@@ -231,10 +237,10 @@ class Decoration:
                 node, self.text_case, english=english, language=str(language or "")
             )
             node = Rich((cased,), cased=True)
-        if self.quotes:
-            node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
+        if self.quotes:  # around the formatting, as citeproc-js writes them
+            node = Rich((node,), quoted=True)
         inside = (
             suffix_in_display(node, self.suffix) if self.display_suffix and self.suffix else None
         )

@@ -1360,6 +1360,7 @@ def _disambiguate(context: Context, value: str) -> bool:
     """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
     if value != "true":
         return not context.disambiguate
+    context.disambiguate_tested += 1
     if context.disambiguated < context.disambiguate:
         context.disambiguated += 1
         return True

@@ -54,6 +54,8 @@ class Context:
     disambiguate: int = 0
     """How many ``disambiguate="true"`` conditions may hold (the first ones tested)."""
     disambiguated: int = 0
+    disambiguate_tested: int = 0
+    """How many ``disambiguate="true"`` tests ran (``disambiguated`` of them held)."""
     add_names: int = 0
     names_shown: int = 0
     """At least this many names before "et al." (0: as the style says)."""

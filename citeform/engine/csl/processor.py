@@ -297,7 +297,9 @@ class Processor:
                     self.items,
                     self.style.citation.options,
                     self._key_function(numbers),
-                    extra_text=self.style.has_disambiguate,
+                    all_held=(
+                        self._all_held_function(numbers) if self.style.has_disambiguate else None
+                    ),
                 )
             except Exception as error:  # noqa: BLE001 - reported, rendered without it
                 self.failures.append(("disambiguation", error))
@@ -313,6 +315,15 @@ class Processor:
             return plain(node) if node is not None else ""
 
         return key
+
+    def _all_held_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], bool]:
+        def all_held(item_id: str, settings: Settings) -> bool:
+            _node, context = self.render_cite(
+                Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
+            )
+            return context.disambiguated == context.disambiguate_tested
+
+        return all_held
 
     def _bibliography(
         self, order: list[str], numbers: Mapping[str, int], settings: Mapping[str, Settings]

@@ -42,6 +42,7 @@ from citeform.engine.csl.rich import (
     Rich,
     TermText,
     blank,
+    held,
     join,
     suffix_in_display,
 )
@@ -108,6 +109,8 @@ NUMBER_VARIABLES: Final = frozenset(
     ]
 )
 _VERBATIM: Final = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
+_EMPTY_VALUES: Final[tuple[Any, ...]] = (None, "", [])
+"""Values that count as no value."""
 _SHORT_FORMS: Final[Mapping[str, tuple[str, ...]]] = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
@@ -278,6 +281,9 @@ def _decorated(element: Element, render: Render) -> Render:
         and not variable.endswith(("title", "title-short"))
     )
 
+    if decoration == Decoration(decoration.prefix, decoration.suffix, decoration.formatting):
+        return _affixed(render, decoration.prefix, decoration.suffix, decoration.formatting)
+
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
@@ -285,6 +291,25 @@ def _decorated(element: Element, render: Render) -> Render:
         return decoration.apply(node, context, from_locale=from_locale, any_language=any_language)
 
     return decorated
+
+
+def _affixed(render: Render, prefix: str, suffix: str, formatting: Formatting) -> Render:
+    """*render*'s output in *formatting* between *prefix* and *suffix*, when it prints.
+
+    What :meth:`Decoration.apply` does for a decoration of nothing else.
+    """
+
+    def affixed(context: Context) -> Part | None:
+        node = render(context)
+        if node is None or blank(node):
+            return None
+        if formatting:
+            node = Rich((node,), formatting)
+        if prefix:
+            return Rich((prefix, node, suffix) if suffix else (prefix, node))
+        return Rich((node, suffix)) if suffix else node
+
+    return affixed
 
 
 def citation_label(item: Mapping[str, Any]) -> str | None:
@@ -338,6 +363,20 @@ def variable_value(context: Context, name: str, form: str = "long") -> Any:
     return _value(context, name, form)
 
 
+def value_getter(name: str, form: str = "long") -> Callable[[Context], Any]:
+    """:func:`variable_value` of *name* in *form*, specialised once for the variable."""
+    if form == "short" or name in _CITE_VARIABLES or name in _ALIASES or name == "page-first":
+        return lambda context: variable_value(context, name, form)
+
+    def field(context: Context) -> Any:
+        if name in context.suppressed:
+            return None
+        value = context.item.get(name)
+        return None if value in _EMPTY_VALUES else value
+
+    return field
+
+
 def _value(context: Context, name: str, form: str = "long") -> Any:
     """The value of variable *name*, printed by a substitute or not."""
     from_cite = _CITE_VARIABLES.get(name)
@@ -349,9 +388,9 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     if name == "page-first":
         return _page_first(item)
     value = item.get(name)
-    if value in (None, "", []) and name in _ALIASES:
+    if value in _EMPTY_VALUES and name in _ALIASES:
         value = item.get(_ALIASES[name])
-    return None if value in (None, "", []) else value
+    return None if value in _EMPTY_VALUES else value
 
 
 def _range_format(context: Context, variable: str, page_format: str | None) -> str | None:
@@ -390,6 +429,8 @@ class Compiler:
     implicit_year_suffix: bool = False
     """No ``year-suffix`` variable in the style: the suffix follows the first date's year."""
     compiled_macros: dict[str, Render] = attrs.field(factory=dict)
+    grouped_macros: dict[str, Render] = attrs.field(factory=dict)
+    """The compiled macros as ``cs:text`` calls them: suppressed like a group."""
     substituting: list[Element] = attrs.field(factory=list)
     """The ``cs:names`` whose substitute is being compiled, innermost last."""
     enclosing: list[Element] = attrs.field(factory=list)
@@ -413,34 +454,28 @@ class Compiler:
         self.compiled_macros[name] = forward
         self.enclosing.append(element)
         try:
-            cell.append(self.sequence(element.children, ""))
+            renders = [self.element(child) for child in element.children]
         finally:
             self.enclosing.pop()
+        cell.append(_sequence(renders, "", group=False))
         self.compiled_macros[name] = cell[0]
+        self.grouped_macros[name] = _sequence(renders, "", group=True)
         return cell[0]
 
-    def sequence(self, children: Sequence[Element], delimiter: str) -> Render:
-        """Children rendered in order, joined by *delimiter*.
+    def grouped_macro(self, name: str) -> Render:
+        """The compiled macro *name* suppressed like a group (as ``cs:text`` calls it)."""
+        plain = self.macro(name)
+        return self.grouped_macros.get(name) or _as_group(plain)  # a macro calling itself
+
+    def sequence(
+        self, children: Sequence[Element], delimiter: str, *, group: bool = False
+    ) -> Render:
+        """Children rendered in order, joined by *delimiter* (suppressed like a group if *group*).
 
         The elements of a ``cs:choose`` branch count as children here: the delimiter
         goes between them too, as citeproc-js does.
         """
-        renders = [self.element(child) for child in children]
-
-        def render(context: Context) -> Part | None:
-            parts: list[Part] = []
-            for one in renders:
-                node = one(context)
-                if node is None:
-                    continue
-                if node.__class__ is Splice:
-                    for spliced in node.parts:
-                        _add(parts, spliced, delimiter)
-                else:
-                    _add(parts, node, delimiter)
-            return Rich(tuple(parts)) if parts else None
-
-        return render
+        return _sequence([self.element(child) for child in children], delimiter, group=group)
 
     def element(self, element: Element) -> Render:
         """Compile one rendering element.
@@ -471,7 +506,7 @@ class Compiler:
         """``cs:text``: a variable, a macro, a term or a value."""
         if (macro := element.get("macro")) is not None:
             # a macro is suppressed like a group: it calls variables and none prints
-            return _decorated(element, _as_group(self.macro(macro)))
+            return _decorated(element, self.grouped_macro(macro))
         if (value := element.get("value")) is not None:
             return _decorated(
                 element,
@@ -505,11 +540,12 @@ class Compiler:
         counted = variable != "year-suffix"
 
         tried = variable not in _NOT_COLLAPSING
+        get = value_getter(variable, form)
 
         def render(context: Context) -> Part | None:
             context.called += counted
             context.text_variable_tried |= tried
-            value = variable_value(context, variable, form)
+            value = get(context)
             if value is None:
                 return None
             context.rendered += 1
@@ -549,10 +585,11 @@ class Compiler:
         variable = element.get("variable") or ""
         form = element.get("form") or "numeric"
         page_format = self.page_range_format
+        get = value_getter(variable)
 
         def render(context: Context) -> Part | None:
             context.called += 1
-            value = variable_value(context, variable)
+            value = get(context)
             if value is None:
                 return None
             context.rendered += 1
@@ -764,30 +801,103 @@ class Compiler:
 
     def group(self, element: Element) -> Render:
         """``cs:group``: suppressed when it calls variables and none of them renders."""
-        inner = self.sequence(element.children, element.get("delimiter") or "")
-        return _decorated(element, _as_group(inner))
+        inner = self.sequence(element.children, element.get("delimiter") or "", group=True)
+        return _decorated(element, inner)
 
     def choose(self, element: Element) -> Render:
-        """``cs:choose``: the first branch whose conditions hold."""
-        branches: list[tuple[Callable[[Context], bool], list[Render]]] = []
+        """``cs:choose``: the first branch whose conditions hold.
+
+        Branches that test only the item's type are decided once per type: for each type
+        the branches left to test are listed at compile time.
+        """
+        branches: list[Branch] = []
+        types: list[tuple[frozenset[str], bool] | None] = []
         for branch in element.children:
             condition = _condition(branch) if branch.tag != "else" else _always
-            branches.append((condition, [self.element(child) for child in branch.children]))
+            body = _branch_body([self.element(child) for child in branch.children])
+            branches.append((condition, body))
+            types.append(_type_only(branch) if branch.tag != "else" else None)
+        if not any(types):
+            return _first_branch(branches)
+        mentioned = frozenset().union(*(spec[0] for spec in types if spec))
+        by_type: dict[str | None, tuple[Branch, ...]] = {
+            kind: _branches_for(kind, branches, types) for kind in mentioned
+        }
+        other = _branches_for(None, branches, types)
 
         def render(context: Context) -> Part | None:
-            for condition, body in branches:
+            for condition, body in by_type.get(context.item.get("type"), other):
                 if condition(context):
-                    parts: list[Part] = []
-                    for one in body:
-                        node = one(context)
-                        if node.__class__ is Splice:  # a choose in the branch: its parts
-                            parts.extend(node.parts)
-                        elif node is not None:
-                            parts.append(node)
-                    return Splice(tuple(parts)) if parts else None
+                    return body(context)
             return None
 
         return render
+
+
+Branch = tuple[Callable[[Context], bool], Render]
+"""A branch of a ``cs:choose``: its condition and its body."""
+
+
+def _first_branch(branches: Sequence[Branch]) -> Render:
+    """The body of the first of *branches* whose condition holds."""
+
+    def render(context: Context) -> Part | None:
+        for condition, body in branches:
+            if condition(context):
+                return body(context)
+        return None
+
+    return render
+
+
+def _type_only(branch: Element) -> tuple[frozenset[str], bool] | None:
+    """The types a branch testing nothing but the type tests, and whether it negates them."""
+    if set(branch.attributes) - {"match"} != {"type"}:
+        return None
+    return frozenset(branch.attributes["type"].split()), branch.get("match") == "none"
+
+
+def _branches_for(
+    kind: str | None,
+    branches: Sequence[Branch],
+    types: Sequence[tuple[frozenset[str], bool] | None],
+) -> tuple[Branch, ...]:
+    """The *branches* left to test for an item of type *kind* (``None``: one no branch names).
+
+    A type-only branch that fails for it goes; the first that holds is taken without a test.
+    """
+    kept: list[Branch] = []
+    for (condition, body), spec in zip(branches, types, strict=True):
+        if spec is None:
+            kept.append((condition, body))
+            continue
+        named, negated = spec
+        if (kind in named) != negated:
+            kept.append((_always, body))
+            break
+    return tuple(kept)
+
+
+def _branch_body(renders: Sequence[Render]) -> Render:
+    """A branch's elements: their outputs as a splice (the enclosing delimiter joins them)."""
+    if not renders:
+        return lambda _context: None
+    if len(renders) == 1:  # its output is what a splice of it would give
+        return renders[0]
+
+    def render(context: Context) -> Part | None:
+        parts: list[Part] = []
+        for one in renders:
+            node = one(context)
+            if node.__class__ is Splice:  # a choose in the branch: its parts
+                parts.extend(node.parts)
+            elif node is not None:
+                parts.append(node)
+        if len(parts) == 1 and parts[0].__class__ is not StandIn:
+            return parts[0]  # one output: what a splice of it would give
+        return Splice(tuple(parts)) if parts else None
+
+    return render
 
 
 @attrs.frozen
@@ -840,6 +950,13 @@ class CompiledNames:
     """A ``cs:names`` without children in a substitute: it prints undecorated, and the
     ``cs:names`` it stands in for decorates it (as citeproc-js, which decorates no other
     substitute)."""
+    getters: Sequence[tuple[str, Callable[[Context], Any]]] = attrs.field(init=False, eq=False)
+    """Each variable with the function that reads its value."""
+
+    def __attrs_post_init__(self) -> None:
+        """Make :attr:`getters`."""
+        getters = tuple((variable, value_getter(variable)) for variable in self.variables)
+        object.__setattr__(self, "getters", getters)
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
@@ -884,9 +1001,9 @@ class CompiledNames:
 
     def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
         found: list[tuple[str, list[Any]]] = []
-        for variable in self.variables:
+        for variable, get in self.getters:
             context.called += 1
-            value = variable_value(context, variable)
+            value = get(context)
             if isinstance(value, list) and value:
                 found.append((variable, value))
         return found
@@ -908,6 +1025,7 @@ class CompiledNames:
             add_names=context.add_names,
             names_shown=context.names_shown,
         )
+        context.names_cut = context.names_cut or len(shown) < len(names)
         return len(shown)
 
     def _one(self, context: Context, names: list[Any], term: str) -> Part:
@@ -935,10 +1053,6 @@ class CompiledNames:
             written_et_al=written_et_al,
             each=each,
         )
-        if blank(rendered):
-            return rendered
-        if not isinstance(rendered, Rich):
-            rendered = Rich((rendered,))
         shown = shown_names(
             names,
             options,
@@ -946,6 +1060,13 @@ class CompiledNames:
             add_names=context.add_names,
             names_shown=context.names_shown,
         )
+        context.names_cut = context.names_cut or len(shown) < len(names)
+        if context.given_read is None:  # the list the given-name levels by position apply to
+            context.given_read = len(shown)
+        if blank(rendered):
+            return rendered
+        if not isinstance(rendered, Rich):
+            rendered = Rich((rendered,))
         identities = (names_identity([name]) for name in shown)
         context.name_lists.append(
             PrintedNames(rendered, names_identity(shown), tuple(zip(each, identities, strict=True)))
@@ -1150,13 +1271,62 @@ class StandIn(Rich):
     __slots__ = ()
 
 
-def _add(parts: list[Part], node: Part, delimiter: str) -> None:
-    """Append *node* to *parts* (after *delimiter*) unless it is empty."""
-    if blank(node):
-        return
-    if parts and delimiter:
-        parts.append(delimiter)
-    parts.append(node)
+def _node_of(parts: list[Part]) -> Part | None:
+    """*parts* as one node: ``None`` for none, a single part as it is.
+
+    A part standing in for names stays wrapped: only its own ``cs:names`` may take it.
+    """
+    if not parts:
+        return None
+    if len(parts) == 1 and parts[0].__class__ is not StandIn:
+        return parts[0]
+    return Rich(tuple(parts))
+
+
+def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Render:
+    """The outputs of *renders* that print, *delimiter* between them (a splice's one by one).
+
+    As a *group*, nothing prints when variables were called and none printed, and what
+    prints counts as printed for the enclosing group.
+    """
+    if len(renders) == 1 and not group:
+        return _single(renders[0], delimiter)
+
+    def render(context: Context) -> Part | None:
+        called, rendered = context.called, context.rendered
+        parts: list[Part] = []
+        for one in renders:
+            node = one(context)
+            if node is None:
+                continue
+            for part in node.parts if node.__class__ is Splice else (node,):
+                if not blank(part):
+                    if parts and delimiter:
+                        parts.append(delimiter)
+                    parts.append(part)
+        if group and parts:
+            if context.called > called and context.rendered == rendered:
+                return None
+            context.rendered += 1
+        return _node_of(parts)
+
+    return render
+
+
+def _single(one: Render, delimiter: str) -> Render:
+    """A sequence of the one element *one*: its output, unless it prints nothing."""
+
+    def render(context: Context) -> Part | None:
+        node = one(context)
+        if node is None:
+            return None
+        if node.__class__ is Splice:
+            return _node_of(join(node.parts, delimiter))
+        if blank(node):
+            return None
+        return Rich((node,)) if node.__class__ is StandIn else node
+
+    return render
 
 
 _DISPLAYABLE: Final = frozenset({"text", "number", "date", "names", "group"})
@@ -1200,11 +1370,11 @@ def _literal(render: Render) -> Render:
 def _held(render: Render) -> Render:
     """*render*'s text held: its leading punctuation stays outside a quote closing before it."""
 
-    def held(context: Context) -> Part | None:
+    def holding(context: Context) -> Part | None:
         node = render(context)
-        return Rich((node,), held=True) if node else node
+        return held(node) if node else node
 
-    return held
+    return holding
 
 
 def _term_text(text: str | None) -> Part | None:
@@ -1298,22 +1468,67 @@ def _range_delimiter(context: Context, variable: str) -> str:
 
 def _condition(branch: Element) -> Callable[[Context], bool]:
     """The test of a ``cs:if``/``cs:else-if``: every value of every condition, by ``match``."""
-    match = branch.get("match") or "all"
     tests: list[Callable[[Context], bool]] = []
     for attribute, values in branch.attributes.items():
         if attribute == "type":  # one item has one type: its values are alternatives
-            types = frozenset(values.split())
-            tests.append(lambda context, types=types: context.item.get("type") in types)  # type: ignore[misc]
+            tests.append(_type_test(frozenset(values.split())))
+            continue
+        if attribute == "variable":
+            tests.extend(_variable_test(value) for value in values.split())
             continue
         test = _CONDITIONS.get(attribute)
         if test is None:
             continue
         tests.extend(_bind(test, value) for value in values.split())
-    if match == "any":
-        return lambda context: any(test(context) for test in tests)
-    if match == "none":
-        return lambda context: not any(test(context) for test in tests)
-    return lambda context: all(test(context) for test in tests)
+    return _matched(tests, branch.get("match") or "all")
+
+
+def _matched(tests: Sequence[Callable[[Context], bool]], match: str) -> Callable[[Context], bool]:
+    """*tests* combined as ``match`` asks (``all``, ``any`` or ``none``), in order, lazily."""
+    if len(tests) == 1 and match != "none":
+        return tests[0]
+    combine = _MATCHES.get(match, _all_hold)
+    return lambda context: combine(tests, context)
+
+
+# plain loops: cheaper per call than any()/all() over a generator
+def _any_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
+    for test in tests:  # noqa: SIM110
+        if test(context):
+            return True
+    return False
+
+
+def _none_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
+    for test in tests:  # noqa: SIM110
+        if test(context):
+            return False
+    return True
+
+
+def _all_hold(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
+    for test in tests:  # noqa: SIM110
+        if not test(context):
+            return False
+    return True
+
+
+_MATCHES: Final[Mapping[str, Callable[[Sequence[Callable[[Context], bool]], Context], bool]]] = {
+    "any": _any_holds,
+    "none": _none_holds,
+    "all": _all_hold,
+}
+
+
+def _type_test(types: frozenset[str]) -> Callable[[Context], bool]:
+    return lambda context: context.item.get("type") in types
+
+
+def _variable_test(name: str) -> Callable[[Context], bool]:
+    """Whether the item has variable *name*: a field it holds, or one from the cite."""
+    if name in _CITE_VARIABLES or name in _ALIASES or name == "page-first":
+        return lambda context: _has_variable(context, name)
+    return lambda context: context.item.get(name) not in _EMPTY_VALUES
 
 
 def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context], bool]:
@@ -1368,7 +1583,6 @@ def _disambiguate(context: Context, value: str) -> bool:
 
 
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
-    "variable": _has_variable,
     "is-numeric": _is_numeric,
     "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -55,9 +56,41 @@ def _parts(values: Sequence[Any]) -> tuple[int, int, int] | None:
 
 
 def parse_date(value: Any) -> DateValue | None:
-    """The CSL-JSON date *value* (``date-parts``, ``raw``, ``literal``, ``season``, ``circa``)."""
+    """The CSL-JSON date *value* (``date-parts``, ``raw``, ``literal``, ``season``, ``circa``).
+
+    A value of plain fields is read once and the (immutable) result shared after: an
+    item's dates are asked for by every render of it and every condition on them.
+    """
     if not isinstance(value, Mapping):
         return None
+    try:
+        return _parse_cached(_date_key(value))
+    except TypeError:  # a field that is no plain value
+        return _parse(value)
+
+
+DateKey = tuple[tuple[str, Any, bool], ...]
+"""A date value's fields, each with whether it is ``date-parts`` made a tuple of tuples."""
+
+
+def _date_key(value: Mapping[str, Any]) -> DateKey:
+    return tuple(
+        (key, tuple(map(tuple, field)), True) if _nested_lists(key, field) else (key, field, False)
+        for key, field in value.items()
+    )
+
+
+def _nested_lists(key: str, field: Any) -> bool:
+    """Whether *field* is ``date-parts`` as CSL-JSON writes it: a list of lists."""
+    return key == "date-parts" and isinstance(field, list) and all(type(p) is list for p in field)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(key: DateKey) -> DateValue | None:
+    return _parse({name: [list(p) for p in field] if made else field for name, field, made in key})
+
+
+def _parse(value: Mapping[str, Any]) -> DateValue | None:
     circa = bool(value.get("circa"))
     season = _season_number(value.get("season"))
     parts = value.get("date-parts")

@@ -147,8 +147,15 @@ def parse_markup(text: str, quotes: Quotes = DEFAULT_QUOTES) -> Part:
     """*text* with its markup and quoted passages as nodes (plain *text* when it has none).
 
     A quoted passage followed by more of the value is ``sealed``: the style's
-    punctuation after it stays outside, as citeproc-js keeps it.
+    punctuation after it stays outside, as citeproc-js keeps it. A value is read once
+    and its (immutable) nodes shared after: an item's fields print in its entry, its
+    cites and the forms compared for ambiguity.
     """
+    return _parse_cached(str(text), quotes)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(text: str, quotes: Quotes) -> Part:
     marks = _marks(quotes)
     text = _SPACE_BEFORE_MARK.sub("\u202f\\1", text).replace("\u00ab ", "\u00ab\u202f")
     stack = [_Frame("", "")]

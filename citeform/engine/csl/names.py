@@ -7,9 +7,10 @@ name objects with them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -17,7 +18,7 @@ from citeform.engine.csl.initials import ROMANESQUE, STARTS_ROMANESQUE, initiali
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.particles import split_particles
-from citeform.engine.csl.rich import Formatting, Part, Rich, blank, join, plain
+from citeform.engine.csl.rich import Formatting, Part, Quotes, Rich, blank, join, plain
 from citeform.engine.csl.textcase import apply_text_case
 
 NameData = Mapping[str, Any]
@@ -33,7 +34,7 @@ class NamePart:
     text_case: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class NameOptions:
     """The attributes of ``cs:name`` that decide how names print."""
 
@@ -87,13 +88,13 @@ def _romanesque(parts: Mapping[str, str], language: str) -> int:
     return 2
 
 
-def _styled(text: str, part: NamePart, locale: Locale) -> Part:
+def _styled(text: str, part: NamePart, lang: str, quotes: Quotes) -> Part:
     """*text* (with its inline markup) in the formatting and case of a ``cs:name-part``."""
     if not text:
         return ""
-    node = parse_markup(text, locale.quotes)
+    node = parse_markup(text, quotes)
     if part.text_case:
-        node = apply_text_case(node, part.text_case, english=locale.lang.startswith("en"))
+        node = apply_text_case(node, part.text_case, english=lang.startswith("en"))
     return Rich((node,), part.formatting) if part.formatting else node
 
 
@@ -144,14 +145,40 @@ def format_name(  # noqa: PLR0913 - the name, its options and where it prints
     """One name as *options* ask, inverted (family first) where *inverted*.
 
     *sorting* gives the form of a sort key; *language* is the item's (Chinese and
-    Japanese items print even Latin names family first).
+    Japanese items print even Latin names family first). A name of plain values is
+    formatted once per options and place, and the (immutable) node shared after.
     """
+    setting = _Setting(options, locale.lang, locale.quotes, inverted, sorting, language)
+    try:
+        return _format_cached(tuple(name.items()), setting)
+    except TypeError:  # a value that is no plain string, number or flag
+        return _format(name, setting)
+
+
+class _Setting(NamedTuple):
+    """What besides the name decides how it prints (hashable, a cache key)."""
+
+    options: NameOptions
+    lang: str
+    quotes: Quotes
+    inverted: bool
+    sorting: bool
+    language: str
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_cached(name: tuple[tuple[str, Any], ...], setting: _Setting) -> Part:
+    return _format(dict(name), setting)
+
+
+def _format(name: NameData, setting: _Setting) -> Part:
+    options, lang, quotes, inverted, sorting, language = setting
     if name.get("literal"):
-        return _styled(str(name["literal"]), options.family, locale)
+        return _styled(str(name["literal"]), options.family, lang, quotes)
     parts = split_particles(name)
     if not parts.get("family"):
-        return _styled(parts.get("given", ""), options.given, locale)
-    pieces = _pieces(parts, options, locale, sorting=sorting)
+        return _styled(parts.get("given", ""), options.given, lang, quotes)
+    pieces = _pieces(parts, options, lang, quotes, sorting=sorting)
     romanesque = _romanesque(parts, language)
     if romanesque < 2:
         family = _joined([pieces.non_dropping, pieces.family], pieces.space if romanesque else "")
@@ -166,7 +193,7 @@ def format_name(  # noqa: PLR0913 - the name, its options and where it prints
 
 
 def _pieces(
-    parts: Mapping[str, str], options: NameOptions, locale: Locale, *, sorting: bool
+    parts: Mapping[str, str], options: NameOptions, lang: str, quotes: Quotes, *, sorting: bool
 ) -> _Pieces:
     """The styled parts of a name: the given name initialised or left out as *options* ask."""
     given = "" if options.form == "short" else parts.get("given", "")
@@ -186,15 +213,15 @@ def _pieces(
         dropping = re.sub("['\u2019]", "", dropping, count=1)
         non_dropping = re.sub("['\u2019]", "", non_dropping, count=1)
     return _Pieces(
-        given=_styled(given, options.given, locale),
-        dropping=_styled(dropping, options.given, locale),
-        non_dropping=_styled(non_dropping, options.family, locale),
-        family=_styled(parts.get("family", ""), options.family, locale),
-        suffix=parse_markup(suffix, locale.quotes) if suffix else "",
+        given=_styled(given, options.given, lang, quotes),
+        dropping=_styled(dropping, options.given, lang, quotes),
+        non_dropping=_styled(non_dropping, options.family, lang, quotes),
+        family=_styled(parts.get("family", ""), options.family, lang, quotes),
+        suffix=parse_markup(suffix, quotes) if suffix else "",
         dropping_text=dropping,
         non_dropping_text=non_dropping,
         comma_dropping=parts.get("comma-dropping-particle", ""),
-        space="\u00a0" if locale.lang[:2] in _NO_BREAK_LANGUAGES else " ",
+        space="\u00a0" if lang[:2] in _NO_BREAK_LANGUAGES else " ",
     )
 
 
@@ -375,9 +402,24 @@ _NAME_PARTS: Final = (
 
 def names_identity(names: Sequence[NameData]) -> str:
     """The parts of *names* run together: what subsequent-author-substitute compares."""
-    return ",".join(
-        "".join(split_particles(name).get(part, "") for part in _NAME_PARTS) for name in names
-    )
+    return ",".join(map(_identity, names))
+
+
+def _identity(name: NameData) -> str:
+    try:
+        return _identity_cached(tuple(name.items()))
+    except TypeError:  # a value that is no plain string, number or flag
+        return _identity_of(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _identity_cached(name: tuple[tuple[str, Any], ...]) -> str:
+    return _identity_of(dict(name))
+
+
+def _identity_of(name: NameData) -> str:
+    parts = split_particles(name)
+    return "".join(parts.get(part, "") for part in _NAME_PARTS)
 
 
 def format_names(  # noqa: PLR0913 - the list, its options and the et-al context

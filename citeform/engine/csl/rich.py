@@ -12,7 +12,7 @@ comma after a closing quote moves inside it.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
@@ -76,6 +76,16 @@ class TermText(str):
     """Text that came from a locale term (capitalised where it starts an entry)."""
 
     __slots__ = ()
+
+
+def held(node: Part) -> Part:
+    """*node* held: its leading punctuation stays outside a quote closing before it.
+
+    A string that starts with anything but punctuation is the same held or not.
+    """
+    if isinstance(node, str) and node.lstrip()[:1] not in _PUNCTUATION:
+        return node
+    return Rich((node,), held=True)
 
 
 def capitalize_leading_term(node: Part) -> Part:
@@ -145,18 +155,22 @@ def join(parts: Iterable[Part | None], delimiter: str = "") -> list[Part]:
     return result
 
 
-def strings(node: Part) -> Iterator[str]:
-    """The strings of *node*, in order."""
-    if isinstance(node, str):
-        yield node
-        return
+def _collect(node: Rich, into: list[str]) -> None:
+    """Append the strings of *node* to *into*, in order."""
     for part in node.parts:
-        yield from strings(part)
+        if isinstance(part, str):
+            into.append(part)
+        else:
+            _collect(part, into)
 
 
 def plain(node: Part) -> str:
     """The text of *node*, without formatting, quotes or punctuation rules."""
-    return "".join(strings(node))
+    if isinstance(node, str):
+        return node
+    into: list[str] = []
+    _collect(node, into)
+    return "".join(into)
 
 
 @attrs.frozen
@@ -345,6 +359,17 @@ class _Flattener:
             return
         if node.empty:  # no division, quotes or formatting around nothing
             return
+        if node.formatting or node.display or node.held or node.quoted:
+            self._wrapped(node)
+            return
+        for part in node.parts:  # a plain node: its parts in order
+            if isinstance(part, str):
+                self.text(part)
+            else:
+                self.node(part)
+
+    def _wrapped(self, node: Rich) -> None:
+        """A node with a division, formatting, quotes or held text around its parts."""
         closing: list[str] = []
         if node.display in _DISPLAYS:
             opening, close = self.markup_of[node.display]

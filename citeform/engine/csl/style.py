@@ -82,6 +82,7 @@ def _section(compiler: Compiler, element: Element, inherited: dict[str, str]) ->
         compiler.page_range_format,
         compiler.implicit_year_suffix,
         compiler.compiled_macros if options == inherited else {},
+        compiler.grouped_macros if options == inherited else {},
     )
     layout = element.child("layout")
     if layout is None:

@@ -126,3 +126,12 @@ def test_author_only_prints_until_names_a_date_or_a_title_has_printed(tmp_path: 
         [[CiteItem(item, author_only=True)] for item in (named, titled, valued)]
     )
     assert cited == ["2001", "Title t", "2003"]
+
+
+def test_suppress_author_leaves_out_names_and_titles_but_not_a_term(tmp_path: Path) -> None:
+    renderer = _renderer(tmp_path, COLLAPSING)
+    report = {**_item("r", year=2002), "type": "report"}
+    cited = renderer.document(
+        [[CiteItem(item, suppress_author=True)] for item in (DOE, _item("t", year=2001), report)]
+    )
+    assert cited == ["(2000)", "(2001)", "(anon., 2002)"]

@@ -1393,6 +1393,7 @@ def _first_names_tracked(render: Render) -> Render:
             return render(context)
         context.names_depth += 1
         lists = len(context.name_lists)
+        variables = len(context.rendered_variables)
         try:
             node = render(context)
         finally:
@@ -1401,7 +1402,10 @@ def _first_names_tracked(render: Render) -> Render:
             return None
         context.first_name_lists = tuple(context.name_lists[lists:])
         context.names_done = True
-        if context.suppress_first_names:
+        # a substitute's term (anonymous) stays, as in citeproc-js; names and variables go
+        if context.suppress_first_names and (
+            context.first_name_lists or len(context.rendered_variables) > variables
+        ):
             return None
         context.first_names = node
         return node

@@ -29,7 +29,7 @@ from citeform.engine.csl.compiler import (
 )
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import parse_date
-from citeform.engine.csl.disambiguation import Key, Printed, Settings, disambiguate
+from citeform.engine.csl.disambiguation import Held, Key, Printed, Settings, disambiguate
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.locators import NO_PRINTED_FORM
 from citeform.engine.csl.locators import parsed_locator as _parsed_locator
@@ -330,7 +330,9 @@ class Processor:
                     self.items,
                     self.style.citation.options,
                     self._key_function(numbers),
-                    extra_text=self.style.has_disambiguate,
+                    all_held=(
+                        self._all_held_function(numbers) if self.style.has_disambiguate else None
+                    ),
                 )
             except Exception as error:  # noqa: BLE001 - reported, rendered without it
                 self.failures.append(("disambiguation", error))
@@ -347,6 +349,15 @@ class Processor:
             return Printed(text, context.names_cut, context.given_read)
 
         return key
+
+    def _all_held_function(self, numbers: Mapping[str, int]) -> Held:
+        def all_held(item_id: str, settings: Settings) -> bool:
+            _node, context = self.render_cite(
+                Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
+            )
+            return context.disambiguated == context.disambiguate_tested
+
+        return all_held
 
     def _bibliography(
         self, order: list[str], numbers: Mapping[str, int], settings: Mapping[str, Settings]

@@ -1058,16 +1058,9 @@ class CompiledNames:
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        shown = shown_names(
-            names,
-            options,
-            subsequent=subsequent,
-            add_names=context.add_names,
-            names_shown=context.names_shown,
-        )
-        identities = (names_identity([name]) for name in shown)
+        identities = [names_identity([name]) for name in names[: len(each)]]  # those shown
         context.name_lists.append(
-            PrintedNames(rendered, names_identity(shown), tuple(zip(each, identities, strict=True)))
+            PrintedNames(rendered, ",".join(identities), tuple(zip(each, identities, strict=True)))
         )
         if self.label is None or context.sorting:
             return rendered
@@ -1470,8 +1463,9 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
         if attribute == "type":  # one item has one type: its values are alternatives
             tests.append(_type_test(frozenset(values.split())))
             continue
-        if attribute == "variable":
-            tests.extend(_variable_test(value) for value in values.split())
+        made = _SPECIALISED_CONDITIONS.get(attribute)
+        if made is not None:
+            tests.extend(made(value) for value in values.split())
             continue
         test = _CONDITIONS.get(attribute)
         if test is None:
@@ -1537,14 +1531,24 @@ def _has_variable(context: Context, name: str) -> bool:
     return _value(context, name) is not None
 
 
-def _is_numeric(context: Context, name: str) -> bool:
-    value = variable_value(context, name)
-    return value is not None and numbers.tests_numeric(value)
+def _numeric_test(name: str) -> Callable[[Context], bool]:
+    get = value_getter(name)
+
+    def is_numeric(context: Context) -> bool:
+        value = get(context)
+        return value is not None and numbers.tests_numeric(value)
+
+    return is_numeric
 
 
-def _is_uncertain_date(context: Context, name: str) -> bool:
-    value = parse_date(variable_value(context, name))
-    return value is not None and value.circa
+def _uncertain_date_test(name: str) -> Callable[[Context], bool]:
+    get = value_getter(name)
+
+    def is_uncertain_date(context: Context) -> bool:
+        value = parse_date(get(context))
+        return value is not None and value.circa
+
+    return is_uncertain_date
 
 
 def _locator(context: Context, name: str) -> bool:
@@ -1578,9 +1582,13 @@ def _disambiguate(context: Context, value: str) -> bool:
     return False
 
 
+_SPECIALISED_CONDITIONS: Final[Mapping[str, Callable[[str], Callable[[Context], bool]]]] = {
+    "variable": _variable_test,
+    "is-numeric": _numeric_test,
+    "is-uncertain-date": _uncertain_date_test,
+}
+"""Conditions whose test is made for its value once (the value's reader specialised)."""
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
-    "is-numeric": _is_numeric,
-    "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,
     "position": _position,
     "disambiguate": _disambiguate,

@@ -1289,11 +1289,12 @@ def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Rend
             node = one(context)
             if node is None:
                 continue
-            for part in node.parts if node.__class__ is Splice else (node,):
-                if not blank(part):
-                    if parts and delimiter:
-                        parts.append(delimiter)
-                    parts.append(part)
+            if node.__class__ is Splice:
+                _extend(parts, node.parts, delimiter)
+            elif node if isinstance(node, str) else not node.empty:
+                if parts and delimiter:
+                    parts.append(delimiter)
+                parts.append(node)
         if group and parts:
             if context.called > called and context.rendered == rendered:
                 return None
@@ -1301,6 +1302,15 @@ def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Rend
         return _node_of(parts)
 
     return render
+
+
+def _extend(parts: list[Part], spliced: Sequence[Part], delimiter: str) -> None:
+    """Append the *spliced* parts that print to *parts*, *delimiter* before each but a first."""
+    for part in spliced:
+        if not blank(part):
+            if parts and delimiter:
+                parts.append(delimiter)
+            parts.append(part)
 
 
 def _single(one: Render, delimiter: str) -> Render:

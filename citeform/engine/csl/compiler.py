@@ -956,11 +956,15 @@ class CompiledNames:
     substitute)."""
     getters: Sequence[tuple[str, Callable[[Context], Any]]] = attrs.field(init=False, eq=False)
     """Each variable with the function that reads its value."""
+    sort_options: NameOptions = attrs.field(init=False, eq=False)
+    """The name options in a sort key: every name inverted."""
 
     def __attrs_post_init__(self) -> None:
-        """Make :attr:`getters`."""
+        """Make :attr:`getters` and :attr:`sort_options`."""
         getters = tuple((variable, value_getter(variable)) for variable in self.variables)
         object.__setattr__(self, "getters", getters)
+        sort_options = attrs.evolve(self.options, name_as_sort_order="all")
+        object.__setattr__(self, "sort_options", sort_options)
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
@@ -1012,9 +1016,7 @@ class CompiledNames:
 
     def _options(self, context: Context) -> NameOptions:
         """The name options, as sorting and a sort key's overrides change them."""
-        options = self.options
-        if context.sorting:
-            options = attrs.evolve(options, name_as_sort_order="all")
+        options = self.sort_options if context.sorting else self.options
         if context.names_override:
             options = attrs.evolve(options, **context.names_override)
         return options

@@ -251,6 +251,10 @@ class Decoration:
         return node
 
 
+_NO_DECORATION: Final = Decoration()
+"""The decoration of nothing (dates test for it by identity)."""
+
+
 def _strip_periods(node: Part) -> Part:
     if isinstance(node, str):
         return node.replace(".", "")
@@ -287,7 +291,7 @@ def _silenced_after_names(render: Render, element: Element) -> Render:
 
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
-    if decoration == Decoration():
+    if decoration == _NO_DECORATION:
         return render
     from_locale = element.tag == "label" or element.get("term") is not None
     variable = element.get("variable")
@@ -1190,7 +1194,7 @@ class CompiledDate:
             context.year_suffix_used = True
         self._mark_rendered(context)
         node: Part = Rich(tuple(rendered))
-        return decoration.apply(node, context) if decoration != Decoration() else node
+        return decoration.apply(node, context) if decoration is not _NO_DECORATION else node
 
     def _sort_key_or_literal(
         self, value: DateValue, parts: Sequence[DatePart], decoration: Decoration, context: Context
@@ -1211,7 +1215,7 @@ class CompiledDate:
         if node is None:
             return None
         self._mark_rendered(context)
-        return decoration.apply(node, context) if decoration != Decoration() else node
+        return decoration.apply(node, context) if decoration is not _NO_DECORATION else node
 
     def _mark_rendered(self, context: Context) -> None:
         context.rendered += 1
@@ -1219,7 +1223,7 @@ class CompiledDate:
 
     def _layout(self, context: Context) -> DateLayout | None:
         if not self.form:
-            return self.own_parts, self.delimiter, Decoration()
+            return self.own_parts, self.delimiter, _NO_DECORATION
         lang = context.locale.lang
         if lang not in self.localized:
             self.localized[lang] = self._localize(context.locale.dates.get(self.form))
@@ -1234,7 +1238,8 @@ class CompiledDate:
             for part in local.all("date-part")
             if (part.get("name") or "") in self.wanted
         ]
-        decoration = Decoration(local.get("prefix") or "", local.get("suffix") or "")
+        prefix, suffix = local.get("prefix") or "", local.get("suffix") or ""
+        decoration = Decoration(prefix, suffix) if prefix or suffix else _NO_DECORATION
         return parts, local.get("delimiter") or "", decoration
 
 

@@ -562,6 +562,9 @@ class Compiler:
 
         tried = variable not in _NOT_COLLAPSING
         get = value_getter(variable, form)
+        numeric = variable in NUMBER_VARIABLES
+        verbatim = variable in _VERBATIM or variable == "year-suffix"
+        labelled = variable == "citation-label" and self.implicit_year_suffix
 
         def render(context: Context) -> Part | None:
             context.called += counted
@@ -572,23 +575,11 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
-                text = numbers.number_range(text, _range_delimiter(context, variable))
-            if variable in NUMBER_VARIABLES and "&" in text and numbers.is_numeric(text):
-                text = numbers.with_and_symbol(text, _and_symbol(context))
-            if variable in {"page", "locator"}:
-                delimiter = context.locale.term("page-range-delimiter") or "\u2013"
-                text = numbers.page_range(
-                    text, _range_format(context, variable, page_format), delimiter
-                )
-            if variable in _VERBATIM or variable == "year-suffix":
+            if numeric:
+                text = _numeric_text(text, variable, context, page_format)
+            if verbatim:
                 return text
-            if (
-                variable == "citation-label"
-                and self.implicit_year_suffix
-                and context.year_suffix
-                and not context.year_suffix_used
-            ):
+            if labelled and context.year_suffix and not context.year_suffix_used:
                 context.year_suffix_used = True
                 return text + context.year_suffix
             return parse_markup(text, context.locale.quotes)
@@ -1431,6 +1422,18 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
     )
 
 
+def _numeric_text(text: str, variable: str, context: Context, page_format: str | None) -> str:
+    """The text of number variable *variable* as ``cs:text`` prints it: ranges and "&"."""
+    if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
+        text = numbers.number_range(text, _range_delimiter(context, variable))
+    if "&" in text and numbers.is_numeric(text):
+        text = numbers.with_and_symbol(text, _and_symbol(context))
+    if variable in {"page", "locator"}:
+        delimiter = context.locale.term("page-range-delimiter") or "\u2013"
+        text = numbers.page_range(text, _range_format(context, variable, page_format), delimiter)
+    return text
+
+
 def _and_symbol(context: Context) -> str:
     """The locale's and-symbol, ``&`` where it has none of its own."""
     symbol = context.locale.term("and", "symbol")
@@ -1495,37 +1498,43 @@ def _matched(tests: Sequence[Callable[[Context], bool]], match: str) -> Callable
     """*tests* combined as ``match`` asks (``all``, ``any`` or ``none``), in order, lazily."""
     if len(tests) == 1 and match != "none":
         return tests[0]
-    combine = _MATCHES.get(match, _all_hold)
-    return lambda context: combine(tests, context)
+    return _MATCHES.get(match, _all_of)(tuple(tests))
 
 
 # plain loops: cheaper per call than any()/all() over a generator
-def _any_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
-    for test in tests:  # noqa: SIM110
-        if test(context):
-            return True
-    return False
+def _any_of(tests: Sequence[Callable[[Context], bool]]) -> Callable[[Context], bool]:
+    def any_holds(context: Context) -> bool:
+        for test in tests:  # noqa: SIM110
+            if test(context):
+                return True
+        return False
+
+    return any_holds
 
 
-def _none_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
-    for test in tests:  # noqa: SIM110
-        if test(context):
-            return False
-    return True
+def _none_of(tests: Sequence[Callable[[Context], bool]]) -> Callable[[Context], bool]:
+    def none_holds(context: Context) -> bool:
+        for test in tests:  # noqa: SIM110
+            if test(context):
+                return False
+        return True
+
+    return none_holds
 
 
-def _all_hold(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
-    for test in tests:  # noqa: SIM110
-        if not test(context):
-            return False
-    return True
+def _all_of(tests: Sequence[Callable[[Context], bool]]) -> Callable[[Context], bool]:
+    def all_hold(context: Context) -> bool:
+        for test in tests:  # noqa: SIM110
+            if not test(context):
+                return False
+        return True
+
+    return all_hold
 
 
-_MATCHES: Final[Mapping[str, Callable[[Sequence[Callable[[Context], bool]], Context], bool]]] = {
-    "any": _any_holds,
-    "none": _none_holds,
-    "all": _all_hold,
-}
+_MATCHES: Final[
+    Mapping[str, Callable[[Sequence[Callable[[Context], bool]]], Callable[[Context], bool]]]
+] = {"any": _any_of, "none": _none_of, "all": _all_of}
 
 
 def _type_test(types: frozenset[str]) -> Callable[[Context], bool]:

@@ -998,7 +998,8 @@ class CompiledNames:
                 context.locale.term("editortranslator", self.label.form) if self.label else None,
             )
         ]
-        return Rich(tuple(join(pieces, self.delimiter)))
+        joined = join(pieces, self.delimiter)
+        return joined[0] if len(joined) == 1 else Rich(tuple(joined))
 
     def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
         found: list[tuple[str, list[Any]]] = []

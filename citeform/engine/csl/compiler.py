@@ -1480,9 +1480,14 @@ def _range_delimiter(context: Context, variable: str) -> str:
 def _condition(branch: Element) -> Callable[[Context], bool]:
     """The test of a ``cs:if``/``cs:else-if``: every value of every condition, by ``match``."""
     tests: list[Callable[[Context], bool]] = []
+    match = branch.get("match") or "all"
     for attribute, values in branch.attributes.items():
         if attribute == "type":  # one item has one type: its values are alternatives
             tests.append(_type_test(frozenset(values.split())))
+            continue
+        fields = values.split()
+        if attribute == "variable" and len(fields) > 1 and all(map(_item_field, fields)):
+            tests.append(_fields_test(tuple(fields), every=match not in {"any", "none"}))
             continue
         made = _SPECIALISED_CONDITIONS.get(attribute)
         if made is not None:
@@ -1492,7 +1497,7 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
         if test is None:
             continue
         tests.extend(_bind(test, value) for value in values.split())
-    return _matched(tests, branch.get("match") or "all")
+    return _matched(tests, match)
 
 
 def _matched(tests: Sequence[Callable[[Context], bool]], match: str) -> Callable[[Context], bool]:
@@ -1544,9 +1549,37 @@ def _type_test(types: frozenset[str]) -> Callable[[Context], bool]:
 
 def _variable_test(name: str) -> Callable[[Context], bool]:
     """Whether the item has variable *name*: a field it holds, or one from the cite."""
-    if name in _CITE_VARIABLES or name in _ALIASES or name == "page-first":
+    if not _item_field(name):
         return lambda context: _has_variable(context, name)
     return lambda context: context.item.get(name) not in _EMPTY_VALUES
+
+
+def _item_field(name: str) -> bool:
+    """Whether variable *name* is the item's field of that name (no cite's, alias or derived)."""
+    return name not in _CITE_VARIABLES and name not in _ALIASES and name != "page-first"
+
+
+def _fields_test(names: Sequence[str], *, every: bool) -> Callable[[Context], bool]:
+    """Whether the item has *every* one of the fields *names*, else any of them (in order)."""
+    if every:
+
+        def has_all(context: Context) -> bool:
+            item = context.item
+            for name in names:  # noqa: SIM110 - a loop: cheaper than all() per call
+                if item.get(name) in _EMPTY_VALUES:
+                    return False
+            return True
+
+        return has_all
+
+    def has_any(context: Context) -> bool:
+        item = context.item
+        for name in names:  # noqa: SIM110 - a loop: cheaper than any() per call
+            if item.get(name) not in _EMPTY_VALUES:
+                return True
+        return False
+
+    return has_any
 
 
 def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context], bool]:

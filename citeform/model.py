@@ -426,18 +426,23 @@ class Record:
     origin: Origin | None = attrs.field(default=None, eq=False)
 
     @classmethod
-    def build(
+    def build(  # noqa: PLR0913 - the record's attributes, by name
         cls,
         type: str | None,  # noqa: A002 - the CSL name of the field
         variables: Mapping[str, Any],
-        **fields: Any,
+        *,
+        id: str | float | None = None,  # noqa: A002 - the CSL name of the field
+        custom: Mapping[str, Any] | Iterable[tuple[str, Any]] = _NO_VARIABLES,
+        citation: str | None = None,
+        unmapped: Iterable[Unmapped] = (),
+        origin: Origin | None = None,
     ) -> Record:
         """Build a record from CSL variables of any kind.
 
         *variables* maps CSL names to values, e.g. ``{"title": "…", "issued": Date.of(2017)}``;
-        name lists may be any iterable of :class:`Name`, dates may be EDTF strings.
-        *fields* are the other attributes (``id``, ``custom``, ``citation``, ``unmapped``,
-        ``origin``).
+        name lists may be any iterable of :class:`Name`, dates may be EDTF strings. The
+        other attributes are given by name. Each value is checked once, as the record's
+        validators check it, while the variables are sorted by kind.
         """
         by_kind: dict[str, dict[str, Any]] = {"text": {}, "number": {}, "date": {}, "name": {}}
         kind_of = vocab.KIND_OF
@@ -446,14 +451,28 @@ class Record:
             if kind is None:
                 raise _refuse(key, "not a CSL variable", value)
             by_kind[kind][key] = value if kind in _AS_GIVEN else _coerce(kind, value)
-        return cls(
-            type=type,
-            text=_adopt(by_kind["text"]),
-            numbers=_adopt(by_kind["number"]),
-            dates=_adopt(by_kind["date"]),
-            names=_adopt(by_kind["name"]),
-            **fields,
-        )
+        values = {
+            "type": type,
+            "id": id,
+            "text": _adopt(by_kind["text"]),
+            "numbers": _adopt(by_kind["number"]),
+            "dates": _adopt(by_kind["date"]),
+            "names": _adopt(by_kind["name"]),
+            "custom": _freeze(custom),
+            "citation": citation,
+            "unmapped": _tuple(unmapped),
+            "origin": origin,
+        }
+        for attribute, kind in _BUILD_CHECKS:  # in the order attrs would run them
+            if kind is None:
+                attribute.validator(None, attribute, values[attribute.name])  # type: ignore[misc]
+            elif not _VALID[kind](by_kind[kind].values()):
+                for key, value in by_kind[kind].items():
+                    _check_value(key, kind, value)
+        record = object.__new__(cls)
+        for name, value in values.items():
+            object.__setattr__(record, name, value)
+        return record
 
     @property
     def variables(self) -> dict[str, Value]:
@@ -603,6 +622,14 @@ _STORE: dict[vocab.Kind, str] = {
 }
 """The attribute of :class:`Record` that holds each kind of variable."""
 
+
+_BUILD_CHECKS: tuple[tuple[attrs.Attribute[Any], vocab.Kind | None], ...] = tuple(
+    (attribute, next((kind for kind, name in _STORE.items() if name == attribute.name), None))
+    for attribute in attrs.fields(Record)
+    if attribute.validator is not None
+)
+"""The record's validators, each with the kind of variable it checks (``None``: another
+attribute): :meth:`Record.build` checks variables by kind only, having sorted them so."""
 
 _AS_GIVEN = frozenset({"text", "number"})
 """The kinds of variable whose values are stored as given (names and dates are coerced)."""

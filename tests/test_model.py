@@ -2,10 +2,11 @@ import pickle
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import dates, names, records
 
-from citeform import BadRecordError, Date, Name, Record
-from citeform.model import FrozenMap
+from citeform import BadRecordError, Date, Name, Record, vocab
+from citeform.model import FrozenMap, Unmapped, _coerce
 
 
 class TestName:
@@ -120,6 +121,50 @@ class TestRecord:
             record.type = "report"  # type: ignore[misc]
         with pytest.raises(TypeError):
             record.text["title"] = "U"  # type: ignore[index]
+
+    @given(
+        st.sampled_from([None, "book", "bok", 3]),
+        st.dictionaries(
+            st.sampled_from(["title", "volume", "issued", "author", "page", "note"]),
+            st.sampled_from(["T", 5, True, None, Date.of(2017), (Name(family="A"),), ["x"]])
+            | dates
+            | names.map(lambda name: (name,)),
+            max_size=4,
+        ),
+        st.fixed_dictionaries(
+            {
+                "id": st.sampled_from([None, "k", 7, True, 1.5, ["k"]]),
+                "citation": st.sampled_from([None, "Z", 3]),
+                "unmapped": st.sampled_from([(), [Unmapped("f", "v")], 5]),
+                "custom": st.sampled_from([{}, {"k": "v"}, 5]),
+            }
+        ),
+    )
+    def test_build_checks_as_the_validators_check(self, kind, variables, others):
+        """build gives the record the attrs constructor gives, or the same error."""
+        sorted_variables = {kind_: {} for kind_ in ("text", "number", "date", "name")}
+
+        def outcome(make):
+            try:
+                return make()
+            except (BadRecordError, TypeError, ValueError) as error:
+                return type(error), str(error)
+
+        def constructed():
+            for key, value in variables.items():
+                kind_ = vocab.KIND_OF[key]
+                sorted_variables[kind_][key] = _coerce(kind_, value)
+            return Record(
+                type=kind,
+                text=sorted_variables["text"],
+                numbers=sorted_variables["number"],
+                dates=sorted_variables["date"],
+                names=sorted_variables["name"],
+                **others,
+            )
+
+        built = outcome(lambda: Record.build(kind, variables, **others))
+        assert built == outcome(constructed)
 
     @given(records())
     def test_pickle(self, record):

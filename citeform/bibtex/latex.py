@@ -26,6 +26,7 @@ from citeform.coverage import drop_controls
 
 _TOKEN = re.compile(r"\\[A-Za-z]+\s*|\\.|[{}$]|---|--|``|''|!`|\?`|~|[^\\{}$~`'!?\-]+|.", re.DOTALL)
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 _UNDOTTED = {"\u0131": "i", "\u0237": "j"}
 """An accent on a dotless i or j gives the accented i or j."""
 NOCASE = ('<span class="nocase">', "</span>")
@@ -66,7 +67,10 @@ class _Decoder:
     def sequence(self, depth: int) -> str:
         """Decode tokens up to the ``}`` that closes the current group (or the end)."""
         out: list[str] = []
-        while (piece := self.next()) is not None:
+        tokens, ligatures = self.tokens, table.LIGATURES
+        while self.index < len(tokens):  # the tokens as next() takes them, without a call each
+            piece = tokens[self.index]
+            self.index += 1
             if piece == "}":
                 if depth:
                     break
@@ -83,7 +87,7 @@ class _Decoder:
                     break
                 out.append(self.macro(name, depth))
             else:
-                out.append(table.LIGATURES.get(piece, piece))
+                out.append(ligatures.get(piece, piece))
         return "".join(out)
 
     def group(self, depth: int) -> str:
@@ -92,7 +96,7 @@ class _Decoder:
         inner = self.sequence(depth + 1)
         if depth or special or not self.protect or not inner:
             return inner
-        if not re.search(r"\s", inner) and inner != inner.lower():
+        if not _SPACE.search(inner) and inner != inner.lower():
             return inner
         return NOCASE[0] + inner + NOCASE[1]
 

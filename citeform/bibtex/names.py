@@ -21,6 +21,8 @@ from citeform.model import Name
 ET_AL = "others"
 _SPACED_ACCENT = re.compile(r"\\([cvuHkdbrt])\s+([A-Za-z])")
 """``\\H o``: an accent macro whose argument follows a space, which would split the name."""
+_PLAIN_NAME = re.compile(r"[^,{}\\~]+(?:,[^,{}\\~]*)?")
+"""A name without braces, macros or ties and one comma at most: split at white space alone."""
 _AND = re.compile(r"(?i)(^|\s)and(\s|$)")
 _AND_SPLIT = re.compile(r"(?i) +and +")
 """``and`` between names, where no braces hide it (else pybtex splits the list)."""
@@ -43,24 +45,53 @@ def _text(parts: list[str]) -> str | None:
     return joined or None
 
 
+NameParts = tuple[str | None, str | None, str | None, str | None]
+"""A person's family, given, particle and suffix parts, each decoded (``None`` if empty)."""
+
+
+def plain_name_parts(raw: str) -> NameParts | None:
+    """The parts of a plain "First Middle Last" or "Last, First" name, read without pybtex.
+
+    Plain: no brace, macro or tie, one comma at most, and every word before the comma
+    (or of a name without one) capitalised, so that pybtex finds no "von" part in it;
+    ``None`` for any other name.
+    """
+    if not _PLAIN_NAME.fullmatch(raw):
+        return None
+    head, comma, given = raw.partition(",")
+    words = head.split()
+    if not words or not all(word[0].isupper() for word in words):
+        return None
+    if comma:
+        return _text(words), _text(given.split()), None, None
+    return _text(words[-1:]), _text(words[:-1]), None, None
+
+
+def person_parts(raw: str) -> NameParts | None:
+    """The parts pybtex reads in any name (``None`` where it reports a problem)."""
+    with pybtex.errors.capture() as problems:  # pybtex reports through global state
+        person = Person(raw)
+    if problems:
+        return None
+    return (
+        _text(person.last_names),
+        _text(person.first_names + person.middle_names),
+        _text(person.prelast_names),
+        _text(person.lineage_names),
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def read_name(raw: str) -> Name:
     """The CSL name of one BibTeX name (names recur: parsed once, the result is immutable)."""
     raw = raw.strip()
     if _is_one_group(raw):
         return Name.corporate(decode(raw[1:-1], protect=False).text)
-    with pybtex.errors.capture() as problems:  # pybtex reports through global state
-        person = Person(raw)
-    family = _text(person.last_names)
-    given = _text(person.first_names + person.middle_names)
-    if problems or not (family or given):
+    parts = plain_name_parts(raw) or person_parts(raw)
+    if parts is None or not (parts[0] or parts[1]):
         return Name.corporate(decode(raw, protect=False).text)
-    return Name(
-        family=family,
-        given=given,
-        non_dropping_particle=_text(person.prelast_names),
-        suffix=_text(person.lineage_names),
-    )
+    family, given, particle, suffix = parts
+    return Name(family=family, given=given, non_dropping_particle=particle, suffix=suffix)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -97,11 +97,7 @@ class _LimitPassedError(Exception):
 
 def _squeezed(value: str) -> str:
     """*value* with each run of white space one space, none at the ends."""
-    if "\n" in value or "  " in value or "\t" in value or "\r" in value:
-        return (
-            " ".join(value.split()) if value.isascii() else _WHITESPACE.sub(" ", value).strip(" ")
-        )
-    return value.strip(" ")
+    return " ".join(value.split()) if value.isascii() else _WHITESPACE.sub(" ", value).strip(" ")
 
 
 def scan(text: str, source: str | None = None) -> list[Entry | CiteformError]:
@@ -121,6 +117,7 @@ class _Scanner:
         self.line = 1
         self.line_offset = 0
         self.items: list[Entry | CiteformError] = []
+        self.squeezes: dict[str, str] = {}  # a value with runs of white space -> squeezed
 
     def line_at(self, offset: int) -> int:
         """The line of *offset*; offsets are asked for in increasing order."""
@@ -209,7 +206,7 @@ class _Scanner:
                     value = first[1:-1]
                 else:
                     value = first if first[0].isdigit() else self.expand(first)
-                fields.append((name.lower(), _squeezed(value)))
+                fields.append((name.lower(), self.squeezed(value)))
                 self.pos = simple.end()
             self.skip_space()
             if text.startswith(closer, self.pos):
@@ -223,8 +220,21 @@ class _Scanner:
                 continue
             self.pos = field.end()
             self.expect("=")
-            fields.append((field.group(1).lower(), _squeezed(self.value())))
+            fields.append((field.group(1).lower(), self.squeezed(self.value())))
         self.items.append(Entry(kind, key.group(0), tuple(fields), line))
+
+    def squeezed(self, value: str) -> str:
+        """*value* with each run of white space one space, none at the ends.
+
+        A value with runs of white space met again (a long ``@string`` text a field of
+        every entry names) is squeezed once.
+        """
+        if "\n" not in value and "  " not in value and "\t" not in value and "\r" not in value:
+            return value.strip(" ")
+        squeezed = self.squeezes.get(value)
+        if squeezed is None:
+            squeezed = self.squeezes[value] = _squeezed(value)
+        return squeezed
 
     def part(self, written: str) -> str:
         """The text of one part of a value matched by :data:`_PART`."""

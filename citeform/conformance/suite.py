@@ -201,7 +201,23 @@ class FixtureRun:
             return [call[0]["citationItems"] for call in self.fixture.citations]
         if self.fixture.citation_items is not None:
             return self.fixture.citation_items
-        return [[{"id": item["id"]} for item in self.fixture.items]]
+        return [[{"id": item["id"]} for item in self.registry_order()]]
+
+    def registry_order(self) -> list[dict[str, Any]]:
+        """The ``INPUT`` items in the bibliography's order.
+
+        citeproc-js's test runner cites all items of a fixture without ``CITATION-ITEMS``
+        in the order its registry sorts them (the style's bibliography sort, else input order).
+        """
+        items = self.fixture.items
+        if self.fixture.mode != "citation" or len(items) < 2:
+            return items
+        renderer = self.renderer()
+        entries = renderer.engine(renderer.locale_for(items[:1])).bibliography(items)
+        order = [entry.index for entry in entries]
+        if sorted(order) != list(range(len(items))):
+            return items
+        return [items[index] for index in order]
 
     def bibliography_ids(self) -> list[str]:
         """Ids listed in the bibliography, as the suite README says."""
@@ -218,7 +234,9 @@ class FixtureRun:
             return True
         if self.fixture.citations:
             return False
-        clusters = self.clusters()
+        clusters = self.fixture.citation_items
+        if clusters is None:  # one citation of all items
+            return True
         if any(_CITE_OPTIONS & cite.keys() for cluster in clusters for cite in cluster):
             return False
         return not (len(clusters) > 1 and 'position="' in self.fixture.csl)

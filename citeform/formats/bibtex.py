@@ -235,11 +235,23 @@ class _EntryReader:
             if fields.get(name):
                 self.keep(name, fields[name])
 
+    def read_fields(self) -> None:
+        """Each field by its kind (:data:`_FIELD_KINDS`), mapped by the table, or kept."""
+        kinds, variables = _FIELD_KINDS, table.TO_CSL
+        for name, raw in self.entry.fields:
+            if not raw:  # an empty field says nothing; each other is read by its kind
+                continue
+            kind = kinds.get(name)
+            if kind is not None:
+                kind(self, name, raw)
+            elif name in variables:
+                self.text(variables[name], name, raw)
+            else:
+                self.other(name, raw)
+
     def record(self) -> Record:
         """The record of the entry."""
-        for name, raw in self.entry.fields:
-            if raw:  # an empty field says nothing; each other is read by its kind
-                _FIELD_KINDS.get(name, _EntryReader.plain)(self, name, raw)
+        self.read_fields()
         self.finish()
         csl_type = types.TO_CSL.get(self.entry.type, "document")
         subtype = self.present.get("entrysubtype", "")
@@ -410,8 +422,10 @@ class _EntryWriter:
 
         Control characters are dropped; a value left blank is not written.
         """
+        if field in self.fields:
+            return
         value = drop_controls(value)
-        if field not in self.fields and value.strip():
+        if value.strip():
             self.fields[field] = value
             if bare:
                 self.bare.add(field)
@@ -614,19 +628,21 @@ class _EntryWriter:
         self.write_unmapped()
         fields, bare = self.fields, self.bare
         lines = [f"@{self.entry_type}{{{self.key},"]
-        for name in sorted(fields, key=_field_rank):
+        for name in sorted(fields, key=_FIELD_RANK.__getitem__):
             value = fields[name]
             lines.append(f"  {name} = {value if name in bare else '{' + value + '}'},")
         lines.append("}")
         return "\n".join(lines)
 
 
-_FIELD_RANK = {name: index for index, name in enumerate(table.FIELD_ORDER)}
+class _FieldRanks(dict[str, int]):
+    """Field -> its place in :data:`~citeform.bibtex.fields.FIELD_ORDER`; any other after them."""
+
+    def __missing__(self, name: str) -> int:
+        return len(table.FIELD_ORDER)
 
 
-def _field_rank(name: str) -> int:
-    """Fields are written in :data:`~citeform.bibtex.fields.FIELD_ORDER`, any other after them."""
-    return _FIELD_RANK.get(name, len(_FIELD_RANK))
+_FIELD_RANK = _FieldRanks((name, index) for index, name in enumerate(table.FIELD_ORDER))
 
 
 def _verbatim(text: str) -> str:

@@ -15,7 +15,7 @@ from shared_data import shared_path
 
 from citeform.bibtex import keys
 from citeform.bibtex.latex import Decoded, _Decoder, decode
-from citeform.bibtex.names import read_name, read_names
+from citeform.bibtex.names import person_parts, plain_name_parts, read_name, read_names
 from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
 from citeform.io import read, write
@@ -271,6 +271,19 @@ def test_name_lists_split_as_bibtex_splits_them(raw):
     if expected and expected[-1].strip().lower() == "others":
         expected.pop()
     assert read_names(raw)[0] == tuple(read_name(part) for part in expected)
+
+
+_NAME_WORDS = st.lists(st.text(alphabet=st.sampled_from("AaÉéß.'-"), min_size=1, max_size=6))
+
+
+@given(
+    st.text(alphabet=st.sampled_from("AaÉé.'-`~{}\\, \t\n"), max_size=30)
+    | _NAME_WORDS.map(" ".join)
+    | st.tuples(_NAME_WORDS, _NAME_WORDS).map(lambda parts: ", ".join(map(" ".join, parts)))
+)
+def test_plain_names_are_split_as_pybtex_splits_them(raw):
+    plain = plain_name_parts(raw.strip())
+    assert plain is None or plain == person_parts(raw.strip())
 
 
 @given(st.text(alphabet=st.sampled_from("-`'!?~ aé\n"), max_size=30), st.booleans())

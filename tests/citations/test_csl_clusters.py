@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,9 +62,14 @@ def test_locators_turn_ibid_into_ibid_with_locator_or_subsequent() -> None:
     ]
 
 
-def test_an_author_only_cite_is_always_first() -> None:
+def test_an_author_only_cite_takes_its_position_as_any_cite() -> None:
     only = _Cite("a", author_only=True)
-    assert _positions([[A], [only]], [1, 2]) == [["first"], ["first"]]
+    assert _positions([[A], [only], [B], [only]], [1, 2, 3, 4]) == [
+        ["first"],
+        ["ibid"],
+        ["first"],
+        ["subsequent"],
+    ]
 
 
 cites = st.builds(_Cite, st.sampled_from("abc"), st.sampled_from([None, "1", "2"]))
@@ -105,6 +111,14 @@ def test_cite_sort_is_stable_and_grouped_sort_keeps_names_together(
     names = [cite[1][0] for cite in grouped]
     runs = [name for index, name in enumerate(names) if not index or names[index - 1] != name]
     assert len(runs) == len(set(names))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_cite_without_the_keys_value_sorts_last_either_way(descending: bool) -> None:
+    keyed = [("none", (1, "")), ("old", (0, 1999)), ("new", (0, 2000))]
+    ordered = sort_cites(keyed, lambda cite: [cite[1]], [descending])
+    names = [name for name, _ in ordered]
+    assert names == (["new", "old", "none"] if descending else ["old", "new", "none"])
 
 
 @given(

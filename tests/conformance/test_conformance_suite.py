@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conformance_helpers import write_fixture
+from conformance_helpers import ITEMS, STYLE, write_fixture
 
 from citeform.conformance.suite import guarded, normalise, run_fixture
 
@@ -22,6 +22,22 @@ def test_a_citation_fixture_passes_under_both_counts(tmp_path: Path) -> None:
         write_fixture(tmp_path, "x_Plain", "citation", "(Doe 2001; Roe 2002)"), tmp_path
     )
     assert result.simple.passed, result.simple
+    assert result.full.passed, result.full
+
+
+def test_without_citation_items_all_items_are_cited_in_bibliography_order(tmp_path: Path) -> None:
+    sorted_style = STYLE.replace(
+        "<bibliography>", '<bibliography><sort><key variable="title"/></sort>'
+    )
+    path = write_fixture(
+        tmp_path,
+        "x_Sorted",
+        "citation",
+        "(Doe 2001; Roe 2002)",
+        csl=sorted_style,
+        items=list(reversed(ITEMS)),
+    )
+    result = run_fixture(path, tmp_path, engine="csl")
     assert result.full.passed, result.full
 
 

@@ -1,11 +1,11 @@
 """The order of the cites inside one citation cluster, as citeproc-js sorts them.
 
-Cites are compared key by key; a cite without a key's value sorts after the others when the
-key ascends and before them when it descends; cites equal on every key keep the order the
-author gave them. A style that groups cites (an in-text style with ``collapse``, or with a
-``cite-group-delimiter``) sorts grouped: first by the printed names, then by the keys; each
-run of cites with the same names (or of cites without names) then takes the first key of its
-first cite, so the runs are ordered by that key and stay together.
+Cites are compared key by key; a cite without a key's value sorts after the others whichever
+way the key runs; cites equal on every key keep the order the author gave them. A style that
+groups cites (an in-text style with ``collapse``, or with a ``cite-group-delimiter``) sorts
+grouped: first by the printed names, then by the keys; each run of cites with the same names
+(or of cites without names) then takes the first key of its first cite, so the runs are
+ordered by that key and stay together.
 """
 
 from __future__ import annotations
@@ -35,10 +35,10 @@ def _compare_one(left: KeyValue, right: KeyValue, descending: bool) -> int:
     direction = -1 if descending else 1
     if left == right:
         return 0
-    if left[0] == 1:  # no value: last when ascending, first when descending
-        return direction
+    if left[0] == 1:  # no value: last either way
+        return 1
     if right[0] == 1:
-        return -direction
+        return -1
     a, b = comparable(left[1]), comparable(right[1])
     if a == b:
         return 0

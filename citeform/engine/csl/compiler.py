@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.csl import numbers
+from citeform.engine.csl import embedded_labels, numbers
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
     DatePart,
@@ -270,21 +270,23 @@ _AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
 def _silenced_after_names(render: Render, element: Element) -> Render:
     """*render*, printing nothing for an author-only cite once something has printed.
 
-    The first names, date or variable that prints (a substitute's title for an item
-    without names) is the cite; what follows is silenced. As in citeproc-js a silenced
-    element still counts as printed (its group keeps its terms and labels), and the
-    citation number never prints.
+    The first names or date that prints is the cite; a ``cs:text`` or ``cs:number`` prints
+    only inside a substitute (a title for an item without names), and only first; what
+    follows is silenced. As in citeproc-js a silenced element still counts as printed (its
+    group keeps its terms and labels), and the citation number never prints.
     """
     numbering = element.get("variable") == "citation-number"
+    literal = element.tag in {"text", "number"}
 
     def silenced(context: Context) -> Part | None:
         if not context.author_only:
             return render(context)
         printed_before = context.rendered > 0
         node = render(context)
-        if (numbering or context.names_done or printed_before) and node is not context.first_names:
-            return None
-        return node
+        if node is context.first_names:
+            return node
+        first = not (numbering or context.names_done or printed_before)
+        return node if first and (context.in_substitute or not literal) else None
 
     return silenced
 
@@ -605,6 +607,10 @@ class Compiler:
             text = str(value)
             if "&" in text and numbers.is_numeric(text):
                 text = numbers.with_and_symbol(text, _and_symbol(context))
+            if variable == "locator" and embedded_labels.has_embedded_label(text):
+                text = embedded_labels.relabelled(
+                    text, context.cite.label or "page", context.locale
+                )
             if variable in {"page", "locator"}:
                 delimiter = context.locale.term("page-range-delimiter") or "\u2013"
                 return numbers.page_range(
@@ -636,11 +642,16 @@ class Compiler:
                 # with no variable printed is suppressed as usual)
                 value = variable_value(context, variable)
                 term_name = variable
-            plural = (
-                _label_plural(plural_rule, variable, value, context.locale.term("and") or "")
-                if value is not None
-                else plural_rule == "always"
-            )
+            if value is None:
+                plural = plural_rule == "always"
+            elif variable == "locator" and embedded_labels.has_embedded_label(value):
+                plural = plural_rule == "always" or (
+                    plural_rule == "contextual"
+                    and embedded_labels.first_group_plural(value, label, context.locale)
+                )
+            else:
+                and_term = context.locale.term("and") or ""
+                plural = _label_plural(plural_rule, variable, value, and_term)
             text = context.locale.term(term_name, form, plural=plural)
             if text is None and term_name in _LABEL_TERMS:
                 text = context.locale.term(_LABEL_TERMS[term_name], form, plural=plural)
@@ -1025,6 +1036,7 @@ class CompiledNames:
             add_names=context.add_names,
             names_shown=context.names_shown,
         )
+        context.names_cut = context.names_cut or len(shown) < len(names)
         return len(shown)
 
     def _one(self, context: Context, names: list[Any], term: str) -> Part:
@@ -1052,11 +1064,21 @@ class CompiledNames:
             written_et_al=written_et_al,
             each=each,
         )
+        shown = shown_names(
+            names,
+            options,
+            subsequent=subsequent,
+            add_names=context.add_names,
+            names_shown=context.names_shown,
+        )
+        context.names_cut = context.names_cut or len(shown) < len(names)
+        if context.given_read is None:  # the list the given-name levels by position apply to
+            context.given_read = len(shown)
         if blank(rendered):
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        identities = [names_identity([name]) for name in names[: len(each)]]  # those shown
+        identities = [names_identity([name]) for name in shown]
         context.name_lists.append(
             PrintedNames(rendered, ",".join(identities), tuple(zip(each, identities, strict=True)))
         )
@@ -1429,6 +1451,8 @@ def _numeric_text(text: str, variable: str, context: Context, page_format: str |
         text = numbers.number_range(text, _range_delimiter(context, variable))
     if "&" in text and numbers.is_numeric(text):
         text = numbers.with_and_symbol(text, _and_symbol(context))
+    if variable == "locator" and embedded_labels.has_embedded_label(text):
+        text = embedded_labels.relabelled(text, context.cite.label or "page", context.locale)
     if variable in {"page", "locator"}:
         delimiter = context.locale.term("page-range-delimiter") or "\u2013"
         text = numbers.page_range(text, _range_format(context, variable, page_format), delimiter)

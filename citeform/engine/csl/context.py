@@ -60,6 +60,11 @@ class Context:
     given_levels: Mapping[str, int] | None = None
     given_positions: tuple[int, ...] = ()
     """Given-name levels by position in the first list of names printed (then cleared)."""
+    names_cut: bool = False
+    """Whether a list of names printed fewer names than it has (more may print after)."""
+    given_read: int | None = None
+    """How many names printed in the list :attr:`given_positions` applies to (``None``:
+    no list yet): levels further on change nothing."""
     initials_always: bool = False
     """Whether given-name level 1 means initials even without ``initialize-with``."""
     names_override: Mapping[str, Any] | None = None

@@ -35,25 +35,64 @@ class Settings:
     year_suffix: str = ""
 
 
-Key = Callable[[str, Settings], str]
-"""The printed first citation of an item under some settings."""
+@attrs.frozen
+class Printed:
+    """An item's cite as compared for ambiguity, and how far its names settings reached."""
+
+    text: str
+    names_cut: bool = True
+    """Whether a list of names printed fewer names than it has (added names would show)."""
+    given_read: int | None = None
+    """How many names the first list printed: given-name levels further on change nothing."""
 
 
-def cached(key: Key) -> Key:
-    """*key* remembering what it printed for each item and settings."""
-    seen: dict[tuple[object, ...], str] = {}
+Key = Callable[[str, Settings], Printed]
+"""The printed cite of an item under some settings."""
+
+Text = Callable[[str, Settings], str]
+"""The text of the printed cite of an item under some settings."""
+
+
+@attrs.frozen
+class _Reached:
+    """Settings a cite was printed with, and what it printed."""
+
+    add_names: int
+    positions: tuple[int, ...]
+    printed: Printed
+
+    def covers(self, add_names: int, positions: tuple[int, ...]) -> bool:
+        """Whether the cite prints the same with *add_names* and given-name *positions*.
+
+        It does when the levels of the names it printed are alike and the names added
+        are alike, or more where no list of names was cut short.
+        """
+        if add_names != self.add_names and (self.printed.names_cut or add_names < self.add_names):
+            return False
+        read = self.printed.given_read or 0
+        return _levels(positions, read) == _levels(self.positions, read)
+
+
+def _levels(positions: tuple[int, ...], count: int) -> tuple[int, ...]:
+    """The first *count* given-name levels of *positions* (missing ones 0)."""
+    return (positions + (0,) * count)[:count]
+
+
+def cached(key: Key) -> Text:
+    """The text *key* prints, each cite printed once for settings that print it alike."""
+    seen: dict[tuple[object, ...], list[_Reached]] = {}
 
     def remembered(item_id: str, settings: Settings) -> str:
-        found = (
-            item_id,
-            settings.add_names,
-            tuple(sorted(settings.given_levels.items())),
-            settings.given_positions,
-            settings.disambiguate,
+        found = seen.setdefault(
+            (item_id, tuple(sorted(settings.given_levels.items())), settings.disambiguate), []
         )
-        if found not in seen:
-            seen[found] = key(item_id, settings)
-        return seen[found]
+        positions = settings.given_positions
+        for reached in found:
+            if reached.covers(settings.add_names, positions):
+                return reached.printed.text
+        printed = key(item_id, settings)
+        found.append(_Reached(settings.add_names, positions, printed))
+        return printed.text
 
     return remembered
 
@@ -68,7 +107,7 @@ def year_suffix(number: int) -> str:
     return letters
 
 
-def _groups(ids: Sequence[str], key: Key, settings: Mapping[str, Settings]) -> list[list[str]]:
+def _groups(ids: Sequence[str], key: Text, settings: Mapping[str, Settings]) -> list[list[str]]:
     found: dict[str, list[str]] = {}
     for item_id in ids:
         found.setdefault(key(item_id, settings[item_id]), []).append(item_id)
@@ -96,7 +135,7 @@ def disambiguate(
     *extra_text* says whether the style has ``disambiguate="true"`` conditions to try.
     """
     settings = {item_id: Settings() for item_id in ids}
-    key = cached(key)
+    text = cached(key)
     rule = options.get("givenname-disambiguation-rule", "by-cite")
     add_givenname = options.get("disambiguate-add-givenname") == "true"
     if add_givenname and rule != "by-cite":
@@ -116,8 +155,9 @@ def disambiguate(
     ]
     if not modes:
         return settings
-    for members in _groups(ids, key, settings):
-        run = AmbiguousGroup(members, ids, items, settings, key, modes, options)
+    rank = {item_id: index for index, item_id in enumerate(ids)}
+    for members in _groups(ids, text, settings):
+        run = AmbiguousGroup(members, rank, items, settings, text, modes, options)
         settings.update(run.resolve())
     return settings
 
@@ -147,10 +187,11 @@ class AmbiguousGroup:
     """
 
     members: Sequence[str]
-    order: Sequence[str]
+    rank: Mapping[str, int]
+    """Each item's place in bibliography order."""
     items: Mapping[str, Mapping[str, Any]]
     start: Mapping[str, Settings]
-    key: Key
+    key: Text
     modes: Sequence[str]
     options: Mapping[str, str]
     result: dict[str, Trial] = attrs.field(factory=dict)
@@ -331,7 +372,7 @@ class AmbiguousGroup:
     def _year_suffixes(self, *, maxed: bool) -> None:  # noqa: ARG002 - one signature for all modes
         trial, members = self.lists[0]
         if self.clashes[1]:
-            for number, item_id in enumerate(i for i in self.order if i in members):
+            for number, item_id in enumerate(sorted(members, key=self.rank.__getitem__)):
                 trial.year_suffix = number
                 self._register(item_id, trial)
         self.lists[0] = (self.better, [])

@@ -6,7 +6,8 @@ when it repeats the cite just before it in its cluster, or when it opens its clu
 previous cluster of its stream cited it: as its last cite when both clusters stand in the same
 note, as its first cite when that cluster stands alone in the previous (or the same) note. An
 ibid turns into ibid-with-locator when the locators differ, and into subsequent when only the
-earlier cite had one. An author-only cite is always first.
+earlier cite had one. An author-only cite takes its position as any other (citeproc-js
+gives a whole citation in author-only mode the first position, not a cite of it).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from citeform.engine.csl.context import CiteData
 
 
 class CiteLike(Protocol):
-    """What positions look at: the item, the locator and its label, author-only."""
+    """What positions look at: the item, the locator and its label."""
 
     @property
     def item_id(self) -> str:
@@ -37,11 +38,6 @@ class CiteLike(Protocol):
         """The locator's label."""
         ...  # pragma: no cover
 
-    @property
-    def author_only(self) -> bool:
-        """Whether only the author is printed."""
-        ...  # pragma: no cover
-
 
 @attrs.frozen
 class _Cited:
@@ -50,7 +46,6 @@ class _Cited:
     note: int
     items: tuple[str, ...]
     locators: tuple[str | None, ...]
-    author_only: bool
 
 
 @attrs.define
@@ -78,18 +73,14 @@ class PositionTracker:
         """The data (position, near-note, first note) of each cite of one cluster at *note*."""
         stream = self.streams[bool(note)]
         stream.cites_in_note[note] = stream.cites_in_note.get(note, 0) + len(cites)
-        author_only = any(cite.author_only for cite in cites)
         result: list[CiteData] = []
         for index, cite in enumerate(cites):
             item = cite.item_id
-            if item not in stream.last_note and not author_only:
+            if item not in stream.last_note:
                 stream.first_note[item] = stream.last_note[item] = note
                 position = "first"
             else:
                 position = self._position(stream, cites, index, note)
-                stream.first_note.setdefault(item, note)
-                if author_only:
-                    position = "first"
             first = stream.first_note.get(item)
             near = position != "first" and (
                 not note or note - stream.last_note.get(item, note) <= self.near_note_distance
@@ -110,7 +101,6 @@ class PositionTracker:
                 note,
                 tuple(cite.item_id for cite in cites),
                 tuple(_locator(cite) for cite in cites),
-                author_only,
             )
         )
         return result
@@ -151,8 +141,6 @@ class PositionTracker:
 
     @staticmethod
     def _last_of_earlier(stream: _Stream) -> str | None:
-        """The last item of the previous cluster (of the one before it after author-only)."""
-        clusters = stream.clusters
-        offset = 2 if clusters[-1].author_only and len(clusters) > 1 else 1
-        items = clusters[-offset].items
+        """The last item of the previous cluster."""
+        items = stream.clusters[-1].items
         return items[-1] if items else None

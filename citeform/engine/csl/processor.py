@@ -7,13 +7,15 @@ and of the bibliography always agree.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 
 from citeform.engine.csl.author_substitute import substituted
+from citeform.engine.csl.cluster_content import no_printed_form, printed_cites
 from citeform.engine.csl.cluster_sort import Grouping, sort_cites
 from citeform.engine.csl.cluster_sort import comparable as _comparable
 from citeform.engine.csl.collapse import RenderedCite, collapse
@@ -22,11 +24,12 @@ from citeform.engine.csl.compiler import (
     DATE_VARIABLES,
     NAME_VARIABLES,
     NUMBER_VARIABLES,
+    Decoration,
     variable_value,
 )
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import parse_date
-from citeform.engine.csl.disambiguation import Settings, disambiguate
+from citeform.engine.csl.disambiguation import Key, Printed, Settings, disambiguate
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.locators import NO_PRINTED_FORM
 from citeform.engine.csl.locators import parsed_locator as _parsed_locator
@@ -76,6 +79,12 @@ class Processor:
     items: dict[str, Mapping[str, Any]]
     failures: list[tuple[str, Exception]] = attrs.field(factory=list)
     """What failed while processing (``citation cluster 2``, ``disambiguation``) and why."""
+    _key_texts: dict[tuple[int, str, int], tuple[int, Any]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
+    """Each item's sort key values before collation, by key, item id and number."""
+    _collation_keys: dict[str, bytes] = attrs.field(factory=dict, init=False, repr=False)
+    """Texts in the locale's collation."""
 
     def _names_shown(self, settings: Settings) -> int:
         """How many names the citations show after adding names (0: as the style says)."""
@@ -96,15 +105,33 @@ class Processor:
 
     # -- sorting ------------------------------------------------------------------------------
 
-    def _key_value(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
-        """*item*'s value for *key*: ``(0, value)``, or ``(1, "")`` when it has none."""
-        found = self._key_text(key, item, number)
+    def _key_value(self, key: SortKey, item_id: str, number: int) -> tuple[int, Any]:
+        """*item_id*'s value for *key*: ``(0, value)``, or ``(1, "")`` when it has none."""
+        found = self._key_text(key, item_id, number)
         if found[0] == 0 and isinstance(found[1], str):
-            return (0, _sort_string(found[1], self.locale.lang))
+            return (0, self._collated(found[1]))
         return found
 
-    def _key_text(self, key: SortKey, item: Mapping[str, Any], number: int) -> tuple[int, Any]:
-        """*item*'s value for *key* before collation (text, number or date), or ``_MISSING``."""
+    def _collated(self, text: str) -> bytes:
+        """*text* as a sort key in the locale's collation (each text collated once)."""
+        found = self._collation_keys.get(text)
+        if found is None:
+            found = self._collation_keys[text] = _sort_string(text, self.locale.lang)
+        return found
+
+    def _key_text(self, key: SortKey, item_id: str, number: int) -> tuple[int, Any]:
+        """*item_id*'s value for *key* before collation (text, number or date), or ``_MISSING``.
+
+        Each item's value for a key is worked out once per document.
+        """
+        remembered = (id(key), item_id, number)
+        found = self._key_texts.get(remembered)
+        if found is None:
+            found = self._key_texts[remembered] = self._new_key_text(key, item_id, number)
+        return found
+
+    def _new_key_text(self, key: SortKey, item_id: str, number: int) -> tuple[int, Any]:
+        item = self.items[item_id]
         context = Context(item, self.locale, "bibliography", sorting=True, citation_number=number)
         if key.macro is not None:
             if key.names_override:
@@ -148,20 +175,33 @@ class Processor:
     def sorted_ids(
         self, ids: Sequence[str], section: Section, numbers: Mapping[str, int]
     ) -> list[str]:
-        """*ids* in *section*'s sort order (stable: ties keep their order)."""
-        if not section.sort:
-            return list(ids)
-        result = list(ids)
-        for key in reversed(section.sort):
-            values = {
-                item_id: self._key_value(key, self.items[item_id], numbers.get(item_id, 0))
-                for item_id in result
-            }
-            present = [i for i in result if values[i][0] == 0]
-            missing = [i for i in result if values[i][0] == 1]
-            present.sort(key=lambda i: _comparable(values[i][1]), reverse=key.descending)
-            result = present + missing
-        return result
+        """*ids* in *section*'s sort order (stable: ties keep their order).
+
+        A key is worked out only for the items the keys before it leave tied.
+        """
+        return self._sorted_run(list(ids), section.sort, numbers)
+
+    def _sorted_run(
+        self, run: list[str], keys: Sequence[SortKey], numbers: Mapping[str, int]
+    ) -> list[str]:
+        if len(run) < 2 or not keys:
+            return run
+        key, rest = keys[0], keys[1:]
+        values = {
+            item_id: self._key_value(key, item_id, numbers.get(item_id, 0)) for item_id in run
+        }
+        present = [i for i in run if values[i][0] == 0]
+        missing = [i for i in run if values[i][0] == 1]
+        present.sort(key=lambda i: _comparable(values[i][1]), reverse=key.descending)
+        result: list[str] = []
+        tied: list[str] = []
+        for item_id in present:
+            if tied and _comparable(values[tied[0]][1]) != _comparable(values[item_id][1]):
+                result += self._sorted_run(tied, rest, numbers)
+                tied = []
+            tied.append(item_id)
+        result += self._sorted_run(tied, rest, numbers)
+        return result + self._sorted_run(missing, rest, numbers)
 
     # -- rendering ----------------------------------------------------------------------------
 
@@ -203,16 +243,14 @@ class Processor:
         assert section.rest is not None  # noqa: S101 - called for aligned styles only
         first = section.first_child(context)
         rest = section.rest(context)
-        layout = section.decoration
+        before, after = _split_decoration(section.decoration)
         parts: list[Part] = []
         if first is not None:
-            margin = attrs.evolve(layout, suffix="").apply(first, context)
-            parts.append(Rich((margin,), display="left-margin"))
+            parts.append(Rich((before.apply(first, context),), display="left-margin"))
         if rest is not None:
-            inline = attrs.evolve(layout, prefix="").apply(rest, context)
-            trimmed, spaces = _rstrip(inline)
+            trimmed, spaces = _rstrip(after.apply(rest, context))
             parts.append(Rich((trimmed,), display="right-inline"))
-            parts.append(spaces)  # its ending spaces go after it
+            parts.append(spaces)  # the ending spaces go after the division
         return Rich(tuple(parts)) if parts else None
 
     def render_cite(  # noqa: PLR0913 - the cite, its data and how to render it
@@ -249,7 +287,7 @@ class Processor:
             context.cite = attrs.evolve(data, locator=None)
         node = self.style.citation.layout(context)
         if node is None:
-            if not ((cite.suppress_author or cite.author_only) and (cite.prefix or cite.suffix)):
+            if not (cite.prefix or cite.suffix):
                 return None, context
             node = Rich(())  # the affixes print around the nothing left, as citeproc-js has it
         if self.style.cls == "note" and cite.prefix and ends_sentence(cite.prefix):
@@ -275,11 +313,7 @@ class Processor:
 
         With ``citations=False`` only the bibliography is rendered (the citations list is empty).
         """
-        cited: list[str] = []
-        for cluster in clusters:
-            for cite in cluster:
-                if cite.item_id not in cited:
-                    cited.append(cite.item_id)
+        cited = list(dict.fromkeys(cite.item_id for cluster in clusters for cite in cluster))
         order_numbers = {item_id: index + 1 for index, item_id in enumerate(cited)}
         bibliography = self.style.bibliography
         order = (
@@ -304,12 +338,13 @@ class Processor:
         entries = self._bibliography(order, numbers, settings) if bibliography else []
         return rendered, entries
 
-    def _key_function(self, numbers: Mapping[str, int]) -> Callable[[str, Settings], str]:
-        def key(item_id: str, settings: Settings) -> str:
-            node, _context = self.render_cite(
+    def _key_function(self, numbers: Mapping[str, int]) -> Key:
+        def key(item_id: str, settings: Settings) -> Printed:
+            node, context = self.render_cite(
                 Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
             )
-            return plain(node) if node is not None else ""
+            text = plain(node) if node is not None else ""
+            return Printed(text, context.names_cut, context.given_read)
 
         return key
 
@@ -374,15 +409,23 @@ class Processor:
         cites = [_parsed_locator(cite, self.items[cite.item_id]) for cite in cluster]
         cites = self._sorted_cites(cites, numbers, settings)
         positions = tracker.cluster(cites, note)
+        section = self.style.citation
+        shown = {id(cite) for cite in printed_cites(cites)}
         rendered: list[RenderedCite] = []
         for cite, data in zip(cites, positions, strict=True):
+            if id(cite) not in shown:
+                continue
             item_settings = settings[cite.item_id]
             node, context = self.render_cite(
                 cite, data, numbers.get(cite.item_id, 0), item_settings
             )
+            if node is None and cite is cites[0]:
+                node = no_printed_form(cites)
             if node is None:
                 continue
-            names = plain(context.first_names) if context.first_names is not None else ""
+            # only names collapse: a substitute's title or term does not (citeproc-js)
+            printed = context.first_names if context.first_name_lists else None
+            names = plain(printed) if printed is not None else ""
             texts = context.rendered_variables - NAME_VARIABLES - DATE_VARIABLES - _NOT_TEXT
             rendered.append(
                 RenderedCite(
@@ -398,9 +441,8 @@ class Processor:
             )
         if not rendered:
             return NO_PRINTED_FORM
-        section = self.style.citation
         body = Rich(tuple(collapse(rendered, section, self)))
-        if all(c.author_only for c in cites):  # names alone, without their formatting
+        if any(c.author_only for c in cites):  # the author alone, without its formatting
             return self._render_output(plain(body))
         context = Context({}, self.locale, "citation")
         decorated = section.decoration.apply(body, context)
@@ -420,9 +462,8 @@ class Processor:
             return sorted(cites, key=lambda cite: ids.index(cite.item_id))
 
         def keys(cite: Cite) -> list[tuple[int, Any]]:
-            item = self.items[cite.item_id]
             number = numbers.get(cite.item_id, 0)
-            return [self._key_value(key, item, number) for key in section.sort]
+            return [self._key_value(key, cite.item_id, number) for key in section.sort]
 
         def names(cite: Cite) -> tuple[int, Any]:
             item = self.items[cite.item_id]
@@ -439,9 +480,7 @@ class Processor:
             )
 
         def run_key(cite: Cite, place: int) -> tuple[int, Any]:
-            first = self._key_text(
-                section.sort[0], self.items[cite.item_id], numbers.get(cite.item_id, 0)
-            )
+            first = self._key_text(section.sort[0], cite.item_id, numbers.get(cite.item_id, 0))
             if first == _MISSING:  # citeproc-js appends the place to "undefined"
                 return (0, run_key_text(f"undefined{place}", self.locale.lang))
             if isinstance(first[1], str):
@@ -480,19 +519,23 @@ def _html_entry(text: str) -> str:
 
 
 def _rstrip(node: Part) -> tuple[Part, str]:
-    """*node* without the spaces that end it, and those spaces.
-
-    citeproc-js writes the spaces after the division.
-    """
+    """*node* without the spaces that end it, and those spaces (written after its division)."""
     if isinstance(node, str):
         text = node.rstrip()
-        kept = node if text == node else type(node)(text)  # a term stays a term
-        return kept, node[len(text) :]
+        if text == node:
+            return node, ""
+        return type(node)(text), node[len(text) :]  # a term stays a term
     for index in range(len(node.parts) - 1, -1, -1):
         part = node.parts[index]
         if isinstance(part, str) and not part.strip():
             continue
         stripped, spaces = _rstrip(part)
-        after = "".join(p for p in node.parts[index + 1 :] if isinstance(p, str))  # spaces
+        after = "".join(str(rest) for rest in node.parts[index + 1 :])
         return attrs.evolve(node, parts=(*node.parts[:index], stripped)), spaces + after
     return attrs.evolve(node, parts=()), plain(node)
+
+
+@functools.lru_cache(maxsize=64)
+def _split_decoration(layout: Decoration) -> tuple[Decoration, Decoration]:
+    """A ``second-field-align`` layout's decoration of the first field and of the rest."""
+    return attrs.evolve(layout, suffix=""), attrs.evolve(layout, prefix="")

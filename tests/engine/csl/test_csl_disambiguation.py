@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citeform.engine.csl.disambiguation import year_suffix
+from citeform.engine.csl.disambiguation import Settings, cached, year_suffix
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.processor import Cite, Processor
 from citeform.engine.csl.style import compile_style
@@ -308,3 +308,27 @@ def test_the_bibliography_shows_the_names_its_citations_needed(tmp_path: Path, e
         "b. John Smith, C. Poe, et al. 1980",
         "c. J. Smith et al. 1980",
     ]
+
+
+SETTINGS = st.builds(
+    Settings,
+    add_names=st.integers(0, 4),
+    given_positions=st.lists(st.integers(0, 2), max_size=4).map(tuple),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(AUTHORS, min_size=1, max_size=3), st.lists(SETTINGS, min_size=1, max_size=12))
+def test_a_remembered_cite_prints_as_a_fresh_render_would(
+    tmp_path: Path, en: Locale, authors: list[list[tuple[str, str]]], trials: list[Settings]
+) -> None:
+    items = [_item(f"i{index}", *names) for index, names in enumerate(authors)]
+    options = 'et-al-min="3" et-al-use-first="1"'
+    processor = _processor(tmp_path, en, items, options)
+    key = processor._key_function({item["id"]: 1 for item in items})
+    remembered = cached(key)
+    for index, trial in enumerate(trials):
+        item_id = items[index % len(items)]["id"]
+        assert remembered(item_id, trial) == key(item_id, trial).text

@@ -424,6 +424,8 @@ class _Flattener:
         """The pieces written out, the text escaped (punctuation joined on the text itself)."""
         if self.quotes.punctuation_in_quote and _CLOSE in self.kinds:
             self._punctuation_into_quotes()
+        if self.escape is str:  # plain text: nothing to escape
+            return "".join(self.pieces)
         return "".join(
             piece if kind in _MARKUPS else self._escaped(piece)
             for piece, kind in zip(self.pieces, self.kinds, strict=True)

@@ -16,6 +16,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl import embedded_labels, numbers
+from citeform.engine.csl.author_only import SILENCEABLE, author_only
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
     DatePart,
@@ -179,9 +180,15 @@ same name (``name-form`` and ``name-delimiter`` are passed on under their own na
 
 
 def formatting_of(element: Element) -> Formatting:
-    """The CSL formatting attributes *element* sets."""
+    """The CSL formatting attributes *element* sets, outermost first.
+
+    As in citeproc-js, ``font-style`` is innermost, then ``font-variant``, ``font-weight``,
+    ``text-decoration`` and ``vertical-align`` (``<b><i>…</i></b>``).
+    """
     return tuple(
-        (name, value) for name in FORMATTING_ATTRIBUTES if (value := element.get(name)) is not None
+        (name, value)
+        for name in reversed(FORMATTING_ATTRIBUTES)
+        if (value := element.get(name)) is not None
     )
 
 
@@ -233,10 +240,10 @@ class Decoration:
                 node, self.text_case, english=english, language=str(language or "")
             )
             node = Rich((cased,), cased=True)
-        if self.quotes:
-            node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
+        if self.quotes:  # around the formatting, as citeproc-js writes them
+            node = Rich((node,), quoted=True)
         inside = (
             suffix_in_display(node, self.suffix) if self.display_suffix and self.suffix else None
         )
@@ -251,6 +258,10 @@ class Decoration:
         return node
 
 
+_NO_DECORATION: Final = Decoration()
+"""The decoration of nothing (dates test for it by identity)."""
+
+
 def _strip_periods(node: Part) -> Part:
     if isinstance(node, str):
         return node.replace(".", "")
@@ -260,36 +271,10 @@ def _strip_periods(node: Part) -> Part:
 _NOT_COLLAPSING: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 """Variables whose ``cs:text`` leaves a cite free to collapse (see ``text_variable_tried``)."""
 
-_AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
-
-
-def _silenced_after_names(render: Render, element: Element) -> Render:
-    """*render*, printing nothing for an author-only cite once something has printed.
-
-    The first names or date that prints is the cite; a ``cs:text`` or ``cs:number`` prints
-    only inside a substitute (a title for an item without names), and only first; what
-    follows is silenced. As in citeproc-js a silenced element still counts as printed (its
-    group keeps its terms and labels), and the citation number never prints.
-    """
-    numbering = element.get("variable") == "citation-number"
-    literal = element.tag in {"text", "number"}
-
-    def silenced(context: Context) -> Part | None:
-        if not context.author_only:
-            return render(context)
-        printed_before = context.rendered > 0
-        node = render(context)
-        if node is context.first_names:
-            return node
-        first = not (numbering or context.names_done or printed_before)
-        return node if first and (context.in_substitute or not literal) else None
-
-    return silenced
-
 
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
-    if decoration == Decoration():
+    if decoration == _NO_DECORATION:
         return render
     from_locale = element.tag == "label" or element.get("term") is not None
     variable = element.get("variable")
@@ -513,8 +498,8 @@ class Compiler:
             element = attrs.evolve(element, attributes=MappingProxyType(kept))
         self.enclosing.append(element)
         try:
-            if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
-                return _silenced_after_names(compile_one(self, element), element)
+            if element.tag in SILENCEABLE and element.get("macro") is None:
+                return author_only(compile_one(self, element), element)
             return compile_one(self, element)
         finally:
             self.enclosing.pop()
@@ -560,6 +545,9 @@ class Compiler:
 
         tried = variable not in _NOT_COLLAPSING
         get = value_getter(variable, form)
+        numeric = variable in NUMBER_VARIABLES
+        verbatim = variable in _VERBATIM or variable == "year-suffix"
+        labelled = variable == "citation-label" and self.implicit_year_suffix
 
         def render(context: Context) -> Part | None:
             context.called += counted
@@ -570,27 +558,11 @@ class Compiler:
             context.rendered += 1
             context.rendered_variables.add(variable)
             text = str(value)
-            if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
-                text = numbers.number_range(text, _range_delimiter(context, variable))
-            if variable in NUMBER_VARIABLES and "&" in text and numbers.is_numeric(text):
-                text = numbers.with_and_symbol(text, _and_symbol(context))
-            if variable == "locator" and embedded_labels.has_embedded_label(text):
-                text = embedded_labels.relabelled(
-                    text, context.cite.label or "page", context.locale
-                )
-            if variable in {"page", "locator"}:
-                delimiter = context.locale.term("page-range-delimiter") or "\u2013"
-                text = numbers.page_range(
-                    text, _range_format(context, variable, page_format), delimiter
-                )
-            if variable in _VERBATIM or variable == "year-suffix":
+            if numeric:
+                text = _numeric_text(text, variable, context, page_format)
+            if verbatim:
                 return text
-            if (
-                variable == "citation-label"
-                and self.implicit_year_suffix
-                and context.year_suffix
-                and not context.year_suffix_used
-            ):
+            if labelled and context.year_suffix and not context.year_suffix_used:
                 context.year_suffix_used = True
                 return text + context.year_suffix
             return parse_markup(text, context.locale.quotes)
@@ -971,11 +943,15 @@ class CompiledNames:
     substitute)."""
     getters: Sequence[tuple[str, Callable[[Context], Any]]] = attrs.field(init=False, eq=False)
     """Each variable with the function that reads its value."""
+    sort_options: NameOptions = attrs.field(init=False, eq=False)
+    """The name options in a sort key: every name inverted."""
 
     def __attrs_post_init__(self) -> None:
-        """Make :attr:`getters`."""
+        """Make :attr:`getters` and :attr:`sort_options`."""
         getters = tuple((variable, value_getter(variable)) for variable in self.variables)
         object.__setattr__(self, "getters", getters)
+        sort_options = attrs.evolve(self.options, name_as_sort_order="all")
+        object.__setattr__(self, "sort_options", sort_options)
 
     def __call__(self, context: Context) -> Part | None:
         """The names of the first variables that have any, or the first substitute."""
@@ -985,6 +961,8 @@ class CompiledNames:
             result = self._substitute(context)
             if spoils and blank(result):
                 context.author_substitute_off = True
+            if spoils:  # later texts of the substitute it stands in no longer print
+                context.substitute_texts = False
             if isinstance(result, StandIn):
                 return self._decorate(Rich(result.parts), context)
             return result
@@ -1014,7 +992,8 @@ class CompiledNames:
                 context.locale.term("editortranslator", self.label.form) if self.label else None,
             )
         ]
-        return Rich(tuple(join(pieces, self.delimiter)))
+        joined = join(pieces, self.delimiter)
+        return joined[0] if len(joined) == 1 else Rich(tuple(joined))
 
     def _found(self, context: Context) -> list[tuple[str, list[Any]]]:
         found: list[tuple[str, list[Any]]] = []
@@ -1027,9 +1006,7 @@ class CompiledNames:
 
     def _options(self, context: Context) -> NameOptions:
         """The name options, as sorting and a sort key's overrides change them."""
-        options = self.options
-        if context.sorting:
-            options = attrs.evolve(options, name_as_sort_order="all")
+        options = self.sort_options if context.sorting else self.options
         if context.names_override:
             options = attrs.evolve(options, **context.names_override)
         return options
@@ -1084,9 +1061,9 @@ class CompiledNames:
             return rendered
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
-        identities = (names_identity([name]) for name in shown)
+        identities = [names_identity([name]) for name in shown]
         context.name_lists.append(
-            PrintedNames(rendered, names_identity(shown), tuple(zip(each, identities, strict=True)))
+            PrintedNames(rendered, ",".join(identities), tuple(zip(each, identities, strict=True)))
         )
         if self.label is None or context.sorting:
             return rendered
@@ -1096,6 +1073,7 @@ class CompiledNames:
         """The first substitute that prints; the variables it prints are suppressed after."""
         in_substitute = context.in_substitute
         context.in_substitute = True
+        context.substitute_texts = True
         try:
             return _first_printed(self.substitutes, context)
         finally:
@@ -1214,7 +1192,7 @@ class CompiledDate:
             context.year_suffix_used = True
         self._mark_rendered(context)
         node: Part = Rich(tuple(rendered))
-        return decoration.apply(node, context) if decoration != Decoration() else node
+        return decoration.apply(node, context) if decoration is not _NO_DECORATION else node
 
     def _sort_key_or_literal(
         self, value: DateValue, parts: Sequence[DatePart], decoration: Decoration, context: Context
@@ -1235,7 +1213,7 @@ class CompiledDate:
         if node is None:
             return None
         self._mark_rendered(context)
-        return decoration.apply(node, context) if decoration != Decoration() else node
+        return decoration.apply(node, context) if decoration is not _NO_DECORATION else node
 
     def _mark_rendered(self, context: Context) -> None:
         context.rendered += 1
@@ -1243,7 +1221,7 @@ class CompiledDate:
 
     def _layout(self, context: Context) -> DateLayout | None:
         if not self.form:
-            return self.own_parts, self.delimiter, Decoration()
+            return self.own_parts, self.delimiter, _NO_DECORATION
         lang = context.locale.lang
         if lang not in self.localized:
             self.localized[lang] = self._localize(context.locale.dates.get(self.form))
@@ -1258,7 +1236,8 @@ class CompiledDate:
             for part in local.all("date-part")
             if (part.get("name") or "") in self.wanted
         ]
-        decoration = Decoration(local.get("prefix") or "", local.get("suffix") or "")
+        prefix, suffix = local.get("prefix") or "", local.get("suffix") or ""
+        decoration = Decoration(prefix, suffix) if prefix or suffix else _NO_DECORATION
         return parts, local.get("delimiter") or "", decoration
 
 
@@ -1315,11 +1294,12 @@ def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Rend
             node = one(context)
             if node is None:
                 continue
-            for part in node.parts if node.__class__ is Splice else (node,):
-                if not blank(part):
-                    if parts and delimiter:
-                        parts.append(delimiter)
-                    parts.append(part)
+            if node.__class__ is Splice:
+                _extend(parts, node.parts, delimiter)
+            elif node if isinstance(node, str) else not node.empty:
+                if parts and delimiter:
+                    parts.append(delimiter)
+                parts.append(node)
         if group and parts:
             if context.called > called and context.rendered == rendered:
                 return None
@@ -1327,6 +1307,15 @@ def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Rend
         return _node_of(parts)
 
     return render
+
+
+def _extend(parts: list[Part], spliced: Sequence[Part], delimiter: str) -> None:
+    """Append the *spliced* parts that print to *parts*, *delimiter* before each but a first."""
+    for part in spliced:
+        if not blank(part):
+            if parts and delimiter:
+                parts.append(delimiter)
+            parts.append(part)
 
 
 def _single(one: Render, delimiter: str) -> Render:
@@ -1409,6 +1398,7 @@ def _first_names_tracked(render: Render) -> Render:
             return render(context)
         context.names_depth += 1
         lists = len(context.name_lists)
+        variables = len(context.rendered_variables)
         try:
             node = render(context)
         finally:
@@ -1417,7 +1407,10 @@ def _first_names_tracked(render: Render) -> Render:
             return None
         context.first_name_lists = tuple(context.name_lists[lists:])
         context.names_done = True
-        if context.suppress_first_names:
+        # a substitute's term (anonymous) stays, as in citeproc-js; names and variables go
+        if context.suppress_first_names and (
+            context.first_name_lists or len(context.rendered_variables) > variables
+        ):
             return None
         context.first_names = node
         return node
@@ -1438,6 +1431,20 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
         override.strip_periods or part.strip_periods,
         override.range_delimiter,
     )
+
+
+def _numeric_text(text: str, variable: str, context: Context, page_format: str | None) -> str:
+    """The text of number variable *variable* as ``cs:text`` prints it: ranges and "&"."""
+    if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
+        text = numbers.number_range(text, _range_delimiter(context, variable))
+    if "&" in text and numbers.is_numeric(text):
+        text = numbers.with_and_symbol(text, _and_symbol(context))
+    if variable == "locator" and embedded_labels.has_embedded_label(text):
+        text = embedded_labels.relabelled(text, context.cite.label or "page", context.locale)
+    if variable in {"page", "locator"}:
+        delimiter = context.locale.term("page-range-delimiter") or "\u2013"
+        text = numbers.page_range(text, _range_format(context, variable, page_format), delimiter)
+    return text
 
 
 def _and_symbol(context: Context) -> str:
@@ -1485,55 +1492,67 @@ def _range_delimiter(context: Context, variable: str) -> str:
 def _condition(branch: Element) -> Callable[[Context], bool]:
     """The test of a ``cs:if``/``cs:else-if``: every value of every condition, by ``match``."""
     tests: list[Callable[[Context], bool]] = []
+    match = branch.get("match") or "all"
     for attribute, values in branch.attributes.items():
         if attribute == "type":  # one item has one type: its values are alternatives
             tests.append(_type_test(frozenset(values.split())))
             continue
-        if attribute == "variable":
-            tests.extend(_variable_test(value) for value in values.split())
+        fields = values.split()
+        if attribute == "variable" and len(fields) > 1 and all(map(_item_field, fields)):
+            tests.append(_fields_test(tuple(fields), every=match not in {"any", "none"}))
+            continue
+        made = _SPECIALISED_CONDITIONS.get(attribute)
+        if made is not None:
+            tests.extend(made(value) for value in values.split())
             continue
         test = _CONDITIONS.get(attribute)
         if test is None:
             continue
         tests.extend(_bind(test, value) for value in values.split())
-    return _matched(tests, branch.get("match") or "all")
+    return _matched(tests, match)
 
 
 def _matched(tests: Sequence[Callable[[Context], bool]], match: str) -> Callable[[Context], bool]:
     """*tests* combined as ``match`` asks (``all``, ``any`` or ``none``), in order, lazily."""
     if len(tests) == 1 and match != "none":
         return tests[0]
-    combine = _MATCHES.get(match, _all_hold)
-    return lambda context: combine(tests, context)
+    return _MATCHES.get(match, _all_of)(tuple(tests))
 
 
 # plain loops: cheaper per call than any()/all() over a generator
-def _any_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
-    for test in tests:  # noqa: SIM110
-        if test(context):
-            return True
-    return False
+def _any_of(tests: Sequence[Callable[[Context], bool]]) -> Callable[[Context], bool]:
+    def any_holds(context: Context) -> bool:
+        for test in tests:  # noqa: SIM110
+            if test(context):
+                return True
+        return False
+
+    return any_holds
 
 
-def _none_holds(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
-    for test in tests:  # noqa: SIM110
-        if test(context):
-            return False
-    return True
+def _none_of(tests: Sequence[Callable[[Context], bool]]) -> Callable[[Context], bool]:
+    def none_holds(context: Context) -> bool:
+        for test in tests:  # noqa: SIM110
+            if test(context):
+                return False
+        return True
+
+    return none_holds
 
 
-def _all_hold(tests: Sequence[Callable[[Context], bool]], context: Context) -> bool:
-    for test in tests:  # noqa: SIM110
-        if not test(context):
-            return False
-    return True
+def _all_of(tests: Sequence[Callable[[Context], bool]]) -> Callable[[Context], bool]:
+    def all_hold(context: Context) -> bool:
+        for test in tests:  # noqa: SIM110
+            if not test(context):
+                return False
+        return True
+
+    return all_hold
 
 
-_MATCHES: Final[Mapping[str, Callable[[Sequence[Callable[[Context], bool]], Context], bool]]] = {
-    "any": _any_holds,
-    "none": _none_holds,
-    "all": _all_hold,
-}
+_MATCHES: Final[
+    Mapping[str, Callable[[Sequence[Callable[[Context], bool]]], Callable[[Context], bool]]]
+] = {"any": _any_of, "none": _none_of, "all": _all_of}
 
 
 def _type_test(types: frozenset[str]) -> Callable[[Context], bool]:
@@ -1542,9 +1561,37 @@ def _type_test(types: frozenset[str]) -> Callable[[Context], bool]:
 
 def _variable_test(name: str) -> Callable[[Context], bool]:
     """Whether the item has variable *name*: a field it holds, or one from the cite."""
-    if name in _CITE_VARIABLES or name in _ALIASES or name == "page-first":
+    if not _item_field(name):
         return lambda context: _has_variable(context, name)
     return lambda context: context.item.get(name) not in _EMPTY_VALUES
+
+
+def _item_field(name: str) -> bool:
+    """Whether variable *name* is the item's field of that name (no cite's, alias or derived)."""
+    return name not in _CITE_VARIABLES and name not in _ALIASES and name != "page-first"
+
+
+def _fields_test(names: Sequence[str], *, every: bool) -> Callable[[Context], bool]:
+    """Whether the item has *every* one of the fields *names*, else any of them (in order)."""
+    if every:
+
+        def has_all(context: Context) -> bool:
+            item = context.item
+            for name in names:  # noqa: SIM110 - a loop: cheaper than all() per call
+                if item.get(name) in _EMPTY_VALUES:
+                    return False
+            return True
+
+        return has_all
+
+    def has_any(context: Context) -> bool:
+        item = context.item
+        for name in names:  # noqa: SIM110 - a loop: cheaper than any() per call
+            if item.get(name) not in _EMPTY_VALUES:
+                return True
+        return False
+
+    return has_any
 
 
 def _bind(test: Callable[[Context, str], bool], value: str) -> Callable[[Context], bool]:
@@ -1556,14 +1603,24 @@ def _has_variable(context: Context, name: str) -> bool:
     return _value(context, name) is not None
 
 
-def _is_numeric(context: Context, name: str) -> bool:
-    value = variable_value(context, name)
-    return value is not None and numbers.tests_numeric(value)
+def _numeric_test(name: str) -> Callable[[Context], bool]:
+    get = value_getter(name)
+
+    def is_numeric(context: Context) -> bool:
+        value = get(context)
+        return value is not None and numbers.tests_numeric(value)
+
+    return is_numeric
 
 
-def _is_uncertain_date(context: Context, name: str) -> bool:
-    value = parse_date(variable_value(context, name))
-    return value is not None and value.circa
+def _uncertain_date_test(name: str) -> Callable[[Context], bool]:
+    get = value_getter(name)
+
+    def is_uncertain_date(context: Context) -> bool:
+        value = parse_date(get(context))
+        return value is not None and value.circa
+
+    return is_uncertain_date
 
 
 def _locator(context: Context, name: str) -> bool:
@@ -1591,15 +1648,20 @@ def _disambiguate(context: Context, value: str) -> bool:
     """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
     if value != "true":
         return not context.disambiguate
+    context.disambiguate_tested += 1
     if context.disambiguated < context.disambiguate:
         context.disambiguated += 1
         return True
     return False
 
 
+_SPECIALISED_CONDITIONS: Final[Mapping[str, Callable[[str], Callable[[Context], bool]]]] = {
+    "variable": _variable_test,
+    "is-numeric": _numeric_test,
+    "is-uncertain-date": _uncertain_date_test,
+}
+"""Conditions whose test is made for its value once (the value's reader specialised)."""
 _CONDITIONS: Final[Mapping[str, Callable[[Context, str], bool]]] = {
-    "is-numeric": _is_numeric,
-    "is-uncertain-date": _is_uncertain_date,
     "locator": _locator,
     "position": _position,
     "disambiguate": _disambiguate,

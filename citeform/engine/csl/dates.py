@@ -194,8 +194,10 @@ def _rendered(
 ) -> Part:
     node: Part = apply_text_case(text, part.text_case, english=english) if part.text_case else text
     node = Rich((node,), part.formatting) if part.formatting else node
-    pieces = [part.prefix if prefix else "", node, part.suffix if suffix else ""]
-    return Rich(tuple(piece for piece in pieces if piece))
+    before, after = part.prefix if prefix else "", part.suffix if suffix else ""
+    if not (before or after):
+        return node
+    return Rich(tuple(piece for piece in (before, node, after) if piece))
 
 
 def render_literal(parts: Sequence[DatePart], literal: str, locale: Locale) -> Part | None:

@@ -382,7 +382,7 @@ def without_written_et_al(names: Sequence[NameData]) -> tuple[list[NameData], bo
     cleaned: list[NameData] = []
     for name in names:
         given = name.get("given")
-        match = _WRITTEN_ET_AL.search(given) if isinstance(given, str) else None
+        match = _WRITTEN_ET_AL.search(given) if isinstance(given, str) and "et" in given else None
         if match is not None:
             found = True
             name = {**name, "given": match.string[: match.start()]}  # noqa: PLW2901 - the cleaned name

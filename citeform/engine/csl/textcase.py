@@ -9,6 +9,7 @@ a one-letter word is capitalised only first or after a colon (a last ``a`` stays
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Final
@@ -228,8 +229,20 @@ _WORD_CASES: Final[dict[str, WordChange]] = {
 def apply_text_case(node: Part, case: str, *, english: bool = True, language: str = "") -> Part:
     """*node* with CSL's *case* applied (title case only where *english*).
 
-    Upper and lower case follow *language*'s rules for dotted and dotless ``i``.
+    Upper and lower case follow *language*'s rules for dotted and dotless ``i``. A plain
+    string is cased once per case and language and the result shared after.
     """
+    if node.__class__ is str:
+        return _cased_text(node, case, english, language)
+    return _cased(node, case, english=english, language=language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cased_text(text: str, case: str, english: bool, language: str) -> Part:
+    return _cased(text, case, english=english, language=language)
+
+
+def _cased(node: Part, case: str, *, english: bool, language: str) -> Part:
     if case == "title" and not english:
         return node
     dotted = language.lower().split("-")[0] in _DOTTED_I

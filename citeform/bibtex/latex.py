@@ -326,7 +326,36 @@ _COMBINING = re.compile(f"[{''.join(table.COMBINING_TO_ACCENT)}]")
 
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:
+    """Each word of *text* escaped, and in braces if it has a capital (see :func:`_protect`)."""
+    if _NEEDS_ESCAPING.search(text) is None:  # ASCII written as it is: only capitals to brace
+        return _protect_plain_words(text, first=first)
+    return _protect_each_word(text, ascii_only, first=first)
+
+
+def _protect_each_word(text: str, ascii_only: bool, *, first: bool) -> str:
+    """:func:`_protect_words` word by word, for any text."""
     return _WORD.sub(lambda word: _protect(word, ascii_only, first=first), text)
+
+
+def _protect_plain_words(text: str, *, first: bool) -> str:
+    """:func:`_protect_words` for ASCII text that no character of needs escaping.
+
+    The first word of a title, its first letter aside, is checked apart; every other word
+    with a capital is braced in one substitution.
+    """
+    head = ""
+    if first and text[:1] and not text[:1].isspace():
+        word = _WORD.match(text)
+        assert word is not None  # noqa: S101 - text starts with a non-space
+        head = word.group()
+        if _CAPITAL.search(head, 1):
+            head = "{" + head + "}"
+        text = text[word.end() :]
+    return head + _CAPITALISED_WORD.sub(_braced, text)
+
+
+def _braced(match: re.Match[str]) -> str:
+    return "{" + match.group() + "}"
 
 
 def _protect(match: re.Match[str], ascii_only: bool, *, first: bool) -> str:
@@ -387,6 +416,11 @@ _TO_ESCAPE = re.compile(
 """Runs of the characters that may be written otherwise: any other is written as it is."""
 _LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
 _LIGATURE_IN = re.compile("|".join(re.escape(first + second) for first, second in _LIGATURE_PAIRS))
+_NEEDS_ESCAPING = re.compile(f"{_TO_ESCAPE.pattern}|{_LIGATURE_IN.pattern}")
+"""A character :func:`escape` may change, or two that make a TeX ligature."""
+_CAPITAL = re.compile("[A-Z]")
+_CAPITALISED_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*")
+"""A word (as :data:`_WORD` splits words) with an ASCII capital."""
 
 
 class _LatexOf(dict[int, str]):

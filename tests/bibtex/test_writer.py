@@ -256,3 +256,13 @@ LIGATURE_PRONE = st.sampled_from(list("a -`'!?–—“”¡¿\\{}%&#_$~^\u00a0\
 def test_escaping_by_table_is_escaping_character_by_character(text, ascii_only):
     escaped = latex.escape(text, ascii_only=ascii_only)
     assert escaped == latex._escape_ligatures(text, ascii_only=ascii_only)
+
+
+PLAIN_WORDS = st.text(st.sampled_from(list("aZq Q9.,(\t\n-'")))
+
+
+@given(text=PLAIN_WORDS | st.text(LIGATURE_PRONE) | st.text(), first=st.booleans())
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_protecting_words_at_once_is_protecting_word_by_word(text, first, ascii_only):
+    protected = latex._protect_words(text, ascii_only, first=first)
+    assert protected == latex._protect_each_word(text, ascii_only, first=first)

@@ -207,11 +207,39 @@ def _ligature(match: re.Match[str]) -> str:
     return table.LIGATURES[match.group(0)]
 
 
+_GROUP_SPLIT = re.compile(r"\{([^{}]*)\}")
+
+
+def _decode_flat_groups(pieces: list[str], *, protect: bool) -> str:
+    """:func:`decode` of text and brace groups, none nested, without macros or math.
+
+    *pieces* alternate text and the content of a group. Ligatures are read, and each group
+    is case-protected as :meth:`_Decoder.group` protects a group at the top level.
+    """
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        text = _LIGATURE.sub(_ligature, piece)
+        if index % 2 and protect and text and (_SPACE.search(text) or text == text.lower()):
+            text = NOCASE[0] + text + NOCASE[1]
+        out.append(text)
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=8192)
 def decode(latex: str, protect: bool = True) -> Decoded:
     """Return the Unicode text of *latex* (``protect``: braces become nocase spans)."""
     if not _NEEDS_DECODER.search(latex):  # no macro, group or math: ligatures at most
         return Decoded(_LIGATURE.sub(_ligature, latex), complete=True)
+    if "\\" not in latex and "$" not in latex:
+        pieces = _GROUP_SPLIT.split(latex)  # text, group, text, group, …, text
+        outside = "".join(pieces[::2])
+        if "{" not in outside and "}" not in outside:  # groups, none nested
+            return Decoded(_decode_flat_groups(pieces, protect=protect), complete=True)
+    return _decode_tokens(latex, protect=protect)
+
+
+def _decode_tokens(latex: str, *, protect: bool) -> Decoded:
+    """:func:`decode` token by token, for any value."""
     decoder = _Decoder(latex, protect=protect)
     try:
         text = decoder.sequence(0)

@@ -14,7 +14,15 @@ from pybtex.bibtex.utils import split_name_list
 from shared_data import shared_path
 
 from citeform.bibtex import keys
-from citeform.bibtex.latex import NOCASE, Decoded, _Decoder, decode, encode, encode_markup
+from citeform.bibtex.latex import (
+    NOCASE,
+    Decoded,
+    _decode_tokens,
+    _Decoder,
+    decode,
+    encode,
+    encode_markup,
+)
 from citeform.bibtex.names import person_parts, plain_name_parts, read_name, read_names
 from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
@@ -300,3 +308,11 @@ def test_text_without_macros_braces_or_math_decodes_as_the_full_decoder_does(tex
 def test_a_text_protected_whole_encodes_as_rich_text_does(text, ascii_only, protect):
     protected = NOCASE[0] + text + NOCASE[1]
     assert encode(protected, ascii_only, protect) == encode_markup(protected, ascii_only, protect)
+
+
+FLAT_GROUP_PRONE = st.sampled_from(list("aZ é{}{}-`'!?~ \t\u00a0.\\$"))
+
+
+@given(latex=st.text(FLAT_GROUP_PRONE), protect=st.booleans())
+def test_decoding_flat_groups_at_once_is_decoding_token_by_token(latex, protect):
+    assert decode(latex, protect) == _decode_tokens(latex, protect=protect)

@@ -88,11 +88,15 @@ class FrozenMap(Mapping[K, V]):
         return (type(self), (self._data,))
 
 
-def _freeze(data: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:
-    return data if isinstance(data, FrozenMap) else FrozenMap(data)
-
-
 _NO_VARIABLES: FrozenMap[str, Any] = FrozenMap()
+
+
+def _freeze(data: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:
+    """*data* as a map; one shared map when it is empty."""
+    if isinstance(data, FrozenMap):
+        return data
+    frozen: FrozenMap[str, Any] = FrozenMap(data)
+    return frozen if frozen._data else _NO_VARIABLES  # noqa: SLF001 - the map just made
 
 
 def _adopt(data: dict[str, Any]) -> FrozenMap[str, Any]:
@@ -444,42 +448,46 @@ class Record:
         other attributes are given by name. Each value is checked once, as the record's
         validators check it, while the variables are sorted by kind.
         """
-        by_kind: dict[str, dict[str, Any]] = {"text": {}, "number": {}, "date": {}, "name": {}}
+        by_kind: dict[vocab.Kind, dict[str, Any]] = {
+            "text": {},
+            "number": {},
+            "date": {},
+            "name": {},
+        }
         kind_of = vocab.KIND_OF
         for key, value in variables.items():
             kind = kind_of.get(key)
             if kind is None:
                 raise _refuse(key, "not a CSL variable", value)
             by_kind[kind][key] = value if kind in _AS_GIVEN else _coerce(kind, value)
-        values = {
-            "type": type,
-            "id": id,
-            "text": _adopt(by_kind["text"]),
-            "numbers": _adopt(by_kind["number"]),
-            "dates": _adopt(by_kind["date"]),
-            "names": _adopt(by_kind["name"]),
-            "custom": _freeze(custom),
-            "citation": citation,
-            "unmapped": _tuple(unmapped),
-            "origin": origin,
-        }
-        for attribute, kind in _BUILD_CHECKS:  # in the order attrs would run them
-            if kind is None:
-                attribute.validator(None, attribute, values[attribute.name])  # type: ignore[misc]
-            elif not _VALID[kind](by_kind[kind].values()):
-                for key, value in by_kind[kind].items():
-                    _check_value(key, kind, value)
+        frozen_custom, unmapped_fields = _freeze(custom), _tuple(unmapped)  # attrs converts first
+        _check_type(None, _FIELDS.type, type)  # then validates, in the order of the fields
+        _check_id(None, _FIELDS.id, id)
+        for stored, data in by_kind.items():  # text, numbers, dates, names
+            if data and not _VALID[stored](data.values()):
+                for key, value in data.items():
+                    _check_value(key, stored, value)
+        _optional_str(None, _FIELDS.citation, citation)
         record = object.__new__(cls)
-        for name, value in values.items():
-            object.__setattr__(record, name, value)
+        put = object.__setattr__
+        put(record, "type", type)
+        put(record, "id", id)
+        put(record, "text", _adopt(by_kind["text"]))
+        put(record, "numbers", _adopt(by_kind["number"]))
+        put(record, "dates", _adopt(by_kind["date"]))
+        put(record, "names", _adopt(by_kind["name"]))
+        put(record, "custom", frozen_custom)
+        put(record, "citation", citation)
+        put(record, "unmapped", unmapped_fields)
+        put(record, "origin", origin)
         return record
 
     @property
     def variables(self) -> dict[str, Value]:
         """All CSL variables of the record in one dict (text, numbers, names, dates)."""
-        variables: dict[str, Value] = dict(self.text.items())
+        variables: dict[str, Value] = dict(self.text._data)  # noqa: SLF001 - the maps' dicts
         for store in (self.numbers, self.names, self.dates):
-            variables.update(store.items())
+            variables.update(store._data)  # noqa: SLF001
         return variables
 
     def get(self, variable: str, default: Any = None) -> Any:
@@ -550,23 +558,22 @@ class Record:
             item["id"] = self.id
         if self.type is not None:
             item["type"] = self.type
-        item.update(self.text.items())
-        item.update(self.numbers.items())
-        for key, names in self.names.items():
+        item.update(self.text._data)  # noqa: SLF001 - the maps' dicts, read without a call
+        item.update(self.numbers._data)  # noqa: SLF001
+        for key, names in self.names._data.items():  # noqa: SLF001
             item[key] = [name.to_csl() for name in names]
-        for key, date in self.dates.items():
+        for key, date in self.dates._data.items():  # noqa: SLF001
             item[key] = date.to_csl()
-        custom = dict(self.custom.items())
+        custom = dict(self.custom._data)  # noqa: SLF001
         origin_format = self.origin.format if self.origin else "csl-json"
         for field in self.unmapped:
-            name_part = _NAME_PART_KEY.fullmatch(field.key)
-            if origin_format == "csl-json" and name_part and name_part[1] in item:
+            if origin_format != "csl-json":
+                custom.setdefault(f"{origin_format}:{field.key}", []).append(field.value)
+            elif (name_part := _NAME_PART_KEY.fullmatch(field.key)) and name_part[1] in item:
                 variable, index, part = name_part.groups()
                 item[variable][int(index)][part] = field.value
-            elif origin_format == "csl-json":
-                item[field.key] = field.value
             else:
-                custom.setdefault(f"{origin_format}:{field.key}", []).append(field.value)
+                item[field.key] = field.value
         if self.citation is not None:
             custom[CUSTOM_CITATION_KEY] = self.citation
         if custom:
@@ -623,13 +630,8 @@ _STORE: dict[vocab.Kind, str] = {
 """The attribute of :class:`Record` that holds each kind of variable."""
 
 
-_BUILD_CHECKS: tuple[tuple[attrs.Attribute[Any], vocab.Kind | None], ...] = tuple(
-    (attribute, next((kind for kind, name in _STORE.items() if name == attribute.name), None))
-    for attribute in attrs.fields(Record)
-    if attribute.validator is not None
-)
-"""The record's validators, each with the kind of variable it checks (``None``: another
-attribute): :meth:`Record.build` checks variables by kind only, having sorted them so."""
+_FIELDS = attrs.fields(Record)
+"""The record's attributes, whose validators :meth:`Record.build` runs itself."""
 
 _AS_GIVEN = frozenset({"text", "number"})
 """The kinds of variable whose values are stored as given (names and dates are coerced)."""

@@ -3,17 +3,19 @@ import json
 import subprocess
 import sys
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_budget import examples
 from shared_data import shared_path
-from strategies import csl_items, json_values
+from strategies import csl_items, json_values, records
 
 import citeform
-from citeform import vocab
+from citeform import jsonindent, vocab
 from citeform.formats import csl_json
 from citeform.jsonstream import iter_array
+from citeform.model import Origin, Unmapped
 from citeform.sources import Source
 
 _SCHEMA_TYPE_OF_KIND = {"text": "string", "number": ["string", "number"]}
@@ -274,3 +276,65 @@ def test_reading_item_by_item_keeps_memory_flat(tmp_path):
         )
         peaks.append(int(result.stdout) * 1024)
     assert peaks[1] - peaks[0] < 4 * 2**20, f"peaks {peaks} for ten times the items"
+
+
+_FLAGS = st.sampled_from([None, None, 1, True, 1.0, "true"])
+
+
+@st.composite
+def _records_with_flags_and_unmapped(draw: st.DrawFn) -> citeform.Record:
+    """Records with name flags, circa dates, seasons, unmapped fields, origins, no id."""
+    record = draw(records())
+    names = {
+        key: tuple(attrs.evolve(name, comma_suffix=draw(_FLAGS)) for name in names)
+        for key, names in record.names.items()
+    }
+    dates = {
+        key: attrs.evolve(date, circa=draw(_FLAGS), season=draw(st.sampled_from([None, 1, "1"])))
+        for key, date in record.dates.items()
+    }
+    unmapped = draw(
+        st.lists(
+            st.builds(
+                Unmapped, st.sampled_from(["note2", "author[0].x"]), st.sampled_from(["v", 1])
+            ),
+            max_size=2,
+        )
+    )
+    origins = [None, Origin("bibtex", "x.bib"), Origin("csl-json", "x.json")]
+    return attrs.evolve(
+        record,
+        names=names,
+        dates=dates,
+        unmapped=unmapped,
+        origin=draw(st.sampled_from(origins)),
+        id=draw(st.sampled_from([record.id, None, 3])),
+        citation=draw(st.sampled_from([None, "Z"])),
+    )
+
+
+@given(st.lists(_records_with_flags_and_unmapped(), min_size=1, max_size=4))
+def test_indented_items_are_written_as_jsonindent_writes_each_item(batch):
+    """The writer's cached names and dates give the text of the item written whole."""
+    items = (jsonindent.dumps(csl_json.item_of(record), 2, level=1) for record in batch)
+    assert csl_json.write(batch) == "[\n  " + ",\n  ".join(items) + "\n]\n"
+
+
+def test_equal_names_and_dates_with_flags_of_other_types_keep_their_own_text():
+    """1 == True: a cache of written names and dates must not give one for the other."""
+    batch = [
+        citeform.Record.build(
+            "book",
+            {"author": [citeform.Name(family="A", comma_suffix=flag)], "issued": date},
+            id=str(index),
+        )
+        for index, (flag, date) in enumerate(
+            [
+                (1, citeform.Date(parts=((2017,),), circa=1)),
+                (True, citeform.Date(parts=((2017,),), circa=True)),
+            ]
+        )
+    ]
+    written = json.loads(csl_json.write(batch))
+    assert [item["author"][0]["comma-suffix"] for item in written] == [1, True]
+    assert [type(item["issued"]["circa"]) for item in written] == [int, bool]

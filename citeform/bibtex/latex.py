@@ -294,6 +294,14 @@ def encode(text: str, ascii_only: bool, protect_case: bool = False) -> str:
         if protect_case:
             return _protect_words(text, ascii_only, first=True)
         return escape(text, ascii_only=ascii_only)
+    inner = text.removeprefix(NOCASE[0]).removesuffix(NOCASE[1])
+    if len(inner) == len(text) - len(NOCASE[0]) - len(NOCASE[1]) and "<" not in inner:
+        return "{" + escape(inner, ascii_only=ascii_only) + "}"  # one case-protected text
+    return encode_markup(text, ascii_only, protect_case)
+
+
+def encode_markup(text: str, ascii_only: bool, protect_case: bool) -> str:
+    """The LaTeX of CSL rich text, its markup as macros (:func:`encode` past its checks)."""
     out: list[str] = []
     nocase_depth = 0
     for kind, value in _markup(text):

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import attrs
-
 from citeform.bibtex import types
 from citeform.bibtex.tokenizer import Entry
 from citeform.errors import BadRecordError, CiteformError
@@ -40,7 +38,7 @@ def resolve(entries: list[Entry]) -> list[Entry | CiteformError | None]:
         elif entry.type == "set":
             resolved.append(_set_outcome(entry, by_key))
         else:
-            names = {name for name, _ in entry.fields}
+            names = dict(entry.fields)
             full = _xdata(entry, by_key, frozenset()) if "xdata" in names else entry
             full = _crossref(full, by_key, frozenset()) if "crossref" in names else full
             resolved.append(_join_set(full, sets.get(entry.key.lower())) if sets else full)
@@ -64,7 +62,7 @@ def _xdata(entry: Entry, by_key: Mapping[str, Entry], seen: frozenset[str]) -> E
             if name not in own and name not in _NOT_LENT:
                 own[name] = value
                 extra.append((name, value))
-    return attrs.evolve(entry, fields=entry.fields + tuple(extra)) if extra else entry
+    return entry._replace(fields=entry.fields + tuple(extra)) if extra else entry
 
 
 def _crossref(entry: Entry, by_key: Mapping[str, Entry], seen: frozenset[str]) -> Entry:
@@ -85,7 +83,7 @@ def _crossref(entry: Entry, by_key: Mapping[str, Entry], seen: frozenset[str]) -
         if target not in own and name not in types.NOT_INHERITED:
             own[target] = value
             extra.append((target, value))
-    return attrs.evolve(entry, fields=entry.fields + tuple(extra))
+    return entry._replace(fields=entry.fields + tuple(extra))
 
 
 def _set_members(entries: list[Entry], by_key: Mapping[str, Entry]) -> dict[str, str]:
@@ -113,4 +111,4 @@ def _set_outcome(entry: Entry, by_key: Mapping[str, Entry]) -> CiteformError | N
 def _join_set(entry: Entry, set_key: str | None) -> Entry:
     if set_key is None or any(name == "entryset" for name, _ in entry.fields):
         return entry
-    return attrs.evolve(entry, fields=(*entry.fields, ("entryset", set_key)))
+    return entry._replace(fields=(*entry.fields, ("entryset", set_key)))

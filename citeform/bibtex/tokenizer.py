@@ -12,9 +12,7 @@ with macros may hold at most :data:`MAX_VALUE_LENGTH` characters, and macros may
 from __future__ import annotations
 
 import re
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 from citeform.errors import BadRecordError, CiteformError, LimitExceededError
 from citeform.xmlsafe import MAX_DEPTH
@@ -66,9 +64,11 @@ _WHITESPACE = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
 """Runs of white space other than one space, each read as one space (as BibTeX does)."""
 
 
-@attrs.frozen
-class Entry:
-    """One entry as written: type and field names lower-cased, values with macros expanded."""
+class Entry(NamedTuple):
+    """One entry as written: type and field names lower-cased, values with macros expanded.
+
+    A tuple of strings, which the garbage collector stops tracking once it has seen it.
+    """
 
     type: str
     key: str
@@ -118,6 +118,7 @@ class _Scanner:
         self.line_offset = 0
         self.items: list[Entry | CiteformError] = []
         self.squeezes: dict[str, str] = {}  # a value with runs of white space -> squeezed
+        self.joins: dict[str, tuple[str, int]] = {}  # part # part … -> text, length expanded
 
     def line_at(self, offset: int) -> int:
         """The line of *offset*; offsets are asked for in increasing order."""
@@ -179,6 +180,7 @@ class _Scanner:
             raise self.fault(f"{closer!r} expected")
 
     def string(self, line: int) -> None:
+        self.joins.clear()  # the macros change
         name = self.name("@string name")
         self.expect("=")
         try:
@@ -244,14 +246,25 @@ class _Scanner:
         return written if first.isdigit() else self.expand(written)
 
     def joined(self, written: str) -> str:
-        """The text of ``part # part …`` matched by :data:`_PART` parts."""
+        """The text of ``part # part …`` matched by :data:`_PART` parts.
+
+        The same ``part # part …`` met again with the same ``@string`` macros (a field of
+        every entry) is joined once; what its macros expand to still counts each time.
+        """
+        known = self.joins.get(written)
+        if known is not None and self.expanded + known[1] <= self.expansion_budget:
+            self.expanded += known[1]
+            return known[0]
+        expanded = self.expanded
         parts = [self.part(match.group(0)) for match in _VALUE_PARTS.finditer(written)]
         length = sum(map(len, parts))
         if length > MAX_VALUE_LENGTH and length > len(written):  # macros made it longer
             raise _LimitPassedError(
                 f"value with @string macros longer than {MAX_VALUE_LENGTH:,} characters", self.pos
             )
-        return "".join(parts)
+        value = "".join(parts)
+        self.joins[written] = (value, self.expanded - expanded)
+        return value
 
     def fault(self, message: str) -> _SyntaxFaultError:
         """A syntax error at the current position."""

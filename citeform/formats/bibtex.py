@@ -49,6 +49,7 @@ _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _CITATION = re.compile(r"(?:^|(?<=[.;])\s+)" + re.escape(table.CITATION_PREFIX.strip()) + r"\s*")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _URL_ONLY = re.compile(r"\\url\{([^{}]*)\}")
+_EPRINT_FIELDS = frozenset({"eprint", "eprinttype"})
 
 
 def sniff(source: Source) -> bool:
@@ -118,7 +119,7 @@ class _EntryReader:
         variable = _extra_variable(name)
         if variable:
             self.extra_field(variable, name, raw)
-        elif name in {"eprint", "eprinttype"} and self.eprint_variable():
+        elif name in _EPRINT_FIELDS and self.eprint_variable():
             if name == "eprint":
                 self.text(self.eprint_variable(), name, raw)
         else:
@@ -237,7 +238,7 @@ class _EntryReader:
 
     def read_fields(self) -> None:
         """Each field by its kind (:data:`_FIELD_KINDS`), mapped by the table, or kept."""
-        kinds, variables = _FIELD_KINDS, table.TO_CSL
+        kinds, variables, position = _FIELD_KINDS, table.TO_CSL, self.position
         for name, raw in self.entry.fields:
             if not raw:  # an empty field says nothing; each other is read by its kind
                 continue
@@ -246,8 +247,10 @@ class _EntryReader:
                 kind(self, name, raw)
             elif name in variables:
                 self.text(variables[name], name, raw)
-            else:
+            elif name.startswith(table.EXTRA_PREFIX) or name in _EPRINT_FIELDS:
                 self.other(name, raw)
+            else:  # a field no rule maps
+                self.unmapped.append(Unmapped(name, raw, None, position))
 
     def record(self) -> Record:
         """The record of the entry."""
@@ -372,11 +375,12 @@ def _edtf(date: Date) -> str | None:
     """The EDTF form of a date (``2017-02-14``, ``2017/2018``, ``2017~``), if it has parts."""
     if not date.parts:
         return None
-    ends = [
-        "-".join(f"{number:04d}" if i == 0 else f"{number:02d}" for i, number in enumerate(part))
-        for part in date.parts
-    ]
+    ends = [_EDTF_PARTS[len(part)].format(*part) for part in date.parts]
     return "/".join(ends) + ("~" if date.circa else "")
+
+
+_EDTF_PARTS = {1: "{:04d}", 2: "{:04d}-{:02d}", 3: "{:04d}-{:02d}-{:02d}"}
+"""The EDTF of a date part by its length: year, year and month, full date."""
 
 
 class _EntryWriter:
@@ -407,7 +411,7 @@ class _EntryWriter:
 
     def encode(self, variable: str, text: str) -> str:
         """LaTeX for *text*: the original LaTeX if the value is unchanged and safe."""
-        raw = self.latex.get(variable)
+        raw = self.latex.get(variable) if self.latex else None
         if (
             raw is not None
             and is_safe(raw)
@@ -424,7 +428,8 @@ class _EntryWriter:
         """
         if field in self.fields:
             return
-        value = drop_controls(value)
+        if not value.isprintable():  # a control character is unprintable
+            value = drop_controls(value)
         if value.strip():
             self.fields[field] = value
             if bare:
@@ -433,9 +438,7 @@ class _EntryWriter:
                 self.native.add(variable)
 
     def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
-        """The field a text or number variable goes to in this entry."""
-        if variable not in _BY_CONTEXT:
-            return self.dialect.fields.get(variable)
+        """The field a text or number variable of :data:`_BY_CONTEXT` goes to in this entry."""
         article = self.entry_type in table.ARTICLE_TYPES
         if variable == "container-title":
             return (
@@ -462,12 +465,12 @@ class _EntryWriter:
         return self.dialect.fields.get(variable)
 
     def write_variables(self) -> None:
-        record = self.record
+        record, fields = self.record, self.dialect.fields
         for variable, value in chain(record.text.items(), record.numbers.items()):
-            field = self.text_field(variable)
+            field = self.text_field(variable) if variable in _BY_CONTEXT else fields.get(variable)
             if field is None:  # language, genre and shelf marks are written below
                 continue
-            text = str(value)
+            text = value if isinstance(value, str) else str(value)
             if field in table.VERBATIM_FIELDS:
                 self.put(field, _verbatim(text), variable=variable)
             elif variable == "page":

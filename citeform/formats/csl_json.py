@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 import attrs
@@ -25,7 +26,7 @@ from citeform import jsonindent, vocab
 from citeform.coverage import Coverage
 from citeform.errors import BadRecordError, CiteformError, UnreadableInputError, shorten
 from citeform.jsonstream import iter_array, starts_array
-from citeform.model import Origin, Record, Unmapped
+from citeform.model import Date, Name, Origin, Record, Unmapped
 from citeform.registry import Format
 from citeform.sources import Source
 from citeform.zitierform import DSpaceItem
@@ -161,7 +162,7 @@ def write_pieces(
     records: Iterable[Record], *, indent: int | None = 2, one_per_line: bool = False
 ) -> Iterator[str]:
     """Yield the records as a CSL-JSON array, one item at a time, as :func:`write` writes it."""
-    text_of: Callable[[dict[str, Any]], str] = _compact
+    text_of: Callable[[Record], str] = _compact
     if one_per_line:
         opening, separator = "[\n  ", ",\n  "
     elif indent is None:
@@ -169,10 +170,10 @@ def write_pieces(
     else:
         pad = " " * indent
         opening, separator = "[\n" + pad, ",\n" + pad
-        text_of = functools.partial(jsonindent.dumps, indent=indent, level=1)
+        text_of = _IndentedItems(indent)
     written = False
     for record in records:
-        yield (separator if written else opening) + text_of(item_of(record))
+        yield (separator if written else opening) + text_of(record)
         written = True
     if not written:
         yield "[]\n"
@@ -180,8 +181,53 @@ def write_pieces(
         yield "]\n" if indent is None and not one_per_line else "\n]\n"
 
 
-def _compact(item: dict[str, Any]) -> str:
-    return json.dumps(item, ensure_ascii=False)
+def _compact(record: Record) -> str:
+    return json.dumps(item_of(record), ensure_ascii=False)
+
+
+class _IndentedItems:
+    """Each record's item as ``jsonindent.dumps(item_of(record), indent, level=1)`` writes it.
+
+    A name list or a date met again (an author of several works, a year) is written once:
+    the text of those whose flags are unset is kept in a bounded cache (equal flags such
+    as ``1`` and ``true`` would share a key but not a text).
+    """
+
+    def __init__(self, indent: int) -> None:
+        self.indent = indent
+        self.newline = "\n" + " " * (2 * indent)
+        self.closing = "\n" + " " * indent + "}"
+        self.names_text = functools.lru_cache(maxsize=4096)(self._value_text)
+        self.date_text = functools.lru_cache(maxsize=4096)(self._value_text)
+
+    def _value_text(self, value: Date | tuple[Name, ...]) -> str:
+        csl = value.to_csl() if isinstance(value, Date) else [name.to_csl() for name in value]
+        return jsonindent.dumps(csl, self.indent, level=2)
+
+    def __call__(self, record: Record) -> str:
+        item = item_of(record)
+        origin = record.origin.format if record.origin else NAME
+        if record.unmapped and origin == NAME:  # unmapped name parts may be in the names
+            return jsonindent.dumps(item, self.indent, level=1)
+        names, dates = record.names, record.dates
+        pieces = []
+        for key, value in item.items():
+            if isinstance(value, str):
+                text = encode_basestring(value)
+            elif key in names and not any(map(_has_flags, names[key])):
+                text = self.names_text(names[key])
+            elif key in dates and dates[key].circa is None and dates[key].season is None:
+                text = self.date_text(dates[key])
+            else:
+                text = jsonindent.dumps(value, self.indent, level=2)
+            pieces.append(encode_basestring(key) + ": " + text)
+        return "{" + self.newline + ("," + self.newline).join(pieces) + self.closing
+
+
+def _has_flags(name: Name) -> bool:
+    return not (
+        name.comma_suffix is None and name.static_ordering is None and name.parse_names is None
+    )
 
 
 def coverage(record: Record) -> Coverage:

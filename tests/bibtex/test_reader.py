@@ -14,7 +14,7 @@ from pybtex.bibtex.utils import split_name_list
 from shared_data import shared_path
 
 from citeform.bibtex import keys
-from citeform.bibtex.latex import Decoded, _Decoder, decode
+from citeform.bibtex.latex import NOCASE, Decoded, _Decoder, decode, encode, encode_markup
 from citeform.bibtex.names import person_parts, plain_name_parts, read_name, read_names
 from citeform.errors import CiteformError
 from citeform.formats.bibtex import ET_AL_KEY, LATEX_KEY
@@ -290,3 +290,13 @@ def test_plain_names_are_split_as_pybtex_splits_them(raw):
 def test_text_without_macros_braces_or_math_decodes_as_the_full_decoder_does(text, protect):
     full = _Decoder(text, protect=protect)
     assert decode(text, protect=protect) == Decoded(full.sequence(0), full.complete)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("-`'!?~{}$\\<>/ aAé&%#_^\n"), max_size=30),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_text_protected_whole_encodes_as_rich_text_does(text, ascii_only, protect):
+    protected = NOCASE[0] + text + NOCASE[1]
+    assert encode(protected, ascii_only, protect) == encode_markup(protected, ascii_only, protect)

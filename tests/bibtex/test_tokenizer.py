@@ -91,6 +91,17 @@ def test_macro_expansion_within_the_allowance_is_read():
     assert ALLOWED_EXPANSION > 2**18
 
 
+def test_a_value_joined_again_counts_its_expansion_again():
+    """Each entry joins the same macros again: the allowance runs out at the same entry."""
+    entries = "".join(f"@misc{{k{n}, note = a14 # {{ }} # a14}}\n" for n in range(16))
+    items = scan(doubling_bomb(15) + entries)  # 2**16 characters an entry
+    read_keys = [item.key for item in items if isinstance(item, Entry)]
+    assert read_keys == [f"k{n}" for n in range(14)]
+    errors = [item for item in items if not isinstance(item, Entry)]
+    assert [error.position for error in errors] == ["line 30", "line 31"]
+    assert all("@string expansion beyond" in str(error) for error in errors)
+
+
 @given(st.text(alphabet=st.sampled_from('@{}()=,#"\\a1 \n%'), max_size=300))
 def test_any_text_gives_entries_or_located_errors(text):
     for item in scan(text, "x.bib"):

@@ -101,3 +101,37 @@ def test_only_names_collapse_and_a_cite_without_names_or_text_follows_a_comma(
         "(anon., 2002, anon., 2003)",
         "(Doe, 2000, anon., 2002)",
     ]
+
+
+DATED = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id>d</id><title>d</title></info>
+  <macro name="author"><names variable="author"><substitute><choose>
+    <if type="book"><names variable="editor"><name/></names><text value="mis"/></if>
+    <else-if type="thesis"><text variable="title"/></else-if>
+  </choose></substitute></names></macro>
+  <citation><layout><group delimiter=", ">
+    <choose><if type="report"><date variable="issued"><date-part name="year"/></date></if></choose>
+    <text macro="author"/>
+    <date variable="issued"><date-part name="year"/></date>
+  </group></layout></citation>
+</style>"""
+
+
+def test_author_only_prints_until_names_a_date_or_a_title_has_printed(tmp_path: Path) -> None:
+    renderer = _renderer(tmp_path, DATED)
+    named = {**_item("r", "Roe", 2001), "type": "report"}
+    titled = {**_item("t", year=2002), "type": "thesis"}
+    valued = _item("b", year=2003)
+    cited = renderer.document(
+        [[CiteItem(item, author_only=True)] for item in (named, titled, valued)]
+    )
+    assert cited == ["2001", "Title t", "2003"]
+
+
+def test_suppress_author_leaves_out_names_and_titles_but_not_a_term(tmp_path: Path) -> None:
+    renderer = _renderer(tmp_path, COLLAPSING)
+    report = {**_item("r", year=2002), "type": "report"}
+    cited = renderer.document(
+        [[CiteItem(item, suppress_author=True)] for item in (DOE, _item("t", year=2001), report)]
+    )
+    assert cited == ["(2000)", "(2001)", "(anon., 2002)"]

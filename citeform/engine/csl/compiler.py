@@ -16,6 +16,7 @@ from typing import Any, Final
 import attrs
 
 from citeform.engine.csl import embedded_labels, numbers
+from citeform.engine.csl.author_only import SILENCEABLE, author_only
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
     DatePart,
@@ -179,9 +180,15 @@ same name (``name-form`` and ``name-delimiter`` are passed on under their own na
 
 
 def formatting_of(element: Element) -> Formatting:
-    """The CSL formatting attributes *element* sets."""
+    """The CSL formatting attributes *element* sets, outermost first.
+
+    As in citeproc-js, ``font-style`` is innermost, then ``font-variant``, ``font-weight``,
+    ``text-decoration`` and ``vertical-align`` (``<b><i>…</i></b>``).
+    """
     return tuple(
-        (name, value) for name in FORMATTING_ATTRIBUTES if (value := element.get(name)) is not None
+        (name, value)
+        for name in reversed(FORMATTING_ATTRIBUTES)
+        if (value := element.get(name)) is not None
     )
 
 
@@ -233,10 +240,10 @@ class Decoration:
                 node, self.text_case, english=english, language=str(language or "")
             )
             node = Rich((cased,), cased=True)
-        if self.quotes:
-            node = Rich((node,), quoted=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting)
+        if self.quotes:  # around the formatting, as citeproc-js writes them
+            node = Rich((node,), quoted=True)
         inside = (
             suffix_in_display(node, self.suffix) if self.display_suffix and self.suffix else None
         )
@@ -263,32 +270,6 @@ def _strip_periods(node: Part) -> Part:
 
 _NOT_COLLAPSING: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 """Variables whose ``cs:text`` leaves a cite free to collapse (see ``text_variable_tried``)."""
-
-_AUTHOR_ONLY_SILENCED: Final = frozenset({"text", "number", "date", "names"})
-
-
-def _silenced_after_names(render: Render, element: Element) -> Render:
-    """*render*, printing nothing for an author-only cite once something has printed.
-
-    The first names or date that prints is the cite; a ``cs:text`` or ``cs:number`` prints
-    only inside a substitute (a title for an item without names), and only first; what
-    follows is silenced. As in citeproc-js a silenced element still counts as printed (its
-    group keeps its terms and labels), and the citation number never prints.
-    """
-    numbering = element.get("variable") == "citation-number"
-    literal = element.tag in {"text", "number"}
-
-    def silenced(context: Context) -> Part | None:
-        if not context.author_only:
-            return render(context)
-        printed_before = context.rendered > 0
-        node = render(context)
-        if node is context.first_names:
-            return node
-        first = not (numbering or context.names_done or printed_before)
-        return node if first and (context.in_substitute or not literal) else None
-
-    return silenced
 
 
 def _decorated(element: Element, render: Render) -> Render:
@@ -517,8 +498,8 @@ class Compiler:
             element = attrs.evolve(element, attributes=MappingProxyType(kept))
         self.enclosing.append(element)
         try:
-            if element.tag in _AUTHOR_ONLY_SILENCED and element.get("macro") is None:
-                return _silenced_after_names(compile_one(self, element), element)
+            if element.tag in SILENCEABLE and element.get("macro") is None:
+                return author_only(compile_one(self, element), element)
             return compile_one(self, element)
         finally:
             self.enclosing.pop()
@@ -980,6 +961,8 @@ class CompiledNames:
             result = self._substitute(context)
             if spoils and blank(result):
                 context.author_substitute_off = True
+            if spoils:  # later texts of the substitute it stands in no longer print
+                context.substitute_texts = False
             if isinstance(result, StandIn):
                 return self._decorate(Rich(result.parts), context)
             return result
@@ -1090,6 +1073,7 @@ class CompiledNames:
         """The first substitute that prints; the variables it prints are suppressed after."""
         in_substitute = context.in_substitute
         context.in_substitute = True
+        context.substitute_texts = True
         try:
             return _first_printed(self.substitutes, context)
         finally:
@@ -1414,6 +1398,7 @@ def _first_names_tracked(render: Render) -> Render:
             return render(context)
         context.names_depth += 1
         lists = len(context.name_lists)
+        variables = len(context.rendered_variables)
         try:
             node = render(context)
         finally:
@@ -1422,7 +1407,10 @@ def _first_names_tracked(render: Render) -> Render:
             return None
         context.first_name_lists = tuple(context.name_lists[lists:])
         context.names_done = True
-        if context.suppress_first_names:
+        # a substitute's term (anonymous) stays, as in citeproc-js; names and variables go
+        if context.suppress_first_names and (
+            context.first_name_lists or len(context.rendered_variables) > variables
+        ):
             return None
         context.first_names = node
         return node
@@ -1664,6 +1652,7 @@ def _disambiguate(context: Context, value: str) -> bool:
     """``disambiguate="true"`` holds for the first tests, as many as the item's settings allow."""
     if value != "true":
         return not context.disambiguate
+    context.disambiguate_tested += 1
     if context.disambiguated < context.disambiguate:
         context.disambiguated += 1
         return True

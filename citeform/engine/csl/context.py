@@ -54,6 +54,8 @@ class Context:
     disambiguate: int = 0
     """How many ``disambiguate="true"`` conditions may hold (the first ones tested)."""
     disambiguated: int = 0
+    disambiguate_tested: int = 0
+    """How many ``disambiguate="true"`` tests ran (``disambiguated`` of them held)."""
     add_names: int = 0
     names_shown: int = 0
     """At least this many names before "et al." (0: as the style says)."""
@@ -79,6 +81,10 @@ class Context:
     in_substitute: bool = False
     author_only: bool = False
     """Printing only the author: once names have printed, variables print nothing more."""
+    author_printed: bool = False
+    """Whether names, a date or a title has printed (see :mod:`.author_only`)."""
+    substitute_texts: bool = False
+    """Whether texts in the running substitute may still print (see :mod:`.author_only`)."""
     text_variable_tried: bool = False
     """Whether a ``cs:text`` of a variable (other than the locator, citation number, year
     suffix or citation label) ran, printing or not: such a cite does not collapse."""

@@ -46,6 +46,10 @@ class Printed:
     """How many names the first list printed: given-name levels further on change nothing."""
 
 
+Held = Callable[[str, Settings], bool]
+"""Whether every ``disambiguate="true"`` test an item's cite made under some settings held."""
+
+
 Key = Callable[[str, Settings], Printed]
 """The printed cite of an item under some settings."""
 
@@ -128,11 +132,12 @@ def disambiguate(
     options: Mapping[str, str],
     key: Key,
     *,
-    extra_text: bool = False,
+    all_held: Held | None = None,
 ) -> dict[str, Settings]:
     """Settings per item id of *ids* (in bibliography order) after CSL's disambiguation.
 
-    *extra_text* says whether the style has ``disambiguate="true"`` conditions to try.
+    *all_held* is given when the style has ``disambiguate="true"`` conditions to try: it
+    tells when they all hold (more of them cannot change a cite).
     """
     settings = {item_id: Settings() for item_id in ids}
     text = cached(key)
@@ -149,7 +154,7 @@ def disambiguate(
                 or (add_givenname and rule == "by-cite"),
             ),
             ("year-suffix", options.get("disambiguate-add-year-suffix") == "true"),
-            ("extra-text", extra_text),
+            ("extra-text", all_held is not None),
         )
         if wanted
     ]
@@ -157,7 +162,7 @@ def disambiguate(
         return settings
     rank = {item_id: index for index, item_id in enumerate(ids)}
     for members in _groups(ids, text, settings):
-        run = AmbiguousGroup(members, rank, items, settings, text, modes, options)
+        run = AmbiguousGroup(members, rank, items, settings, text, modes, options, all_held)
         settings.update(run.resolve())
     return settings
 
@@ -194,6 +199,7 @@ class AmbiguousGroup:
     key: Text
     modes: Sequence[str]
     options: Mapping[str, str]
+    all_held: Held | None = None
     result: dict[str, Trial] = attrs.field(factory=dict)
     lists: list[tuple[Trial, list[str]]] = attrs.field(factory=list)
     base: Trial = attrs.field(factory=Trial)
@@ -363,11 +369,9 @@ class AmbiguousGroup:
 
     def _all_conditions_hold(self, item_id: str) -> bool:
         """Whether every ``disambiguate="true"`` test of *item_id*'s cite already holds."""
-        if not self.base.disambiguate:
+        if not self.base.disambiguate or self.all_held is None:
             return False
-        settings = self._settings(item_id, self.base)
-        more = attrs.evolve(settings, disambiguate=settings.disambiguate + 1)
-        return self.key(item_id, settings) == self.key(item_id, more)
+        return self.all_held(item_id, self._settings(item_id, self.base))
 
     def _year_suffixes(self, *, maxed: bool) -> None:  # noqa: ARG002 - one signature for all modes
         trial, members = self.lists[0]

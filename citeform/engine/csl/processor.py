@@ -29,7 +29,7 @@ from citeform.engine.csl.compiler import (
 )
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import parse_date
-from citeform.engine.csl.disambiguation import Key, Printed, Settings, disambiguate
+from citeform.engine.csl.disambiguation import Held, Key, Printed, Settings, disambiguate
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.locators import NO_PRINTED_FORM
 from citeform.engine.csl.locators import parsed_locator as _parsed_locator
@@ -85,6 +85,8 @@ class Processor:
     """Each item's sort key values before collation, by key, item id and number."""
     _collation_keys: dict[str, bytes] = attrs.field(factory=dict, init=False, repr=False)
     """Texts in the locale's collation."""
+    _cite_names: dict[str, tuple[int, Any]] = attrs.field(factory=dict, init=False, repr=False)
+    """The names each item's cite prints first, as a sort key."""
 
     def _names_shown(self, settings: Settings) -> int:
         """How many names the citations show after adding names (0: as the style says)."""
@@ -330,7 +332,9 @@ class Processor:
                     self.items,
                     self.style.citation.options,
                     self._key_function(numbers),
-                    extra_text=self.style.has_disambiguate,
+                    all_held=(
+                        self._all_held_function(numbers) if self.style.has_disambiguate else None
+                    ),
                 )
             except Exception as error:  # noqa: BLE001 - reported, rendered without it
                 self.failures.append(("disambiguation", error))
@@ -347,6 +351,15 @@ class Processor:
             return Printed(text, context.names_cut, context.given_read)
 
         return key
+
+    def _all_held_function(self, numbers: Mapping[str, int]) -> Held:
+        def all_held(item_id: str, settings: Settings) -> bool:
+            _node, context = self.render_cite(
+                Cite(item_id), _COMPARED, numbers[item_id], settings, comparing=True
+            )
+            return context.disambiguated == context.disambiguate_tested
+
+        return all_held
 
     def _bibliography(
         self, order: list[str], numbers: Mapping[str, int], settings: Mapping[str, Settings]
@@ -466,18 +479,12 @@ class Processor:
             return [self._key_value(key, cite.item_id, number) for key in section.sort]
 
         def names(cite: Cite) -> tuple[int, Any]:
-            item = self.items[cite.item_id]
-            if not any(item.get(variable) for variable in NAME_VARIABLES):
-                return _MISSING
-            _node, context = self.render_cite(
-                Cite(cite.item_id), CiteData(), numbers.get(cite.item_id, 0), settings[cite.item_id]
-            )
-            if context.first_names is None:
-                return _MISSING
-            return (
-                0,
-                _sort_string(plain(context.first_names), self.locale.lang),
-            )
+            found = self._cite_names.get(cite.item_id)
+            if found is None:
+                found = self._cite_names[cite.item_id] = self._names_key(
+                    cite.item_id, numbers, settings
+                )
+            return found
 
         def run_key(cite: Cite, place: int) -> tuple[int, Any]:
             first = self._key_text(section.sort[0], cite.item_id, numbers.get(cite.item_id, 0))
@@ -496,6 +503,20 @@ class Processor:
         )
         descending = [key.descending for key in section.sort]
         return sort_cites(cites, keys, descending, Grouping(names, run_key) if grouped else None)
+
+    def _names_key(
+        self, item_id: str, numbers: Mapping[str, int], settings: Mapping[str, Settings]
+    ) -> tuple[int, Any]:
+        """The names *item_id*'s cite prints first, as a sort key (cites group by them)."""
+        item = self.items[item_id]
+        if not any(item.get(variable) for variable in NAME_VARIABLES):
+            return _MISSING
+        _node, context = self.render_cite(
+            Cite(item_id), CiteData(), numbers.get(item_id, 0), settings[item_id]
+        )
+        if context.first_names is None:
+            return _MISSING
+        return (0, self._collated(plain(context.first_names)))
 
 
 NO_PRINTED_ENTRY: Final = "[CSL STYLE ERROR: reference with no printed form.]"

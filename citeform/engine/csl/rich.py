@@ -213,9 +213,11 @@ _INTO_QUOTES: Final = ".,?!"
 """Punctuation that moves inside a closing quotation mark where the locale asks."""
 _HELD_INTO_QUOTES: Final = ".?!"
 """What of held text's leading punctuation moves inside quotes: one stop, if text follows."""
-_TEXT, _MARKUP, _CLOSE, _SEALED, _HELD = range(5)
+_TEXT, _MARKUP, _CLOSE, _SEALED, _HELD, _DATA_MARKUP = range(6)
 """Kinds of written pieces: text, markup, a closing quotation mark (sealed or not), text
-that starts a held node (its punctuation stays where it is)."""
+that starts a held node (its punctuation stays where it is), markup a value's own markup
+closes with."""
+_MARKUPS: Final = frozenset({_MARKUP, _DATA_MARKUP})
 
 _KINDS: Final[Mapping[tuple[str, str], str]] = {
     ("font-style", "italic"): "italic",
@@ -310,10 +312,10 @@ class _Flattener:
         self.kinds.append(kind)
         self.last = text[-1]
 
-    def markup(self, text: str) -> None:
+    def markup(self, text: str, kind: int = _MARKUP) -> None:
         if text:
             self.pieces.append(text)
-            self.kinds.append(_MARKUP)
+            self.kinds.append(kind)
 
     def _merge_left(self, mark: str) -> bool:
         """Join *mark* with punctuation written before it (across closing markup and quotes).
@@ -383,8 +385,9 @@ class _Flattener:
         if node.quoted:
             self._quote(opening=False, sealed=node.sealed)
         self.active.update(opened)
+        kind = _DATA_MARKUP if node.markup else _MARKUP
         for tag in reversed(closing):
-            self.markup(tag)
+            self.markup(tag, kind)
 
     def _open_formatting(
         self, formatting: Formatting, closing: list[str], *, flips: bool
@@ -424,7 +427,7 @@ class _Flattener:
         if self.escape is str:  # plain text: nothing to escape
             return "".join(self.pieces)
         return "".join(
-            piece if kind == _MARKUP else self._escaped(piece)
+            piece if kind in _MARKUPS else self._escaped(piece)
             for piece, kind in zip(self.pieces, self.kinds, strict=True)
         )
 
@@ -440,6 +443,8 @@ class _Flattener:
     def _punctuation_into_quotes(self) -> None:
         """Move ``. , ? !`` that follow closing quotation marks inside the first of them.
 
+        The moved punctuation goes inside the formatting that closes just before the marks.
+
         Where formatting ends between the quotation marks and the punctuation, ``; :``
         move inside the formatting too (after the marks), as citeproc-js moves them.
         """
@@ -450,7 +455,7 @@ class _Flattener:
                 index += 1
                 continue
             after = last_close = index
-            while after < len(pieces) and kinds[after] in {_CLOSE, _MARKUP}:
+            while after < len(pieces) and kinds[after] in {_CLOSE, _MARKUP, _DATA_MARKUP}:
                 last_close = after if kinds[after] == _CLOSE else last_close
                 after += 1
             movable = _INTO_QUOTES if after == last_close + 1 else _PUNCTUATION
@@ -460,9 +465,12 @@ class _Flattener:
                 pieces.insert(last_close + 1, run[len(into_quotes) :])
                 kinds.insert(last_close + 1, _TEXT)
                 after += 1
-            if into_quotes:
-                pieces.insert(index, self._joined_before(index, into_quotes))
-                kinds.insert(index, _TEXT)
+            if into_quotes:  # inside the style's formatting that ends with the quotation too
+                at = index
+                while at and kinds[at - 1] == _MARKUP:
+                    at -= 1
+                pieces.insert(at, self._joined_before(at, into_quotes))
+                kinds.insert(at, _TEXT)
                 after += 1
             index = after
 
@@ -488,7 +496,11 @@ class _Flattener:
     def _joined_before(self, index: int, run: str) -> str:
         """*run* joined to the text before piece *index*, as it is written there."""
         previous = next(
-            (i for i in range(index - 1, -1, -1) if self.kinds[i] != _MARKUP and self.pieces[i]),
+            (
+                i
+                for i in range(index - 1, -1, -1)
+                if self.kinds[i] not in _MARKUPS and self.pieces[i]
+            ),
             None,
         )
         added = ""

@@ -64,3 +64,21 @@ def test_the_layout_suffix_goes_in_the_last_division_where_the_first_element_has
     assert bibliography_html(tmp_path, '<text value="x"/>' + title, EDITED, suffix=".") == (
         '<div class="csl-entry">x\n\n    <div class="csl-block">T</div>\n.</div>'
     )
+
+
+def test_font_style_is_innermost_and_quotes_go_around_the_formatting(tmp_path: Path) -> None:
+    layout = (
+        '<text variable="title" vertical-align="sup" font-style="italic" font-weight="bold"/>'
+        '<text variable="title" prefix=" " font-style="italic" quotes="true" suffix=","/>'
+    )
+    html = bibliography_html(tmp_path, layout, EDITED)
+    assert html == '<div class="csl-entry"><sup><b><i>T</i></b></sup> “<i>T,</i>”</div>'
+
+
+def test_punctuation_moved_into_quotes_stays_outside_a_values_own_markup(
+    tmp_path: Path,
+) -> None:
+    marked = {**EDITED, "title": "T <b>x</b>"}
+    layout = '<text variable="title" font-style="italic" quotes="true" suffix=","/>'
+    html = bibliography_html(tmp_path, layout, marked)
+    assert html == '<div class="csl-entry">“<i>T <b>x</b>,</i>”</div>'

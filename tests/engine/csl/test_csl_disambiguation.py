@@ -15,6 +15,7 @@ from citeform.engine.csl.disambiguation import Settings, cached, year_suffix
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.processor import Cite, Processor
 from citeform.engine.csl.style import compile_style
+from citeform.rendering import Renderer
 
 STYLE = """<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
@@ -308,6 +309,31 @@ def test_the_bibliography_shows_the_names_its_citations_needed(tmp_path: Path, e
         "b. John Smith, C. Poe, et al. 1980",
         "c. J. Smith et al. 1980",
     ]
+
+
+COUNTED = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id>counted</id><title>counted</title></info>
+  <citation><layout><group delimiter=", ">
+    <names variable="author"/><text variable="title"/>
+    <choose><if disambiguate="true"><choose><if disambiguate="true">
+      <text variable="edition"/></if></choose></if></choose>
+    <group prefix="(" suffix=")" delimiter=", "><choose>
+      <if disambiguate="true" match="none"/>
+      <else><choose><if disambiguate="true"><text variable="publisher"/></if></choose>
+        <text value="n.d."/></else>
+    </choose></group>
+  </group></layout></citation>
+</style>"""
+
+
+def test_disambiguate_conditions_are_added_until_all_the_tests_hold(tmp_path: Path) -> None:
+    path = tmp_path / "counted.csl"
+    path.write_text(COUNTED, "utf-8")
+    renderer = Renderer(path, locale="en-US", engine="csl")
+    first = {"id": "a", "type": "book", "title": "T", "author": [{"family": "Doe"}]}
+    first["publisher"] = "P"
+    second = {**first, "id": "b", "publisher": "Q"}
+    assert renderer.document([[first], [second]]) == ["Doe, T, (P, n.d.)", "Doe, T, (Q, n.d.)"]
 
 
 SETTINGS = st.builds(

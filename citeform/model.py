@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any, TypeVar
 
 import attrs
@@ -381,8 +381,9 @@ def _are_numbers(values: Iterable[object]) -> bool:
 
 
 def _are_name_lists(values: Iterable[object]) -> bool:
-    return all(
-        isinstance(names, tuple) and all(map(isinstance, names, repeat(Name))) for names in values
+    values = tuple(values)
+    return all(map(isinstance, values, repeat(tuple))) and all(
+        map(isinstance, chain.from_iterable(values), repeat(Name))  # type: ignore[arg-type]
     )
 
 

@@ -330,6 +330,7 @@ def read_biblatex(source: Source) -> Iterator[Record | CiteformError]:
 
 _FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-:.]*")
 _RANGE_DASH = re.compile(r"\s*[-\u2013]+\s*")
+_NUMBERS_ONLY = re.compile(r"[0-9]*")
 _TITLE_VARIABLES = frozenset(
     {"title", "container-title", "collection-title", "title-short", "event-title",
      "original-title"}
@@ -475,8 +476,9 @@ class _EntryWriter:
                 self.put(field, _verbatim(text), variable=variable)
             elif variable == "page":
                 pieces = _RANGE_DASH.split(text)
-                encoded = "--".join(encode(p, self.dialect.ascii_only) for p in pieces)
-                self.put(field, encoded, variable=variable)
+                if not _NUMBERS_ONLY.fullmatch("".join(pieces)):  # numbers need no escaping
+                    pieces = [encode(piece, self.dialect.ascii_only) for piece in pieces]
+                self.put(field, "--".join(pieces), variable=variable)
             elif self.dialect is BIBLATEX and field in _LIST_FIELDS and _AND.search(text):
                 self.put(field, "{" + self.encode(variable, text) + "}", variable=variable)
             else:

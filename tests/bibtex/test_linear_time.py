@@ -17,6 +17,8 @@ from citeform.bibtex.latex import decode
 from citeform.bibtex.names import read_name, read_names
 from citeform.io import read
 
+pytestmark = pytest.mark.timing  # compares running times: CI runs these in one process
+
 MAX_RATIO = 2.5
 
 

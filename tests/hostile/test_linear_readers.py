@@ -26,6 +26,8 @@ from citeform.dspace.page import fields_from_page
 from citeform.parsing.text import NfcView
 from citeform.sources import Source
 
+pytestmark = pytest.mark.timing  # compares running times: CI runs these in one process
+
 LIMIT = 2.5
 """Largest accepted ratio of the time for 2n to the time for n."""
 

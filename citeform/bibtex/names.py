@@ -113,10 +113,19 @@ _ODD_SPACE = re.compile(r"[^\S ]")
 def _part(text: str, *, ascii_only: bool) -> str:
     """A name part, braced when BibTeX would otherwise split or reorder it."""
     latex = encode(text, ascii_only)
-    lower_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
-    odd_space = _ODD_SPACE.search(text) or "~" in latex
-    needs_braces = "," in text or _AND.search(text) or odd_space or (" " in text and lower_word)
+    needs_braces = (
+        "," in text
+        or _AND.search(text)
+        or _ODD_SPACE.search(text)
+        or "~" in latex
+        or (" " in text and _has_lower_word(text))
+    )
     return "{" + latex + "}" if needs_braces else latex
+
+
+def _has_lower_word(text: str) -> bool:
+    """Whether a word of *text* starts with a lower-case letter or with no letter."""
+    return any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.csl import embedded_labels, numbers
+from citeform.engine.csl import embedded_labels, numbers, script_styles
 from citeform.engine.csl.author_only import SILENCEABLE, author_only
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
@@ -272,6 +272,10 @@ _NOT_COLLAPSING: Final = frozenset({"locator", "citation-number", "year-suffix",
 """Variables whose ``cs:text`` leaves a cite free to collapse (see ``text_variable_tried``)."""
 
 
+_TERMINAL_TAGS: Final = frozenset({"text", "number", "label"})
+"""Elements whose text drops its ``font-style`` outside alphabetic scripts."""
+
+
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
     if decoration == _NO_DECORATION:
@@ -285,14 +289,27 @@ def _decorated(element: Element, render: Render) -> Render:
         and not variable.endswith(("title", "title-short"))
     )
 
-    if decoration == Decoration(decoration.prefix, decoration.suffix, decoration.formatting):
+    upright = (
+        script_styles.upright(decoration.formatting)
+        if element.tag in _TERMINAL_TAGS and element.get("macro") is None
+        else None
+    )
+    upright_decoration = (
+        attrs.evolve(decoration, formatting=upright) if upright is not None else None
+    )
+    if upright_decoration is None and decoration == Decoration(
+        decoration.prefix, decoration.suffix, decoration.formatting
+    ):
         return _affixed(render, decoration.prefix, decoration.suffix, decoration.formatting)
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
             return None
-        return decoration.apply(node, context, from_locale=from_locale, any_language=any_language)
+        chosen = decoration
+        if upright_decoration is not None and not script_styles.takes_font_style(node):
+            chosen = upright_decoration
+        return chosen.apply(node, context, from_locale=from_locale, any_language=any_language)
 
     return decorated
 

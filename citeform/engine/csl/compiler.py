@@ -200,6 +200,8 @@ class Decoration:
     suffix: str = ""
     formatting: Formatting = ()
     quotes: bool = False
+    unquoted: bool = False
+    """``quotes="false"``: quoted passages of values inside open with the outer marks."""
     text_case: str = ""
     strip_periods: bool = False
     display: str = ""
@@ -217,6 +219,7 @@ class Decoration:
             element.get("suffix") or "",
             formatting_of(element),
             element.get("quotes") == "true",
+            element.get("quotes") == "false",
             element.get("text-case") or "",
             element.get("strip-periods") == "true",
             element.get("display") or "",
@@ -244,6 +247,8 @@ class Decoration:
             node = Rich((node,), self.formatting)
         if self.quotes:  # around the formatting, as citeproc-js writes them
             node = Rich((node,), quoted=True)
+        elif self.unquoted:
+            node = Rich((node,), unquoted=True)
         inside = (
             suffix_in_display(node, self.suffix) if self.display_suffix and self.suffix else None
         )

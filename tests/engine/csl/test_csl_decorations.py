@@ -98,3 +98,14 @@ def test_text_outside_alphabetic_scripts_drops_its_own_font_style(tmp_path: Path
     greek = {**EDITED, "title": "Ιλιάς 2"}
     html = bibliography_html(tmp_path, '<text variable="title" font-style="italic"/>', greek)
     assert html == '<div class="csl-entry"><i>Ιλιάς 2</i></div>'
+
+
+def test_quotes_false_opens_a_values_quoted_passages_with_the_outer_marks(
+    tmp_path: Path,
+) -> None:
+    quoting = {**EDITED, "title": "Why \u2018open\u2019 and “closed”"}
+    layout = '<text variable="title" quotes="false"/><text variable="title" prefix=" "/>'
+    html = bibliography_html(tmp_path, layout, quoting)
+    assert html == (
+        '<div class="csl-entry">Why “open” and “closed” Why \u2018open\u2019 and “closed”</div>'
+    )

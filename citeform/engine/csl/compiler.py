@@ -1081,6 +1081,7 @@ class CompiledNames:
             context.given_read = len(shown)
         if blank(rendered):
             return rendered
+        context.names_shown = 0  # names the citations added show in the first list only
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
         identities = [names_identity([name]) for name in shown]

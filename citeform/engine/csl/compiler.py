@@ -1457,7 +1457,11 @@ def _override(part: DatePart, override: DatePart | None) -> DatePart:
 
 
 def _numeric_text(text: str, variable: str, context: Context, page_format: str | None) -> str:
-    """The text of number variable *variable* as ``cs:text`` prints it: ranges and "&"."""
+    """The text of number variable *variable* as ``cs:text`` prints it.
+
+    Ranges with the locale's delimiter, "&" as the and-symbol, a locator's own labels, and
+    page ranges in the style's format.
+    """
     if variable in _NUMERIC_TEXT and numbers.tests_numeric(text):
         text = numbers.number_range(text, _range_delimiter(context, variable))
     if "&" in text and numbers.is_numeric(text):
@@ -1526,12 +1530,12 @@ def _condition(branch: Element) -> Callable[[Context], bool]:
             continue
         made = _SPECIALISED_CONDITIONS.get(attribute)
         if made is not None:
-            tests.extend(made(value) for value in values.split())
+            tests.extend(made(value) for value in fields)
             continue
         test = _CONDITIONS.get(attribute)
         if test is None:
             continue
-        tests.extend(_bind(test, value) for value in values.split())
+        tests.extend(_bind(test, value) for value in fields)
     return _matched(tests, match)
 
 

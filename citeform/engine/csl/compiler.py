@@ -1165,7 +1165,8 @@ def _date_sort_text(value: DateValue, shown: set[str]) -> str:
     """The date as a macro sort key prints it: the parts shown, as zero-padded numbers.
 
     The key compares as the dates do: years are offset so that BC sorts before AD, and a
-    range gives its start, then its end.
+    range gives its start, then its end after a letter (the collation compares runs of
+    digits as numbers).
     """
 
     def one(date: tuple[int, int, int]) -> str:
@@ -1174,7 +1175,7 @@ def _date_sort_text(value: DateValue, shown: set[str]) -> str:
         day = day if "day" in shown else 0
         return f"{year + 100000:06d}{month:02d}{day:02d}"
 
-    return one(value.start) + (one(value.end) if value.end else "")
+    return one(value.start) + ("x" + one(value.end) if value.end else "")
 
 
 @attrs.frozen

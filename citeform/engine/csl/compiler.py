@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from citeform.engine.csl import embedded_labels, numbers
+from citeform.engine.csl import embedded_labels, numbers, script_styles
 from citeform.engine.csl.author_only import SILENCEABLE, author_only
 from citeform.engine.csl.context import CiteData, Context, PrintedNames
 from citeform.engine.csl.dates import (
@@ -200,6 +200,8 @@ class Decoration:
     suffix: str = ""
     formatting: Formatting = ()
     quotes: bool = False
+    unquoted: bool = False
+    """``quotes="false"``: quoted passages of values inside open with the outer marks."""
     text_case: str = ""
     strip_periods: bool = False
     display: str = ""
@@ -217,6 +219,7 @@ class Decoration:
             element.get("suffix") or "",
             formatting_of(element),
             element.get("quotes") == "true",
+            element.get("quotes") == "false",
             element.get("text-case") or "",
             element.get("strip-periods") == "true",
             element.get("display") or "",
@@ -244,6 +247,8 @@ class Decoration:
             node = Rich((node,), self.formatting)
         if self.quotes:  # around the formatting, as citeproc-js writes them
             node = Rich((node,), quoted=True)
+        elif self.unquoted:
+            node = Rich((node,), unquoted=True)
         inside = (
             suffix_in_display(node, self.suffix) if self.display_suffix and self.suffix else None
         )
@@ -272,6 +277,10 @@ _NOT_COLLAPSING: Final = frozenset({"locator", "citation-number", "year-suffix",
 """Variables whose ``cs:text`` leaves a cite free to collapse (see ``text_variable_tried``)."""
 
 
+_TERMINAL_TAGS: Final = frozenset({"text", "number", "label"})
+"""Elements whose text drops its ``font-style`` outside alphabetic scripts."""
+
+
 def _decorated(element: Element, render: Render) -> Render:
     decoration = Decoration.of(element)
     if decoration == _NO_DECORATION:
@@ -285,14 +294,27 @@ def _decorated(element: Element, render: Render) -> Render:
         and not variable.endswith(("title", "title-short"))
     )
 
-    if decoration == Decoration(decoration.prefix, decoration.suffix, decoration.formatting):
+    upright = (
+        script_styles.upright(decoration.formatting)
+        if element.tag in _TERMINAL_TAGS and element.get("macro") is None
+        else None
+    )
+    upright_decoration = (
+        attrs.evolve(decoration, formatting=upright) if upright is not None else None
+    )
+    if upright_decoration is None and decoration == Decoration(
+        decoration.prefix, decoration.suffix, decoration.formatting
+    ):
         return _affixed(render, decoration.prefix, decoration.suffix, decoration.formatting)
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
             return None
-        return decoration.apply(node, context, from_locale=from_locale, any_language=any_language)
+        chosen = decoration
+        if upright_decoration is not None and not script_styles.takes_font_style(node):
+            chosen = upright_decoration
+        return chosen.apply(node, context, from_locale=from_locale, any_language=any_language)
 
     return decorated
 
@@ -1059,6 +1081,7 @@ class CompiledNames:
             context.given_read = len(shown)
         if blank(rendered):
             return rendered
+        context.names_shown = 0  # names the citations added show in the first list only
         if not isinstance(rendered, Rich):
             rendered = Rich((rendered,))
         identities = [names_identity([name]) for name in shown]
@@ -1142,7 +1165,8 @@ def _date_sort_text(value: DateValue, shown: set[str]) -> str:
     """The date as a macro sort key prints it: the parts shown, as zero-padded numbers.
 
     The key compares as the dates do: years are offset so that BC sorts before AD, and a
-    range gives its start, then its end.
+    range gives its start, then its end after a letter (the collation compares runs of
+    digits as numbers).
     """
 
     def one(date: tuple[int, int, int]) -> str:
@@ -1151,7 +1175,7 @@ def _date_sort_text(value: DateValue, shown: set[str]) -> str:
         day = day if "day" in shown else 0
         return f"{year + 100000:06d}{month:02d}{day:02d}"
 
-    return one(value.start) + (one(value.end) if value.end else "")
+    return one(value.start) + ("x" + one(value.end) if value.end else "")
 
 
 @attrs.frozen

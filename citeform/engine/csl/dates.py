@@ -32,6 +32,8 @@ class DateValue:
     season: int = 0
     circa: bool = False
     literal: str = ""
+    season_month: bool = False
+    """The season came as a month (13-24), which a numeric month form prints as nothing."""
 
     @property
     def year(self) -> int:
@@ -102,6 +104,7 @@ def _parse(value: Mapping[str, Any]) -> DateValue | None:
                 end = None
             if _FIRST_SEASON_MONTH <= start[1] <= _LAST_SEASON_MONTH:
                 season, start = (start[1] - 1) % 4 + 1, (start[0], 0, 0)
+                return DateValue(start, end, season, circa, season_month=True)
             return DateValue(start, end, season, circa)
     raw = value.get("raw")
     if isinstance(raw, str):
@@ -173,15 +176,25 @@ def _day(day: int, month: int, form: str, locale: Locale) -> str:
     return str(day)
 
 
-def part_text(part: DatePart, date: tuple[int, int, int], season: int, locale: Locale) -> str:
-    """The text of *part* for *date* (``""`` when the date lacks it)."""
+def part_text(
+    part: DatePart,
+    date: tuple[int, int, int],
+    season: int,
+    locale: Locale,
+    *,
+    season_month: bool = False,
+) -> str:
+    """The text of *part* for *date* (``""`` when the date lacks it).
+
+    A season given as a month (*season_month*) prints in no numeric month form.
+    """
     year, month, day = date
     if part.name == "year":
         return _year(year, part.form, locale) if year else ""
     if part.name == "month":
         if month and 1 <= month <= 12:
             return _month(month, part.form, locale, part.strip_periods)
-        if season:
+        if season and not (season_month and part.form.startswith("numeric")):
             return locale.term(f"season-{season:02d}") or ""
         return ""
     if part.name == "day":
@@ -234,7 +247,7 @@ def render_parts(
     )
 
     def text(part: DatePart, date: tuple[int, int, int], season: int, *, at_end: bool) -> str:
-        shown = part_text(part, date, season, locale)
+        shown = part_text(part, date, season, locale, season_month=value.season_month)
         suffixed = at_end if differing == "year" else not at_end
         if shown and year_suffix and part.name == "year" and suffixed:
             shown += year_suffix
@@ -250,7 +263,7 @@ def render_parts(
         part
         for part in parts
         if (differing == "year" or _LEVEL.get(part.name, 0) <= level)
-        and part_text(part, value.start, value.season, locale)
+        and part_text(part, value.start, value.season, locale, season_month=value.season_month)
     ]
     if not ranged:
         single = [(part, text(part, value.start, value.season, at_end=False)) for part in parts]

@@ -46,6 +46,8 @@ class Rich:
     """A quoted passage in the locale's inner marks, outer ones when inside inner ones."""
     sealed: bool = False
     """A quoted passage that the style's punctuation after it does not move into."""
+    unquoted: bool = False
+    """Output of ``quotes="false"``: a value's quoted passages in it take the outer marks."""
     cased: bool = False
     """Text an inner ``text-case`` has cased: an outer one leaves it alone."""
     held: bool = False
@@ -359,7 +361,7 @@ class _Flattener:
             return
         if node.empty:  # no division, quotes or formatting around nothing
             return
-        if node.formatting or node.display or node.held or node.quoted:
+        if node.formatting or node.display or node.held or node.quoted or node.unquoted:
             self._wrapped(node)
             return
         for part in node.parts:  # a plain node: its parts in order
@@ -380,10 +382,14 @@ class _Flattener:
             self.holding = True
         if node.quoted:
             self._quote(opening=True, inner=node.inner)
+        elif node.unquoted:  # as inside inner marks: a passage in either marks opens outer ones
+            self.quote_marks.append(True)
         for part in node.parts:
             self.node(part)
         if node.quoted:
             self._quote(opening=False, sealed=node.sealed)
+        elif node.unquoted:
+            self.quote_marks.pop()
         self.active.update(opened)
         kind = _DATA_MARKUP if node.markup else _MARKUP
         for tag in reversed(closing):

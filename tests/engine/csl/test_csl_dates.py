@@ -47,6 +47,18 @@ def test_seasons_from_the_season_field_or_months_13_to_24(en: Locale, de: Locale
     assert _date({"date-parts": [[2020, 60]]}, en) == "2020"
 
 
+def test_a_season_given_as_a_month_prints_in_no_numeric_month_form(en: Locale) -> None:
+    numeric = [DatePart("month", "numeric", suffix="/"), DatePart("year", "long")]
+
+    def rendered(value: dict[str, Any]) -> str:
+        date = parse_date(value)
+        assert date is not None
+        return plain(Rich(tuple(render_parts(numeric, date, en))))
+
+    assert rendered({"date-parts": [[2020, 16]]}) == "2020"
+    assert rendered({"date-parts": [[2020]], "season": 4}) == "Winter/2020"
+
+
 def test_raw_dates_and_eras(en: Locale, de: Locale) -> None:
     assert _date({"raw": "2020-05-06"}, en) == "6 May 2020"
     assert _date({"raw": "2004-10-01/2004-10-14"}, en) == "1\u201314 October 2004"

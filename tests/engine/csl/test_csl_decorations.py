@@ -82,3 +82,30 @@ def test_punctuation_moved_into_quotes_stays_outside_a_values_own_markup(
     layout = '<text variable="title" font-style="italic" quotes="true" suffix=","/>'
     html = bibliography_html(tmp_path, layout, marked)
     assert html == '<div class="csl-entry">“<i>T <b>x</b>,</i>”</div>'
+
+
+def test_text_outside_alphabetic_scripts_drops_its_own_font_style(tmp_path: Path) -> None:
+    chinese = {**EDITED, "title": "中国古代文学史"}
+    layout = (
+        '<text variable="title" font-style="italic" font-weight="bold"/>'
+        '<group prefix=" " font-style="italic"><text variable="title"/></group>'
+        '<text variable="title" prefix=" " font-style="italic" text-case="uppercase"/>'
+    )
+    html = bibliography_html(tmp_path, layout, chinese)
+    assert html == (
+        '<div class="csl-entry"><b>中国古代文学史</b> <i>中国古代文学史</i> 中国古代文学史</div>'
+    )
+    greek = {**EDITED, "title": "Ιλιάς 2"}
+    html = bibliography_html(tmp_path, '<text variable="title" font-style="italic"/>', greek)
+    assert html == '<div class="csl-entry"><i>Ιλιάς 2</i></div>'
+
+
+def test_quotes_false_opens_a_values_quoted_passages_with_the_outer_marks(
+    tmp_path: Path,
+) -> None:
+    quoting = {**EDITED, "title": "Why \u2018open\u2019 and “closed”"}
+    layout = '<text variable="title" quotes="false"/><text variable="title" prefix=" "/>'
+    html = bibliography_html(tmp_path, layout, quoting)
+    assert html == (
+        '<div class="csl-entry">Why “open” and “closed” Why \u2018open\u2019 and “closed”</div>'
+    )

@@ -311,6 +311,31 @@ def test_the_bibliography_shows_the_names_its_citations_needed(tmp_path: Path, e
     ]
 
 
+def test_the_names_citations_added_show_in_the_entrys_first_list_only(
+    tmp_path: Path, en: Locale
+) -> None:
+    editors = [{"family": family, "given": "Ed"} for family in ("Lee", "Kim", "Cho")]
+    items = [
+        _item("a", ("Smith", "John"), ("Doe", "Al"), ("Roe", "Bo"), editor=editors),
+        _item("b", ("Smith", "John"), ("Poe", "Cy"), ("Roe", "Bo"), editor=editors),
+    ]
+    processor = _processor(tmp_path, en, items, 'et-al-min="3" et-al-use-first="1"')
+    path = Path(processor.style.path)
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("<citation ", '<citation disambiguate-add-names="true" ')
+        .replace("<bibliography>", '<bibliography et-al-min="3" et-al-use-first="1">')
+        .replace("<name/></names>", '<name/></names><names variable="editor"/>'),
+        encoding="utf-8",
+    )
+    processor = attrs.evolve(processor, style=compile_style(path.rename(tmp_path / "eds.csl")))
+    _citations, entries = processor.process([[Cite("a")], [Cite("b")]])
+    assert [text for _id, text in entries] == [
+        "a. John Smith, Al Doe, et al. Ed Lee et al. 1980",
+        "b. John Smith, Cy Poe, et al. Ed Lee et al. 1980",
+    ]
+
+
 COUNTED = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
   <info><id>counted</id><title>counted</title></info>
   <citation><layout><group delimiter=", ">

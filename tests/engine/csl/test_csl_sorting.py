@@ -81,3 +81,23 @@ def test_keys_worked_out_where_needed_sort_as_every_key_would(
     assert section is not None
     ids = list(items)
     assert processor.sorted_ids(ids, section, {}) == _every_key_sorted(processor, ids)
+
+
+def test_a_date_range_in_a_macro_key_sorts_by_its_start(tmp_path: Path, en: Locale) -> None:
+    path = tmp_path / "ranges.csl"
+    year = '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+    path.write_text(
+        STYLE.replace('<macro name="author">', year + '<macro name="author">').replace(
+            '<key variable="issued" sort="descending"/>', '<key macro="year"/>'
+        ),
+        encoding="utf-8",
+    )
+    items = {
+        "late": {"id": "late", "type": "book", "issued": {"date-parts": [[1923]]}},
+        "ranged": {"id": "ranged", "type": "book", "issued": {"date-parts": [[1868], [1869]]}},
+        "early": {"id": "early", "type": "book", "issued": {"date-parts": [[1868]]}},
+    }
+    processor = Processor(compile_style(path), en, "text", items)
+    section = processor.style.bibliography
+    assert section is not None
+    assert processor.sorted_ids(list(items), section, {}) == ["early", "ranged", "late"]

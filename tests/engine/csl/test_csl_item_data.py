@@ -19,26 +19,9 @@ STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" versio
 
 
 @pytest.fixture
-def render(tmp_path: Path) -> Any:
+def render(render_template: Any) -> Any:
     """Render *items* as a bibliography of a style with *layout* (and bibliography *options*)."""
-
-    def run(
-        layout: str,
-        items: list[dict[str, Any]],
-        *,
-        lang: str = "en-US",
-        options: str = "",
-        ordered: bool = False,
-    ) -> list[str | None]:
-        """The entries in the items' order, or (*ordered*) in the bibliography's."""
-        path = tmp_path / f"style{len(list(tmp_path.iterdir()))}.csl"
-        path.write_text(STYLE.format(layout=layout, options=options), "utf-8")
-        entries = CslEngine(path, lang, "text").bibliography(items)
-        if not ordered:
-            entries = sorted(entries, key=lambda entry: entry.index)
-        return [entry.text for entry in entries]
-
-    return run
+    return render_template(STYLE, options="")
 
 
 def _item(**fields: Any) -> dict[str, Any]:

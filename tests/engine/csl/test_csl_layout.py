@@ -22,23 +22,9 @@ STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" versio
 
 
 @pytest.fixture
-def render(tmp_path: Path) -> Any:
+def render(render_template: Any) -> Any:
     """Render *items* as a bibliography of a style with *layout* (and *macros*)."""
-
-    def run(
-        layout: str,
-        items: list[dict[str, Any]],
-        *,
-        macros: str = "",
-        locale: str = "",
-        lang: str = "en-US",
-    ) -> list[str | None]:
-        path = tmp_path / f"style{len(list(tmp_path.iterdir()))}.csl"
-        path.write_text(STYLE.format(layout=layout, macros=macros, locale=locale), "utf-8")
-        entries = CslEngine(path, lang, "text").bibliography(items)
-        return [entry.text for entry in sorted(entries, key=lambda entry: entry.index)]
-
-    return run
+    return render_template(STYLE, macros="", locale="")
 
 
 def _item(**fields: Any) -> dict[str, Any]:

@@ -192,6 +192,11 @@ def formatting_of(element: Element) -> Formatting:
     )
 
 
+_CASED_TAGS: Final = frozenset({"text", "number", "label", "et-al"})
+"""Elements whose ``text-case`` citeproc-js applies: a ``cs:text`` that calls a macro, a
+group, names and a date as a whole print their text as it is (their parts take case)."""
+
+
 @attrs.frozen
 class Decoration:
     """What wraps an element's output: affixes, formatting, quotes, case, display."""
@@ -220,7 +225,9 @@ class Decoration:
             formatting_of(element),
             element.get("quotes") == "true",
             element.get("quotes") == "false",
-            element.get("text-case") or "",
+            (element.get("text-case") or "")
+            if element.tag in _CASED_TAGS and element.get("macro") is None
+            else "",
             element.get("strip-periods") == "true",
             element.get("display") or "",
         )
@@ -583,11 +590,17 @@ class Compiler:
             if numeric:
                 text = _numeric_text(text, variable, context, page_format)
             if verbatim:
-                return text
-            if labelled and context.year_suffix and not context.year_suffix_used:
+                node: Part = text
+            elif labelled and context.year_suffix and not context.year_suffix_used:
                 context.year_suffix_used = True
-                return text + context.year_suffix
-            return parse_markup(text, context.locale.quotes)
+                node = text + context.year_suffix
+            else:
+                node = parse_markup(text, context.locale.quotes)
+            if context.in_substitute and context.substituted_value is None:
+                raw = context.item.get(variable)
+                context.substituted_value = raw if isinstance(raw, str) else ""
+                return Rich((node,), compared=True)
+            return node
 
         return render
 

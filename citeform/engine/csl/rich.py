@@ -53,6 +53,9 @@ class Rich:
     held: bool = False
     """Text (a cite's suffix) whose leading punctuation stays outside a closing quotation
     mark before it, except one stop with text after it."""
+    compared: bool = False
+    """Text a substitute printed for names, whose value subsequent-author-substitute
+    compares: where it repeats, the substitute string takes its place."""
     empty: bool = attrs.field(init=False, eq=False, repr=False)
     """Whether the node holds no text (worked out once, when it is made)."""
 
@@ -88,6 +91,19 @@ def held(node: Part) -> Part:
     if isinstance(node, str) and node.lstrip()[:1] not in _PUNCTUATION:
         return node
     return Rich((node,), held=True)
+
+
+def compared_text(node: Part) -> Rich | None:
+    """The first :attr:`Rich.compared` node in *node*, if any."""
+    if isinstance(node, str):
+        return None
+    if node.compared:
+        return node
+    for part in node.parts:
+        found = compared_text(part)
+        if found is not None:
+            return found
+    return None
 
 
 def capitalize_leading_term(node: Part) -> Part:

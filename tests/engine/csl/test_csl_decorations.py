@@ -16,12 +16,12 @@ AUTHORS = {
 
 
 def bibliography_html(
-    tmp_path: Path, layout: str, item: dict[str, object], *, suffix: str = ""
+    tmp_path: Path, layout: str, item: dict[str, object], *, suffix: str = "", macros: str = ""
 ) -> str:
     style = tmp_path / f"style{len(list(tmp_path.iterdir()))}.csl"  # compiled styles are cached
     style.write_text(
         '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-        "<info><id>t</id><title>t</title></info>"
+        f"<info><id>t</id><title>t</title></info>{macros}"
         '<citation><layout><text variable="title"/></layout></citation>'
         '<bibliography et-al-min="3" et-al-use-first="1">'
         f'<layout suffix="{suffix}">{layout}</layout></bibliography>'
@@ -108,4 +108,47 @@ def test_quotes_false_opens_a_values_quoted_passages_with_the_outer_marks(
     html = bibliography_html(tmp_path, layout, quoting)
     assert html == (
         '<div class="csl-entry">Why “open” and “closed” Why \u2018open\u2019 and “closed”</div>'
+    )
+
+
+MIXED = {
+    "id": "m",
+    "type": "book",
+    "title": "a title",
+    "issued": {"date-parts": [[2001, 3]]},
+    "author": [
+        {"family": "Doe", "given": "Al"},
+        {"literal": "Plato"},
+        {"family": "World Health Organization", "isInstitution": True},
+    ],
+}
+
+
+def test_text_case_applies_to_texts_not_to_macros_groups_names_or_dates(tmp_path: Path) -> None:
+    """citeproc-js cases a text, number or label only: what a macro, group, names or date
+    print as a whole keeps its case (their own texts and parts are cased)."""
+    cases = {
+        '<text variable="title" text-case="uppercase"/>': "A TITLE",
+        '<text macro="m" text-case="uppercase"/>': "a title",
+        '<group text-case="capitalize-first"><text variable="title"/></group>': "a title",
+        '<names variable="author" text-case="uppercase"><name/></names>': "Al Doe",
+        '<date variable="issued" form="text" text-case="uppercase"/>': "March 2001",
+    }
+    item = {**MIXED, "author": MIXED["author"][:1]}
+    for layout, expected in cases.items():
+        macro = '<macro name="m"><text variable="title"/></macro>'
+        html = bibliography_html(tmp_path, layout, item, macros=macro)
+        assert html == f'<div class="csl-entry">{expected}</div>', layout
+
+
+def test_an_institution_takes_the_formatting_of_cs_name_but_not_its_affixes(
+    tmp_path: Path,
+) -> None:
+    layout = (
+        '<names variable="author">'
+        '<name et-al-min="5" prefix="[" suffix="]" font-style="italic" and="text"/></names>'
+    )
+    assert bibliography_html(tmp_path, layout, MIXED) == (
+        '<div class="csl-entry">[<i>Al Doe</i>], <i>Plato</i>, and'
+        " <i>World Health Organization</i></div>"
     )

@@ -1119,17 +1119,23 @@ class CompiledNames:
 def _first_printed(candidates: Sequence[Render], context: Context) -> Part | None:
     """The output of the first of *candidates* that prints.
 
-    The variables it prints are suppressed after it; the others leave no trace. A term or
-    value that runs ends the search even when it prints nothing, as in citeproc-js.
+    The variables it prints are suppressed after it, those printed before it too; the
+    others leave no trace. A term or value that runs ends the search even when it prints
+    nothing, as in citeproc-js.
     """
     for candidate in candidates:
         suppressed = set(context.suppressed)
-        rendered_before = set(context.rendered_variables)
+        rendered_before = context.rendered_variables
+        context.rendered_variables = set()
         called, rendered_count = context.called, context.rendered
         literals = context.literals
-        result = candidate(context)
+        try:
+            result = candidate(context)
+        finally:
+            printed = context.rendered_variables
+            context.rendered_variables = rendered_before | printed
         if not blank(result):
-            context.suppressed |= context.rendered_variables - rendered_before
+            context.suppressed |= printed
             return result
         context.suppressed = suppressed
         context.called, context.rendered = called, rendered_count

@@ -186,3 +186,12 @@ def test_a_literal_date_gives_no_sort_key(tmp_path: Path) -> None:
     ]
     entries = CslEngine(path, "en-US", "text").bibliography(items)
     assert [entry.text for entry in entries] == ["X", "Z", "Y", "B"]
+
+
+def test_a_variable_a_substitute_prints_is_suppressed_after_it_even_if_printed_before(
+    render: Any,
+) -> None:
+    layout = """<group delimiter="; "><text variable="title"/><names variable="author">
+      <substitute><text variable="title"/></substitute></names>
+      <text variable="title"/><text variable="publisher"/></group>"""
+    assert render(layout, [_item(title="Tea", publisher="Pub")]) == ["Tea; Tea; Pub"]

@@ -18,7 +18,18 @@ from citeform.engine.csl.initials import ROMANESQUE, STARTS_ROMANESQUE, initiali
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.particles import split_particles
-from citeform.engine.csl.rich import Formatting, Part, Quotes, Rich, blank, join, plain
+from citeform.engine.csl.rich import (
+    Formatting,
+    LastNameDelimiter,
+    NameDelimiter,
+    NameSuffix,
+    Part,
+    Quotes,
+    Rich,
+    blank,
+    join,
+    plain,
+)
 from citeform.engine.csl.textcase import apply_text_case
 
 NameData = Mapping[str, Any]
@@ -288,7 +299,8 @@ def _decorated(node: Part, options: NameOptions, *, affixed: bool = True) -> Par
     if options.formatting:
         node = Rich((node,), options.formatting)
     if affixed and (options.prefix or options.suffix):
-        node = Rich(tuple(part for part in (options.prefix, node, options.suffix) if part))
+        suffix = NameSuffix(options.suffix)
+        node = Rich(tuple(part for part in (options.prefix, node, suffix) if part))
     return node
 
 
@@ -500,7 +512,7 @@ def _truncated(
     et_al_term: Part,
 ) -> Part:
     """The first names shown, then "et al." (or an ellipsis and the last name)."""
-    body = join(rendered, options.delimiter)
+    body = join(rendered, NameDelimiter(options.delimiter))
     if options.et_al_use_last and len(names) - len(rendered) >= 2:
         last = format_name(names[-1], options, locale, inverted=_inverted(options, len(names) - 1))
         last = _decorated(last, options, affixed=not _institutional(names[-1]))
@@ -542,9 +554,9 @@ def _with_and(
     if len(rendered) == 1:
         return rendered[0]
     and_term = "" if sorting else _and_term(options, locale)
-    head = join(rendered[:-1], options.delimiter)
+    head = join(rendered[:-1], NameDelimiter(options.delimiter))
     if not and_term:
-        return Rich((*head, options.delimiter, rendered[-1]))
+        return Rich((*head, LastNameDelimiter(options.delimiter), rendered[-1]))
     before = len(rendered) - 1
     inverted_before = _inverted(options, before - 1) and _personal(shown[before - 1])
     rule = options.delimiter_precedes_last

@@ -83,6 +83,31 @@ class TermText(str):
     __slots__ = ()
 
 
+class NameSuffix(str):
+    """The suffix ``cs:name`` puts after one name."""
+
+    __slots__ = ()
+
+
+class NameDelimiter(str):
+    """The delimiter between two names of a list (not the one before "and" or "et al.").
+
+    As citeproc-js joins a list's names, its punctuation does not join with a
+    :class:`NameSuffix` before it (``Doe,, Roe`` for a suffix "," and a delimiter ", ").
+    """
+
+    __slots__ = ()
+
+
+class LastNameDelimiter(NameDelimiter):
+    """The delimiter before a list's last name where no "and" goes.
+
+    It joins no punctuation at all (``Doe, A.. Roe, A.`` for a delimiter ". ").
+    """
+
+    __slots__ = ()
+
+
 def held(node: Part) -> Part:
     """*node* held: its leading punctuation stays outside a quote closing before it.
 
@@ -311,15 +336,21 @@ class _Flattener:
         """Whether each kind of formatting is in effect where writing is."""
         self.holding = False
         """Whether the next text starts a held node."""
+        self.after_name_suffix = False
+        """Whether the last text written is a :class:`NameSuffix`."""
 
     def text(self, text: str, kind: int = _TEXT) -> None:
         if not text:
             return
+        joins = text.__class__ is not LastNameDelimiter and not (
+            self.after_name_suffix and text.__class__ is NameDelimiter
+        )
+        self.after_name_suffix = text.__class__ is NameSuffix
         if text[0] == " " and self.last == " ":
             text = text[1:]
             if not text:
                 return
-        if text[0] in _PUNCTUATION and self._merge_left(text[0]):
+        if joins and text[0] in _PUNCTUATION and self._merge_left(text[0]):
             text = text[1:]
             if not text:
                 return

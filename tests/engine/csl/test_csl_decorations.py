@@ -152,3 +152,26 @@ def test_an_institution_takes_the_formatting_of_cs_name_but_not_its_affixes(
         '<div class="csl-entry">[<i>Al Doe</i>], <i>Plato</i>, and'
         " <i>World Health Organization</i></div>"
     )
+
+
+def test_a_name_suffix_keeps_its_punctuation_before_the_delimiter_between_names(
+    tmp_path: Path,
+) -> None:
+    """As citeproc-js joins names: a suffix and the delimiter to the next name both print,
+    and the delimiter before the last name (without "and") joins no punctuation; the one
+    before "and" or "et al." joins punctuation as any other text does."""
+    cases = {
+        '<name et-al-min="5" suffix="," delimiter=", "/>': "Al Doe,, Al Roe,, Al Moe,",
+        '<name et-al-min="5" suffix=";" delimiter="; " and="text" delimiter-precedes-last='
+        '"always"/>': "Al Doe;; Al Roe; and Al Moe;",
+        '<name et-al-min="3" et-al-use-first="2" suffix="," delimiter=", "/>': (
+            "Al Doe,, Al Roe, et al.,"
+        ),
+        '<name et-al-min="5" initialize-with="." delimiter=". " name-as-sort-order="all"/>': (
+            "Doe, A. Roe, A.. Moe, A."
+        ),
+    }
+    for name, expected in cases.items():
+        layout = f'<names variable="author">{name}</names>'
+        html = bibliography_html(tmp_path, layout, AUTHORS)
+        assert html == f'<div class="csl-entry">{expected}</div>', name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from citeform.engine.csl.engine import CslEngine
 
 EDITED = {"id": "e", "type": "book", "title": "T", "editor": [{"family": "Roe", "given": "Al"}]}
@@ -175,3 +177,118 @@ def test_a_name_suffix_keeps_its_punctuation_before_the_delimiter_between_names(
         layout = f'<names variable="author">{name}</names>'
         html = bibliography_html(tmp_path, layout, AUTHORS)
         assert html == f'<div class="csl-entry">{expected}</div>', name
+
+
+@pytest.mark.parametrize(
+    ("layout", "title", "expected"),
+    [
+        # a formatted text keeps a delimiter's, its own suffix's and a prefix's mark apart ...
+        (
+            (
+                '<group delimiter=". "><text variable="title" font-style="italic"/>',
+                '<text variable="publisher"/></group>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i>. Pub",
+        ),
+        (
+            (
+                '<text variable="title" font-style="italic" suffix="."/>',
+                '<text variable="publisher" prefix=" "/>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i>. Pub",
+        ),
+        (
+            (
+                '<text variable="title" font-style="italic"/>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i>. Pub",
+        ),
+        # ... but drops a delimiter's mark it ends with
+        (
+            (
+                '<group delimiter=". "><text variable="title" font-style="italic"/>',
+                '<text variable="publisher"/></group>',
+            ),
+            "Tea.",
+            "<i>Tea.</i> Pub",
+        ),
+        # a group's suffix, or a delimiter after a group, joins with a formatted text in it
+        (
+            '<group suffix="."><text variable="title" font-style="italic"/></group>',
+            "Why tea?",
+            ("<i>Why tea?</i>"),
+        ),
+        (
+            (
+                '<group delimiter=". "><group><text variable="title" font-style="italic"/></group>',
+                '<text variable="publisher"/></group>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i> Pub",
+        ),
+        # a formatted text's suffix and the prefix after it both print
+        (
+            (
+                '<text variable="title" font-style="italic" suffix=","/>',
+                '<text variable="publisher" prefix=", "/>',
+            ),
+            "Tea",
+            "<i>Tea</i>,, Pub",
+        ),
+        # ... where the two are siblings, not where the formatted text is in a group before
+        (
+            (
+                '<group><text variable="title" font-style="italic" suffix="."/></group>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Tea",
+            "<i>Tea</i>. Pub",
+        ),
+        (
+            (
+                '<group><text variable="title" font-style="italic"/></group>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Tea.",
+            "<i>Tea.</i> Pub",
+        ),
+        (
+            (
+                '<text variable="title" font-style="italic" prefix="["/>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Tea.",
+            "[<i>Tea.</i>. Pub",
+        ),
+        # a prefix inside formatting stays inside it
+        (
+            (
+                '<text variable="title"/><group font-style="italic">',
+                '<text variable="publisher" prefix=". "/></group>',
+            ),
+            "Tea.",
+            "Tea.<i>. Pub</i>",
+        ),
+        # quotes join punctuation as before
+        (
+            (
+                '<text variable="title" quotes="true" suffix="."/>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Why tea?",
+            "“Why tea?” Pub",
+        ),
+    ],
+)
+def test_punctuation_joins_across_formatting_as_citeproc_js_joins_it(
+    tmp_path: Path, layout: tuple[str, ...], title: str, expected: str
+) -> None:
+    item = {"id": "p", "type": "book", "title": title, "publisher": "Pub"}
+    assert (
+        bibliography_html(tmp_path, "".join(layout), item)
+        == f'<div class="csl-entry">{expected}</div>'
+    )

@@ -264,10 +264,9 @@ class Decoration:
             node = _strip_periods(node)
         if self.text_case:
             english = from_locale or any_language or context.english
-            language = context.locale.lang if from_locale else context.item.get("language")
-            cased = apply_text_case(
-                node, self.text_case, english=english, language=str(language or "")
-            )
+            # cased in the item's language, else the locale's (dotted and dotless i)
+            language = str(context.item.get("language") or context.locale.lang)
+            cased = apply_text_case(node, self.text_case, english=english, language=language)
             node = Rich((cased,), cased=True)
         if self.formatting and not self.affixes_inside:
             node = Rich((node,), self.formatting, terminal=self.terminal)
@@ -447,7 +446,24 @@ def _value(context: Context, name: str, form: str = "long") -> Any:
     value = item.get(name)
     if value in _EMPTY_VALUES and name in _ALIASES:
         value = item.get(_ALIASES[name])
-    return None if value in _EMPTY_VALUES else value
+    if value in _EMPTY_VALUES:
+        return None
+    if name == "URL" and form == "short" and isinstance(value, str):
+        return _short_url(value)
+    return value
+
+
+_URL_PATH: Final = re.compile(r"(.*\.[^/]+)/.*")
+"""A URL's host (up to its last dotted name) and what follows it, as citeproc-js splits it."""
+
+
+def _short_url(url: str) -> str:
+    """A URL as ``form="short"`` prints it in citeproc-js.
+
+    Without its path, and without its scheme where the host starts with ``www.``.
+    """
+    url = _URL_PATH.sub(r"\1", url, count=1)
+    return re.sub(r"https?://", "", url, count=1) if "//www." in url else url
 
 
 def _range_format(context: Context, variable: str, page_format: str | None) -> str | None:

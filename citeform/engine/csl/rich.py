@@ -371,6 +371,9 @@ class _Flattener:
         """Whether the next text starts a held node."""
         self.after_name_suffix = False
         """Whether the last text written is a :class:`NameSuffix`."""
+        self.after_prefix = False
+        """Whether the last text written is a :class:`Prefix` (a group's, before its first
+        element's own: citeproc-js joins no punctuation between the two)."""
         self.formatting_opened = -1
         """How many pieces were written when formatting last opened."""
         self.formatting_closed = -1
@@ -387,11 +390,15 @@ class _Flattener:
     def text(self, text: str, kind: int = _TEXT) -> None:
         if not text:
             return
-        joins = text.__class__ is not LastNameDelimiter and not (
-            self.after_name_suffix and text.__class__ is NameDelimiter
+        kind_of_text = text.__class__
+        joins = not (
+            kind_of_text is LastNameDelimiter
+            or (self.after_name_suffix and kind_of_text is NameDelimiter)
+            or (self.after_prefix and kind_of_text is Prefix)
         )
-        self.after_name_suffix = text.__class__ is NameSuffix
-        if text[0] == " " and self.last == " ":
+        self.after_name_suffix = kind_of_text is NameSuffix
+        self.after_prefix = kind_of_text is Prefix
+        if text[0] == " " and self.last == " " and not self._formatting_since_text():
             text = text[1:]
             if not text:
                 return
@@ -436,6 +443,16 @@ class _Flattener:
                 return False
             self.pieces[index] = piece[:-1] + merged
             return True
+        return False
+
+    def _formatting_since_text(self) -> bool:
+        """Whether formatting opened or closed after the last text written.
+
+        citeproc-js keeps a space on either side of formatting.
+        """
+        for index in range(len(self.pieces) - 1, -1, -1):
+            if self.kinds[index] in {_TEXT, _HELD} and self.pieces[index]:
+                return max(self.formatting_opened, self.formatting_closed) > index
         return False
 
     def _kept_apart(self, text: str, same: bool) -> bool:

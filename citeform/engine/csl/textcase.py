@@ -131,15 +131,16 @@ STOP_WORDS: Final = frozenset(
 """Words title case leaves lower-case (citeproc-js's list of single words)."""
 _DOTTED_I: Final = frozenset({"tr", "az"})
 """Languages with a dotted capital and a dotless small i (Turkish, Azerbaijani)."""
-WordChange = Callable[[str, bool, bool, bool], str]
-"""Changes one word, told whether it is the first, follows a colon, is the last."""
+WordChange = Callable[[str, bool, bool, bool, bool], str]
+"""Changes one word, told whether it is the first, follows a colon, is the last, and whether
+its language has a dotted capital i."""
 _WORD: Final = re.compile(r"[^\s\u2013\u2014/]+")
 _GREEK_FIRST: Final = 0x370
 _GREEK_LAST: Final = 0x3FF
 _MARKS: Final = "\"'\u201c\u201d\u2018\u2019()[]{}.,;:?!"
 
 
-def _map_words(text: str, change: WordChange, state: dict[str, int]) -> str:
+def _map_words(text: str, change: WordChange, state: dict[str, int], dotted: bool) -> str:
     out: list[str] = []
     position = 0
     for match in _WORD.finditer(text):
@@ -149,7 +150,7 @@ def _map_words(text: str, change: WordChange, state: dict[str, int]) -> str:
         if ":" in separator or "?" in separator or "!" in separator:
             state["after_colon"] = 1
         last = state["index"] == state["total"] - 1
-        out.append(change(word, state["index"] == 0, bool(state["after_colon"]), last))
+        out.append(change(word, state["index"] == 0, bool(state["after_colon"]), last, dotted))
         state["index"] += 1
         state["after_colon"] = int(word.endswith((":", "?", "!")))
         position = match.end()
@@ -157,15 +158,19 @@ def _map_words(text: str, change: WordChange, state: dict[str, int]) -> str:
     return "".join(out)
 
 
-def _upper_first(word: str) -> str:
-    """*word* with its first character upper-cased, if that (after opening marks) is a letter."""
+def _upper_first(word: str, dotted: bool = False) -> str:
+    """*word* with its first character upper-cased, if that (after opening marks) is a letter.
+
+    Where *dotted*, a small i becomes a dotted capital.
+    """
     if word.startswith(("\u2019", "'")):  # an elision such as 't stays as it is
         return word
     for index, char in enumerate(word):
         if char.isalpha():
             if _GREEK_FIRST <= ord(char) <= _GREEK_LAST and not word[index + 1 :].strip(_MARKS):
                 return word  # a lone Greek letter is a symbol (alpha helix), not a word
-            return word[:index] + char.upper() + word[index + 1 :]
+            upper = "\u0130" if dotted and char == "i" else char.upper()
+            return word[:index] + upper + word[index + 1 :]
         if char.isalnum():
             return word
     return word
@@ -175,7 +180,7 @@ def _is_lower(word: str) -> bool:
     return word == word.lower()
 
 
-def _title_word(word: str, first: bool, after_colon: bool, last: bool) -> str:
+def _title_word(word: str, first: bool, after_colon: bool, last: bool, _dotted: bool) -> str:
     if "-" in word.strip("-"):  # each part of a hyphenated word, one-letter parts aside
         head, *rest = word.split("-")
         parts = [_title_single(head, first=True, after_colon=after_colon, last=last)]
@@ -202,20 +207,20 @@ def _title_single(word: str, first: bool, after_colon: bool, last: bool) -> str:
     return _upper_first(word) if _is_lower(word) else word
 
 
-def _sentence_word(word: str, first: bool, _after_colon: bool, _last: bool) -> str:
+def _sentence_word(word: str, first: bool, _after_colon: bool, _last: bool, dotted: bool) -> str:
+    lower = _dotted_lower if dotted else str.lower
     if first:
-        return (
-            _upper_first(word.lower()) if word.isupper() and len(word) > 1 else _upper_first(word)
-        )
-    return word.lower()
+        whole = word.isupper() and len(word) > 1
+        return _upper_first(lower(word) if whole else word, dotted)
+    return lower(word)
 
 
-def _capitalize_first(word: str, first: bool, _after_colon: bool, _last: bool) -> str:
-    return _upper_first(word) if first and _is_lower(word) else word
+def _capitalize_first(word: str, first: bool, _after_colon: bool, _last: bool, dotted: bool) -> str:
+    return _upper_first(word, dotted) if first and _is_lower(word) else word
 
 
-def _capitalize_all(word: str, _first: bool, _after_colon: bool, _last: bool) -> str:
-    return _upper_first(word) if _is_lower(word) else word
+def _capitalize_all(word: str, _first: bool, _after_colon: bool, _last: bool, dotted: bool) -> str:
+    return _upper_first(word, dotted) if _is_lower(word) else word
 
 
 _WORD_CASES: Final[dict[str, WordChange]] = {
@@ -255,7 +260,7 @@ def _cased(node: Part, case: str, *, english: bool, language: str) -> Part:
         return node
     total = sum(len(_WORD.findall(text)) for text in _all_strings(node))
     state = {"index": 0, "after_colon": 0, "total": total}
-    return _map_strings(node, lambda text: _map_words(text, change, state), state)
+    return _map_strings(node, lambda text: _map_words(text, change, state, dotted), state)
 
 
 def _map_strings(

@@ -273,6 +273,25 @@ def test_a_name_suffix_keeps_its_punctuation_before_the_delimiter_between_names(
             "Tea.",
             "Tea.<i>. Pub</i>",
         ),
+        # a group's prefix and its first element's prefix both print
+        (
+            (
+                '<text variable="title"/><group prefix=";">',
+                '<text variable="publisher" prefix=":"/></group>',
+            ),
+            "T",
+            "T;:Pub",
+        ),
+        # a space on either side of formatting stays
+        (
+            (
+                '<group delimiter=" "><text variable="title" suffix=". "/>',
+                '<group font-style="italic"><text variable="publisher" prefix=" "/></group>',
+                "</group>",
+            ),
+            "T",
+            "T. <i> Pub</i>",
+        ),
         # quotes join punctuation as before
         (
             (

@@ -195,3 +195,17 @@ def test_a_variable_a_substitute_prints_is_suppressed_after_it_even_if_printed_b
       <substitute><text variable="title"/></substitute></names>
       <text variable="title"/><text variable="publisher"/></group>"""
     assert render(layout, [_item(title="Tea", publisher="Pub")]) == ["Tea; Tea; Pub"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/items/3?q=a&b=c", "https://example.org"),
+        ("https://www.example.org/x/y.html", "www.example.org"),
+        ("http://a.b/c.d/e", "http://a.b/c.d"),
+        ("example", "example"),
+    ],
+)
+def test_a_short_url_is_its_host(render: Any, url: str, expected: str) -> None:
+    layout = '<text variable="URL" form="short"/>'
+    assert render(layout, [_item(URL=url)]) == [expected]

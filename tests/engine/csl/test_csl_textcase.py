@@ -63,3 +63,17 @@ def test_nocase_spans_keep_their_case() -> None:
 )
 def test_other_cases(case: str, expected: str) -> None:
     assert plain(apply_text_case("a tale of Two cities", case)) == expected
+
+
+@pytest.mark.parametrize(
+    ("case", "language", "expected"),
+    [
+        ("capitalize-first", "tr-TR", "İçinde"),
+        ("capitalize-all", "tr", "İçinde İstanbul"),
+        ("capitalize-first", "en-US", "Içinde"),
+        ("sentence", "tr", "İçinde istanbul"),
+    ],
+)
+def test_turkish_capitalises_a_small_i_dotted(case: str, language: str, expected: str) -> None:
+    text = "içinde İstanbul" if case != "capitalize-first" else "içinde"
+    assert plain(apply_text_case(text, case, language=language)) == expected

@@ -27,6 +27,7 @@ from citeform.coverage import drop_controls
 _TOKEN = re.compile(r"\\[A-Za-z]+\s*|\\.|[{}$]|---|--|``|''|!`|\?`|~|[^\\{}$~`'!?\-]+|.", re.DOTALL)
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
+_WORD_SPLIT = re.compile(r"(\S+)")
 _UNDOTTED = {"\u0131": "i", "\u0237": "j"}
 """An accent on a dotless i or j gives the accented i or j."""
 NOCASE = ('<span class="nocase">', "</span>")
@@ -315,6 +316,8 @@ def encode(text: str, ascii_only: bool, protect_case: bool = False) -> str:
     letter followed by combining accents is escaped composed (NFC): one accented letter, not
     an accent over nothing.
     """
+    if not protect_case and "<" not in text and _is_plain(text) and text.isprintable():
+        return text  # ASCII that needs no escaping, the most common value
     text = drop_controls(text)
     if not text.isascii() and _COMBINING.search(text):
         text = _ACCENTED.sub(lambda cluster: unicodedata.normalize("NFC", cluster.group()), text)
@@ -355,8 +358,10 @@ _COMBINING = re.compile(f"[{''.join(table.COMBINING_TO_ACCENT)}]")
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:
     """Each word of *text* escaped, and in braces if it has a capital (see :func:`_protect`)."""
-    if _NEEDS_ESCAPING.search(text) is None:  # ASCII written as it is: only capitals to brace
+    if _is_plain(text):  # ASCII written as it is: only capitals to brace
         return _protect_plain_words(text, first=first)
+    if not text.isascii() and escape(text, ascii_only=ascii_only) == text:
+        return _protect_unescaped_words(text, first=first)
     return _protect_each_word(text, ascii_only, first=first)
 
 
@@ -380,6 +385,17 @@ def _protect_plain_words(text: str, *, first: bool) -> str:
             head = "{" + head + "}"
         text = text[word.end() :]
     return head + _CAPITALISED_WORD.sub(_braced, text)
+
+
+def _protect_unescaped_words(text: str, *, first: bool) -> str:
+    """:func:`_protect_words` for text that :func:`escape` writes as it is, word by word."""
+    pieces = _WORD_SPLIT.split(text)  # white space, word, white space, …, white space
+    for index in range(1, len(pieces), 2):
+        word = pieces[index]
+        capitals = word[1:] if first and index == 1 and not pieces[0] else word
+        if capitals != capitals.lower():
+            pieces[index] = "{" + word + "}"
+    return "".join(pieces)
 
 
 def _braced(match: re.Match[str]) -> str:
@@ -407,10 +423,22 @@ def escape(text: str, *, ascii_only: bool) -> str:
     character at a time, to tell where two characters make one (``--`` from ``-`` and
     ``-``) from where one character is written as one (an en dash as ``--`` in 8-bit BibTeX).
     """
-    latex = _TO_ESCAPE.sub(_LATEX_OF[ascii_only].run, text)
-    if _LIGATURE_IN.search(latex) is None:
+    runs = _ASCII_TO_ESCAPE if text.isascii() else _TO_ESCAPE
+    latex = runs.sub(_LATEX_OF[ascii_only].run, text)
+    if not _has_ligature(latex):
         return latex
     return _escape_ligatures(text, ascii_only=ascii_only)
+
+
+def _has_ligature(text: str) -> bool:
+    """Whether two characters of *text* make a TeX ligature (``--``, ``''``, ````…)."""
+    return "--" in text or "''" in text or ("`" in text and _LIGATURE_IN.search(text) is not None)
+
+
+def _is_plain(text: str) -> bool:
+    """Whether :func:`escape` writes *text* as it is: ASCII without a special or a ligature."""
+    plain = text.isascii() and _ASCII_UNESCAPED.fullmatch(text) is not None
+    return plain and not _has_ligature(text)
 
 
 def _escape_ligatures(text: str, *, ascii_only: bool) -> str:
@@ -437,15 +465,15 @@ def _escape_chars(text: str, out: list[str], last: str, *, ascii_only: bool) -> 
 
 _PLAIN_RUN = re.compile(r"[A-Za-z0-9 .,;:()/+=*@|<>\[\]]+")
 """ASCII that is never escaped and never starts or ends a TeX ligature."""
-_TO_ESCAPE = re.compile(
-    "[" + re.escape("".join(char for char in table.SPECIAL_TO_LATEX if char.isascii()))
-    + "\x80-\U0010ffff]+"
-)  # fmt: skip
+_ASCII_SPECIALS = re.escape("".join(char for char in table.SPECIAL_TO_LATEX if char.isascii()))
+_TO_ESCAPE = re.compile(f"[{_ASCII_SPECIALS}\x80-\U0010ffff]+")
 """Runs of the characters that may be written otherwise: any other is written as it is."""
+_ASCII_TO_ESCAPE = re.compile(f"[{_ASCII_SPECIALS}]+")
+""":data:`_TO_ESCAPE` for ASCII text: its class without the non-ASCII range is quicker to search."""
+_ASCII_UNESCAPED = re.compile(f"[^{_ASCII_SPECIALS}]*")
+"""ASCII text without a character :data:`_ASCII_TO_ESCAPE` finds (a full match is quicker)."""
 _LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
 _LIGATURE_IN = re.compile("|".join(re.escape(first + second) for first, second in _LIGATURE_PAIRS))
-_NEEDS_ESCAPING = re.compile(f"{_TO_ESCAPE.pattern}|{_LIGATURE_IN.pattern}")
-"""A character :func:`escape` may change, or two that make a TeX ligature."""
 _CAPITAL = re.compile("[A-Z]")
 _CAPITALISED_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*")
 """A word (as :data:`_WORD` splits words) with an ASCII capital."""

@@ -259,9 +259,16 @@ def test_escaping_by_table_is_escaping_character_by_character(text, ascii_only):
 
 
 PLAIN_WORDS = st.text(st.sampled_from(list("aZq Q9.,(\t\n-'")))
+UNICODE_WORDS = st.text(st.sampled_from(list("aÜé ǅİßΣςZq\t\u00a0\u2009\u0301-'")))
 
 
-@given(text=PLAIN_WORDS | st.text(LIGATURE_PRONE) | st.text(), first=st.booleans())
+@given(text=PLAIN_WORDS | st.text(LIGATURE_PRONE) | st.text(), ascii_only=st.booleans())
+def test_plain_text_is_the_ascii_that_escaping_leaves_as_it_is(text, ascii_only):
+    unchanged = text.isascii() and latex._escape_ligatures(text, ascii_only=ascii_only) == text
+    assert latex._is_plain(text) == unchanged
+
+
+@given(text=PLAIN_WORDS | UNICODE_WORDS | st.text(LIGATURE_PRONE) | st.text(), first=st.booleans())
 @pytest.mark.parametrize("ascii_only", [False, True])
 def test_protecting_words_at_once_is_protecting_word_by_word(text, first, ascii_only):
     protected = latex._protect_words(text, ascii_only, first=first)

@@ -27,7 +27,6 @@ from citeform.coverage import drop_controls
 _TOKEN = re.compile(r"\\[A-Za-z]+\s*|\\.|[{}$]|---|--|``|''|!`|\?`|~|[^\\{}$~`'!?\-]+|.", re.DOTALL)
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
-_WORD_SPLIT = re.compile(r"(\S+)")
 _UNDOTTED = {"\u0131": "i", "\u0237": "j"}
 """An accent on a dotless i or j gives the accented i or j."""
 NOCASE = ('<span class="nocase">', "</span>")
@@ -358,10 +357,11 @@ _COMBINING = re.compile(f"[{''.join(table.COMBINING_TO_ACCENT)}]")
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:
     """Each word of *text* escaped, and in braces if it has a capital (see :func:`_protect`)."""
-    if _is_plain(text):  # ASCII written as it is: only capitals to brace
-        return _protect_plain_words(text, first=first)
-    if not text.isascii() and escape(text, ascii_only=ascii_only) == text:
-        return _protect_unescaped_words(text, first=first)
+    unescaped = _is_plain(text) or (
+        not text.isascii() and escape(text, ascii_only=ascii_only) == text
+    )
+    if unescaped and text.isprintable():  # printable: the only white space is the space
+        return _protect_spaced_words(text, first=first)
     return _protect_each_word(text, ascii_only, first=first)
 
 
@@ -370,36 +370,14 @@ def _protect_each_word(text: str, ascii_only: bool, *, first: bool) -> str:
     return _WORD.sub(lambda word: _protect(word, ascii_only, first=first), text)
 
 
-def _protect_plain_words(text: str, *, first: bool) -> str:
-    """:func:`_protect_words` for ASCII text that no character of needs escaping.
-
-    The first word of a title, its first letter aside, is checked apart; every other word
-    with a capital is braced in one substitution.
-    """
-    head = ""
-    if first and text[:1] and not text[:1].isspace():
-        word = _WORD.match(text)
-        assert word is not None  # noqa: S101 - text starts with a non-space
-        head = word.group()
-        if _CAPITAL.search(head, 1):
-            head = "{" + head + "}"
-        text = text[word.end() :]
-    return head + _CAPITALISED_WORD.sub(_braced, text)
-
-
-def _protect_unescaped_words(text: str, *, first: bool) -> str:
-    """:func:`_protect_words` for text that :func:`escape` writes as it is, word by word."""
-    pieces = _WORD_SPLIT.split(text)  # white space, word, white space, …, white space
-    for index in range(1, len(pieces), 2):
-        word = pieces[index]
-        capitals = word[1:] if first and index == 1 and not pieces[0] else word
-        if capitals != capitals.lower():
-            pieces[index] = "{" + word + "}"
-    return "".join(pieces)
-
-
-def _braced(match: re.Match[str]) -> str:
-    return "{" + match.group() + "}"
+def _protect_spaced_words(text: str, *, first: bool) -> str:
+    """:func:`_protect_words` for text that :func:`escape` writes as it is, words between spaces."""
+    words = text.split(" ")
+    protected = ["{" + word + "}" if word != word.lower() else word for word in words]
+    rest = words[0][1:]  # the first letter of a title keeps its case anyway
+    if first and rest == rest.lower():
+        protected[0] = words[0]
+    return " ".join(protected)
 
 
 def _protect(match: re.Match[str], ascii_only: bool, *, first: bool) -> str:
@@ -474,9 +452,6 @@ _ASCII_UNESCAPED = re.compile(f"[^{_ASCII_SPECIALS}]*")
 """ASCII text without a character :data:`_ASCII_TO_ESCAPE` finds (a full match is quicker)."""
 _LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
 _LIGATURE_IN = re.compile("|".join(re.escape(first + second) for first, second in _LIGATURE_PAIRS))
-_CAPITAL = re.compile("[A-Z]")
-_CAPITALISED_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*")
-"""A word (as :data:`_WORD` splits words) with an ASCII capital."""
 
 
 class _LatexOf(dict[int, str]):

@@ -115,9 +115,9 @@ def _part(text: str, *, ascii_only: bool) -> str:
     latex = encode(text, ascii_only)
     needs_braces = (
         "," in text
-        or _AND.search(text)
-        or _ODD_SPACE.search(text)
         or "~" in latex
+        or ("and" in text.lower() and _AND.search(text))
+        or (not text.isprintable() and _ODD_SPACE.search(text))  # printable: no odd space
         or (" " in text and _has_lower_word(text))
     )
     return "{" + latex + "}" if needs_braces else latex

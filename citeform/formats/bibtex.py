@@ -458,15 +458,20 @@ class _EntryWriter:
         return "{" + latex + "}" if _AND.search(text) else latex
 
     def write_variables(self) -> None:
-        record, fields = self.record, self.fields
+        """Each text or number variable with a field; as :meth:`put`, without a call each."""
+        record, fields, native = self.record, self.fields, self.native
         targets = _field_table(self.dialect, self.entry_type, "collection-title" in record.text)
         for variable, value in chain(record.text.items(), record.numbers.items()):
             target = targets.get(variable)
             if target is None or target[0] in fields:  # no field, or one set already
                 continue  # language, genre and shelf marks are written below
             field, write = target
-            text = value if isinstance(value, str) else str(value)
-            self.put(field, write(self, variable, text), variable)
+            latex = write(self, variable, value if isinstance(value, str) else str(value))
+            if not latex.isprintable():
+                latex = drop_controls(latex)
+            if latex.strip():
+                fields[field] = latex
+                native.add(variable)
         self.write_genre()
         self.write_language()
         self.write_library()
@@ -616,12 +621,11 @@ class _EntryWriter:
         self.write_citation()
         self.write_unmapped()
         fields, bare = self.fields, self.bare
-        lines = [f"@{self.entry_type}{{{self.key},"]
-        for name in sorted(fields, key=_FIELD_RANK.__getitem__):
-            value = fields[name]
-            lines.append(f"  {name} = {value if name in bare else '{' + value + '}'},")
-        lines.append("}")
-        return "\n".join(lines)
+        lines = [
+            f"  {name} = {fields[name]}," if name in bare else f"  {name} = {{{fields[name]}}},"
+            for name in sorted(fields, key=_FIELD_RANK.__getitem__)
+        ]
+        return "\n".join([f"@{self.entry_type}{{{self.key},", *lines, "}"])
 
 
 _ValueWriter = Callable[[_EntryWriter, str, str], str]

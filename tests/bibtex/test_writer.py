@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pybtex.database import parse_string
 from strategies import EXAMPLE_CSL, TEX_SPECIALS, bib_text
 
-from citeform.bibtex import latex
+from citeform.bibtex import latex, names
 from citeform.io import read, write
 from citeform.model import Name, Record
 
@@ -273,3 +273,12 @@ def test_plain_text_is_the_ascii_that_escaping_leaves_as_it_is(text, ascii_only)
 def test_protecting_words_at_once_is_protecting_word_by_word(text, first, ascii_only):
     protected = latex._protect_words(text, ascii_only, first=first)
     assert protected == latex._protect_each_word(text, ascii_only, first=first)
+
+
+NAME_PRONE = st.text(st.sampled_from(list("aAnNdD \t\u00a0\u2028İK")))
+
+
+@given(text=NAME_PRONE | st.text())
+def test_the_quick_checks_before_a_name_part_is_searched_miss_nothing(text):
+    assert "and" in text.lower() or names._AND.search(text) is None
+    assert not text.isprintable() or names._ODD_SPACE.search(text) is None

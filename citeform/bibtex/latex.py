@@ -529,6 +529,13 @@ def _accented(char: str) -> str | None:
 
 
 _SAFETY_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\\$|\^\^|[{}$#%&^_]", re.DOTALL)
+_TEX_CHARACTER = re.compile(r"[\\{}$#%&^_]")
+"""A character that every token :func:`is_safe` checks starts with."""
+
+
+def is_plain_tex(latex: str) -> bool:
+    """Whether *latex* has no character of TeX's own (so :func:`is_safe` passes it unread)."""
+    return _TEX_CHARACTER.search(latex) is None
 
 
 @functools.lru_cache(maxsize=8192)

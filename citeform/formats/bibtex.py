@@ -26,7 +26,7 @@ from citeform import vocab
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
 from citeform.bibtex.dates import read_issued
-from citeform.bibtex.latex import decode, encode, is_safe
+from citeform.bibtex.latex import decode, encode, is_plain_tex, is_safe
 from citeform.bibtex.names import read_names, write_names
 from citeform.bibtex.relations import resolve
 from citeform.bibtex.tokenizer import Entry as _Entry
@@ -605,11 +605,11 @@ class _EntryWriter:
         if origin is None or origin.format not in {"bibtex", "biblatex"}:
             return
         for field in self.record.unmapped:
-            name = field.key.lower()
-            if not _FIELD_NAME.fullmatch(name) or name in table.NOT_WRITTEN_BACK:
+            name = _written_back(field.key)
+            if not name:
                 continue
             raw = str(field.value)
-            if not is_safe(raw):
+            if not (is_plain_tex(raw) or is_safe(raw)):
                 raw = encode(decode(raw, protect=False).text, self.dialect.ascii_only)
             self.put(name, raw)
 
@@ -696,6 +696,15 @@ class _FieldRanks(dict[str, int]):
 
 
 _FIELD_RANK = _FieldRanks((name, index) for index, name in enumerate(table.FIELD_ORDER))
+
+
+@functools.lru_cache(maxsize=1024)
+def _written_back(key: str) -> str:
+    """The field an unmapped field *key* is written back as ("" where it is not written)."""
+    name = key.lower()
+    if not _FIELD_NAME.fullmatch(name) or name in table.NOT_WRITTEN_BACK:
+        return ""
+    return name
 
 
 def _verbatim(text: str) -> str:

@@ -282,3 +282,8 @@ NAME_PRONE = st.text(st.sampled_from(list("aAnNdD \t\u00a0\u2028İK")))
 def test_the_quick_checks_before_a_name_part_is_searched_miss_nothing(text):
     assert "and" in text.lower() or names._AND.search(text) is None
     assert not text.isprintable() or names._ODD_SPACE.search(text) is None
+
+
+@given(text=st.text(st.sampled_from(list("a \\{}$#%&^_~@"))) | st.text())
+def test_tex_without_a_character_of_its_own_is_safe_unread(text):
+    assert not latex.is_plain_tex(text) or latex.is_safe.__wrapped__(text)

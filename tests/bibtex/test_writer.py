@@ -287,3 +287,12 @@ def test_the_quick_checks_before_a_name_part_is_searched_miss_nothing(text):
 @given(text=st.text(st.sampled_from(list("a \\{}$#%&^_~@"))) | st.text())
 def test_tex_without_a_character_of_its_own_is_safe_unread(text):
     assert not latex.is_plain_tex(text) or latex.is_safe.__wrapped__(text)
+
+
+WORD_STARTS = st.text(st.sampled_from(list("aZ9 .-{\t\x1c\x1f\u00a0Éé")))
+
+
+@given(text=WORD_STARTS | st.text())
+def test_a_lower_word_is_found_as_word_by_word(text):
+    word_by_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
+    assert names._has_lower_word(text) == word_by_word

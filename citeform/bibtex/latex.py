@@ -315,7 +315,7 @@ def encode(text: str, ascii_only: bool, protect_case: bool = False) -> str:
     letter followed by combining accents is escaped composed (NFC): one accented letter, not
     an accent over nothing.
     """
-    if not protect_case and "<" not in text and _is_plain(text) and text.isprintable():
+    if not protect_case and _UNCHANGED.fullmatch(text) is not None:
         return text  # ASCII that needs no escaping, the most common value
     text = drop_controls(text)
     if not text.isascii() and _COMBINING.search(text):
@@ -357,10 +357,10 @@ _COMBINING = re.compile(f"[{''.join(table.COMBINING_TO_ACCENT)}]")
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:
     """Each word of *text* escaped, and in braces if it has a capital (see :func:`_protect`)."""
-    unescaped = _is_plain(text) or (
-        not text.isascii() and escape(text, ascii_only=ascii_only) == text
+    unescaped = _UNCHANGED.fullmatch(text) is not None or (
+        not text.isascii() and text.isprintable() and escape(text, ascii_only=ascii_only) == text
     )
-    if unescaped and text.isprintable():  # printable: the only white space is the space
+    if unescaped:  # and printable: the only white space is the space
         return _protect_spaced_words(text, first=first)
     return _protect_each_word(text, ascii_only, first=first)
 
@@ -413,12 +413,6 @@ def _has_ligature(text: str) -> bool:
     return "--" in text or "''" in text or ("`" in text and _LIGATURE_IN.search(text) is not None)
 
 
-def _is_plain(text: str) -> bool:
-    """Whether :func:`escape` writes *text* as it is: ASCII without a special or a ligature."""
-    plain = text.isascii() and _ASCII_UNESCAPED.fullmatch(text) is not None
-    return plain and not _has_ligature(text)
-
-
 def _escape_ligatures(text: str, *, ascii_only: bool) -> str:
     out: list[str] = []
     last = ""
@@ -448,10 +442,27 @@ _TO_ESCAPE = re.compile(f"[{_ASCII_SPECIALS}\x80-\U0010ffff]+")
 """Runs of the characters that may be written otherwise: any other is written as it is."""
 _ASCII_TO_ESCAPE = re.compile(f"[{_ASCII_SPECIALS}]+")
 """:data:`_TO_ESCAPE` for ASCII text: its class without the non-ASCII range is quicker to search."""
-_ASCII_UNESCAPED = re.compile(f"[^{_ASCII_SPECIALS}]*")
-"""ASCII text without a character :data:`_ASCII_TO_ESCAPE` finds (a full match is quicker)."""
 _LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
 _LIGATURE_IN = re.compile("|".join(re.escape(first + second) for first, second in _LIGATURE_PAIRS))
+_LIGATURE_SECONDS = {
+    first: "".join(sorted(second for start, second in _LIGATURE_PAIRS if start == first))
+    for first, _ in _LIGATURE_PAIRS
+}
+_UNCHANGED_CHARACTERS = "".join(
+    char
+    for char in map(chr, range(0x20, 0x7F))  # printable ASCII
+    if char not in table.SPECIAL_TO_LATEX and char not in _LIGATURE_SECONDS and char != "<"
+)
+_UNCHANGED = re.compile(
+    f"(?:[{re.escape(_UNCHANGED_CHARACTERS)}]++|"
+    + "|".join(
+        f"{re.escape(first)}(?![{re.escape(seconds)}])"
+        for first, seconds in sorted(_LIGATURE_SECONDS.items())
+    )
+    + ")*+"
+)  # possessive: one way to match, so a failing text is not tried again split otherwise
+"""Text that :func:`encode` gives back as it is (in a full match): printable ASCII without
+markup (``<``), a special character or two characters that make a TeX ligature."""
 
 
 class _LatexOf(dict[int, str]):

@@ -375,10 +375,13 @@ BIBLATEX = _Dialect(
 
 def _edtf(date: Date) -> str | None:
     """The EDTF form of a date (``2017-02-14``, ``2017/2018``, ``2017~``), if it has parts."""
-    if not date.parts:
+    parts = date.parts
+    if not parts:
         return None
-    ends = [_EDTF_PARTS[len(part)].format(*part) for part in date.parts]
-    return "/".join(ends) + ("~" if date.circa else "")
+    edtf = _EDTF_PARTS[len(parts[0])].format(*parts[0])
+    if len(parts) > 1:
+        edtf += "/" + _EDTF_PARTS[len(parts[1])].format(*parts[1])
+    return edtf + "~" if date.circa else edtf
 
 
 _EDTF_PARTS = {1: "{:04d}", 2: "{:04d}-{:02d}", 3: "{:04d}-{:02d}-{:02d}"}
@@ -604,9 +607,10 @@ class _EntryWriter:
         origin = self.record.origin
         if origin is None or origin.format not in {"bibtex", "biblatex"}:
             return
+        fields = self.fields
         for field in self.record.unmapped:
             name = _written_back(field.key)
-            if not name:
+            if not name or name in fields:  # not written back, or a field set already
                 continue
             raw = str(field.value)
             if not (is_plain_tex(raw) or is_safe(raw)):

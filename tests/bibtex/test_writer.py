@@ -258,14 +258,15 @@ def test_escaping_by_table_is_escaping_character_by_character(text, ascii_only):
     assert escaped == latex._escape_ligatures(text, ascii_only=ascii_only)
 
 
-PLAIN_WORDS = st.text(st.sampled_from(list("aZq Q9.,(\t\n-'")))
+PLAIN_WORDS = st.text(st.sampled_from(list("aZq Q9.,(\t\n-'`!?<\x7f")))
 UNICODE_WORDS = st.text(st.sampled_from(list("aÜé ǅİßΣςZq\t\u00a0\u2009\u0301-'")))
 
 
 @given(text=PLAIN_WORDS | st.text(LIGATURE_PRONE) | st.text(), ascii_only=st.booleans())
-def test_plain_text_is_the_ascii_that_escaping_leaves_as_it_is(text, ascii_only):
-    unchanged = text.isascii() and latex._escape_ligatures(text, ascii_only=ascii_only) == text
-    assert latex._is_plain(text) == unchanged
+def test_unchanged_text_is_the_printable_ascii_that_escaping_leaves_as_it_is(text, ascii_only):
+    unchanged = text.isascii() and text.isprintable() and "<" not in text
+    unchanged = unchanged and latex._escape_ligatures(text, ascii_only=ascii_only) == text
+    assert (latex._UNCHANGED.fullmatch(text) is not None) == unchanged
 
 
 @given(text=PLAIN_WORDS | UNICODE_WORDS | st.text(LIGATURE_PRONE) | st.text(), first=st.booleans())

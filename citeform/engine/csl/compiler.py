@@ -37,8 +37,12 @@ from citeform.engine.csl.names import (
 from citeform.engine.csl.particles import split_particles
 from citeform.engine.csl.rich import (
     FORMATTING_ATTRIBUTES,
+    Delimiter,
+    FormattedSuffix,
     Formatting,
+    OwnSuffix,
     Part,
+    Prefix,
     Rich,
     TermText,
     blank,
@@ -192,6 +196,11 @@ def formatting_of(element: Element) -> Formatting:
     )
 
 
+_CASED_TAGS: Final = frozenset({"text", "number", "label", "et-al"})
+"""Elements whose ``text-case`` citeproc-js applies: a ``cs:text`` that calls a macro, a
+group, names and a date as a whole print their text as it is (their parts take case)."""
+
+
 @attrs.frozen
 class Decoration:
     """What wraps an element's output: affixes, formatting, quotes, case, display."""
@@ -210,6 +219,20 @@ class Decoration:
     display_suffix: bool = False
     """The suffix goes inside the display division the output ends with (a ``cs:layout``
     whose first element has ``display``, as citeproc-js places it)."""
+    terminal: bool = False
+    """A text, number or label (not a group): its formatting keeps its suffix apart."""
+
+    @property
+    def formatted_text(self) -> bool:
+        """Whether this decorates a text, number or label with formatting (not quotes)."""
+        return self.terminal and bool(self.formatting) and not self.quotes
+
+    @property
+    def own_suffix(self) -> str:
+        """The suffix, marked as a formatted element's (or text's) where it is one."""
+        if not self.formatting or self.quotes or not self.suffix:
+            return self.suffix
+        return OwnSuffix(self.suffix) if self.terminal else FormattedSuffix(self.suffix)
 
     @classmethod
     def of(cls, element: Element) -> Decoration:
@@ -220,9 +243,12 @@ class Decoration:
             formatting_of(element),
             element.get("quotes") == "true",
             element.get("quotes") == "false",
-            element.get("text-case") or "",
+            (element.get("text-case") or "")
+            if element.tag in _CASED_TAGS and element.get("macro") is None
+            else "",
             element.get("strip-periods") == "true",
             element.get("display") or "",
+            terminal=element.tag in _TERMINAL_TAGS and element.get("macro") is None,
         )
 
     def apply(
@@ -244,7 +270,7 @@ class Decoration:
             )
             node = Rich((cased,), cased=True)
         if self.formatting and not self.affixes_inside:
-            node = Rich((node,), self.formatting)
+            node = Rich((node,), self.formatting, terminal=self.terminal)
         if self.quotes:  # around the formatting, as citeproc-js writes them
             node = Rich((node,), quoted=True)
         elif self.unquoted:
@@ -255,7 +281,8 @@ class Decoration:
         if inside is not None:  # a layout's suffix goes inside the division it ends with
             node = Rich((self.prefix, inside)) if self.prefix else inside
         elif self.prefix or self.suffix:
-            node = Rich(tuple(part for part in (self.prefix, node, self.suffix) if part))
+            affixed = (Prefix(self.prefix), node, self.own_suffix)
+            node = Rich(tuple(part for part in affixed if part), terminal=self.formatted_text)
         if self.formatting and self.affixes_inside:
             node = Rich((node,), self.formatting)
         if self.display:
@@ -303,9 +330,9 @@ def _decorated(element: Element, render: Render) -> Render:
         attrs.evolve(decoration, formatting=upright) if upright is not None else None
     )
     if upright_decoration is None and decoration == Decoration(
-        decoration.prefix, decoration.suffix, decoration.formatting
+        decoration.prefix, decoration.suffix, decoration.formatting, terminal=decoration.terminal
     ):
-        return _affixed(render, decoration.prefix, decoration.suffix, decoration.formatting)
+        return _affixed(render, decoration)
 
     def decorated(context: Context) -> Part | None:
         node = render(context)
@@ -319,21 +346,25 @@ def _decorated(element: Element, render: Render) -> Render:
     return decorated
 
 
-def _affixed(render: Render, prefix: str, suffix: str, formatting: Formatting) -> Render:
-    """*render*'s output in *formatting* between *prefix* and *suffix*, when it prints.
+def _affixed(render: Render, decoration: Decoration) -> Render:
+    """*render*'s output in the formatting of *decoration* between its affixes.
 
-    What :meth:`Decoration.apply` does for a decoration of nothing else.
+    What :meth:`Decoration.apply` does for a decoration of nothing else (``None`` where
+    *render* prints nothing).
     """
+    prefix, suffix = Prefix(decoration.prefix), decoration.own_suffix
+    formatting, terminal = decoration.formatting, decoration.terminal
+    marked = decoration.formatted_text
 
     def affixed(context: Context) -> Part | None:
         node = render(context)
         if node is None or blank(node):
             return None
         if formatting:
-            node = Rich((node,), formatting)
+            node = Rich((node,), formatting, terminal=terminal)
         if prefix:
-            return Rich((prefix, node, suffix) if suffix else (prefix, node))
-        return Rich((node, suffix)) if suffix else node
+            return Rich((prefix, node, suffix) if suffix else (prefix, node), terminal=marked)
+        return Rich((node, suffix), terminal=marked) if suffix else node
 
     return affixed
 
@@ -583,11 +614,17 @@ class Compiler:
             if numeric:
                 text = _numeric_text(text, variable, context, page_format)
             if verbatim:
-                return text
-            if labelled and context.year_suffix and not context.year_suffix_used:
+                node: Part = text
+            elif labelled and context.year_suffix and not context.year_suffix_used:
                 context.year_suffix_used = True
-                return text + context.year_suffix
-            return parse_markup(text, context.locale.quotes)
+                node = text + context.year_suffix
+            else:
+                node = parse_markup(text, context.locale.quotes)
+            if context.in_substitute and context.substituted_value is None:
+                raw = context.item.get(variable)
+                context.substituted_value = raw if isinstance(raw, str) else ""
+                return Rich((node,), compared=True)
+            return node
 
         return render
 
@@ -814,7 +851,8 @@ class Compiler:
 
     def group(self, element: Element) -> Render:
         """``cs:group``: suppressed when it calls variables and none of them renders."""
-        inner = self.sequence(element.children, element.get("delimiter") or "", group=True)
+        delimiter = Delimiter(element.get("delimiter") or "")
+        inner = self.sequence(element.children, delimiter, group=True)
         return _decorated(element, inner)
 
     def choose(self, element: Element) -> Render:
@@ -1106,17 +1144,23 @@ class CompiledNames:
 def _first_printed(candidates: Sequence[Render], context: Context) -> Part | None:
     """The output of the first of *candidates* that prints.
 
-    The variables it prints are suppressed after it; the others leave no trace. A term or
-    value that runs ends the search even when it prints nothing, as in citeproc-js.
+    The variables it prints are suppressed after it, those printed before it too; the
+    others leave no trace. A term or value that runs ends the search even when it prints
+    nothing, as in citeproc-js.
     """
     for candidate in candidates:
         suppressed = set(context.suppressed)
-        rendered_before = set(context.rendered_variables)
+        rendered_before = context.rendered_variables
+        context.rendered_variables = set()
         called, rendered_count = context.called, context.rendered
         literals = context.literals
-        result = candidate(context)
+        try:
+            result = candidate(context)
+        finally:
+            printed = context.rendered_variables
+            context.rendered_variables = rendered_before | printed
         if not blank(result):
-            context.suppressed |= context.rendered_variables - rendered_before
+            context.suppressed |= printed
             return result
         context.suppressed = suppressed
         context.called, context.rendered = called, rendered_count
@@ -1328,9 +1372,28 @@ def _sequence(renders: Sequence[Render], delimiter: str, *, group: bool) -> Rend
             if context.called > called and context.rendered == rendered:
                 return None
             context.rendered += 1
+            return _group_node(parts)
         return _node_of(parts)
 
     return render
+
+
+def _group_node(parts: list[Part]) -> Part | None:
+    """A group's parts as one node.
+
+    A formatted text alone stays inside a node of the group's: punctuation after a group
+    joins with a formatted text in it (see ``OwnSuffix``).
+    """
+    if len(parts) == 1 and _is_formatted_text(parts[0]):
+        return Rich((parts[0],))
+    return _node_of(parts)
+
+
+def _is_formatted_text(part: Part) -> bool:
+    """Whether *part* is a formatted text, with its affixes or not."""
+    if isinstance(part, str):
+        return False
+    return part.terminal or any(isinstance(inner, Rich) and inner.terminal for inner in part.parts)
 
 
 def _extend(parts: list[Part], spliced: Sequence[Part], delimiter: str) -> None:

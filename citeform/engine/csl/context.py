@@ -97,6 +97,9 @@ class Context:
     its names (:func:`~citeform.engine.csl.names.names_identity`)."""
     first_name_lists: tuple[PrintedNames, ...] = ()
     """The name lists of :attr:`first_names` (what subsequent-author-substitute compares)."""
+    substituted_value: str | None = None
+    """The value of the first variable a substitute printed (``""`` if not a string): what
+    subsequent-author-substitute compares when the first names are a substitute's text."""
     author_substitute_off: bool = False
     """A substitute tried a ``cs:names`` with its own children that printed nothing, not
     even by its own substitute: as in citeproc-js, subsequent-author-substitute then

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final
@@ -24,7 +24,6 @@ from citeform.engine.csl.rich import DEFAULT_QUOTES, Quotes
 from citeform.engine.csl.xml import Element, parse_file
 
 DEFAULT_LOCALE: Final = "en-US"
-_ORDINAL: Final = re.compile(r"^(?:long-)?ordinal(?:-\d\d)?$")
 _APOSTROPHE: Final = re.compile(r"(?<=\w)'(?=\w)")
 
 TermKey = tuple[str, str, str]
@@ -48,6 +47,10 @@ class Locale:
     lang: str
     terms: Mapping[TermKey, Term]
     dates: Mapping[str, Element]
+    ordinals: Mapping[tuple[str, int, str], str] = MappingProxyType({})
+    """Which ``ordinal-NN`` term a number takes: (match rule, number, gender form or
+    ``"neuter"``) to the term's name, from the locale that defines the ``ordinal`` term
+    last (as citeproc-js reads CSL 1.0.1 ordinals); empty without one."""
     punctuation_in_quote: bool = False
     limit_day_ordinals_to_day_1: bool = False
     quotes: Quotes = DEFAULT_QUOTES
@@ -113,7 +116,39 @@ def _terms_of(locale: Element) -> dict[TermKey, Term]:
             term.get("gender") or "",
             term.get("match") or "",
         )
+    if any(name == "ordinal" for name, _form, _gender in terms):
+        _default_gendered(terms)
     return terms
+
+
+def _ordinal_rules(layers: Sequence[_Layer]) -> dict[tuple[str, int, str], str]:
+    """:attr:`Locale.ordinals` from the first of *layers* (highest first) with ``ordinal``."""
+    for layer in layers:
+        if any(name == "ordinal" for name, _form, _gender in layer.terms):
+            rules: dict[tuple[str, int, str], str] = {}
+            for (name, _form, gender), term in layer.terms.items():
+                if _NUMBERED.match(name):
+                    match = term.match or ("last-digit" if name[8] == "0" else "last-two-digits")
+                    rules[match, int(name[8:]), gender or "neuter"] = name
+            return rules
+    return {}
+
+
+def _default_gendered(terms: dict[TermKey, Term]) -> None:
+    """Give terms defined only by gender a default: the feminine forms, else the masculine.
+
+    citeproc-js does so in a locale with CSL 1.0.1 ordinals (pt-PT's "ordinal" has
+    masculine and feminine forms only: an edition without gender takes ".ª"). The
+    ``ordinal-NN`` terms are matched by their own genders and keep no default.
+    """
+    ungendered = {name for name, _form, gender in terms if not gender}
+    for gender in ("masculine", "feminine"):  # the feminine, set last, wins
+        for (name, form, of_gender), term in list(terms.items()):
+            if of_gender == gender and name not in ungendered and not _NUMBERED.match(name):
+                terms[name, form, ""] = term
+
+
+_NUMBERED: Final = re.compile(r"ordinal-\d\d$")
 
 
 @attrs.frozen
@@ -171,8 +206,6 @@ def build_locale(lang: str, style_locales: Iterable[Element] = ()) -> Locale:
     dates: dict[str, Element] = {}
     options: dict[str, str] = {}
     for layer in reversed(layers):  # lowest priority first; higher layers override
-        if any(_ORDINAL.match(key[0]) for key in layer.terms):
-            terms = {key: term for key, term in terms.items() if not _ORDINAL.match(key[0])}
         terms.update(
             {key: term for key, term in layer.terms.items() if key[0] not in own_names}
             if layer is fallback
@@ -190,6 +223,7 @@ def build_locale(lang: str, style_locales: Iterable[Element] = ()) -> Locale:
         lang,
         MappingProxyType(terms),
         MappingProxyType(dates),
+        ordinals=MappingProxyType(_ordinal_rules(layers)),
         punctuation_in_quote=punctuation_in_quote,
         limit_day_ordinals_to_day_1=options.get("limit-day-ordinals-to-day-1") == "true",
         quotes=Quotes(

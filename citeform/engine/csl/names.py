@@ -18,7 +18,18 @@ from citeform.engine.csl.initials import ROMANESQUE, STARTS_ROMANESQUE, initiali
 from citeform.engine.csl.locale import Locale
 from citeform.engine.csl.markup import parse_markup
 from citeform.engine.csl.particles import split_particles
-from citeform.engine.csl.rich import Formatting, Part, Quotes, Rich, blank, join, plain
+from citeform.engine.csl.rich import (
+    Formatting,
+    LastNameDelimiter,
+    NameDelimiter,
+    NameSuffix,
+    Part,
+    Quotes,
+    Rich,
+    blank,
+    join,
+    plain,
+)
 from citeform.engine.csl.textcase import apply_text_case
 
 NameData = Mapping[str, Any]
@@ -280,12 +291,16 @@ def _display(pieces: _Pieces, options: NameOptions, *, comma_suffix: bool) -> Pa
     return _joined([_affixed(pieces.given, options.given), back], comma + space)
 
 
-def _decorated(node: Part, options: NameOptions) -> Part:
-    """One name with the formatting and affixes of ``cs:name`` (they apply name by name)."""
+def _decorated(node: Part, options: NameOptions, *, affixed: bool = True) -> Part:
+    """One name with the formatting and affixes of ``cs:name`` (they apply name by name).
+
+    An institution's name (*affixed* false) takes the formatting only, as in citeproc-js.
+    """
     if options.formatting:
         node = Rich((node,), options.formatting)
-    if options.prefix or options.suffix:
-        node = Rich(tuple(part for part in (options.prefix, node, options.suffix) if part))
+    if affixed and (options.prefix or options.suffix):
+        suffix = NameSuffix(options.suffix)
+        node = Rich(tuple(part for part in (options.prefix, node, suffix) if part))
     return node
 
 
@@ -323,6 +338,11 @@ def _expanded(options: NameOptions, level: int, *, initials: bool = False) -> Na
 def _personal(name: NameData) -> bool:
     """Whether *name* is a person's (printed inverted where asked), not an institution's."""
     return bool(name.get("family")) and not name.get("literal")
+
+
+def _institutional(name: NameData) -> bool:
+    """Whether *name* is an institution's: a literal, or marked so in CSL-JSON."""
+    return bool(name.get("literal") or name.get("isInstitution"))
 
 
 def _inverted(options: NameOptions, index: int) -> bool:
@@ -469,6 +489,7 @@ def format_names(  # noqa: PLR0913 - the list, its options and the et-al context
                         language=language,
                     ),
                     options,
+                    affixed=not _institutional(name),
                 ),
             )
         )
@@ -491,10 +512,11 @@ def _truncated(
     et_al_term: Part,
 ) -> Part:
     """The first names shown, then "et al." (or an ellipsis and the last name)."""
-    body = join(rendered, options.delimiter)
+    body = join(rendered, NameDelimiter(options.delimiter))
     if options.et_al_use_last and len(names) - len(rendered) >= 2:
         last = format_name(names[-1], options, locale, inverted=_inverted(options, len(names) - 1))
-        return Rich((*body, options.delimiter, "\u2026 ", _decorated(last, options)))
+        last = _decorated(last, options, affixed=not _institutional(names[-1]))
+        return Rich((*body, options.delimiter, "\u2026 ", last))
     if blank(et_al_term):
         return Rich(tuple(body))
     separator = _before_et_al(plain(et_al_term), options, len(rendered))
@@ -532,9 +554,9 @@ def _with_and(
     if len(rendered) == 1:
         return rendered[0]
     and_term = "" if sorting else _and_term(options, locale)
-    head = join(rendered[:-1], options.delimiter)
+    head = join(rendered[:-1], NameDelimiter(options.delimiter))
     if not and_term:
-        return Rich((*head, options.delimiter, rendered[-1]))
+        return Rich((*head, LastNameDelimiter(options.delimiter), rendered[-1]))
     before = len(rendered) - 1
     inverted_before = _inverted(options, before - 1) and _personal(shown[before - 1])
     rule = options.delimiter_precedes_last

@@ -117,29 +117,23 @@ def ordinal(number: int, locale: Locale, gender: str = "") -> str:
 
 
 def ordinal_suffix(number: int, locale: Locale, gender: str = "") -> str:
-    """The locale's ordinal suffix for *number*, following the terms' ``match`` rules.
+    """The locale's ordinal suffix for *number*, as citeproc-js finds it.
 
-    A term ``ordinal-NN`` matches by default on the last digit (``NN`` < 10) or the
-    last two digits; ``match="whole-number"`` asks for the number itself. A two-digit
-    match wins over a last-digit one; without any, the ``ordinal`` term applies.
+    The ``ordinal-NN`` terms of the locale that defines ``ordinal`` match the number
+    whole, by its last two digits or its last digit (their ``match``; by default the
+    last digit for ``NN`` < 10, else the last two), first in *gender*, then in the
+    neuter; the term's text is taken in *gender*. Without a match, ``ordinal`` applies.
     """
-    two = number % 100
-    one = number % 10
-    found: dict[str, str] = {}
-    for candidate in {two, one}:
-        term = locale.lookup(f"ordinal-{candidate:02d}", "long", gender)
-        if term is None:
-            continue
-        match = term.match or ("last-digit" if candidate < 10 else "last-two-digits")
-        if match == "whole-number" and number == candidate:
-            found.setdefault("whole-number", term.single)
-        elif match == "last-two-digits" and two == candidate:
-            found.setdefault("last-two-digits", term.single)
-        elif match == "last-digit" and one == candidate:
-            found.setdefault("last-digit", term.single)
-    for rule in ("whole-number", "last-two-digits", "last-digit"):
-        if rule in found:
-            return found[rule]
+    rules = locale.ordinals
+    if rules:
+        for tried in (gender, "neuter") if gender else ("neuter",):
+            name = (
+                rules.get(("whole-number", number, tried))
+                or rules.get(("last-two-digits", number % 100, tried))
+                or rules.get(("last-digit", number % 10, tried))
+            )
+            if name is not None:
+                return locale.term(name, gender=gender) or ""
     fallback = locale.lookup("ordinal", "long", gender)
     return fallback.single if fallback else ""
 

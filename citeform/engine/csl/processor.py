@@ -36,7 +36,14 @@ from citeform.engine.csl.locators import parsed_locator as _parsed_locator
 from citeform.engine.csl.markup import ends_sentence, parse_markup
 from citeform.engine.csl.names import NameOptions, format_name
 from citeform.engine.csl.positions import PositionTracker
-from citeform.engine.csl.rich import Part, Rich, capitalize_leading_term, flatten, plain
+from citeform.engine.csl.rich import (
+    Part,
+    Rich,
+    capitalize_leading_term,
+    compared_text,
+    flatten,
+    plain,
+)
 from citeform.engine.csl.style import CompiledStyle, Section, SortKey
 
 
@@ -382,8 +389,14 @@ class Processor:
                 substitute is not None
                 and context.first_names is not None
                 and not context.author_substitute_off
-            ):
-                lists = context.first_name_lists or (PrintedNames(context.first_names, ""),)
+                and (context.first_name_lists or context.substituted_value)
+            ):  # a substitute's text compares by its variable's value; a term, not at all
+                lists = context.first_name_lists or (
+                    PrintedNames(
+                        compared_text(context.first_names) or context.first_names,
+                        context.substituted_value or "",
+                    ),
+                )
                 node = substituted(node, lists, previous_names, rule, substitute)
                 previous_names = lists
             text = self._render_output(node)

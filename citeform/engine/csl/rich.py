@@ -53,6 +53,12 @@ class Rich:
     held: bool = False
     """Text (a cite's suffix) whose leading punctuation stays outside a closing quotation
     mark before it, except one stop with text after it."""
+    terminal: bool = False
+    """A formatted text, number or label (not a group), or it with its affixes: see
+    :class:`OwnSuffix`."""
+    compared: bool = False
+    """Text a substitute printed for names, whose value subsequent-author-substitute
+    compares: where it repeats, the substitute string takes its place."""
     empty: bool = attrs.field(init=False, eq=False, repr=False)
     """Whether the node holds no text (worked out once, when it is made)."""
 
@@ -80,6 +86,61 @@ class TermText(str):
     __slots__ = ()
 
 
+class Prefix(str):
+    """An element's prefix: its punctuation stays apart from a formatted element before it."""
+
+    __slots__ = ()
+
+
+class Delimiter(str):
+    """A group's delimiter: its punctuation stays apart from a formatted text before it."""
+
+    __slots__ = ()
+
+
+class FormattedSuffix(str):
+    """The suffix of a formatted element: a prefix after it keeps its punctuation apart."""
+
+    __slots__ = ()
+
+
+class OwnSuffix(FormattedSuffix):
+    """The suffix of a formatted text: its punctuation joins that text's only where alike.
+
+    These classes follow citeproc-js, which joins punctuation only between the affixes and
+    contents of elements without formatting, except that a group's suffix (and a delimiter
+    after a group) joins with the end of its contents, formatted or not, and a text's own
+    suffix (and a delimiter right after the text) drops a mark the text ends with.
+    """
+
+    __slots__ = ()
+
+
+class NameSuffix(str):
+    """The suffix ``cs:name`` puts after one name."""
+
+    __slots__ = ()
+
+
+class NameDelimiter(str):
+    """The delimiter between two names of a list (not the one before "and" or "et al.").
+
+    As citeproc-js joins a list's names, its punctuation does not join with a
+    :class:`NameSuffix` before it (``Doe,, Roe`` for a suffix "," and a delimiter ", ").
+    """
+
+    __slots__ = ()
+
+
+class LastNameDelimiter(NameDelimiter):
+    """The delimiter before a list's last name where no "and" goes.
+
+    It joins no punctuation at all (``Doe, A.. Roe, A.`` for a delimiter ". ").
+    """
+
+    __slots__ = ()
+
+
 def held(node: Part) -> Part:
     """*node* held: its leading punctuation stays outside a quote closing before it.
 
@@ -88,6 +149,19 @@ def held(node: Part) -> Part:
     if isinstance(node, str) and node.lstrip()[:1] not in _PUNCTUATION:
         return node
     return Rich((node,), held=True)
+
+
+def compared_text(node: Part) -> Rich | None:
+    """The first :attr:`Rich.compared` node in *node*, if any."""
+    if isinstance(node, str):
+        return None
+    if node.compared:
+        return node
+    for part in node.parts:
+        found = compared_text(part)
+        if found is not None:
+            return found
+    return None
 
 
 def capitalize_leading_term(node: Part) -> Part:
@@ -295,21 +369,41 @@ class _Flattener:
         """Whether each kind of formatting is in effect where writing is."""
         self.holding = False
         """Whether the next text starts a held node."""
+        self.after_name_suffix = False
+        """Whether the last text written is a :class:`NameSuffix`."""
+        self.formatting_opened = -1
+        """How many pieces were written when formatting last opened."""
+        self.formatting_closed = -1
+        """How many pieces were written when formatting last closed (after a quote: -1)."""
+        self.closed_depth = -1
+        """How deep the node whose formatting closed last was."""
+        self.closed_terminal = False
+        """Whether that node was a text's (:attr:`Rich.terminal`)."""
+        self.depth = 0
+        """How many nodes deep the parts being written are."""
+        self.formatted_suffix = (-1, -1)
+        """Where the last :class:`FormattedSuffix` was written: its piece's index, its depth."""
 
     def text(self, text: str, kind: int = _TEXT) -> None:
         if not text:
             return
+        joins = text.__class__ is not LastNameDelimiter and not (
+            self.after_name_suffix and text.__class__ is NameDelimiter
+        )
+        self.after_name_suffix = text.__class__ is NameSuffix
         if text[0] == " " and self.last == " ":
             text = text[1:]
             if not text:
                 return
-        if text[0] in _PUNCTUATION and self._merge_left(text[0]):
+        if joins and text[0] in _PUNCTUATION and self._merge_left(text[0], text):
             text = text[1:]
             if not text:
                 return
         if self.holding and kind == _TEXT:
             kind = _HELD
         self.holding = False
+        if isinstance(text, FormattedSuffix):
+            self.formatted_suffix = (len(self.pieces), self.depth)
         self.pieces.append(text)
         self.kinds.append(kind)
         self.last = text[-1]
@@ -319,22 +413,43 @@ class _Flattener:
             self.pieces.append(text)
             self.kinds.append(kind)
 
-    def _merge_left(self, mark: str) -> bool:
-        """Join *mark* with punctuation written before it (across closing markup and quotes).
+    def _merge_left(self, mark: str, text: str) -> bool:
+        """Join *mark*, which starts *text*, with punctuation written before it.
 
-        The joined mark stays where the earlier one stood, inside the formatting or
-        quotes that end between them, as citeproc-js keeps it. Returns whether *mark*
-        was taken in.
+        Marks join across closing markup and quotes; the joined mark stays where the
+        earlier one stood, inside the formatting or quotes that end between them, as
+        citeproc-js keeps it. Formatting that opened or closed between them keeps them
+        apart as :class:`OwnSuffix` says. Returns whether *mark* was taken in.
         """
         for index in range(len(self.pieces) - 1, -1, -1):
             piece = self.pieces[index]
             if self.kinds[index] not in {_TEXT, _HELD} or not piece:
                 continue
+            if (
+                self.formatting_opened > index
+                or (self.formatting_closed > index and self._kept_apart(text, piece[-1] == mark))
+                or (self.formatted_suffix == (index, self.depth) and text.__class__ is Prefix)
+            ):
+                return False
             merged = _MERGE.get((piece[-1], mark))
             if merged is None:
                 return False
             self.pieces[index] = piece[:-1] + merged
             return True
+        return False
+
+    def _kept_apart(self, text: str, same: bool) -> bool:
+        """Whether *text* keeps its punctuation apart from formatted text just closed.
+
+        *same*: the two marks are alike.
+        """
+        kind = text.__class__
+        if kind is Prefix:  # after a formatted sibling
+            return self.closed_depth == self.depth
+        if kind is OwnSuffix or (
+            kind is Delimiter and self.closed_terminal and self.closed_depth == self.depth + 1
+        ):
+            return not same
         return False
 
     def _open(self, kind: str, closing: list[str], *, flips: bool) -> None:
@@ -361,14 +476,18 @@ class _Flattener:
             return
         if node.empty:  # no division, quotes or formatting around nothing
             return
+        self.depth += 1
         if node.formatting or node.display or node.held or node.quoted or node.unquoted:
             self._wrapped(node)
-            return
-        for part in node.parts:  # a plain node: its parts in order
-            if isinstance(part, str):
-                self.text(part)
-            else:
-                self.node(part)
+        else:
+            for part in node.parts:  # a plain node: its parts in order
+                if isinstance(part, str):
+                    self.text(part)
+                else:
+                    self.node(part)
+            if node.terminal and self.closed_terminal:  # a formatted text and its affixes
+                self.closed_depth = self.depth
+        self.depth -= 1
 
     def _wrapped(self, node: Rich) -> None:
         """A node with a division, formatting, quotes or held text around its parts."""
@@ -378,22 +497,35 @@ class _Flattener:
             self.markup(opening)
             closing.append(close)
         opened = self._open_formatting(node.formatting, closing, flips=node.markup)
+        formatted = bool(node.formatting) and not node.markup
+        if formatted:
+            self.formatting_opened = len(self.pieces)
         if node.held:
             self.holding = True
-        if node.quoted:
-            self._quote(opening=True, inner=node.inner)
-        elif node.unquoted:  # as inside inner marks: a passage in either marks opens outer ones
-            self.quote_marks.append(True)
+        self._open_quotes(node)
         for part in node.parts:
             self.node(part)
-        if node.quoted:
-            self._quote(opening=False, sealed=node.sealed)
-        elif node.unquoted:
-            self.quote_marks.pop()
+        self._close_quotes(node)
         self.active.update(opened)
         kind = _DATA_MARKUP if node.markup else _MARKUP
         for tag in reversed(closing):
             self.markup(tag, kind)
+        if formatted:
+            self.formatting_closed = len(self.pieces)
+            self.closed_depth, self.closed_terminal = self.depth, node.terminal
+
+    def _open_quotes(self, node: Rich) -> None:
+        if node.quoted:
+            self._quote(opening=True, inner=node.inner)
+        elif node.unquoted:  # as inside inner marks: a passage in either marks opens outer ones
+            self.quote_marks.append(True)
+
+    def _close_quotes(self, node: Rich) -> None:
+        if node.quoted:
+            self._quote(opening=False, sealed=node.sealed)
+            self.formatting_closed = -1  # punctuation after quotes joins as quotes have it
+        elif node.unquoted:
+            self.quote_marks.pop()
 
     def _open_formatting(
         self, formatting: Formatting, closing: list[str], *, flips: bool

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from citeform.engine.csl.engine import CslEngine
 
 EDITED = {"id": "e", "type": "book", "title": "T", "editor": [{"family": "Roe", "given": "Al"}]}
@@ -16,12 +18,12 @@ AUTHORS = {
 
 
 def bibliography_html(
-    tmp_path: Path, layout: str, item: dict[str, object], *, suffix: str = ""
+    tmp_path: Path, layout: str, item: dict[str, object], *, suffix: str = "", macros: str = ""
 ) -> str:
     style = tmp_path / f"style{len(list(tmp_path.iterdir()))}.csl"  # compiled styles are cached
     style.write_text(
         '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-        "<info><id>t</id><title>t</title></info>"
+        f"<info><id>t</id><title>t</title></info>{macros}"
         '<citation><layout><text variable="title"/></layout></citation>'
         '<bibliography et-al-min="3" et-al-use-first="1">'
         f'<layout suffix="{suffix}">{layout}</layout></bibliography>'
@@ -108,4 +110,185 @@ def test_quotes_false_opens_a_values_quoted_passages_with_the_outer_marks(
     html = bibliography_html(tmp_path, layout, quoting)
     assert html == (
         '<div class="csl-entry">Why “open” and “closed” Why \u2018open\u2019 and “closed”</div>'
+    )
+
+
+MIXED = {
+    "id": "m",
+    "type": "book",
+    "title": "a title",
+    "issued": {"date-parts": [[2001, 3]]},
+    "author": [
+        {"family": "Doe", "given": "Al"},
+        {"literal": "Plato"},
+        {"family": "World Health Organization", "isInstitution": True},
+    ],
+}
+
+
+def test_text_case_applies_to_texts_not_to_macros_groups_names_or_dates(tmp_path: Path) -> None:
+    """citeproc-js cases a text, number or label only: what a macro, group, names or date
+    print as a whole keeps its case (their own texts and parts are cased)."""
+    cases = {
+        '<text variable="title" text-case="uppercase"/>': "A TITLE",
+        '<text macro="m" text-case="uppercase"/>': "a title",
+        '<group text-case="capitalize-first"><text variable="title"/></group>': "a title",
+        '<names variable="author" text-case="uppercase"><name/></names>': "Al Doe",
+        '<date variable="issued" form="text" text-case="uppercase"/>': "March 2001",
+    }
+    item = {**MIXED, "author": MIXED["author"][:1]}
+    for layout, expected in cases.items():
+        macro = '<macro name="m"><text variable="title"/></macro>'
+        html = bibliography_html(tmp_path, layout, item, macros=macro)
+        assert html == f'<div class="csl-entry">{expected}</div>', layout
+
+
+def test_an_institution_takes_the_formatting_of_cs_name_but_not_its_affixes(
+    tmp_path: Path,
+) -> None:
+    layout = (
+        '<names variable="author">'
+        '<name et-al-min="5" prefix="[" suffix="]" font-style="italic" and="text"/></names>'
+    )
+    assert bibliography_html(tmp_path, layout, MIXED) == (
+        '<div class="csl-entry">[<i>Al Doe</i>], <i>Plato</i>, and'
+        " <i>World Health Organization</i></div>"
+    )
+
+
+def test_a_name_suffix_keeps_its_punctuation_before_the_delimiter_between_names(
+    tmp_path: Path,
+) -> None:
+    """As citeproc-js joins names: a suffix and the delimiter to the next name both print,
+    and the delimiter before the last name (without "and") joins no punctuation; the one
+    before "and" or "et al." joins punctuation as any other text does."""
+    cases = {
+        '<name et-al-min="5" suffix="," delimiter=", "/>': "Al Doe,, Al Roe,, Al Moe,",
+        '<name et-al-min="5" suffix=";" delimiter="; " and="text" delimiter-precedes-last='
+        '"always"/>': "Al Doe;; Al Roe; and Al Moe;",
+        '<name et-al-min="3" et-al-use-first="2" suffix="," delimiter=", "/>': (
+            "Al Doe,, Al Roe, et al.,"
+        ),
+        '<name et-al-min="5" initialize-with="." delimiter=". " name-as-sort-order="all"/>': (
+            "Doe, A. Roe, A.. Moe, A."
+        ),
+    }
+    for name, expected in cases.items():
+        layout = f'<names variable="author">{name}</names>'
+        html = bibliography_html(tmp_path, layout, AUTHORS)
+        assert html == f'<div class="csl-entry">{expected}</div>', name
+
+
+@pytest.mark.parametrize(
+    ("layout", "title", "expected"),
+    [
+        # a formatted text keeps a delimiter's, its own suffix's and a prefix's mark apart ...
+        (
+            (
+                '<group delimiter=". "><text variable="title" font-style="italic"/>',
+                '<text variable="publisher"/></group>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i>. Pub",
+        ),
+        (
+            (
+                '<text variable="title" font-style="italic" suffix="."/>',
+                '<text variable="publisher" prefix=" "/>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i>. Pub",
+        ),
+        (
+            (
+                '<text variable="title" font-style="italic"/>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i>. Pub",
+        ),
+        # ... but drops a delimiter's mark it ends with
+        (
+            (
+                '<group delimiter=". "><text variable="title" font-style="italic"/>',
+                '<text variable="publisher"/></group>',
+            ),
+            "Tea.",
+            "<i>Tea.</i> Pub",
+        ),
+        # a group's suffix, or a delimiter after a group, joins with a formatted text in it
+        (
+            '<group suffix="."><text variable="title" font-style="italic"/></group>',
+            "Why tea?",
+            ("<i>Why tea?</i>"),
+        ),
+        (
+            (
+                '<group delimiter=". "><group><text variable="title" font-style="italic"/></group>',
+                '<text variable="publisher"/></group>',
+            ),
+            "Why tea?",
+            "<i>Why tea?</i> Pub",
+        ),
+        # a formatted text's suffix and the prefix after it both print
+        (
+            (
+                '<text variable="title" font-style="italic" suffix=","/>',
+                '<text variable="publisher" prefix=", "/>',
+            ),
+            "Tea",
+            "<i>Tea</i>,, Pub",
+        ),
+        # ... where the two are siblings, not where the formatted text is in a group before
+        (
+            (
+                '<group><text variable="title" font-style="italic" suffix="."/></group>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Tea",
+            "<i>Tea</i>. Pub",
+        ),
+        (
+            (
+                '<group><text variable="title" font-style="italic"/></group>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Tea.",
+            "<i>Tea.</i> Pub",
+        ),
+        (
+            (
+                '<text variable="title" font-style="italic" prefix="["/>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Tea.",
+            "[<i>Tea.</i>. Pub",
+        ),
+        # a prefix inside formatting stays inside it
+        (
+            (
+                '<text variable="title"/><group font-style="italic">',
+                '<text variable="publisher" prefix=". "/></group>',
+            ),
+            "Tea.",
+            "Tea.<i>. Pub</i>",
+        ),
+        # quotes join punctuation as before
+        (
+            (
+                '<text variable="title" quotes="true" suffix="."/>',
+                '<text variable="publisher" prefix=". "/>',
+            ),
+            "Why tea?",
+            "“Why tea?” Pub",
+        ),
+    ],
+)
+def test_punctuation_joins_across_formatting_as_citeproc_js_joins_it(
+    tmp_path: Path, layout: tuple[str, ...], title: str, expected: str
+) -> None:
+    item = {"id": "p", "type": "book", "title": title, "publisher": "Pub"}
+    assert (
+        bibliography_html(tmp_path, "".join(layout), item)
+        == f'<div class="csl-entry">{expected}</div>'
     )

@@ -33,6 +33,26 @@ EDITION = """<choose><if is-numeric="edition"><group delimiter=" ">
   <else><text variable="edition"/></else></choose>"""
 
 
+def test_a_substitute_text_repeats_by_its_value_and_keeps_its_quotes(render: Any) -> None:
+    """The title standing in for names is compared as written (here it is title-cased in
+    English only), and the substitute string takes its place inside its quotation marks."""
+    layout = """<group delimiter=" "><names variable="author"><substitute>
+      <text variable="title" text-case="title" quotes="true"/></substitute></names>
+      <text variable="edition"/></group>"""
+    items = [
+        _item(id="a", title="Data, models, and more", edition="1"),
+        _item(id="b", title="Data, models, and more", edition="2", language="fr"),
+    ]
+    assert render(layout, items, options=SUBSTITUTE) == ["“Data, Models, and More” 1", "“---” 2"]
+
+
+def test_a_substitute_term_is_never_replaced(render: Any) -> None:
+    layout = """<group delimiter=" "><names variable="author"><substitute>
+      <text term="anonymous" form="short"/></substitute></names><text variable="title"/></group>"""
+    items = [_item(id="a", title="A"), _item(id="b", title="B")]
+    assert render(layout, items, options=SUBSTITUTE) == ["Anon. A", "Anon. B"]
+
+
 @pytest.mark.parametrize(
     ("edition", "expected"), [("3rd", "3rd ed."), ("2", "2nd ed."), ("revised", "revised")]
 )
@@ -166,3 +186,12 @@ def test_a_literal_date_gives_no_sort_key(tmp_path: Path) -> None:
     ]
     entries = CslEngine(path, "en-US", "text").bibliography(items)
     assert [entry.text for entry in entries] == ["X", "Z", "Y", "B"]
+
+
+def test_a_variable_a_substitute_prints_is_suppressed_after_it_even_if_printed_before(
+    render: Any,
+) -> None:
+    layout = """<group delimiter="; "><text variable="title"/><names variable="author">
+      <substitute><text variable="title"/></substitute></names>
+      <text variable="title"/><text variable="publisher"/></group>"""
+    assert render(layout, [_item(title="Tea", publisher="Pub")]) == ["Tea; Tea; Pub"]

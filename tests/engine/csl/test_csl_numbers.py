@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from citeform.engine.csl import numbers
-from citeform.engine.csl.locale import Locale
+from citeform.engine.csl.locale import Locale, build_locale
+from citeform.engine.csl.xml import parse_bytes
 
 
 @pytest.mark.parametrize(
@@ -150,3 +151,27 @@ def test_is_numeric_passes_numbers_with_letters() -> None:
     assert not numbers.tests_numeric("5th ed.")
     assert not numbers.tests_numeric("second")
     assert not numbers.is_numeric("5th")
+
+
+def test_ordinals_defined_only_by_gender_default_to_the_feminine() -> None:
+    """pt-PT gives its ordinals masculine and feminine forms only; citeproc-js takes the
+    feminine where no gender is asked for (a noun without gender: 2.ª ed.)."""
+    pt = build_locale("pt-PT")
+    assert numbers.ordinal(2, pt) == "2.ª"
+    assert numbers.ordinal(2, pt, "masculine") == "2.º"
+    assert numbers.long_ordinal(1, pt) == "primeira"
+
+
+def test_a_style_locales_ordinal_terms_apply_only_with_its_own_ordinal_term() -> None:
+    """As citeproc-js reads CSL 1.0.1 ordinals: which ``ordinal-NN`` a number takes comes
+    from the locale that defines ``ordinal``; a style's ``ordinal-02`` alone does not
+    replace fr-FR's rules (2ᵉ), and its neuter ``ordinal-01`` leaves the gendered ones."""
+    style_locale = parse_bytes(
+        b'<locale xmlns="http://purl.org/net/xbiblio/csl" xml:lang="fr"><terms>'
+        b'<term name="ordinal-01">\xc3\xa8re</term><term name="ordinal-02">e</term>'
+        b"</terms></locale>",
+        "style",
+    )
+    fr = build_locale("fr-FR", [style_locale])
+    assert numbers.ordinal(2, fr, "feminine") == "2\u1d49"
+    assert numbers.ordinal(1, fr, "feminine") == "1\u02b3\u1d49"

@@ -693,10 +693,20 @@ def _field_table(
 
 
 class _FieldRanks(dict[str, int]):
-    """Field -> its place in :data:`~citeform.bibtex.fields.FIELD_ORDER`; any other after them."""
+    """Field -> its place in :data:`~citeform.bibtex.fields.FIELD_ORDER`; any other after them.
+
+    Another field's rank is kept once asked for (a file repeats its fields), up to
+    :data:`_MAX_RANKED` fields.
+    """
 
     def __missing__(self, name: str) -> int:
-        return len(table.FIELD_ORDER)
+        rank = len(table.FIELD_ORDER)
+        if len(self) < _MAX_RANKED:
+            self[name] = rank
+        return rank
+
+
+_MAX_RANKED = 1024
 
 
 _FIELD_RANK = _FieldRanks((name, index) for index, name in enumerate(table.FIELD_ORDER))

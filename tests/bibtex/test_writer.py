@@ -14,6 +14,7 @@ from pybtex.database import parse_string
 from strategies import EXAMPLE_CSL, TEX_SPECIALS, bib_text
 
 from citeform.bibtex import latex, names
+from citeform.formats import bibtex as bibtex_format
 from citeform.io import read, write
 from citeform.model import Name, Record
 
@@ -297,3 +298,12 @@ WORD_STARTS = st.text(st.sampled_from(list("aZ9 .-{\t\x1c\x1f\u00a0Éé")))
 def test_a_lower_word_is_found_as_word_by_word(text):
     word_by_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
     assert names._has_lower_word(text) == word_by_word
+
+
+def test_fields_of_no_known_order_follow_the_others_as_set_and_their_ranks_stay_bounded():
+    bib = "".join(
+        f"@misc{{k{i}, zz{i} = {{v}}, title = {{T}}, aa{i} = {{w}}}}\n" for i in range(1100)
+    )
+    written = write(read(bib, "bibtex"), "biblatex")
+    assert "  title = {T},\n  zz7 = {v},\n  aa7 = {w},\n}" in written
+    assert len(bibtex_format._FIELD_RANK) <= bibtex_format._MAX_RANKED

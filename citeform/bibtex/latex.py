@@ -315,6 +315,8 @@ def encode(text: str, ascii_only: bool, protect_case: bool = False) -> str:
     letter followed by combining accents is escaped composed (NFC): one accented letter, not
     an accent over nothing.
     """
+    if not protect_case and _UNCHANGED.fullmatch(text) is not None:
+        return text  # ASCII that needs no escaping, the most common value
     text = drop_controls(text)
     if not text.isascii() and _COMBINING.search(text):
         text = _ACCENTED.sub(lambda cluster: unicodedata.normalize("NFC", cluster.group()), text)
@@ -355,8 +357,11 @@ _COMBINING = re.compile(f"[{''.join(table.COMBINING_TO_ACCENT)}]")
 
 def _protect_words(text: str, ascii_only: bool, *, first: bool) -> str:
     """Each word of *text* escaped, and in braces if it has a capital (see :func:`_protect`)."""
-    if _NEEDS_ESCAPING.search(text) is None:  # ASCII written as it is: only capitals to brace
-        return _protect_plain_words(text, first=first)
+    unescaped = _UNCHANGED.fullmatch(text) is not None or (
+        not text.isascii() and text.isprintable() and escape(text, ascii_only=ascii_only) == text
+    )
+    if unescaped:  # and printable: the only white space is the space
+        return _protect_spaced_words(text, first=first)
     return _protect_each_word(text, ascii_only, first=first)
 
 
@@ -365,25 +370,14 @@ def _protect_each_word(text: str, ascii_only: bool, *, first: bool) -> str:
     return _WORD.sub(lambda word: _protect(word, ascii_only, first=first), text)
 
 
-def _protect_plain_words(text: str, *, first: bool) -> str:
-    """:func:`_protect_words` for ASCII text that no character of needs escaping.
-
-    The first word of a title, its first letter aside, is checked apart; every other word
-    with a capital is braced in one substitution.
-    """
-    head = ""
-    if first and text[:1] and not text[:1].isspace():
-        word = _WORD.match(text)
-        assert word is not None  # noqa: S101 - text starts with a non-space
-        head = word.group()
-        if _CAPITAL.search(head, 1):
-            head = "{" + head + "}"
-        text = text[word.end() :]
-    return head + _CAPITALISED_WORD.sub(_braced, text)
-
-
-def _braced(match: re.Match[str]) -> str:
-    return "{" + match.group() + "}"
+def _protect_spaced_words(text: str, *, first: bool) -> str:
+    """:func:`_protect_words` for text that :func:`escape` writes as it is, words between spaces."""
+    words = text.split(" ")
+    protected = ["{" + word + "}" if word != word.lower() else word for word in words]
+    rest = words[0][1:]  # the first letter of a title keeps its case anyway
+    if first and rest == rest.lower():
+        protected[0] = words[0]
+    return " ".join(protected)
 
 
 def _protect(match: re.Match[str], ascii_only: bool, *, first: bool) -> str:
@@ -407,10 +401,16 @@ def escape(text: str, *, ascii_only: bool) -> str:
     character at a time, to tell where two characters make one (``--`` from ``-`` and
     ``-``) from where one character is written as one (an en dash as ``--`` in 8-bit BibTeX).
     """
-    latex = _TO_ESCAPE.sub(_LATEX_OF[ascii_only].run, text)
-    if _LIGATURE_IN.search(latex) is None:
+    runs = _ASCII_TO_ESCAPE if text.isascii() else _TO_ESCAPE
+    latex = runs.sub(_LATEX_OF[ascii_only].run, text)
+    if not _has_ligature(latex):
         return latex
     return _escape_ligatures(text, ascii_only=ascii_only)
+
+
+def _has_ligature(text: str) -> bool:
+    """Whether two characters of *text* make a TeX ligature (``--``, ``''``, ````…)."""
+    return "--" in text or "''" in text or ("`" in text and _LIGATURE_IN.search(text) is not None)
 
 
 def _escape_ligatures(text: str, *, ascii_only: bool) -> str:
@@ -437,18 +437,32 @@ def _escape_chars(text: str, out: list[str], last: str, *, ascii_only: bool) -> 
 
 _PLAIN_RUN = re.compile(r"[A-Za-z0-9 .,;:()/+=*@|<>\[\]]+")
 """ASCII that is never escaped and never starts or ends a TeX ligature."""
-_TO_ESCAPE = re.compile(
-    "[" + re.escape("".join(char for char in table.SPECIAL_TO_LATEX if char.isascii()))
-    + "\x80-\U0010ffff]+"
-)  # fmt: skip
+_ASCII_SPECIALS = re.escape("".join(char for char in table.SPECIAL_TO_LATEX if char.isascii()))
+_TO_ESCAPE = re.compile(f"[{_ASCII_SPECIALS}\x80-\U0010ffff]+")
 """Runs of the characters that may be written otherwise: any other is written as it is."""
+_ASCII_TO_ESCAPE = re.compile(f"[{_ASCII_SPECIALS}]+")
+""":data:`_TO_ESCAPE` for ASCII text: its class without the non-ASCII range is quicker to search."""
 _LIGATURE_PAIRS = frozenset({("-", "-"), ("`", "`"), ("'", "'"), ("!", "`"), ("?", "`")})
 _LIGATURE_IN = re.compile("|".join(re.escape(first + second) for first, second in _LIGATURE_PAIRS))
-_NEEDS_ESCAPING = re.compile(f"{_TO_ESCAPE.pattern}|{_LIGATURE_IN.pattern}")
-"""A character :func:`escape` may change, or two that make a TeX ligature."""
-_CAPITAL = re.compile("[A-Z]")
-_CAPITALISED_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*")
-"""A word (as :data:`_WORD` splits words) with an ASCII capital."""
+_LIGATURE_SECONDS = {
+    first: "".join(sorted(second for start, second in _LIGATURE_PAIRS if start == first))
+    for first, _ in _LIGATURE_PAIRS
+}
+_UNCHANGED_CHARACTERS = "".join(
+    char
+    for char in map(chr, range(0x20, 0x7F))  # printable ASCII
+    if char not in table.SPECIAL_TO_LATEX and char not in _LIGATURE_SECONDS and char != "<"
+)
+_UNCHANGED = re.compile(
+    f"(?:[{re.escape(_UNCHANGED_CHARACTERS)}]++|"
+    + "|".join(
+        f"{re.escape(first)}(?![{re.escape(seconds)}])"
+        for first, seconds in sorted(_LIGATURE_SECONDS.items())
+    )
+    + ")*+"
+)  # possessive: one way to match, so a failing text is not tried again split otherwise
+"""Text that :func:`encode` gives back as it is (in a full match): printable ASCII without
+markup (``<``), a special character or two characters that make a TeX ligature."""
 
 
 class _LatexOf(dict[int, str]):
@@ -526,6 +540,13 @@ def _accented(char: str) -> str | None:
 
 
 _SAFETY_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\\$|\^\^|[{}$#%&^_]", re.DOTALL)
+_TEX_CHARACTER = re.compile(r"[\\{}$#%&^_]")
+"""A character that every token :func:`is_safe` checks starts with."""
+
+
+def is_plain_tex(latex: str) -> bool:
+    """Whether *latex* has no character of TeX's own (so :func:`is_safe` passes it unread)."""
+    return _TEX_CHARACTER.search(latex) is None
 
 
 @functools.lru_cache(maxsize=8192)

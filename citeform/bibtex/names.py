@@ -115,9 +115,9 @@ def _part(text: str, *, ascii_only: bool) -> str:
     latex = encode(text, ascii_only)
     needs_braces = (
         "," in text
-        or _AND.search(text)
-        or _ODD_SPACE.search(text)
         or "~" in latex
+        or ("and" in text.lower() and _AND.search(text))
+        or (not text.isprintable() and _ODD_SPACE.search(text))  # printable: no odd space
         or (" " in text and _has_lower_word(text))
     )
     return "{" + latex + "}" if needs_braces else latex
@@ -125,7 +125,13 @@ def _part(text: str, *, ascii_only: bool) -> str:
 
 def _has_lower_word(text: str) -> bool:
     """Whether a word of *text* starts with a lower-case letter or with no letter."""
+    if text.isascii():  # an ASCII letter that is not lower case is a capital
+        return _ASCII_LOWER_WORD.search(text) is not None
     return any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
+
+
+_ASCII_LOWER_WORD = re.compile(r"(?<!\S)[^A-Z\s]")
+"""An ASCII word that starts with anything but a capital."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -145,7 +151,9 @@ def write_name(name: Name, ascii_only: bool) -> str:
         family = (
             particle + " " + family if particle[:1].islower() else "{" + particle + "} " + family
         )
-    given = " ".join(part for part in (name.given, name.dropping_particle) if part)
+    given = name.given or ""
+    if name.dropping_particle:
+        given = f"{given} {name.dropping_particle}" if given else name.dropping_particle
     # BibTeX refuses a name ending in a comma: an empty given name is written "{}"
     given_latex = _part(given, ascii_only=ascii_only) if given else "{}"
     if name.suffix:

@@ -14,6 +14,7 @@ goes to a field ``csl-<variable>`` that reading maps back (see
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
@@ -25,7 +26,7 @@ from citeform import vocab
 from citeform.bibtex import fields as table
 from citeform.bibtex import keys, languages, types
 from citeform.bibtex.dates import read_issued
-from citeform.bibtex.latex import decode, encode, is_safe
+from citeform.bibtex.latex import decode, encode, is_plain_tex, is_safe
 from citeform.bibtex.names import read_names, write_names
 from citeform.bibtex.relations import resolve
 from citeform.bibtex.tokenizer import Entry as _Entry
@@ -342,12 +343,12 @@ _BY_CONTEXT = frozenset(
 _LIST_FIELDS = frozenset({"publisher", "location", "institution", "organization"})
 """biblatex splits these at ``and``; a value with the word ``and`` in it is braced whole."""
 _AND = re.compile(r"(?i)\band\b")
-_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20", "^": "%5E"}
+_URL_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20", "^": "%5E"})
 """Characters a URL or DOI may not hold raw (RFC 3986): braces would end the field, a
 backslash or ``^^`` notation would reach TeX as a command where a style prints the link as text."""
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # one of each: hashed by identity
 class _Dialect:
     name: str
     ascii_only: bool
@@ -374,10 +375,13 @@ BIBLATEX = _Dialect(
 
 def _edtf(date: Date) -> str | None:
     """The EDTF form of a date (``2017-02-14``, ``2017/2018``, ``2017~``), if it has parts."""
-    if not date.parts:
+    parts = date.parts
+    if not parts:
         return None
-    ends = [_EDTF_PARTS[len(part)].format(*part) for part in date.parts]
-    return "/".join(ends) + ("~" if date.circa else "")
+    edtf = _EDTF_PARTS[len(parts[0])].format(*parts[0])
+    if len(parts) > 1:
+        edtf += "/" + _EDTF_PARTS[len(parts[1])].format(*parts[1])
+    return edtf + "~" if date.circa else edtf
 
 
 _EDTF_PARTS = {1: "{:04d}", 2: "{:04d}-{:02d}", 3: "{:04d}-{:02d}-{:02d}"}
@@ -422,7 +426,7 @@ class _EntryWriter:
         protect = variable in _TITLE_VARIABLES
         return encode(text, self.dialect.ascii_only, protect)
 
-    def put(self, field: str, value: str, *, bare: bool = False, variable: str = "") -> None:
+    def put(self, field: str, value: str, variable: str = "", *, bare: bool = False) -> None:
         """Set *field* unless it is set already; *variable* is then carried natively.
 
         Control characters are dropped; a value left blank is not written.
@@ -438,51 +442,39 @@ class _EntryWriter:
             if variable:
                 self.native.add(variable)
 
-    def text_field(self, variable: str) -> str | None:  # noqa: PLR0911 - context table
-        """The field a text or number variable of :data:`_BY_CONTEXT` goes to in this entry."""
-        article = self.entry_type in table.ARTICLE_TYPES
-        if variable == "container-title":
-            return (
-                ("journal" if self.dialect is BIBTEX else "journaltitle")
-                if article
-                else "booktitle"
-            )
-        if variable == "publisher":
-            if self.entry_type in {"techreport", "report"}:
-                return "institution"
-            if self.entry_type in {"phdthesis", "mastersthesis"}:
-                return "school"
-            return "institution" if self.entry_type == "thesis" else "publisher"
-        if variable == "issue":
-            return "number" if article else "issue"
-        if variable == "number" and article:
-            return "eid"
-        if variable in {"number", "collection-number"}:  # read as a series number with a series
-            series = "collection-title" in self.record.text and not article
-            series = series and self.entry_type not in table.REPORT_TYPES
-            return "number" if series == (variable == "collection-number") else None
-        if variable == "page":
-            return "pages"
-        return self.dialect.fields.get(variable)
+    def text_value(self, variable: str, text: str) -> str:
+        return self.encode(variable, text)
+
+    def verbatim_value(self, _variable: str, text: str) -> str:
+        return _verbatim(text)
+
+    def page_value(self, _variable: str, text: str) -> str:
+        """A page range with ``--`` between its ends."""
+        pieces = _RANGE_DASH.split(text)
+        if not _NUMBERS_ONLY.fullmatch("".join(pieces)):  # numbers need no escaping
+            pieces = [encode(piece, self.dialect.ascii_only) for piece in pieces]
+        return "--".join(pieces)
+
+    def list_value(self, variable: str, text: str) -> str:
+        """A biblatex list field's value: braced whole where the word ``and`` would split it."""
+        latex = self.encode(variable, text)
+        return "{" + latex + "}" if _AND.search(text) else latex
 
     def write_variables(self) -> None:
-        record, fields = self.record, self.dialect.fields
+        """Each text or number variable with a field; as :meth:`put`, without a call each."""
+        record, fields, native = self.record, self.fields, self.native
+        targets = _field_table(self.dialect, self.entry_type, "collection-title" in record.text)
         for variable, value in chain(record.text.items(), record.numbers.items()):
-            field = self.text_field(variable) if variable in _BY_CONTEXT else fields.get(variable)
-            if field is None:  # language, genre and shelf marks are written below
-                continue
-            text = value if isinstance(value, str) else str(value)
-            if field in table.VERBATIM_FIELDS:
-                self.put(field, _verbatim(text), variable=variable)
-            elif variable == "page":
-                pieces = _RANGE_DASH.split(text)
-                if not _NUMBERS_ONLY.fullmatch("".join(pieces)):  # numbers need no escaping
-                    pieces = [encode(piece, self.dialect.ascii_only) for piece in pieces]
-                self.put(field, "--".join(pieces), variable=variable)
-            elif self.dialect is BIBLATEX and field in _LIST_FIELDS and _AND.search(text):
-                self.put(field, "{" + self.encode(variable, text) + "}", variable=variable)
-            else:
-                self.put(field, self.encode(variable, text), variable=variable)
+            target = targets.get(variable)
+            if target is None or target[0] in fields:  # no field, or one set already
+                continue  # language, genre and shelf marks are written below
+            field, write = target
+            latex = write(self, variable, value if isinstance(value, str) else str(value))
+            if not latex.isprintable():
+                latex = drop_controls(latex)
+            if latex.strip():
+                fields[field] = latex
+                native.add(variable)
         self.write_genre()
         self.write_language()
         self.write_library()
@@ -615,12 +607,13 @@ class _EntryWriter:
         origin = self.record.origin
         if origin is None or origin.format not in {"bibtex", "biblatex"}:
             return
+        fields = self.fields
         for field in self.record.unmapped:
-            name = field.key.lower()
-            if not _FIELD_NAME.fullmatch(name) or name in table.NOT_WRITTEN_BACK:
+            name = _written_back(field.key)
+            if not name or name in fields:  # not written back, or a field set already
                 continue
             raw = str(field.value)
-            if not is_safe(raw):
+            if not (is_plain_tex(raw) or is_safe(raw)):
                 raw = encode(decode(raw, protect=False).text, self.dialect.ascii_only)
             self.put(name, raw)
 
@@ -632,27 +625,105 @@ class _EntryWriter:
         self.write_citation()
         self.write_unmapped()
         fields, bare = self.fields, self.bare
-        lines = [f"@{self.entry_type}{{{self.key},"]
-        for name in sorted(fields, key=_FIELD_RANK.__getitem__):
-            value = fields[name]
-            lines.append(f"  {name} = {value if name in bare else '{' + value + '}'},")
-        lines.append("}")
-        return "\n".join(lines)
+        lines = [
+            f"  {name} = {fields[name]}," if name in bare else f"  {name} = {{{fields[name]}}},"
+            for name in sorted(fields, key=_FIELD_RANK.__getitem__)
+        ]
+        return "\n".join([f"@{self.entry_type}{{{self.key},", *lines, "}"])
+
+
+_ValueWriter = Callable[[_EntryWriter, str, str], str]
+"""How a text or number variable's value is written into its field."""
+
+
+def _context_field(dialect: _Dialect, entry_type: str, series: bool, variable: str) -> str | None:  # noqa: PLR0911 - context table
+    """The field a variable of :data:`_BY_CONTEXT` goes to in an entry of *entry_type*.
+
+    *series*: whether the record has a ``collection-title``.
+    """
+    article = entry_type in table.ARTICLE_TYPES
+    if variable == "container-title":
+        return ("journal" if dialect is BIBTEX else "journaltitle") if article else "booktitle"
+    if variable == "publisher":
+        if entry_type in {"techreport", "report"}:
+            return "institution"
+        if entry_type in {"phdthesis", "mastersthesis"}:
+            return "school"
+        return "institution" if entry_type == "thesis" else "publisher"
+    if variable == "issue":
+        return "number" if article else "issue"
+    if variable == "number" and article:
+        return "eid"
+    if variable in {"number", "collection-number"}:  # read as a series number with a series
+        series = series and not article and entry_type not in table.REPORT_TYPES
+        return "number" if series == (variable == "collection-number") else None
+    if variable == "page":
+        return "pages"
+    return dialect.fields.get(variable)
+
+
+def _value_writer(dialect: _Dialect, variable: str, field: str) -> _ValueWriter:
+    if field in table.VERBATIM_FIELDS:
+        return _EntryWriter.verbatim_value
+    if variable == "page":
+        return _EntryWriter.page_value
+    if dialect is BIBLATEX and field in _LIST_FIELDS:
+        return _EntryWriter.list_value
+    return _EntryWriter.text_value
+
+
+@functools.cache
+def _field_table(
+    dialect: _Dialect, entry_type: str, series: bool
+) -> dict[str, tuple[str, _ValueWriter]]:
+    """Text or number variable -> its field in an entry of *entry_type* and how it is written.
+
+    The same for every entry of a type: built once. *series*: whether the record has a
+    ``collection-title``. A variable without a field here is written otherwise or as ``csl-``.
+    """
+    targets: dict[str, tuple[str, _ValueWriter]] = {}
+    for variable in (*dialect.fields, *_BY_CONTEXT):
+        if variable in _BY_CONTEXT:
+            field = _context_field(dialect, entry_type, series, variable)
+        else:
+            field = dialect.fields[variable]
+        if field is not None:
+            targets[variable] = (field, _value_writer(dialect, variable, field))
+    return targets
 
 
 class _FieldRanks(dict[str, int]):
-    """Field -> its place in :data:`~citeform.bibtex.fields.FIELD_ORDER`; any other after them."""
+    """Field -> its place in :data:`~citeform.bibtex.fields.FIELD_ORDER`; any other after them.
+
+    Another field's rank is kept once asked for (a file repeats its fields), up to
+    :data:`_MAX_RANKED` fields.
+    """
 
     def __missing__(self, name: str) -> int:
-        return len(table.FIELD_ORDER)
+        rank = len(table.FIELD_ORDER)
+        if len(self) < _MAX_RANKED:
+            self[name] = rank
+        return rank
+
+
+_MAX_RANKED = 1024
 
 
 _FIELD_RANK = _FieldRanks((name, index) for index, name in enumerate(table.FIELD_ORDER))
 
 
+@functools.lru_cache(maxsize=1024)
+def _written_back(key: str) -> str:
+    """The field an unmapped field *key* is written back as ("" where it is not written)."""
+    name = key.lower()
+    if not _FIELD_NAME.fullmatch(name) or name in table.NOT_WRITTEN_BACK:
+        return ""
+    return name
+
+
 def _verbatim(text: str) -> str:
     """A URL or DOI for a verbatim field: characters it may not hold percent-encoded."""
-    return "".join(_URL_UNSAFE.get(char, char) for char in text)
+    return text.translate(_URL_UNSAFE)
 
 
 def _coverage(record: Record, dialect: _Dialect) -> Coverage:

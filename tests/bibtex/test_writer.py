@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from pybtex.database import parse_string
 from strategies import EXAMPLE_CSL, TEX_SPECIALS, bib_text
 
-from citeform.bibtex import latex
+from citeform.bibtex import latex, names
+from citeform.formats import bibtex as bibtex_format
 from citeform.io import read, write
 from citeform.model import Name, Record
 
@@ -258,11 +259,51 @@ def test_escaping_by_table_is_escaping_character_by_character(text, ascii_only):
     assert escaped == latex._escape_ligatures(text, ascii_only=ascii_only)
 
 
-PLAIN_WORDS = st.text(st.sampled_from(list("aZq Q9.,(\t\n-'")))
+PLAIN_WORDS = st.text(st.sampled_from(list("aZq Q9.,(\t\n-'`!?<\x7f")))
+UNICODE_WORDS = st.text(st.sampled_from(list("aÜé ǅİßΣςZq\t\u00a0\u2009\u0301-'")))
 
 
-@given(text=PLAIN_WORDS | st.text(LIGATURE_PRONE) | st.text(), first=st.booleans())
+@given(text=PLAIN_WORDS | st.text(LIGATURE_PRONE) | st.text(), ascii_only=st.booleans())
+def test_unchanged_text_is_the_printable_ascii_that_escaping_leaves_as_it_is(text, ascii_only):
+    unchanged = text.isascii() and text.isprintable() and "<" not in text
+    unchanged = unchanged and latex._escape_ligatures(text, ascii_only=ascii_only) == text
+    assert (latex._UNCHANGED.fullmatch(text) is not None) == unchanged
+
+
+@given(text=PLAIN_WORDS | UNICODE_WORDS | st.text(LIGATURE_PRONE) | st.text(), first=st.booleans())
 @pytest.mark.parametrize("ascii_only", [False, True])
 def test_protecting_words_at_once_is_protecting_word_by_word(text, first, ascii_only):
     protected = latex._protect_words(text, ascii_only, first=first)
     assert protected == latex._protect_each_word(text, ascii_only, first=first)
+
+
+NAME_PRONE = st.text(st.sampled_from(list("aAnNdD \t\u00a0\u2028İK")))
+
+
+@given(text=NAME_PRONE | st.text())
+def test_the_quick_checks_before_a_name_part_is_searched_miss_nothing(text):
+    assert "and" in text.lower() or names._AND.search(text) is None
+    assert not text.isprintable() or names._ODD_SPACE.search(text) is None
+
+
+@given(text=st.text(st.sampled_from(list("a \\{}$#%&^_~@"))) | st.text())
+def test_tex_without_a_character_of_its_own_is_safe_unread(text):
+    assert not latex.is_plain_tex(text) or latex.is_safe.__wrapped__(text)
+
+
+WORD_STARTS = st.text(st.sampled_from(list("aZ9 .-{\t\x1c\x1f\u00a0Éé")))
+
+
+@given(text=WORD_STARTS | st.text())
+def test_a_lower_word_is_found_as_word_by_word(text):
+    word_by_word = any(word[:1].islower() or not word[:1].isalpha() for word in text.split())
+    assert names._has_lower_word(text) == word_by_word
+
+
+def test_fields_of_no_known_order_follow_the_others_as_set_and_their_ranks_stay_bounded():
+    bib = "".join(
+        f"@misc{{k{i}, zz{i} = {{v}}, title = {{T}}, aa{i} = {{w}}}}\n" for i in range(1100)
+    )
+    written = write(read(bib, "bibtex"), "biblatex")
+    assert "  title = {T},\n  zz7 = {v},\n  aa7 = {w},\n}" in written
+    assert len(bibtex_format._FIELD_RANK) <= bibtex_format._MAX_RANKED

@@ -385,6 +385,10 @@ class _Flattener:
         self.depth = 0
         """How many nodes deep the parts being written are."""
         self.formatted_suffix = (-1, -1)
+        self.formatted_quote_at = -1
+        """Where the closing quotation mark of a formatted element was last written: a
+        prefix right after it keeps its punctuation outside (citeproc-js moves no sibling's
+        punctuation into a formatted element)."""
         """Where the last :class:`FormattedSuffix` was written: its piece's index, its depth."""
 
     def text(self, text: str, kind: int = _TEXT) -> None:
@@ -411,6 +415,8 @@ class _Flattener:
         self.holding = False
         if isinstance(text, FormattedSuffix):
             self.formatted_suffix = (len(self.pieces), self.depth)
+        elif kind_of_text is Prefix and self.formatted_quote_at >= 0:
+            self._seal_formatted_quote()
         self.pieces.append(text)
         self.kinds.append(kind)
         self.last = text[-1]
@@ -444,6 +450,12 @@ class _Flattener:
             self.pieces[index] = piece[:-1] + merged
             return True
         return False
+
+    def _seal_formatted_quote(self) -> None:
+        """Seal the quotation mark of a formatted element if nothing but markup follows it."""
+        at, self.formatted_quote_at = self.formatted_quote_at, -1
+        if all(kind in _MARKUPS for kind in self.kinds[at + 1 :]) and self.kinds[at] == _CLOSE:
+            self.kinds[at] = _SEALED
 
     def _formatting_since_text(self) -> bool:
         """Whether formatting opened or closed after the last text written.
@@ -541,6 +553,9 @@ class _Flattener:
         if node.quoted:
             self._quote(opening=False, sealed=node.sealed)
             self.formatting_closed = -1  # punctuation after quotes joins as quotes have it
+            inner = node.parts[0] if len(node.parts) == 1 else None
+            if isinstance(inner, Rich) and inner.formatting and not inner.markup:
+                self.formatted_quote_at = len(self.pieces) - 1
         elif node.unquoted:
             self.quote_marks.pop()
 

@@ -292,6 +292,15 @@ def test_a_name_suffix_keeps_its_punctuation_before_the_delimiter_between_names(
             "T",
             "T. <i> Pub</i>",
         ),
+        # a prefix's punctuation stays outside the quotation marks of a formatted element
+        (
+            (
+                '<text variable="title" quotes="true" font-style="normal"/>',
+                '<text variable="publisher" prefix=", "/>',
+            ),
+            "Tea",
+            "“Tea”, Pub",
+        ),
         # quotes join punctuation as before
         (
             (

@@ -40,6 +40,7 @@ from citeform.engine.csl.rich import (
     Delimiter,
     FormattedSuffix,
     Formatting,
+    NumberText,
     OwnSuffix,
     Part,
     Prefix,
@@ -674,7 +675,8 @@ class Compiler:
                 )
             if not numbers.tests_numeric(text):  # printed as it is, markup and all
                 return text
-            return _number_text(text, form, variable, context)
+            number = _number_text(text, form, variable, context)
+            return NumberText(number) if isinstance(number, str) else number
 
         return _decorated(element, render)
 

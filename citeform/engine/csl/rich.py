@@ -116,6 +116,15 @@ class OwnSuffix(FormattedSuffix):
     __slots__ = ()
 
 
+class NumberText(str):
+    """A number as ``cs:number`` prints it: no punctuation after it joins with its own.
+
+    citeproc-js keeps a German ordinal's stop: "2.. Aufl." for a delimiter ". ".
+    """
+
+    __slots__ = ()
+
+
 class NameSuffix(str):
     """The suffix ``cs:name`` puts after one name."""
 
@@ -386,6 +395,8 @@ class _Flattener:
         """How many nodes deep the parts being written are."""
         self.formatted_suffix = (-1, -1)
         self.formatted_quote_at = -1
+        self.number_at = -1
+        """Where the last :class:`NumberText` was written (its piece's index)."""
         """Where the closing quotation mark of a formatted element was last written: a
         prefix right after it keeps its punctuation outside (citeproc-js moves no sibling's
         punctuation into a formatted element)."""
@@ -413,7 +424,9 @@ class _Flattener:
         if self.holding and kind == _TEXT:
             kind = _HELD
         self.holding = False
-        if isinstance(text, FormattedSuffix):
+        if kind_of_text is NumberText:
+            self.number_at = len(self.pieces)
+        elif isinstance(text, FormattedSuffix):
             self.formatted_suffix = (len(self.pieces), self.depth)
         elif kind_of_text is Prefix and self.formatted_quote_at >= 0:
             self._seal_formatted_quote()
@@ -439,7 +452,8 @@ class _Flattener:
             if self.kinds[index] not in {_TEXT, _HELD} or not piece:
                 continue
             if (
-                self.formatting_opened > index
+                index == self.number_at
+                or self.formatting_opened > index
                 or (self.formatting_closed > index and self._kept_apart(text, piece[-1] == mark))
                 or (self.formatted_suffix == (index, self.depth) and text.__class__ is Prefix)
             ):

@@ -209,3 +209,10 @@ def test_a_variable_a_substitute_prints_is_suppressed_after_it_even_if_printed_b
 def test_a_short_url_is_its_host(render: Any, url: str, expected: str) -> None:
     layout = '<text variable="URL" form="short"/>'
     assert render(layout, [_item(URL=url)]) == [expected]
+
+
+def test_punctuation_after_a_number_keeps_apart_from_its_own(render: Any) -> None:
+    """citeproc-js joins no punctuation into a cs:number: a German ordinal keeps its stop."""
+    layout = """<group delimiter=". "><number variable="edition" form="ordinal"/>
+      <text term="edition" form="short"/></group>"""
+    assert render(layout, [_item(edition="2")], lang="de-DE") == ["2.. Aufl."]

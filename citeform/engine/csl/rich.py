@@ -394,13 +394,13 @@ class _Flattener:
         self.depth = 0
         """How many nodes deep the parts being written are."""
         self.formatted_suffix = (-1, -1)
-        self.formatted_quote_at = -1
+        """Where the last :class:`FormattedSuffix` was written: its piece's index, its depth."""
+        self.formatted_quote = (-1, -1)
+        """Where the closing quotation mark of a formatted element was last written, and how
+        deep the element is: a sibling's prefix right after it keeps its punctuation outside
+        (citeproc-js moves no sibling's punctuation into a formatted element)."""
         self.number_at = -1
         """Where the last :class:`NumberText` was written (its piece's index)."""
-        """Where the closing quotation mark of a formatted element was last written: a
-        prefix right after it keeps its punctuation outside (citeproc-js moves no sibling's
-        punctuation into a formatted element)."""
-        """Where the last :class:`FormattedSuffix` was written: its piece's index, its depth."""
 
     def text(self, text: str, kind: int = _TEXT) -> None:
         if not text:
@@ -428,7 +428,7 @@ class _Flattener:
             self.number_at = len(self.pieces)
         elif isinstance(text, FormattedSuffix):
             self.formatted_suffix = (len(self.pieces), self.depth)
-        elif kind_of_text is Prefix and self.formatted_quote_at >= 0:
+        elif kind_of_text is Prefix and self.formatted_quote[1] == self.depth:
             self._seal_formatted_quote()
         self.pieces.append(text)
         self.kinds.append(kind)
@@ -467,7 +467,7 @@ class _Flattener:
 
     def _seal_formatted_quote(self) -> None:
         """Seal the quotation mark of a formatted element if nothing but markup follows it."""
-        at, self.formatted_quote_at = self.formatted_quote_at, -1
+        at, self.formatted_quote = self.formatted_quote[0], (-1, -1)
         if all(kind in _MARKUPS for kind in self.kinds[at + 1 :]) and self.kinds[at] == _CLOSE:
             self.kinds[at] = _SEALED
 
@@ -569,7 +569,7 @@ class _Flattener:
             self.formatting_closed = -1  # punctuation after quotes joins as quotes have it
             inner = node.parts[0] if len(node.parts) == 1 else None
             if isinstance(inner, Rich) and inner.formatting and not inner.markup:
-                self.formatted_quote_at = len(self.pieces) - 1
+                self.formatted_quote = (len(self.pieces) - 1, self.depth)
         elif node.unquoted:
             self.quote_marks.pop()
 

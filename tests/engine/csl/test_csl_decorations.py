@@ -301,6 +301,16 @@ def test_a_name_suffix_keeps_its_punctuation_before_the_delimiter_between_names(
             "Tea",
             "“Tea”, Pub",
         ),
+        # ... but not that of an element after a group around it
+        (
+            (
+                '<group delimiter=" "><text value="x"/>',
+                '<text variable="title" quotes="true" font-style="normal"/></group>',
+                '<text variable="publisher" prefix=", "/>',
+            ),
+            "Tea",
+            "x “Tea,” Pub",
+        ),
         # quotes join punctuation as before
         (
             (

@@ -447,23 +447,29 @@ class _Flattener:
         citeproc-js keeps it. Formatting that opened or closed between them keeps them
         apart as :class:`OwnSuffix` says. Returns whether *mark* was taken in.
         """
+        index = self._last_text_index()
+        if index < 0:
+            return False
+        piece = self.pieces[index]
+        if (
+            index == self.number_at
+            or self.formatting_opened > index
+            or (self.formatting_closed > index and self._kept_apart(text, piece[-1] == mark))
+            or (self.formatted_suffix == (index, self.depth) and text.__class__ is Prefix)
+        ):
+            return False
+        merged = _MERGE.get((piece[-1], mark))
+        if merged is None:
+            return False
+        self.pieces[index] = piece[:-1] + merged
+        return True
+
+    def _last_text_index(self) -> int:
+        """The index of the last text piece written (-1: none yet)."""
         for index in range(len(self.pieces) - 1, -1, -1):
-            piece = self.pieces[index]
-            if self.kinds[index] not in {_TEXT, _HELD} or not piece:
-                continue
-            if (
-                index == self.number_at
-                or self.formatting_opened > index
-                or (self.formatting_closed > index and self._kept_apart(text, piece[-1] == mark))
-                or (self.formatted_suffix == (index, self.depth) and text.__class__ is Prefix)
-            ):
-                return False
-            merged = _MERGE.get((piece[-1], mark))
-            if merged is None:
-                return False
-            self.pieces[index] = piece[:-1] + merged
-            return True
-        return False
+            if self.kinds[index] in {_TEXT, _HELD} and self.pieces[index]:
+                return index
+        return -1
 
     def _seal_formatted_quote(self) -> None:
         """Seal the quotation mark of a formatted element if nothing but markup follows it."""
@@ -476,10 +482,8 @@ class _Flattener:
 
         citeproc-js keeps a space on either side of formatting.
         """
-        for index in range(len(self.pieces) - 1, -1, -1):
-            if self.kinds[index] in {_TEXT, _HELD} and self.pieces[index]:
-                return max(self.formatting_opened, self.formatting_closed) > index
-        return False
+        index = self._last_text_index()
+        return index >= 0 and max(self.formatting_opened, self.formatting_closed) > index
 
     def _kept_apart(self, text: str, same: bool) -> bool:
         """Whether *text* keeps its punctuation apart from formatted text just closed.

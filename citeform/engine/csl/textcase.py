@@ -169,7 +169,7 @@ def _upper_first(word: str, dotted: bool = False) -> str:
         if char.isalpha():
             if _GREEK_FIRST <= ord(char) <= _GREEK_LAST and not word[index + 1 :].strip(_MARKS):
                 return word  # a lone Greek letter is a symbol (alpha helix), not a word
-            upper = "\u0130" if dotted and char == "i" else char.upper()
+            upper = _dotted_upper(char) if dotted else char.upper()
             return word[:index] + upper + word[index + 1 :]
         if char.isalnum():
             return word

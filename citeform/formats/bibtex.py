@@ -442,9 +442,6 @@ class _EntryWriter:
             if variable:
                 self.native.add(variable)
 
-    def text_value(self, variable: str, text: str) -> str:
-        return self.encode(variable, text)
-
     def verbatim_value(self, _variable: str, text: str) -> str:
         return _verbatim(text)
 
@@ -669,7 +666,7 @@ def _value_writer(dialect: _Dialect, variable: str, field: str) -> _ValueWriter:
         return _EntryWriter.page_value
     if dialect is BIBLATEX and field in _LIST_FIELDS:
         return _EntryWriter.list_value
-    return _EntryWriter.text_value
+    return _EntryWriter.encode
 
 
 @functools.cache
